@@ -1,0 +1,265 @@
+//! Check-ins: optional, resident-led, always skippable. Each holds whichever
+//! measures the resident chose to answer, or just "not today".
+
+use std::collections::BTreeMap;
+
+use automerge::{ActorId, Automerge};
+use autosurgeon::{Hydrate, Reconcile};
+
+use crate::document;
+use crate::ids::{DocKind, ItemId, ResidentId};
+use crate::measures::{self, Ons4Item, OnsLoneliness, Rag, UclaAnswer};
+use crate::{Author, EditContext, ModelError, Result, Timestamp};
+
+/// UCLA 3-item answers; any may be skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
+pub struct Ucla3 {
+    /// How often do you feel that you lack companionship?
+    pub lack_companionship: Option<UclaAnswer>,
+    /// How often do you feel left out?
+    pub left_out: Option<UclaAnswer>,
+    /// How often do you feel isolated from others?
+    pub isolated: Option<UclaAnswer>,
+}
+
+impl Ucla3 {
+    /// The total (3 to 9) when all three were answered.
+    #[must_use]
+    pub fn total(&self) -> Option<u8> {
+        measures::ucla3_total([self.lack_companionship, self.left_out, self.isolated])
+    }
+}
+
+/// ONS4 answers, each 0 to 10; any may be skipped. Never summed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
+pub struct Ons4 {
+    /// Life satisfaction.
+    pub life_satisfaction: Option<u8>,
+    /// Things you do are worthwhile.
+    pub worthwhile: Option<u8>,
+    /// Happy yesterday.
+    pub happy: Option<u8>,
+    /// Anxious yesterday (reversed bands).
+    pub anxious: Option<u8>,
+}
+
+impl Ons4 {
+    /// The answer for one item.
+    #[must_use]
+    pub fn get(&self, item: Ons4Item) -> Option<u8> {
+        match item {
+            Ons4Item::LifeSatisfaction => self.life_satisfaction,
+            Ons4Item::Worthwhile => self.worthwhile,
+            Ons4Item::Happy => self.happy,
+            Ons4Item::Anxious => self.anxious,
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        for item in Ons4Item::ALL {
+            if let Some(v) = self.get(*item) {
+                measures::ons4_score(*item, i64::from(v))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One check-in.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct CheckIn {
+    /// Stable id.
+    pub id: ItemId,
+    /// When it was taken.
+    pub taken_at: Timestamp,
+    /// Who recorded it (the resident, or a supporter with them).
+    pub author: Author,
+    /// The resident said "not today"; nothing else is recorded.
+    pub not_today: bool,
+    /// "How often do you feel lonely?"
+    pub loneliness: Option<OnsLoneliness>,
+    /// UCLA 3-item.
+    pub ucla3: Option<Ucla3>,
+    /// ONS4 personal wellbeing.
+    pub ons4: Option<Ons4>,
+    /// Life map: area key to rating.
+    pub life_map: BTreeMap<String, Rag>,
+    /// The resident agreed these answers may count in team figures (without a name).
+    pub share_in_reports: bool,
+    /// Hidden; still kept.
+    pub archived: bool,
+}
+
+impl CheckIn {
+    /// Whether any measure was answered.
+    #[must_use]
+    pub fn has_answers(&self) -> bool {
+        self.loneliness.is_some()
+            || self.ucla3.is_some_and(|u| u != Ucla3::default())
+            || self.ons4.is_some_and(|o| o != Ons4::default())
+            || !self.life_map.is_empty()
+    }
+}
+
+/// The answers for a new check-in; anything left `None` was skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// ONS loneliness answer.
+    pub loneliness: Option<OnsLoneliness>,
+    /// UCLA 3-item answers.
+    pub ucla3: Option<Ucla3>,
+    /// ONS4 answers.
+    pub ons4: Option<Ons4>,
+    /// Life map ratings by area key.
+    pub life_map: BTreeMap<String, Rag>,
+    /// Consent to count in team figures.
+    pub share_in_reports: bool,
+}
+
+#[derive(Hydrate)]
+struct CheckinsDoc {
+    owner: ResidentId,
+    checkins: BTreeMap<String, CheckIn>,
+}
+
+/// All check-ins of a resident, oldest first.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CheckIns {
+    /// Whose check-ins.
+    pub resident: ResidentId,
+    /// Oldest first.
+    pub checkins: Vec<CheckIn>,
+}
+
+impl CheckIns {
+    /// The latest check-in that has answers (not archived).
+    #[must_use]
+    pub fn latest(&self) -> Option<&CheckIn> {
+        self.checkins.iter().rev().find(|c| !c.archived && c.has_answers())
+    }
+}
+
+const KIND: DocKind = DocKind::Checkins;
+
+/// Creates an empty check-in document.
+pub fn create(actor: &ActorId, resident: ResidentId, ctx: &EditContext) -> Result<Automerge> {
+    document::create(actor, KIND, resident.uuid(), ctx, &["checkins"], |_| Ok(()))
+}
+
+/// Reads every check-in.
+pub fn read(doc: &Automerge) -> Result<CheckIns> {
+    let raw: CheckinsDoc = document::read(doc, KIND)?;
+    let mut checkins: Vec<CheckIn> = raw.checkins.into_values().collect();
+    checkins.sort_by(|a, b| a.taken_at.cmp(&b.taken_at).then(a.id.cmp(&b.id)));
+    Ok(CheckIns { resident: raw.owner, checkins })
+}
+
+/// Records a check-in. Every measure may be skipped; an empty set of answers is
+/// refused (record "not today" instead).
+pub fn record(doc: &mut Automerge, ctx: &EditContext, answers: Answers) -> Result<ItemId> {
+    if let Some(o) = answers.ons4 {
+        o.validate()?;
+    }
+    let checkin = CheckIn {
+        id: ItemId::random(),
+        taken_at: ctx.now,
+        author: ctx.author.clone(),
+        not_today: false,
+        loneliness: answers.loneliness,
+        ucla3: answers.ucla3,
+        ons4: answers.ons4,
+        life_map: answers.life_map,
+        share_in_reports: answers.share_in_reports,
+        archived: false,
+    };
+    if !checkin.has_answers() {
+        return Err(ModelError::EmptyText { field: "check-in (answer a question or choose \"not today\")" });
+    }
+    insert(doc, ctx, &checkin)
+}
+
+/// Records that the resident did not want a check-in today.
+pub fn not_today(doc: &mut Automerge, ctx: &EditContext) -> Result<ItemId> {
+    let checkin = CheckIn {
+        id: ItemId::random(),
+        taken_at: ctx.now,
+        author: ctx.author.clone(),
+        not_today: true,
+        loneliness: None,
+        ucla3: None,
+        ons4: None,
+        life_map: BTreeMap::new(),
+        share_in_reports: false,
+        archived: false,
+    };
+    insert(doc, ctx, &checkin)
+}
+
+fn insert(doc: &mut Automerge, ctx: &EditContext, checkin: &CheckIn) -> Result<ItemId> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "record check-in", |tx| {
+        let map = document::collection(tx, "checkins", KIND)?;
+        document::insert_item(tx, &map, checkin.id, checkin)?;
+        Ok(checkin.id)
+    })
+}
+
+/// Changes whether a check-in may count in team figures; the resident can
+/// withdraw at any time.
+pub fn set_share_in_reports(doc: &mut Automerge, ctx: &EditContext, id: ItemId, share: bool) -> Result<()> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "change check-in consent", |tx| {
+        let map = document::collection(tx, "checkins", KIND)?;
+        let obj = document::item(tx, &map, id, "check-in")?;
+        document::set_field(tx, &obj, "share_in_reports", share)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{ctx, supporter_actor};
+
+    fn doc() -> Automerge {
+        create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap()
+    }
+
+    #[test]
+    fn a_partly_skipped_check_in_keeps_what_was_answered() {
+        let mut d = doc();
+        let answers = Answers {
+            ucla3: Some(Ucla3 {
+                lack_companionship: Some(UclaAnswer::Often),
+                left_out: None,
+                isolated: Some(UclaAnswer::HardlyEver),
+            }),
+            ons4: Some(Ons4 { happy: Some(7), ..Ons4::default() }),
+            ..Answers::default()
+        };
+        record(&mut d, &ctx(1), answers).unwrap();
+        let all = read(&d).unwrap();
+        let c = all.latest().unwrap();
+        assert_eq!(c.ucla3.unwrap().total(), None, "a skipped item means no total");
+        assert_eq!(c.ons4.unwrap().happy, Some(7));
+        assert_eq!(c.loneliness, None);
+    }
+
+    #[test]
+    fn not_today_is_recorded_as_a_choice() {
+        let mut d = doc();
+        not_today(&mut d, &ctx(1)).unwrap();
+        let all = read(&d).unwrap();
+        assert_eq!(all.checkins.len(), 1);
+        assert!(all.checkins[0].not_today);
+        assert!(all.latest().is_none());
+    }
+
+    #[test]
+    fn out_of_scale_and_empty_check_ins_are_refused() {
+        let mut d = doc();
+        let bad = Answers { ons4: Some(Ons4 { anxious: Some(11), ..Ons4::default() }), ..Answers::default() };
+        assert!(matches!(record(&mut d, &ctx(1), bad), Err(ModelError::InvalidScore { .. })));
+        assert!(record(&mut d, &ctx(1), Answers::default()).is_err());
+        assert!(read(&d).unwrap().checkins.is_empty());
+    }
+}

@@ -1,0 +1,211 @@
+//! The team directory: places that welcome people ("magnetic pull") and small
+//! practical helpers, plus the team's own life map areas when it replaces the
+//! defaults. One document per team.
+
+use std::collections::BTreeMap;
+
+use automerge::{ActorId, Automerge};
+use autosurgeon::{Hydrate, Reconcile};
+
+use crate::document::{self, CollabText};
+use crate::enums::string_enum;
+use crate::ids::{DocKind, ItemId, TeamId};
+use crate::limits::{self, ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
+use crate::measures::DEFAULT_LIFE_AREAS;
+use crate::{Author, EditContext, Result, Timestamp};
+
+string_enum! {
+    /// What a directory entry is.
+    EntryKind, "directory entry kind" {
+        /// A place that welcomes people: a library, a café, a lunch club.
+        Place => "place",
+        /// A small practical helper: a handyperson, an adaptations team.
+        Helper => "helper",
+    }
+}
+
+/// One place or helper.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct DirectoryEntry {
+    /// Stable id.
+    pub id: ItemId,
+    /// Name.
+    pub name: String,
+    /// Place or helper.
+    pub kind: EntryKind,
+    /// What it offers, how to get there, who to ask for.
+    pub description: CollabText,
+    /// How to reach them (phone, address, opening times).
+    pub contact: String,
+    /// Words that help matching ("ramp", "adaptations", "market").
+    pub tags: String,
+    /// When it was added.
+    pub created_at: Timestamp,
+    /// Who added it.
+    pub author: Author,
+    /// No longer listed; still kept.
+    pub archived: bool,
+}
+
+/// A team life map area.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize)]
+pub struct Area {
+    /// The label shown to residents.
+    pub label: String,
+    /// Position.
+    pub order: i64,
+    /// No longer asked about.
+    pub archived: bool,
+}
+
+#[derive(Hydrate)]
+struct DirectoryDoc {
+    owner: TeamId,
+    entries: BTreeMap<String, DirectoryEntry>,
+    life_areas: BTreeMap<String, Area>,
+}
+
+/// The team directory, read from its document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Directory {
+    /// Whose directory.
+    pub team: TeamId,
+    /// Entries by name.
+    pub entries: Vec<DirectoryEntry>,
+    /// The life map areas in force: the team's, or the defaults.
+    pub life_areas: Vec<(String, String)>,
+}
+
+impl Directory {
+    /// Entries whose name, description or tags contain every word of `query`.
+    #[must_use]
+    pub fn search(&self, query: &str) -> Vec<&DirectoryEntry> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.entries
+            .iter()
+            .filter(|e| !e.archived)
+            .filter(|e| {
+                let hay = format!("{} {} {}", e.name, e.description.as_str(), e.tags).to_lowercase();
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+}
+
+const KIND: DocKind = DocKind::Directory;
+
+/// Creates an empty directory for a team.
+pub fn create(actor: &ActorId, team: TeamId, ctx: &EditContext) -> Result<Automerge> {
+    document::create(actor, KIND, team.uuid(), ctx, &["entries", "life_areas"], |_| Ok(()))
+}
+
+/// Reads the directory.
+pub fn read(doc: &Automerge) -> Result<Directory> {
+    let raw: DirectoryDoc = document::read(doc, KIND)?;
+    let mut entries: Vec<DirectoryEntry> = raw.entries.into_values().collect();
+    entries.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    let mut areas: Vec<(String, Area)> = raw.life_areas.into_iter().filter(|(_, a)| !a.archived).collect();
+    areas.sort_by(|(ka, a), (kb, b)| a.order.cmp(&b.order).then(ka.cmp(kb)));
+    let life_areas = if areas.is_empty() {
+        DEFAULT_LIFE_AREAS.iter().map(|a| (a.key.to_owned(), a.label.to_owned())).collect()
+    } else {
+        areas.into_iter().map(|(k, a)| (k, a.label)).collect()
+    };
+    Ok(Directory { team: raw.owner, entries, life_areas })
+}
+
+/// A new place or helper.
+#[derive(Debug, Clone)]
+pub struct NewEntry<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Place or helper.
+    pub kind: EntryKind,
+    /// Description.
+    pub description: &'a str,
+    /// Contact details.
+    pub contact: &'a str,
+    /// Matching words.
+    pub tags: &'a str,
+}
+
+/// Adds a place or helper; returns its id.
+pub fn add_entry(doc: &mut Automerge, ctx: &EditContext, new: &NewEntry<'_>) -> Result<ItemId> {
+    let name = limits::required("name", new.name, NAME_MAX)?;
+    let description = limits::optional("description", new.description, LONG_TEXT_MAX)?;
+    let contact = limits::optional("contact", new.contact, ITEM_MAX)?;
+    let tags = limits::optional("tags", new.tags, ITEM_MAX)?;
+    document::check_kind(doc, KIND)?;
+    let id = ItemId::random();
+    document::edit(doc, ctx, "add directory entry", |tx| {
+        let map = document::collection(tx, "entries", KIND)?;
+        let entry = DirectoryEntry {
+            id,
+            name,
+            kind: new.kind,
+            description: description.into(),
+            contact,
+            tags,
+            created_at: ctx.now,
+            author: ctx.author.clone(),
+            archived: false,
+        };
+        document::insert_item(tx, &map, id, &entry)?;
+        Ok(id)
+    })
+}
+
+/// Replaces the life map areas with the team's own list (labels in order).
+/// Earlier areas are archived, so old check-ins still name them.
+pub fn set_life_areas(doc: &mut Automerge, ctx: &EditContext, labels: &[&str]) -> Result<()> {
+    let labels: Vec<String> =
+        labels.iter().map(|l| limits::required("life area", l, NAME_MAX)).collect::<Result<_>>()?;
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "set life areas", |tx| {
+        let map = document::collection(tx, "life_areas", KIND)?;
+        let existing: Vec<String> = automerge::ReadDoc::keys(tx, &map).collect();
+        for key in existing {
+            let Some((automerge::Value::Object(_), obj)) = automerge::ReadDoc::get(tx, &map, key.as_str())? else {
+                continue;
+            };
+            document::set_field(tx, &obj, "archived", true)?;
+        }
+        for (i, label) in labels.iter().enumerate() {
+            let area = Area { label: label.clone(), order: i64::try_from(i).unwrap_or(i64::MAX), archived: false };
+            document::insert_item(tx, &map, ItemId::random(), &area)?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{ctx, supporter_actor};
+
+    #[test]
+    fn search_finds_entries_by_any_field() {
+        let mut doc = create(&supporter_actor(), TeamId::random(), &ctx(0)).unwrap();
+        let new = NewEntry {
+            name: "Council adaptations team",
+            kind: EntryKind::Helper,
+            description: "Ramps, rails and grab bars",
+            contact: "0208 000 0000",
+            tags: "ramp disability home",
+        };
+        add_entry(&mut doc, &ctx(1), &new).unwrap();
+        let dir = read(&doc).unwrap();
+        assert_eq!(dir.search("ramp").len(), 1);
+        assert_eq!(dir.search("GRAB bars").len(), 1);
+        assert!(dir.search("library").is_empty());
+    }
+
+    #[test]
+    fn life_areas_default_until_the_team_replaces_them() {
+        let mut doc = create(&supporter_actor(), TeamId::random(), &ctx(0)).unwrap();
+        assert_eq!(read(&doc).unwrap().life_areas.len(), DEFAULT_LIFE_AREAS.len());
+        set_life_areas(&mut doc, &ctx(1), &["Home", "Friends"]).unwrap();
+        let labels: Vec<_> = read(&doc).unwrap().life_areas.into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Home", "Friends"]);
+    }
+}

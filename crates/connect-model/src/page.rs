@@ -1,0 +1,477 @@
+//! The resident's "what I can offer" page: about me, offers, asks and goals.
+//!
+//! Everything on it is marked with who wrote it, so the resident's own words
+//! ("in my words") are told apart from what a supporter noted.
+
+use std::collections::BTreeMap;
+
+use automerge::{ActorId, Automerge, ROOT, ReadDoc};
+use autosurgeon::{Hydrate, Reconcile};
+
+use crate::document::{self, CollabText};
+use crate::enums::string_enum;
+use crate::ids::{DocKind, ItemId, ResidentId};
+use crate::limits::{self, ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
+use crate::{Author, EditContext, Result, Timestamp};
+
+string_enum! {
+    /// What kind of help an offer or ask is about; matching uses it.
+    Category, "category" {
+        /// Hands-on help: DIY, gardening, shopping, lifts.
+        Practical => "practical",
+        /// Caring help: listening, checking in, cooking for someone.
+        Caring => "caring",
+        /// Company: a cup of tea, a walk, going to the market together.
+        Company => "company",
+        /// Making things: crafts, music, baking, art.
+        Creative => "creative",
+        /// Knowing things: languages, forms, history, recipes.
+        Knowledge => "knowledge",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+string_enum! {
+    /// Where an ask has got to.
+    AskStatus, "ask status" {
+        /// Nobody has picked it up yet.
+        Open => "open",
+        /// Someone is helping.
+        InProgress => "in-progress",
+        /// Done.
+        Met => "met",
+        /// The resident has said "not now": a choice, not a failure.
+        NotNeededNow => "not-needed-now",
+    }
+}
+
+string_enum! {
+    /// A goal, or a looser "what could be possible".
+    GoalKind, "goal kind" {
+        /// Something the resident wants to do.
+        Goal => "goal",
+        /// Something that could be possible one day.
+        Possibility => "possibility",
+    }
+}
+
+/// Something the resident can offer others.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct Offer {
+    /// Stable id.
+    pub id: ItemId,
+    /// The offer in words.
+    pub text: CollabText,
+    /// What kind of help it is.
+    pub category: Category,
+    /// When it was added.
+    pub created_at: Timestamp,
+    /// Who added it.
+    pub author: Author,
+    /// Hidden from the page; still kept.
+    pub archived: bool,
+    /// Position on the page.
+    pub order: f64,
+}
+
+/// Something the resident would like help with ("could you help me with…?").
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct Ask {
+    /// Stable id.
+    pub id: ItemId,
+    /// The ask in words.
+    pub text: CollabText,
+    /// What kind of help it needs.
+    pub category: Category,
+    /// Where it has got to.
+    pub status: AskStatus,
+    /// When the status last changed.
+    pub status_changed_at: Timestamp,
+    /// Team directory entries that could help ("ramp → council adaptations team").
+    #[autosurgeon(missing = "Default::default")]
+    pub links: BTreeMap<String, bool>,
+    /// When it was added.
+    pub created_at: Timestamp,
+    /// Who added it.
+    pub author: Author,
+    /// Hidden from the page; still kept.
+    pub archived: bool,
+    /// Position on the page.
+    pub order: f64,
+}
+
+/// A goal or a "what could be possible".
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct Goal {
+    /// Stable id.
+    pub id: ItemId,
+    /// The goal in words.
+    pub text: CollabText,
+    /// Goal or possibility.
+    pub kind: GoalKind,
+    /// When it was added.
+    pub created_at: Timestamp,
+    /// Who added it.
+    pub author: Author,
+    /// Hidden from the page; still kept.
+    pub archived: bool,
+    /// Position on the page.
+    pub order: f64,
+}
+
+#[derive(Hydrate)]
+struct PageDoc {
+    owner: ResidentId,
+    created_at: Timestamp,
+    preferred_name: String,
+    about_me: CollabText,
+    offers: BTreeMap<String, Offer>,
+    asks: BTreeMap<String, Ask>,
+    goals: BTreeMap<String, Goal>,
+}
+
+/// A resident's page, read from its document. Lists include archived items,
+/// in page order; views decide whether to show them.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ResidentPage {
+    /// Whose page this is.
+    pub resident: ResidentId,
+    /// When the page was created.
+    pub created_at: Timestamp,
+    /// The name the resident likes to be called.
+    pub preferred_name: String,
+    /// About me, in the resident's words.
+    pub about_me: CollabText,
+    /// What I can offer.
+    pub offers: Vec<Offer>,
+    /// Could you help me with…?
+    pub asks: Vec<Ask>,
+    /// Goals and possibilities.
+    pub goals: Vec<Goal>,
+}
+
+impl ResidentPage {
+    /// Offers not archived.
+    pub fn current_offers(&self) -> impl Iterator<Item = &Offer> {
+        self.offers.iter().filter(|o| !o.archived)
+    }
+
+    /// Asks not archived.
+    pub fn current_asks(&self) -> impl Iterator<Item = &Ask> {
+        self.asks.iter().filter(|a| !a.archived)
+    }
+
+    /// Goals not archived.
+    pub fn current_goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(|g| !g.archived)
+    }
+}
+
+/// The three lists on a page, for edits that apply to any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// What I can offer.
+    Offers,
+    /// Could you help me with…?
+    Asks,
+    /// Goals and possibilities.
+    Goals,
+}
+
+impl Section {
+    fn map(self) -> &'static str {
+        match self {
+            Section::Offers => "offers",
+            Section::Asks => "asks",
+            Section::Goals => "goals",
+        }
+    }
+
+    fn item(self) -> &'static str {
+        match self {
+            Section::Offers => "offer",
+            Section::Asks => "ask",
+            Section::Goals => "goal",
+        }
+    }
+}
+
+const KIND: DocKind = DocKind::Page;
+
+/// Creates the page for a new resident.
+pub fn create(actor: &ActorId, resident: ResidentId, preferred_name: &str, ctx: &EditContext) -> Result<Automerge> {
+    let name = limits::required("name", preferred_name, NAME_MAX)?;
+    document::create(actor, KIND, resident.uuid(), ctx, &["offers", "asks", "goals"], |tx| {
+        document::set_field(tx, &ROOT, "preferred_name", name.as_str())?;
+        document::update_text(tx, &ROOT, "about_me", "")
+    })
+}
+
+/// Reads the page.
+pub fn read(doc: &Automerge) -> Result<ResidentPage> {
+    let raw: PageDoc = document::read(doc, KIND)?;
+    Ok(ResidentPage {
+        resident: raw.owner,
+        created_at: raw.created_at,
+        preferred_name: raw.preferred_name,
+        about_me: raw.about_me,
+        offers: document::sorted_by_order(raw.offers.into_values(), |o| (o.order, o.id)),
+        asks: document::sorted_by_order(raw.asks.into_values(), |a| (a.order, a.id)),
+        goals: document::sorted_by_order(raw.goals.into_values(), |g| (g.order, g.id)),
+    })
+}
+
+/// Changes the name the resident likes to be called.
+pub fn rename(doc: &mut Automerge, ctx: &EditContext, preferred_name: &str) -> Result<()> {
+    let name = limits::required("name", preferred_name, NAME_MAX)?;
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "rename", |tx| document::set_field(tx, &ROOT, "preferred_name", name.as_str()))
+}
+
+/// Replaces "about me", merging with concurrent edits to other parts of it.
+pub fn set_about_me(doc: &mut Automerge, ctx: &EditContext, text: &str) -> Result<()> {
+    let text = limits::optional("about me", text, LONG_TEXT_MAX)?;
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "edit about me", |tx| document::update_text(tx, &ROOT, "about_me", &text))
+}
+
+/// Adds an offer; returns its id.
+pub fn add_offer(doc: &mut Automerge, ctx: &EditContext, text: &str, category: Category) -> Result<ItemId> {
+    let text = limits::required("offer", text, ITEM_MAX)?;
+    add(doc, ctx, Section::Offers, "add offer", |id, order| Offer {
+        id,
+        text: text.into(),
+        category,
+        created_at: ctx.now,
+        author: ctx.author.clone(),
+        archived: false,
+        order,
+    })
+}
+
+/// Adds an ask with status open; returns its id.
+pub fn add_ask(doc: &mut Automerge, ctx: &EditContext, text: &str, category: Category) -> Result<ItemId> {
+    let text = limits::required("ask", text, ITEM_MAX)?;
+    add(doc, ctx, Section::Asks, "add ask", |id, order| Ask {
+        id,
+        text: text.into(),
+        category,
+        status: AskStatus::Open,
+        status_changed_at: ctx.now,
+        links: BTreeMap::new(),
+        created_at: ctx.now,
+        author: ctx.author.clone(),
+        archived: false,
+        order,
+    })
+}
+
+/// Adds a goal or possibility; returns its id.
+pub fn add_goal(doc: &mut Automerge, ctx: &EditContext, text: &str, kind: GoalKind) -> Result<ItemId> {
+    let text = limits::required("goal", text, ITEM_MAX)?;
+    add(doc, ctx, Section::Goals, "add goal", |id, order| Goal {
+        id,
+        text: text.into(),
+        kind,
+        created_at: ctx.now,
+        author: ctx.author.clone(),
+        archived: false,
+        order,
+    })
+}
+
+fn add<T: Reconcile>(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    section: Section,
+    message: &str,
+    make: impl FnOnce(ItemId, f64) -> T,
+) -> Result<ItemId> {
+    document::check_kind(doc, KIND)?;
+    let id = ItemId::random();
+    document::edit(doc, ctx, message, |tx| {
+        let map = document::collection(tx, section.map(), KIND)?;
+        let order = document::next_order(tx, &map)?;
+        document::insert_item(tx, &map, id, &make(id, order))?;
+        Ok(id)
+    })
+}
+
+/// Rewrites an item's text, merging with concurrent edits to other parts of it.
+pub fn edit_text(doc: &mut Automerge, ctx: &EditContext, section: Section, id: ItemId, text: &str) -> Result<()> {
+    let text = limits::required(section.item(), text, ITEM_MAX)?;
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "edit text", |tx| {
+        let map = document::collection(tx, section.map(), KIND)?;
+        let obj = document::item(tx, &map, id, section.item())?;
+        document::update_text(tx, &obj, "text", &text)
+    })
+}
+
+/// Changes an offer's or ask's category.
+pub fn set_category(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    section: Section,
+    id: ItemId,
+    category: Category,
+) -> Result<()> {
+    set_item_field(doc, ctx, section, id, "category", category)
+}
+
+/// Hides an item (`archived = true`) or brings it back. Nothing is deleted, so an
+/// edit made elsewhere at the same time is kept.
+pub fn set_archived(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    section: Section,
+    id: ItemId,
+    archived: bool,
+) -> Result<()> {
+    set_item_field(doc, ctx, section, id, "archived", archived)
+}
+
+/// Moves an ask along: open, in progress, met, or "not now".
+pub fn set_ask_status(doc: &mut Automerge, ctx: &EditContext, id: ItemId, status: AskStatus) -> Result<()> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "set ask status", |tx| {
+        let map = document::collection(tx, "asks", KIND)?;
+        let obj = document::item(tx, &map, id, "ask")?;
+        document::set_field(tx, &obj, "status", status)?;
+        document::set_field(tx, &obj, "status_changed_at", ctx.now)
+    })
+}
+
+/// Links an ask to a team directory entry that could help, or unlinks it.
+pub fn set_ask_link(doc: &mut Automerge, ctx: &EditContext, ask: ItemId, entry: ItemId, linked: bool) -> Result<()> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "link ask", |tx| {
+        let map = document::collection(tx, "asks", KIND)?;
+        let obj = document::item(tx, &map, ask, "ask")?;
+        let links = match tx.get(&obj, "links")? {
+            Some((automerge::Value::Object(automerge::ObjType::Map), links)) => links,
+            _ => automerge::transaction::Transactable::put_object(tx, &obj, "links", automerge::ObjType::Map)?,
+        };
+        document::set_field(tx, &links, &entry.to_string(), linked)
+    })
+}
+
+fn set_item_field<T: Reconcile>(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    section: Section,
+    id: ItemId,
+    field: &str,
+    value: T,
+) -> Result<()> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "edit item", |tx| {
+        let map = document::collection(tx, section.map(), KIND)?;
+        let obj = document::item(tx, &map, id, section.item())?;
+        document::set_field(tx, &obj, field, value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ModelError;
+    use crate::test_support::{ctx, resident_ctx, supporter_actor};
+
+    fn new_page() -> (Automerge, ResidentId) {
+        let r = ResidentId::random();
+        (create(&supporter_actor(), r, "Doreen", &ctx(0)).unwrap(), r)
+    }
+
+    #[test]
+    fn a_new_page_has_the_name_and_empty_lists() {
+        let (doc, r) = new_page();
+        let page = read(&doc).unwrap();
+        assert_eq!(page.resident, r);
+        assert_eq!(page.preferred_name, "Doreen");
+        assert!(page.offers.is_empty() && page.asks.is_empty() && page.goals.is_empty());
+        assert_eq!(page.about_me.as_str(), "");
+    }
+
+    #[test]
+    fn offers_keep_their_author_and_order() {
+        let (mut doc, _) = new_page();
+        let a = add_offer(&mut doc, &resident_ctx(1), "I make a good curry", Category::Caring).unwrap();
+        let b = add_offer(&mut doc, &ctx(2), "Knows the bus routes", Category::Knowledge).unwrap();
+        let page = read(&doc).unwrap();
+        let ids: Vec<_> = page.offers.iter().map(|o| o.id).collect();
+        assert_eq!(ids, vec![a, b]);
+        assert!(page.offers[0].author.is_resident());
+        assert!(!page.offers[1].author.is_resident());
+        assert_eq!(page.offers[0].text.as_str(), "I make a good curry");
+    }
+
+    #[test]
+    fn ask_status_moves_and_records_when() {
+        let (mut doc, _) = new_page();
+        let ask = add_ask(&mut doc, &ctx(1), "a ramp for the front step", Category::Practical).unwrap();
+        set_ask_status(&mut doc, &ctx(5), ask, AskStatus::Met).unwrap();
+        let page = read(&doc).unwrap();
+        assert_eq!(page.asks[0].status, AskStatus::Met);
+        assert_eq!(page.asks[0].status_changed_at, ctx(5).now);
+    }
+
+    #[test]
+    fn archiving_hides_but_keeps_the_item() {
+        let (mut doc, _) = new_page();
+        let g = add_goal(&mut doc, &ctx(1), "go to the lunch club", GoalKind::Goal).unwrap();
+        set_archived(&mut doc, &ctx(2), Section::Goals, g, true).unwrap();
+        let page = read(&doc).unwrap();
+        assert_eq!(page.goals.len(), 1);
+        assert_eq!(page.current_goals().count(), 0);
+        set_archived(&mut doc, &ctx(3), Section::Goals, g, false).unwrap();
+        assert_eq!(read(&doc).unwrap().current_goals().count(), 1);
+    }
+
+    #[test]
+    fn bad_input_is_refused_and_changes_nothing() {
+        let (mut doc, _) = new_page();
+        let heads = doc.get_heads();
+        assert!(matches!(add_offer(&mut doc, &ctx(1), "   ", Category::Other), Err(ModelError::EmptyText { .. })));
+        let long = "x".repeat(ITEM_MAX + 1);
+        assert!(matches!(add_ask(&mut doc, &ctx(1), &long, Category::Other), Err(ModelError::TooLong { .. })));
+        let unknown = ItemId::random();
+        assert!(matches!(
+            set_ask_status(&mut doc, &ctx(1), unknown, AskStatus::Met),
+            Err(ModelError::UnknownItem { kind: "ask", .. })
+        ));
+        assert!(matches!(rename(&mut doc, &ctx(1), ""), Err(ModelError::EmptyText { .. })));
+        assert_eq!(doc.get_heads(), heads, "a refused edit must not commit anything");
+    }
+
+    #[test]
+    fn concurrent_text_edits_to_one_offer_both_survive() {
+        let (mut a, _) = new_page();
+        let id = add_offer(&mut a, &ctx(1), "I can cook", Category::Caring).unwrap();
+        let mut b = a.fork().with_actor(automerge::ActorId::random());
+        edit_text(&mut a, &ctx(2), Section::Offers, id, "I can cook rice").unwrap();
+        edit_text(&mut b, &ctx(2), Section::Offers, id, "Happy: I can cook").unwrap();
+        a.merge(&mut b).unwrap();
+        assert_eq!(read(&a).unwrap().offers[0].text.as_str(), "Happy: I can cook rice");
+    }
+
+    #[test]
+    fn an_edit_concurrent_with_archiving_is_kept() {
+        let (mut a, _) = new_page();
+        let id = add_ask(&mut a, &ctx(1), "help with forms", Category::Knowledge).unwrap();
+        let mut b = a.fork().with_actor(automerge::ActorId::random());
+        set_archived(&mut a, &ctx(2), Section::Asks, id, true).unwrap();
+        edit_text(&mut b, &ctx(2), Section::Asks, id, "help with the council tax forms").unwrap();
+        a.merge(&mut b).unwrap();
+        let ask = &read(&a).unwrap().asks[0];
+        assert!(ask.archived);
+        assert_eq!(ask.text.as_str(), "help with the council tax forms");
+    }
+
+    #[test]
+    fn reading_another_kind_of_document_is_a_typed_error() {
+        let doc = crate::circle::create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
+        assert!(matches!(read(&doc), Err(ModelError::WrongShape { expected: "page", .. })));
+    }
+}
