@@ -68,13 +68,32 @@ pub enum ModelError {
     },
     /// Automerge rejected an operation or some bytes.
     #[error("automerge error")]
-    Automerge(#[from] automerge::AutomergeError),
+    Automerge(#[source] Box<automerge::AutomergeError>),
     /// The document could not be read into domain types.
     #[error("could not read document")]
-    Hydrate(#[from] autosurgeon::HydrateError),
+    Hydrate(#[source] Box<autosurgeon::HydrateError>),
     /// Domain types could not be written into the document.
     #[error("could not write document")]
-    Reconcile(#[from] autosurgeon::ReconcileError),
+    Reconcile(#[source] Box<autosurgeon::ReconcileError>),
+}
+
+// The wrapped errors are large; boxing keeps every `Result` in the app small.
+impl From<automerge::AutomergeError> for ModelError {
+    fn from(e: automerge::AutomergeError) -> Self {
+        Self::Automerge(Box::new(e))
+    }
+}
+
+impl From<autosurgeon::HydrateError> for ModelError {
+    fn from(e: autosurgeon::HydrateError) -> Self {
+        Self::Hydrate(Box::new(e))
+    }
+}
+
+impl From<autosurgeon::ReconcileError> for ModelError {
+    fn from(e: autosurgeon::ReconcileError) -> Self {
+        Self::Reconcile(Box::new(e))
+    }
 }
 
 /// Shorthand for results in this crate.

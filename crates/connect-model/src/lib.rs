@@ -17,7 +17,7 @@
 //! use connect_model::page::Category;
 //!
 //! let device = DeviceId::random();
-//! let actor = connect_model::actor_for(device);
+//! let actor = connect_model::actor_for(device, 1);
 //! let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), chrono::Utc::now());
 //! let mut doc = page::create(&actor, ResidentId::random(), "Doreen", &ctx).unwrap();
 //! let by_doreen = ctx.by(Author::new(AuthorRole::Resident, "Doreen", device));
@@ -53,9 +53,24 @@ pub use time::Timestamp;
 /// Re-exported so dependants use the same Automerge as the model.
 pub use automerge;
 
-/// The Automerge actor id a device writes with: the device id's 16 bytes. The
-/// relay registers it at enrolment, which is how authorship is verified.
+/// The Automerge actor id a device writes with in one session: the device id's
+/// 16 bytes followed by 8 bytes naming the session (one open store).
+///
+/// Two sessions on one device (the app and the CLI on the same store, say)
+/// must not share an actor: Automerge refuses two different changes with the
+/// same actor and sequence number. The device prefix is what the relay checks
+/// to verify authorship.
 #[must_use]
-pub fn actor_for(device: DeviceId) -> automerge::ActorId {
-    automerge::ActorId::from(device.uuid().as_bytes().as_slice())
+pub fn actor_for(device: DeviceId, session: u64) -> automerge::ActorId {
+    let mut bytes = device.uuid().as_bytes().to_vec();
+    bytes.extend_from_slice(&session.to_be_bytes());
+    automerge::ActorId::from(bytes)
+}
+
+/// The device an actor id belongs to, if it was made by [`actor_for`].
+#[must_use]
+pub fn device_of_actor(actor: &automerge::ActorId) -> Option<DeviceId> {
+    let bytes = actor.to_bytes();
+    let prefix: [u8; 16] = bytes.get(..16)?.try_into().ok()?;
+    (bytes.len() == 24).then(|| DeviceId::from(uuid::Uuid::from_bytes(prefix)))
 }

@@ -1,1 +1,29 @@
-//! placeholder
+//! Connect Companion's on-device store.
+//!
+//! Every record lives in an Automerge document (see `connect-model`); this
+//! crate keeps those documents durably in SQLite, as a compacted snapshot plus
+//! the change chunks appended since, and maintains index tables derived from
+//! them so list screens and search never load a document. It also keeps the
+//! bookkeeping sync needs: which documents have changes the relay has not
+//! acknowledged, and the Automerge sync state per peer.
+//!
+//! Only this crate knows SQL. The [`DocumentStore`] trait has two
+//! implementations, [`SqliteStore`] and [`MemoryStore`], and both pass the
+//! shared [`conformance`] suite.
+
+pub mod conformance;
+mod error;
+mod identity;
+pub mod index;
+mod memory;
+mod residents;
+mod sqlite;
+mod store;
+
+pub use error::{Result, StoreError};
+pub use identity::DeviceIdentity;
+pub use index::{CaseloadRow, ItemRow, SearchHit, SyncStatus};
+pub use memory::MemoryStore;
+pub use residents::{create_resident, resident_documents};
+pub use sqlite::{SqliteStore, StoreOptions};
+pub use store::DocumentStore;

@@ -1,0 +1,291 @@
+//! Index rows: what list screens need, derived from documents alone.
+//!
+//! [`derive`] is a pure function of one document. Both store implementations
+//! keep its output (SQLite in `idx_*` tables, the memory store in a map), so
+//! "rebuilt from the documents" and "maintained edit by edit" can be compared.
+
+use connect_model::automerge::Automerge;
+use connect_model::checkin::CheckIn;
+use connect_model::circle::CircleSummary;
+use connect_model::measures::OnsLoneliness;
+use connect_model::page::AskStatus;
+use connect_model::story::Consent;
+use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp};
+use connect_model::{checkin, circle, journal, page, story};
+
+use crate::Result;
+
+/// The rows one document contributes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexRows {
+    /// From a page.
+    Page {
+        /// Whose page.
+        resident: ResidentId,
+        /// Preferred name.
+        preferred_name: String,
+        /// When the page was created.
+        created_at: Timestamp,
+        /// Offers, asks and goals, archived ones included.
+        items: Vec<ItemRow>,
+    },
+    /// From a circle.
+    Circle {
+        /// Whose circle.
+        resident: ResidentId,
+        /// Counts now.
+        summary: CircleSummary,
+    },
+    /// From a journal or team notes.
+    Journal {
+        /// Whose journal.
+        resident: ResidentId,
+        /// The latest contact recorded.
+        last_contact: Option<Timestamp>,
+    },
+    /// From check-ins.
+    Checkins {
+        /// Whose check-ins.
+        resident: ResidentId,
+        /// How many (including "not today").
+        count: usize,
+        /// The latest with answers.
+        latest: Option<LatestCheckin>,
+    },
+    /// From a story.
+    Story {
+        /// Whose story.
+        resident: ResidentId,
+        /// Consent in force.
+        consent: Consent,
+        /// Whether any words are written.
+        has_text: bool,
+    },
+    /// Team documents add no rows yet.
+    None,
+}
+
+/// An offer, ask or goal as list screens and search see it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct ItemRow {
+    /// Whose page.
+    pub resident: ResidentId,
+    /// The item.
+    pub item_id: ItemId,
+    /// "offer", "ask" or "goal".
+    pub section: &'static str,
+    /// The words.
+    pub text: String,
+    /// Category (goals: their kind).
+    pub category: String,
+    /// Asks only.
+    pub status: Option<AskStatus>,
+    /// In the resident's own words.
+    pub by_resident: bool,
+    /// Hidden.
+    pub archived: bool,
+    /// When added.
+    pub created_at: Timestamp,
+}
+
+/// The headline of the latest check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LatestCheckin {
+    /// When.
+    pub taken_at: Timestamp,
+    /// ONS loneliness answer.
+    pub loneliness: Option<OnsLoneliness>,
+    /// UCLA 3-item total, when complete.
+    pub ucla3_total: Option<u8>,
+    /// ONS4 answers.
+    pub ons4: [Option<u8>; 4],
+    /// Consent to count in team figures.
+    pub share_in_reports: bool,
+}
+
+impl From<&CheckIn> for LatestCheckin {
+    fn from(c: &CheckIn) -> Self {
+        let ons4 = c.ons4.unwrap_or_default();
+        Self {
+            taken_at: c.taken_at,
+            loneliness: c.loneliness,
+            ucla3_total: c.ucla3.and_then(|u| u.total()),
+            ons4: [ons4.life_satisfaction, ons4.worthwhile, ons4.happy, ons4.anxious],
+            share_in_reports: c.share_in_reports,
+        }
+    }
+}
+
+/// Derives the rows for document `id`, checking the document is the kind its id says.
+pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
+    let resident = id.resident_id();
+    let check_owner = |owner: ResidentId| {
+        if Some(owner) == resident {
+            Ok(())
+        } else {
+            Err(crate::StoreError::WrongKind { id, expected: id.kind().as_str() })
+        }
+    };
+    let wrong = |_| crate::StoreError::WrongKind { id, expected: id.kind().as_str() };
+    Ok(match id.kind() {
+        DocKind::Page => {
+            let p = page::read(doc).map_err(wrong)?;
+            check_owner(p.resident)?;
+            let mut items = Vec::new();
+            let row = |section,
+                       item_id,
+                       text: &str,
+                       category: String,
+                       status,
+                       author: &connect_model::Author,
+                       archived,
+                       created_at| ItemRow {
+                resident: p.resident,
+                item_id,
+                section,
+                text: text.to_owned(),
+                category,
+                status,
+                by_resident: author.is_resident(),
+                archived,
+                created_at,
+            };
+            for o in &p.offers {
+                items.push(row(
+                    "offer",
+                    o.id,
+                    &o.text,
+                    o.category.to_string(),
+                    None,
+                    &o.author,
+                    o.archived,
+                    o.created_at,
+                ));
+            }
+            for a in &p.asks {
+                items.push(row(
+                    "ask",
+                    a.id,
+                    &a.text,
+                    a.category.to_string(),
+                    Some(a.status),
+                    &a.author,
+                    a.archived,
+                    a.created_at,
+                ));
+            }
+            for g in &p.goals {
+                items.push(row("goal", g.id, &g.text, g.kind.to_string(), None, &g.author, g.archived, g.created_at));
+            }
+            IndexRows::Page { resident: p.resident, preferred_name: p.preferred_name, created_at: p.created_at, items }
+        }
+        DocKind::Circle => {
+            let c = circle::read(doc).map_err(wrong)?;
+            check_owner(c.resident)?;
+            IndexRows::Circle { resident: c.resident, summary: c.summary() }
+        }
+        DocKind::Journal | DocKind::TeamNotes => {
+            let j = journal::read(doc).map_err(wrong)?;
+            check_owner(j.resident)?;
+            if j.visibility.doc_kind() != id.kind() {
+                return Err(crate::StoreError::WrongKind { id, expected: id.kind().as_str() });
+            }
+            IndexRows::Journal { resident: j.resident, last_contact: j.last_contact() }
+        }
+        DocKind::Checkins => {
+            let c = checkin::read(doc).map_err(wrong)?;
+            check_owner(c.resident)?;
+            IndexRows::Checkins {
+                resident: c.resident,
+                count: c.checkins.len(),
+                latest: c.latest().map(LatestCheckin::from),
+            }
+        }
+        DocKind::Story => {
+            let s = story::read(doc).map_err(wrong)?;
+            check_owner(s.resident)?;
+            IndexRows::Story { resident: s.resident, consent: s.consent, has_text: !s.text.trim().is_empty() }
+        }
+        DocKind::Directory => {
+            connect_model::directory::read(doc).map_err(wrong)?;
+            IndexRows::None
+        }
+    })
+}
+
+/// Whether a document's changes have reached the relay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncStatus {
+    /// Never sent: exists only on this device.
+    OnlyOnThisDevice,
+    /// On the relay, but with changes made here since.
+    ChangesWaiting,
+    /// Everything here is on the relay.
+    OnRelay,
+}
+
+/// One resident in the caseload list.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CaseloadRow {
+    /// Who.
+    pub resident: ResidentId,
+    /// Their preferred name.
+    pub preferred_name: String,
+    /// When they joined.
+    pub created_at: Timestamp,
+    /// Current offers.
+    pub offers: usize,
+    /// Asks open or in progress.
+    pub asks_open: usize,
+    /// Asks met.
+    pub asks_met: usize,
+    /// Ties in the four rings.
+    pub circle_size: usize,
+    /// Ties that go both ways.
+    pub two_way: usize,
+    /// Latest visit or contact.
+    pub last_contact: Option<Timestamp>,
+    /// Latest check-in with answers.
+    pub latest_checkin: Option<Timestamp>,
+    /// Documents of this resident with changes not yet on the relay.
+    pub pending_documents: usize,
+    /// The worst sync status among their documents.
+    pub sync: SyncStatus,
+}
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct SearchHit {
+    /// Whose.
+    pub resident: ResidentId,
+    /// Their preferred name.
+    pub preferred_name: String,
+    /// "name", "offer", "ask" or "goal".
+    pub field: String,
+    /// The matching item, if not the name.
+    pub item_id: Option<ItemId>,
+    /// The matching text.
+    pub text: String,
+}
+
+/// Counts a page's current items for the caseload.
+pub(crate) fn item_counts(items: &[ItemRow]) -> (usize, usize, usize) {
+    let current = || items.iter().filter(|i| !i.archived);
+    let offers = current().filter(|i| i.section == "offer").count();
+    let asks_open = current().filter(|i| matches!(i.status, Some(AskStatus::Open | AskStatus::InProgress))).count();
+    let asks_met = current().filter(|i| i.status == Some(AskStatus::Met)).count();
+    (offers, asks_open, asks_met)
+}
+
+/// Splits a query into lowercase words for search.
+pub(crate) fn query_words(query: &str) -> Vec<String> {
+    query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Whether every query word is a prefix of some word of `text`, which is how
+/// FTS5 prefix queries match; the memory store uses it to agree with SQLite.
+pub(crate) fn matches_words(text: &str, words: &[String]) -> bool {
+    let text_words = query_words(text);
+    words.iter().all(|w| text_words.iter().any(|t| t.starts_with(w.as_str())))
+}

@@ -1,0 +1,607 @@
+//! The on-device store: one SQLite file holding every document as a compacted
+//! snapshot plus incremental change chunks, and index tables derived from them.
+//!
+//! Durability: WAL with `synchronous = FULL`, so a save that returned survives
+//! a crash or a flat battery. Each save is one `BEGIN IMMEDIATE` transaction
+//! that appends the new changes and rewrites that document's index rows, so the
+//! index can never disagree with the documents. `secure_delete` is on so
+//! erased text is overwritten in the file, not just unlinked.
+
+use std::path::Path;
+
+use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
+use connect_model::{AuthorRole, DocumentId, ItemId, ResidentId, Timestamp};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, SyncStatus};
+use crate::store::{decode_heads, encode_heads, sorted};
+use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` counts how many ran.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+
+/// Compaction waits until chunks are at least this big, so tiny documents are
+/// not rewritten on every edit.
+const MIN_COMPACTION_BYTES: i64 = 4 * 1024;
+
+/// How a store is opened.
+#[derive(Debug, Clone, Default)]
+pub struct StoreOptions {
+    /// Key for an encrypted store. This build stores in clear and refuses a key
+    /// rather than pretend; encryption at rest arrives with SQLCipher.
+    pub key: Option<String>,
+}
+
+/// The SQLite-backed store.
+pub struct SqliteStore {
+    conn: Connection,
+    session: u64,
+    path: String,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: impl AsRef<Path>, options: &StoreOptions) -> Result<Self> {
+        let path_str = path.as_ref().display().to_string();
+        let conn = Connection::open(path.as_ref())
+            .map_err(|e| StoreError::CannotOpen { path: path_str.clone(), reason: e.to_string() })?;
+        Self::setup(conn, path_str, options)
+    }
+
+    /// A private store in memory, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, ":memory:".into(), &StoreOptions::default())
+    }
+
+    fn setup(conn: Connection, path: String, options: &StoreOptions) -> Result<Self> {
+        if options.key.is_some() {
+            return Err(StoreError::EncryptionUnavailable);
+        }
+        let cannot = |e: rusqlite::Error| StoreError::CannotOpen { path: path.clone(), reason: e.to_string() };
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(cannot)?;
+        // Reading the schema first tells a file that is not a database (or is
+        // encrypted) apart from one we can use.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(cannot)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA secure_delete = ON;",
+        )
+        .map_err(cannot)?;
+        let mut store = Self { conn, session: crate::memory::rand_session(), path };
+        store.migrate(version)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        if from > supported {
+            return Err(StoreError::NewerSchema { found: from, supported });
+        }
+        if from == supported {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(from).unwrap_or(0)) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Where the store lives.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Total bytes stored for one document (snapshot plus chunks), for the size goal.
+    pub fn stored_bytes(&self, id: DocumentId) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT length(snapshot) + chunk_bytes FROM documents WHERE doc_id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound(id))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Runs SQLite's own integrity check; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<Result<(), String>> {
+        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(if verdict == "ok" { Ok(()) } else { Err(verdict) })
+    }
+
+    /// Folds every document's chunks into its snapshot now.
+    pub fn compact_all(&mut self) -> Result<()> {
+        for id in self.document_ids()? {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let doc = load_in(&tx, id)?;
+            compact(&tx, id, &doc)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+fn load_in(conn: &Connection, id: DocumentId) -> Result<Automerge> {
+    let key = id.to_string();
+    let mut bytes: Vec<u8> = conn
+        .query_row("SELECT snapshot FROM documents WHERE doc_id = ?1", [&key], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound(id))?;
+    let mut stmt = conn.prepare_cached("SELECT bytes FROM chunks WHERE doc_id = ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([&key])?;
+    while let Some(row) = rows.next()? {
+        bytes.extend_from_slice(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
+    }
+    // Automerge loads a snapshot followed by change chunks in one go.
+    Automerge::load(&bytes).map_err(StoreError::corrupt(id))
+}
+
+fn compact(tx: &Transaction<'_>, id: DocumentId, doc: &Automerge) -> Result<()> {
+    let key = id.to_string();
+    tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
+    tx.execute("UPDATE documents SET snapshot = ?2, chunk_bytes = 0 WHERE doc_id = ?1", params![key, doc.save()])?;
+    Ok(())
+}
+
+fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result<()> {
+    let key = id.to_string();
+    delete_index(tx, &key)?;
+    match rows {
+        IndexRows::Page { resident, preferred_name, created_at, items } => {
+            let r = resident.to_string();
+            tx.execute(
+                "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![key, r, preferred_name, created_at.millis()],
+            )?;
+            let mut fts = tx.prepare_cached(
+                "INSERT INTO search_fts (text, doc_id, resident_id, field, item_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            fts.execute(params![preferred_name, key, r, "name", Option::<String>::None])?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO idx_items (item_id, doc_id, resident_id, section, text, category, status, by_resident, archived, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for item in items {
+                let item_id = item.item_id.to_string();
+                ins.execute(params![
+                    item_id,
+                    key,
+                    r,
+                    item.section,
+                    item.text,
+                    item.category,
+                    item.status.map(|s| s.as_str()),
+                    item.by_resident,
+                    item.archived,
+                    item.created_at.millis()
+                ])?;
+                if !item.archived {
+                    fts.execute(params![item.text, key, r, item.section, item_id])?;
+                }
+            }
+        }
+        IndexRows::Circle { resident, summary } => {
+            let [i, f, p, e, pos] = summary.per_ring.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
+            tx.execute(
+                "INSERT INTO idx_circle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![key, resident.to_string(), i, f, p, e, pos, summary.in_circle, summary.two_way],
+            )?;
+        }
+        IndexRows::Journal { resident, last_contact } => {
+            tx.execute(
+                "INSERT INTO idx_contact VALUES (?1, ?2, ?3)",
+                params![key, resident.to_string(), last_contact.map(Timestamp::millis)],
+            )?;
+        }
+        IndexRows::Checkins { resident, count, latest } => {
+            let l = latest.as_ref();
+            tx.execute(
+                "INSERT INTO idx_checkin VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    key,
+                    resident.to_string(),
+                    count,
+                    l.map(|l| l.taken_at.millis()),
+                    l.and_then(|l| l.loneliness).map(|x| x.as_str()),
+                    l.and_then(|l| l.ucla3_total),
+                    l.and_then(|l| l.ons4[0]),
+                    l.and_then(|l| l.ons4[1]),
+                    l.and_then(|l| l.ons4[2]),
+                    l.and_then(|l| l.ons4[3]),
+                    l.map(|l| l.share_in_reports),
+                ],
+            )?;
+        }
+        IndexRows::Story { resident, consent, has_text } => {
+            tx.execute(
+                "INSERT INTO idx_story VALUES (?1, ?2, ?3, ?4)",
+                params![key, resident.to_string(), consent.as_str(), has_text],
+            )?;
+        }
+        IndexRows::None => {}
+    }
+    Ok(())
+}
+
+fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
+    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [key])?;
+    }
+    Ok(())
+}
+
+fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+fn parse_resident(s: &str) -> rusqlite::Result<ResidentId> {
+    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn parse_item(s: &str) -> rusqlite::Result<ItemId> {
+    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+impl DocumentStore for SqliteStore {
+    fn identity(&self) -> Result<Option<DeviceIdentity>> {
+        self.conn
+            .query_row(
+                "SELECT device_id, device_name, person_name, role, created_at FROM device WHERE singleton = 1",
+                [],
+                |r| {
+                    let device_id: String = r.get(0)?;
+                    let role: String = r.get(3)?;
+                    Ok((device_id, r.get(1)?, r.get(2)?, role, r.get::<_, i64>(4)?))
+                },
+            )
+            .optional()?
+            .map(|(device_id, device_name, person_name, role, created_at)| {
+                Ok(DeviceIdentity {
+                    device_id: device_id.parse()?,
+                    device_name,
+                    person_name,
+                    role: role.parse::<AuthorRole>()?,
+                    created_at: Timestamp::from_millis(created_at),
+                })
+            })
+            .transpose()
+    }
+
+    fn set_identity(&mut self, identity: &DeviceIdentity) -> Result<()> {
+        if let Some(existing) = self.identity()?
+            && existing.device_id != identity.device_id
+        {
+            return Err(StoreError::CannotOpen {
+                path: self.path.clone(),
+                reason: "this store already belongs to another device".into(),
+            });
+        }
+        self.conn.execute(
+            "INSERT INTO device (singleton, device_id, device_name, person_name, role, created_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (singleton) DO UPDATE SET device_name = ?2, person_name = ?3, role = ?4",
+            params![
+                identity.device_id.to_string(),
+                identity.device_name,
+                identity.person_name,
+                identity.role.as_str(),
+                identity.created_at.millis()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn session_actor(&self) -> Result<ActorId> {
+        Ok(self.identity()?.ok_or(StoreError::NoIdentity)?.actor(self.session))
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        match value {
+            Some(v) => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+                [key, v],
+            )?,
+            None => self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
+    }
+
+    fn load(&self, id: DocumentId) -> Result<Automerge> {
+        let mut doc = load_in(&self.conn, id)?;
+        if let Some(identity) = self.identity()? {
+            doc.set_actor(identity.actor(self.session));
+        }
+        Ok(doc)
+    }
+
+    fn contains(&self, id: DocumentId) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE doc_id = ?1", [id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    fn save(&mut self, id: DocumentId, doc: &mut Automerge) -> Result<()> {
+        let key = id.to_string();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [&key], |_| Ok(())).optional()?.is_some() {
+            return Err(StoreError::Erased(id));
+        }
+        let existing: Option<(Vec<u8>, i64, i64)> = tx
+            .query_row("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1", [&key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match existing {
+            None => {
+                let rows = index::derive(id, doc)?;
+                tx.execute(
+                    "INSERT INTO documents (doc_id, kind, owner, snapshot, heads, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![key, id.kind().as_str(), id.owner().to_string(), doc.save(), encode_heads(&doc.get_heads()), now_millis()],
+                )?;
+                write_index(&tx, id, &rows)?;
+            }
+            Some((stored_heads, snapshot_len, chunk_bytes)) => {
+                let stored_heads = decode_heads(&stored_heads);
+                if stored_heads.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
+                    // Someone else saved changes this copy has not seen: take them in.
+                    let mut theirs = load_in(&tx, id)?;
+                    doc.merge(&mut theirs).map_err(connect_model::ModelError::from)?;
+                }
+                if sorted(&stored_heads) == sorted(&doc.get_heads()) {
+                    return Ok(());
+                }
+                let rows = index::derive(id, doc)?;
+                let chunk = doc.save_after(&stored_heads);
+                let chunk_len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+                tx.execute(
+                    "INSERT INTO chunks (doc_id, seq, bytes)
+                     VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
+                    params![key, chunk],
+                )?;
+                tx.execute(
+                    "UPDATE documents SET heads = ?2, chunk_bytes = chunk_bytes + ?3, updated_at = ?4 WHERE doc_id = ?1",
+                    params![key, encode_heads(&doc.get_heads()), chunk_len, now_millis()],
+                )?;
+                let total_chunks = chunk_bytes + chunk_len;
+                if total_chunks > snapshot_len && total_chunks > MIN_COMPACTION_BYTES {
+                    compact(&tx, id, doc)?;
+                }
+                write_index(&tx, id, &rows)?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn erase(&mut self, id: DocumentId) -> Result<()> {
+        let key = id.to_string();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        delete_index(&tx, &key)?;
+        tx.execute("DELETE FROM documents WHERE doc_id = ?1", [&key])?;
+        tx.execute("INSERT OR IGNORE INTO erased (doc_id, erased_at) VALUES (?1, ?2)", params![key, now_millis()])?;
+        tx.commit()?;
+        // Push the overwritten pages out of the WAL into the main file.
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    fn is_erased(&self, id: DocumentId) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    fn document_ids(&self) -> Result<Vec<DocumentId>> {
+        let mut stmt = self.conn.prepare("SELECT doc_id FROM documents ORDER BY doc_id")?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        ids.iter().map(|s| s.parse().map_err(StoreError::from)).collect()
+    }
+
+    fn caseload(&self) -> Result<Vec<CaseloadRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.resident_id, p.preferred_name, p.created_at,
+                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.section = 'offer' AND NOT i.archived),
+                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.status IN ('open', 'in-progress') AND NOT i.archived),
+                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.status = 'met' AND NOT i.archived),
+                    COALESCE(c.in_circle, 0), COALESCE(c.two_way, 0),
+                    (SELECT MAX(last_contact) FROM idx_contact k WHERE k.resident_id = p.resident_id),
+                    ch.taken_at,
+                    (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND (d.synced_heads IS NULL OR d.synced_heads != d.heads)),
+                    (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND d.synced_heads IS NULL)
+             FROM idx_page p
+             LEFT JOIN idx_circle c ON c.resident_id = p.resident_id
+             LEFT JOIN idx_checkin ch ON ch.resident_id = p.resident_id
+             ORDER BY lower(p.preferred_name), p.resident_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let count = |i: usize| -> rusqlite::Result<usize> { Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0)) };
+            let pending = count(10)?;
+            let never = count(11)?;
+            Ok(CaseloadRow {
+                resident: parse_resident(&r.get::<_, String>(0)?)?,
+                preferred_name: r.get(1)?,
+                created_at: Timestamp::from_millis(r.get(2)?),
+                offers: count(3)?,
+                asks_open: count(4)?,
+                asks_met: count(5)?,
+                circle_size: count(6)?,
+                two_way: count(7)?,
+                last_contact: r.get::<_, Option<i64>>(8)?.map(Timestamp::from_millis),
+                latest_checkin: r.get::<_, Option<i64>>(9)?.map(Timestamp::from_millis),
+                pending_documents: pending,
+                sync: if never > 0 {
+                    SyncStatus::OnlyOnThisDevice
+                } else if pending > 0 {
+                    SyncStatus::ChangesWaiting
+                } else {
+                    SyncStatus::OnRelay
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn items(&self, resident: ResidentId) -> Result<Vec<ItemRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, section, text, category, status, by_resident, archived, created_at
+             FROM idx_items WHERE resident_id = ?1",
+        )?;
+        let rows = stmt.query_map([resident.to_string()], |r| {
+            let section: String = r.get(1)?;
+            let status: Option<String> = r.get(4)?;
+            Ok(ItemRow {
+                resident,
+                item_id: parse_item(&r.get::<_, String>(0)?)?,
+                section: match section.as_str() {
+                    "offer" => "offer",
+                    "ask" => "ask",
+                    _ => "goal",
+                },
+                text: r.get(2)?,
+                category: r.get(3)?,
+                status: status.and_then(|s| s.parse().ok()),
+                by_resident: r.get(5)?,
+                archived: r.get(6)?,
+                created_at: Timestamp::from_millis(r.get(7)?),
+            })
+        })?;
+        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        out.sort_by(|a, b| {
+            a.section.cmp(b.section).then(a.created_at.cmp(&b.created_at)).then(a.item_id.cmp(&b.item_id))
+        });
+        Ok(out)
+    }
+
+    fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
+        let words = index::query_words(query);
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Each word becomes a quoted prefix term, so user input is never FTS syntax.
+        let fts_query = words.iter().map(|w| format!("\"{}\"*", w.replace('"', ""))).collect::<Vec<_>>().join(" ");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.resident_id, p.preferred_name, s.field, s.item_id, s.text
+             FROM search_fts s JOIN idx_page p ON p.resident_id = s.resident_id
+             WHERE search_fts MATCH ?1",
+        )?;
+        let rows = stmt.query_map([fts_query], |r| {
+            let item: Option<String> = r.get(3)?;
+            Ok(SearchHit {
+                resident: parse_resident(&r.get::<_, String>(0)?)?,
+                preferred_name: r.get(1)?,
+                field: r.get(2)?,
+                item_id: item.as_deref().map(parse_item).transpose()?,
+                text: r.get(4)?,
+            })
+        })?;
+        let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        hits.sort();
+        Ok(hits)
+    }
+
+    fn pending(&self) -> Result<Vec<DocumentId>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT doc_id FROM documents WHERE synced_heads IS NULL OR synced_heads != heads ORDER BY doc_id",
+        )?;
+        let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        ids.iter().map(|s| s.parse().map_err(StoreError::from)).collect()
+    }
+
+    fn synced_heads(&self, id: DocumentId) -> Result<Option<Vec<ChangeHash>>> {
+        let found: Option<Option<Vec<u8>>> = self
+            .conn
+            .query_row("SELECT synced_heads FROM documents WHERE doc_id = ?1", [id.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.flatten().map(|b| decode_heads(&b)))
+    }
+
+    fn mark_synced(&mut self, id: DocumentId, heads: &[ChangeHash]) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE documents SET synced_heads = ?2 WHERE doc_id = ?1",
+            params![id.to_string(), encode_heads(heads)],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id));
+        }
+        Ok(())
+    }
+
+    fn sync_state(&self, peer: &str, id: DocumentId) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT state FROM sync_states WHERE peer = ?1 AND doc_id = ?2", [peer, &id.to_string()], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    fn set_sync_state(&mut self, peer: &str, id: DocumentId, state: &[u8]) -> Result<()> {
+        if !self.contains(id)? {
+            return Err(StoreError::NotFound(id));
+        }
+        self.conn.execute(
+            "INSERT INTO sync_states (peer, doc_id, state) VALUES (?1, ?2, ?3)
+             ON CONFLICT (peer, doc_id) DO UPDATE SET state = ?3",
+            params![peer, id.to_string(), state],
+        )?;
+        Ok(())
+    }
+
+    fn rebuild_indexes(&mut self) -> Result<()> {
+        let ids = self.document_ids()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
+            tx.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        for id in ids {
+            let doc = load_in(&tx, id)?;
+            write_index(&tx, id, &index::derive(id, &doc)?)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    /// Every index row as text, sorted: lets tests compare an index maintained
+    /// edit by edit with one rebuilt from the documents.
+    pub fn index_dump(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table}"))?;
+            let columns = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let mut line = format!("{table}:");
+                for i in 0..columns {
+                    line.push_str(&format!(" {:?}", row.get_ref(i)?));
+                }
+                out.push(line);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}

@@ -1,0 +1,119 @@
+//! The storage trait every device store implements, and the edit helper built on it.
+
+use connect_model::automerge::{ActorId, Automerge, ChangeHash};
+use connect_model::{DocumentId, ModelError, ResidentId};
+
+use crate::index::{CaseloadRow, ItemRow, SearchHit};
+use crate::{DeviceIdentity, Result};
+
+/// Where a device keeps its documents and the index rows derived from them.
+///
+/// Implementations: [`crate::SqliteStore`] (the real one) and
+/// [`crate::MemoryStore`] (for tests and previews). Both pass
+/// [`crate::conformance`].
+pub trait DocumentStore {
+    /// This device's identity, if the store was initialised.
+    fn identity(&self) -> Result<Option<DeviceIdentity>>;
+
+    /// Sets this device's identity. Refused if the store already has one with a
+    /// different device id: a device never changes which actor it writes as.
+    fn set_identity(&mut self, identity: &DeviceIdentity) -> Result<()>;
+
+    /// The Automerge actor this store's documents are edited as: this device,
+    /// in this session. `NoIdentity` before the store is initialised.
+    fn session_actor(&self) -> Result<ActorId>;
+
+    /// A setting (relay address, token…), if set.
+    fn setting(&self, key: &str) -> Result<Option<String>>;
+
+    /// Sets or clears a setting.
+    fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()>;
+
+    /// Loads a document; `NotFound` if it is not on this device.
+    fn load(&self, id: DocumentId) -> Result<Automerge>;
+
+    /// Whether a document is on this device.
+    fn contains(&self, id: DocumentId) -> Result<bool>;
+
+    /// Persists `doc` under `id` durably, with its index rows, in one
+    /// transaction. Only changes not yet stored are written. If the store holds
+    /// changes `doc` lacks (another writer got there first), they are merged
+    /// into `doc` before saving, so nothing is lost and the caller sees them.
+    fn save(&mut self, id: DocumentId, doc: &mut Automerge) -> Result<()>;
+
+    /// Deletes a document, its changes, sync states and index rows, and
+    /// remembers the id so it can never be stored again (erasure).
+    fn erase(&mut self, id: DocumentId) -> Result<()>;
+
+    /// Whether a document was erased here.
+    fn is_erased(&self, id: DocumentId) -> Result<bool>;
+
+    /// Every document on this device.
+    fn document_ids(&self) -> Result<Vec<DocumentId>>;
+
+    /// The caseload, sorted by preferred name.
+    fn caseload(&self) -> Result<Vec<CaseloadRow>>;
+
+    /// Offers, asks and goals of one resident, archived ones included.
+    fn items(&self, resident: ResidentId) -> Result<Vec<ItemRow>>;
+
+    /// Residents whose name, offers, asks or goals contain every word of `query`
+    /// (as word prefixes).
+    fn search(&self, query: &str) -> Result<Vec<SearchHit>>;
+
+    /// Documents with changes not yet acknowledged by the relay.
+    fn pending(&self) -> Result<Vec<DocumentId>>;
+
+    /// The heads the relay last acknowledged for a document.
+    fn synced_heads(&self, id: DocumentId) -> Result<Option<Vec<ChangeHash>>>;
+
+    /// Records that the relay holds `heads` of a document.
+    fn mark_synced(&mut self, id: DocumentId, heads: &[ChangeHash]) -> Result<()>;
+
+    /// The saved Automerge sync state with `peer` for a document.
+    fn sync_state(&self, peer: &str, id: DocumentId) -> Result<Option<Vec<u8>>>;
+
+    /// Saves the Automerge sync state with `peer` for a document.
+    fn set_sync_state(&mut self, peer: &str, id: DocumentId, state: &[u8]) -> Result<()>;
+
+    /// Throws away every index row and derives them again from the documents.
+    fn rebuild_indexes(&mut self) -> Result<()>;
+
+    /// Loads a document, applies `f`, and saves it: the one way the app edits.
+    /// If `f` fails nothing is saved.
+    fn edit<T>(&mut self, id: DocumentId, f: impl FnOnce(&mut Automerge) -> Result<T, ModelError>) -> Result<T>
+    where
+        Self: Sized,
+    {
+        let mut doc = self.load(id)?;
+        let out = f(&mut doc)?;
+        self.save(id, &mut doc)?;
+        Ok(out)
+    }
+}
+
+/// Encodes heads for storage: sorted, concatenated 32-byte hashes.
+pub(crate) fn encode_heads(heads: &[ChangeHash]) -> Vec<u8> {
+    let mut sorted = heads.to_vec();
+    sorted.sort();
+    sorted.iter().flat_map(|h| h.0).collect()
+}
+
+/// Decodes heads written by [`encode_heads`].
+pub(crate) fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {
+    bytes
+        .chunks_exact(32)
+        .map(|c| {
+            let mut h = [0u8; 32];
+            h.copy_from_slice(c);
+            ChangeHash(h)
+        })
+        .collect()
+}
+
+/// Sorted heads, for comparisons.
+pub(crate) fn sorted(heads: &[ChangeHash]) -> Vec<ChangeHash> {
+    let mut v = heads.to_vec();
+    v.sort();
+    v
+}

@@ -1,0 +1,122 @@
+//! Behaviour of the SQLite store's file: reopening, migrations and compaction.
+//! (Surviving a killed process is tested in the workspace `tests/` crate.)
+
+use connect_model::page::{self, Category};
+use connect_model::{DocKind, DocumentId, Timestamp};
+use connect_store::conformance::supporter;
+use connect_store::{DocumentStore, SqliteStore, StoreError, StoreOptions, create_resident};
+
+fn at(minutes: i64) -> Timestamp {
+    Timestamp::from_millis(1_772_355_600_000 + minutes * 60_000)
+}
+
+fn open(path: &std::path::Path) -> SqliteStore {
+    SqliteStore::open(path, &StoreOptions::default()).unwrap()
+}
+
+#[test]
+fn everything_saved_is_there_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let me = supporter();
+    let (r, heads) = {
+        let mut store = open(&path);
+        store.set_identity(&me).unwrap();
+        let r = create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+        let id = DocumentId::resident(r, DocKind::Page);
+        store.edit(id, |d| page::add_offer(d, &me.context(at(1)), "knitting", Category::Creative)).unwrap();
+        (r, store.load(id).unwrap().get_heads())
+    };
+    let store = open(&path);
+    assert_eq!(store.identity().unwrap(), Some(me));
+    let doc = store.load(DocumentId::resident(r, DocKind::Page)).unwrap();
+    assert_eq!(doc.get_heads(), heads);
+    assert_eq!(store.caseload().unwrap()[0].offers, 1);
+}
+
+#[test]
+fn a_store_from_a_newer_app_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    drop(open(&path));
+    let conn = rusqlite_free_bump(&path);
+    drop(conn);
+    let err = SqliteStore::open(&path, &StoreOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("update the app"));
+}
+
+/// Sets `user_version` to 99 by writing the SQLite header directly, as a newer
+/// app would have (offset 60, big-endian). Keeps this test free of SQL.
+fn rusqlite_free_bump(path: &std::path::Path) -> std::fs::File {
+    use std::io::{Seek, SeekFrom, Write};
+    // Fold the WAL into the main file first so the header is authoritative.
+    drop(open(path));
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(SeekFrom::Start(60)).unwrap();
+    f.write_all(&99u32.to_be_bytes()).unwrap();
+    f.sync_all().unwrap();
+    f
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "this is not a database, just some words ".repeat(200)).unwrap();
+    let err = SqliteStore::open(&path, &StoreOptions::default()).unwrap_err();
+    assert!(matches!(err, StoreError::CannotOpen { .. }), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap().len(), 40 * 200, "the file is left untouched");
+}
+
+#[test]
+fn asking_for_encryption_in_a_build_without_it_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = StoreOptions { key: Some("secret".into()) };
+    assert!(matches!(SqliteStore::open(dir.path().join("s.db"), &options), Err(StoreError::EncryptionUnavailable)));
+}
+
+#[test]
+fn compaction_keeps_stored_bytes_close_to_a_full_save() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let me = supporter();
+    store.set_identity(&me).unwrap();
+    let r = create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    let id = DocumentId::resident(r, DocKind::Page);
+    for i in 0..400 {
+        store
+            .edit(id, |d| page::add_offer(d, &me.context(at(i)), &format!("offer number {i}"), Category::Other))
+            .unwrap();
+        let stored = store.stored_bytes(id).unwrap();
+        let saved = store.load(id).unwrap().save().len();
+        // Chunks are folded in once they outgrow the snapshot, so storage stays
+        // within about twice a full save (plus the small compaction floor).
+        assert!(stored <= saved * 2 + 4096, "edit {i}: stored {stored} vs save() {saved}");
+    }
+    store.compact_all().unwrap();
+    let saved = store.load(id).unwrap().save().len();
+    assert_eq!(store.stored_bytes(id).unwrap(), saved);
+    assert_eq!(page::read(&store.load(id).unwrap()).unwrap().offers.len(), 400);
+}
+
+#[test]
+fn rebuilt_index_tables_equal_the_maintained_ones_row_for_row() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let me = supporter();
+    store.set_identity(&me).unwrap();
+    for name in ["Ann", "Bea"] {
+        let r = create_resident(&mut store, &me, name, at(0)).unwrap();
+        let id = DocumentId::resident(r, DocKind::Page);
+        store
+            .edit(id, |d| {
+                let a = page::add_ask(d, &me.context(at(1)), "help with the garden", Category::Practical)?;
+                page::set_ask_status(d, &me.context(at(2)), a, page::AskStatus::InProgress)?;
+                page::rename(d, &me.context(at(3)), &format!("{name} B."))
+            })
+            .unwrap();
+    }
+    let maintained = store.index_dump().unwrap();
+    assert!(maintained.len() > 10);
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.index_dump().unwrap(), maintained);
+}
