@@ -12,7 +12,9 @@
 //! shared [`conformance`] suite.
 
 pub mod conformance;
+pub mod demo;
 mod error;
+pub mod export;
 mod identity;
 pub mod index;
 mod memory;

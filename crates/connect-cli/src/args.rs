@@ -1,0 +1,292 @@
+//! Command-line arguments. Names and flags here are a contract scripts rely on.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Connect Companion on the command line: residents' strengths, asks, circles,
+/// notes and check-ins, kept on this device and merged with other devices.
+#[derive(Debug, Parser)]
+#[command(name = "connect", version)]
+pub(crate) struct Cli {
+    /// The device store (an SQLite file). Defaults to the user's data directory.
+    #[arg(long, global = true, env = "CONNECT_STORE")]
+    pub(crate) store: Option<PathBuf>,
+
+    /// Print JSON instead of text where the command lists or shows data.
+    #[arg(long, global = true)]
+    pub(crate) json: bool,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Create the store and this device's identity.
+    Init {
+        /// Your name as the team knows you.
+        #[arg(long)]
+        name: String,
+        /// Your role on the team.
+        #[arg(long, value_enum, default_value_t = RoleArg::Supporter)]
+        role: RoleArg,
+        /// A name for this device.
+        #[arg(long, default_value = "command line")]
+        device_name: String,
+    },
+    /// This device: identity, documents waiting to sync.
+    Status,
+    /// Add and list residents.
+    #[command(subcommand)]
+    Resident(ResidentCmd),
+    /// Show everything on this device about a resident.
+    Show {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+    },
+    /// Offers: what the resident can offer.
+    #[command(subcommand)]
+    Offer(OfferCmd),
+    /// Asks: "could you help me with…?".
+    #[command(subcommand)]
+    Ask(AskCmd),
+    /// Goals and "what could be possible".
+    #[command(subcommand)]
+    Goal(GoalCmd),
+    /// People and places in the resident's circle of care.
+    #[command(subcommand)]
+    Person(PersonCmd),
+    /// Visit notes.
+    #[command(subcommand)]
+    Note(NoteCmd),
+    /// Record a check-in; every measure is optional.
+    Checkin(CheckinArgs),
+    /// The resident's story and its consent level.
+    #[command(subcommand)]
+    Story(StoryCmd),
+    /// Search names, offers, asks and goals.
+    Search {
+        /// Words to look for (each matches the start of a word).
+        text: String,
+    },
+    /// Export everything about a resident.
+    Export {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// `json`: one readable file; `automerge`: one `DOCUMENT-ID.automerge` per document.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// A file for `json`, a directory for `automerge`.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merge `.automerge` files (from `export --format automerge`) into this store.
+    Import {
+        /// Files to merge.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Seed a realistic, clearly fictional caseload.
+    Demo {
+        /// How many residents.
+        #[arg(long, default_value_t = 36)]
+        residents: usize,
+    },
+    /// Rebuild index tables from the documents (for repair; never loses data).
+    Reindex,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RoleArg {
+    Supporter,
+    Coordinator,
+    Resident,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ExportFormat {
+    Json,
+    Automerge,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ByArg {
+    /// In the resident's own words.
+    Resident,
+    /// Written by you, the supporter.
+    Supporter,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ResidentCmd {
+    /// Add a resident; prints the new id alone on the last line.
+    Add {
+        /// The name they like to be called.
+        #[arg(long)]
+        name: String,
+    },
+    /// The caseload.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ItemTarget {
+    /// Resident id (or a unique name or id prefix).
+    pub(crate) resident: String,
+    /// The words.
+    pub(crate) text: String,
+    /// Who is speaking.
+    #[arg(long, value_enum, default_value_t = ByArg::Supporter)]
+    pub(crate) by: ByArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum OfferCmd {
+    /// Add an offer; prints its id on the last line.
+    Add {
+        #[command(flatten)]
+        target: ItemTarget,
+        /// practical, caring, company, creative, knowledge or other.
+        #[arg(long, default_value = "other")]
+        category: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AskCmd {
+    /// Add an ask; prints its id on the last line.
+    Add {
+        #[command(flatten)]
+        target: ItemTarget,
+        /// practical, caring, company, creative, knowledge or other.
+        #[arg(long, default_value = "other")]
+        category: String,
+    },
+    /// Set an ask's status: open, in-progress, met or not-needed-now.
+    Status {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// Ask id (or a unique prefix).
+        ask: String,
+        /// The new status.
+        status: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GoalCmd {
+    /// Add a goal; prints its id on the last line.
+    Add {
+        #[command(flatten)]
+        target: ItemTarget,
+        /// A "what could be possible" rather than a goal.
+        #[arg(long)]
+        possibility: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PersonCmd {
+    /// Add someone (or somewhere) to the circle; prints the id on the last line.
+    Add {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// Their name.
+        name: String,
+        /// intimacy, friendship, participation, exchange or possibility.
+        #[arg(long)]
+        ring: String,
+        /// Support flows both ways.
+        #[arg(long)]
+        two_way: bool,
+        /// How they know the resident.
+        #[arg(long, default_value = "")]
+        relationship: String,
+        /// A place or group rather than a person.
+        #[arg(long)]
+        place: bool,
+    },
+    /// Move someone to another ring.
+    Move {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// Person id (or a unique prefix).
+        person: String,
+        /// The new ring.
+        #[arg(long)]
+        ring: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum NoteCmd {
+    /// Add a visit note; prints its id on the last line.
+    Add {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The note (may be empty with --not-today or --declined).
+        #[arg(default_value = "")]
+        text: String,
+        /// Only the team may read it (safeguarding); never sent to the resident.
+        #[arg(long)]
+        team_only: bool,
+        /// The resident chose not to meet today.
+        #[arg(long, conflicts_with = "declined")]
+        not_today: bool,
+        /// The resident said no to something offered.
+        #[arg(long)]
+        declined: bool,
+        /// good, okay or low.
+        #[arg(long)]
+        mood: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckinArgs {
+    /// Resident id (or a unique name or id prefix).
+    pub(crate) resident: String,
+    /// ONS "How often do you feel lonely?": often-or-always, some-of-the-time,
+    /// occasionally, hardly-ever, never.
+    #[arg(long)]
+    pub(crate) loneliness: Option<String>,
+    /// UCLA 3-item answers A,B,C, each 1 (hardly ever), 2 (some of the time) or
+    /// 3 (often); leave one empty to skip it (`3,,2`).
+    #[arg(long)]
+    pub(crate) ucla3: Option<String>,
+    /// ONS4 answers: life satisfaction, worthwhile, happy, anxious, each 0 to 10;
+    /// leave one empty to skip it.
+    #[arg(long)]
+    pub(crate) ons4: Option<String>,
+    /// Life map ratings: AREA=red|amber|green, comma separated.
+    #[arg(long)]
+    pub(crate) life_map: Option<String>,
+    /// The resident agrees these answers may count in team figures (no name).
+    #[arg(long)]
+    pub(crate) share: bool,
+    /// The resident did not want a check-in today.
+    #[arg(long, conflicts_with_all = ["loneliness", "ucla3", "ons4", "life_map"])]
+    pub(crate) not_today: bool,
+    /// Answered by the resident themself (default: recorded by you with them).
+    #[arg(long, value_enum, default_value_t = ByArg::Resident)]
+    pub(crate) by: ByArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum StoryCmd {
+    /// Replace the story's text (in the resident's words).
+    Set {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The story.
+        text: String,
+    },
+    /// Change consent: private, team, anonymous or named.
+    Consent {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The new level.
+        level: String,
+    },
+}

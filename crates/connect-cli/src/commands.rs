@@ -1,0 +1,507 @@
+//! What each command does. Output for people goes to stdout; `--json` prints
+//! one JSON value; ids of created things go alone on the last line.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::Utc;
+use connect_model::checkin::{Answers, Ons4, Ucla3};
+use connect_model::circle::{self, NewTie, TieKind};
+use connect_model::journal::{self, Marker, NewEntry};
+use connect_model::measures::{self, Ons4Item, UclaAnswer};
+use connect_model::page::{self, GoalKind};
+use connect_model::{
+    Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, Timestamp, checkin, story,
+};
+use connect_store::export::{self, ResidentExport};
+use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions, SyncStatus};
+use serde::Serialize;
+
+use crate::args::{
+    AskCmd, ByArg, CheckinArgs, Cli, Command, ExportFormat, GoalCmd, NoteCmd, OfferCmd, PersonCmd, ResidentCmd,
+    RoleArg, StoryCmd,
+};
+use crate::resolve;
+
+/// The default store: `$XDG_DATA_HOME/connect-companion/device.db`.
+fn default_store() -> anyhow::Result<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .context("no --store given and no home directory to keep one in")?;
+    Ok(base.join("connect-companion").join("device.db"))
+}
+
+struct Session {
+    store: SqliteStore,
+    me: DeviceIdentity,
+    json: bool,
+}
+
+impl Session {
+    fn now(&self) -> Timestamp {
+        Timestamp::new(Utc::now())
+    }
+
+    fn ctx(&self) -> EditContext {
+        self.me.context(self.now())
+    }
+
+    /// The edit context for words spoken by `by`: the resident's own words carry
+    /// their name, on this device.
+    fn ctx_by(&self, by: ByArg, resident: ResidentId) -> anyhow::Result<EditContext> {
+        Ok(match by {
+            ByArg::Supporter => self.ctx(),
+            ByArg::Resident => {
+                let name = self.resident_name(resident)?;
+                self.ctx().by(Author::new(AuthorRole::Resident, name, self.me.device_id))
+            }
+        })
+    }
+
+    fn resident_name(&self, resident: ResidentId) -> anyhow::Result<String> {
+        let doc = self.store.load(DocumentId::resident(resident, DocKind::Page))?;
+        Ok(page::read(&doc)?.preferred_name)
+    }
+
+    fn print<T: Serialize>(&self, value: &T, text: impl FnOnce() -> String) -> anyhow::Result<()> {
+        let body = if self.json { serde_json::to_string_pretty(value)? + "\n" } else { text() };
+        write_stdout(&body)
+    }
+}
+
+fn open_store(path: Option<PathBuf>) -> anyhow::Result<(SqliteStore, PathBuf)> {
+    let path = match path {
+        Some(p) => p,
+        None => default_store()?,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let store = SqliteStore::open(&path, &StoreOptions::default())?;
+    Ok((store, path))
+}
+
+fn session(cli_store: Option<PathBuf>, json: bool) -> anyhow::Result<Session> {
+    let (store, path) = open_store(cli_store)?;
+    let me = store.identity()?.with_context(|| {
+        format!("the store at {} is not set up yet: run `connect init --name YOUR-NAME` first", path.display())
+    })?;
+    Ok(Session { store, me, json })
+}
+
+pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
+    let json = cli.json;
+    if let Command::Init { name, role, device_name } = &cli.command {
+        return init(cli.store.clone(), name, *role, device_name, json);
+    }
+    let mut s = session(cli.store, json)?;
+    match cli.command {
+        Command::Init { .. } => unreachable!("handled above"),
+        Command::Status => status(&s),
+        Command::Resident(ResidentCmd::Add { name }) => {
+            let now = s.now();
+            let id = connect_store::create_resident(&mut s.store, &s.me, &name, now)?;
+            println!("Added {}.", name.trim());
+            println!("{id}");
+            Ok(())
+        }
+        Command::Resident(ResidentCmd::List) => {
+            let rows = s.store.caseload()?;
+            s.print(&rows, || {
+                let mut out = String::new();
+                for r in &rows {
+                    out.push_str(&format!(
+                        "{}  {:<24} offers {:>2}  asks open {:>2}  circle {:>2}  last contact {}  {}\n",
+                        r.resident,
+                        r.preferred_name,
+                        r.offers,
+                        r.asks_open,
+                        r.circle_size,
+                        r.last_contact.map_or("never".into(), |t| t.to_datetime().format("%Y-%m-%d").to_string()),
+                        sync_words(r.sync),
+                    ));
+                }
+                if rows.is_empty() {
+                    out.push_str("No residents on this device yet.\n");
+                }
+                out
+            })
+        }
+        Command::Show { resident } => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let all = export::export_resident(&s.store, r, s.now())?;
+            s.print(&all, || describe(&all))
+        }
+        Command::Offer(OfferCmd::Add { target, category }) => {
+            let r = resolve::resident(&s.store, &target.resident)?;
+            let ctx = s.ctx_by(target.by, r)?;
+            let category = category.parse()?;
+            let id = s
+                .store
+                .edit(DocumentId::resident(r, DocKind::Page), |d| page::add_offer(d, &ctx, &target.text, category))?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Ask(AskCmd::Add { target, category }) => {
+            let r = resolve::resident(&s.store, &target.resident)?;
+            let ctx = s.ctx_by(target.by, r)?;
+            let category = category.parse()?;
+            let id = s
+                .store
+                .edit(DocumentId::resident(r, DocKind::Page), |d| page::add_ask(d, &ctx, &target.text, category))?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Ask(AskCmd::Status { resident, ask, status }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let ask = resolve::item(&s.store.items(r)?, "ask", &ask)?;
+            let status = status.parse()?;
+            let ctx = s.ctx();
+            s.store.edit(DocumentId::resident(r, DocKind::Page), |d| page::set_ask_status(d, &ctx, ask, status))?;
+            println!("Ask {ask} is now {status}.");
+            Ok(())
+        }
+        Command::Goal(GoalCmd::Add { target, possibility }) => {
+            let r = resolve::resident(&s.store, &target.resident)?;
+            let ctx = s.ctx_by(target.by, r)?;
+            let kind = if possibility { GoalKind::Possibility } else { GoalKind::Goal };
+            let id = s
+                .store
+                .edit(DocumentId::resident(r, DocKind::Page), |d| page::add_goal(d, &ctx, &target.text, kind))?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Person(PersonCmd::Add { resident, name, ring, two_way, relationship, place }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let ring = ring.parse()?;
+            let ctx = s.ctx();
+            let kind = if place { TieKind::Place } else { TieKind::Person };
+            let new = NewTie { name: &name, kind, relationship: &relationship, ring, two_way };
+            let id = s.store.edit(DocumentId::resident(r, DocKind::Circle), |d| circle::add_tie(d, &ctx, &new))?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Person(PersonCmd::Move { resident, person, ring }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let ring = ring.parse()?;
+            let id = DocumentId::resident(r, DocKind::Circle);
+            let circle = circle::read(&s.store.load(id)?)?;
+            let wanted = person.trim().to_lowercase();
+            let matches: Vec<_> = circle.ties.iter().filter(|t| t.id.to_string().starts_with(&wanted)).collect();
+            let [tie] = matches.as_slice() else {
+                bail!("no single person in the circle has an id starting {person:?}");
+            };
+            let tie_id = tie.id;
+            let ctx = s.ctx();
+            s.store.edit(id, |d| circle::move_to_ring(d, &ctx, tie_id, ring))?;
+            println!("Moved to {ring}.");
+            Ok(())
+        }
+        Command::Note(NoteCmd::Add { resident, text, team_only, not_today, declined, mood }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let marker = if not_today {
+                Marker::NotToday
+            } else if declined {
+                Marker::Declined
+            } else {
+                Marker::Visit
+            };
+            let mood = mood.map(|m| m.parse()).transpose()?;
+            let visibility = if team_only { journal::Visibility::TeamOnly } else { journal::Visibility::Shared };
+            let ctx = s.ctx();
+            let entry = NewEntry { happened_at: ctx.now, marker, text: &text, mood };
+            let id = s
+                .store
+                .edit(DocumentId::resident(r, visibility.doc_kind()), |d| journal::add_entry(d, &ctx, &entry))?;
+            println!("{id}");
+            Ok(())
+        }
+        Command::Checkin(args) => checkin(&mut s, &args),
+        Command::Story(StoryCmd::Set { resident, text }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let ctx = s.ctx_by(ByArg::Resident, r)?;
+            s.store.edit(DocumentId::resident(r, DocKind::Story), |d| story::set_text(d, &ctx, &text))?;
+            println!("Story saved.");
+            Ok(())
+        }
+        Command::Story(StoryCmd::Consent { resident, level }) => {
+            let r = resolve::resident(&s.store, &resident)?;
+            let level = level.parse()?;
+            let ctx = s.ctx_by(ByArg::Resident, r)?;
+            s.store.edit(DocumentId::resident(r, DocKind::Story), |d| story::set_consent(d, &ctx, level))?;
+            println!("Consent is now {level}.");
+            Ok(())
+        }
+        Command::Search { text } => {
+            let hits = s.store.search(&text)?;
+            s.print(&hits, || {
+                let mut out = String::new();
+                for h in &hits {
+                    out.push_str(&format!("{}  {:<20} {:<6} {}\n", h.resident, h.preferred_name, h.field, h.text));
+                }
+                if hits.is_empty() {
+                    out.push_str("Nothing found.\n");
+                }
+                out
+            })
+        }
+        Command::Export { resident, format, out } => {
+            let r = resolve::resident(&s.store, &resident)?;
+            match format {
+                ExportFormat::Json => {
+                    let all = export::export_resident(&s.store, r, s.now())?;
+                    let text = serde_json::to_string_pretty(&all)?;
+                    std::fs::write(&out, text).with_context(|| format!("cannot write {}", out.display()))?;
+                    println!("Wrote {}.", out.display());
+                }
+                ExportFormat::Automerge => {
+                    std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+                    for (id, bytes) in export::export_automerge(&s.store, r)? {
+                        let file = out.join(format!("{id}.automerge"));
+                        std::fs::write(&file, bytes).with_context(|| format!("cannot write {}", file.display()))?;
+                        println!("{}", file.display());
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Import { files } => {
+            #[derive(Serialize)]
+            struct Imported {
+                file: String,
+                document: DocumentId,
+                outcome: export::ImportOutcome,
+            }
+            // Read everything first: a bad file stops the import before anything changes.
+            let mut loaded = Vec::new();
+            for file in &files {
+                let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+                connect_model::automerge::Automerge::load(&bytes)
+                    .with_context(|| format!("{} is not an Automerge document", file.display()))?;
+                loaded.push((file.display().to_string(), bytes));
+            }
+            let mut done = Vec::new();
+            for (file, bytes) in loaded {
+                let (document, outcome) =
+                    export::import_automerge(&mut s.store, &bytes).with_context(|| format!("importing {file}"))?;
+                done.push(Imported { file, document, outcome });
+            }
+            s.print(&done, || done.iter().map(|d| format!("{}: {:?} ({})\n", d.file, d.outcome, d.document)).collect())
+        }
+        Command::Demo { residents } => {
+            let now = s.now();
+            let ids = connect_store::demo::seed_demo(&mut s.store, &s.me, residents, now)?;
+            println!("Seeded {} fictional residents (demo data).", ids.len());
+            Ok(())
+        }
+        Command::Reindex => {
+            s.store.rebuild_indexes()?;
+            println!("Index rebuilt from {} documents.", s.store.document_ids()?.len());
+            Ok(())
+        }
+    }
+}
+
+fn init(store: Option<PathBuf>, name: &str, role: RoleArg, device_name: &str, json: bool) -> anyhow::Result<()> {
+    let (mut store, path) = open_store(store)?;
+    if let Some(existing) = store.identity()? {
+        bail!(
+            "{} is already set up for {} (device {}); use another --store for another device",
+            path.display(),
+            existing.person_name,
+            existing.device_id
+        );
+    }
+    let person_name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX)?;
+    let identity = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: device_name.trim().to_owned(),
+        person_name,
+        role: match role {
+            RoleArg::Supporter => AuthorRole::Supporter,
+            RoleArg::Coordinator => AuthorRole::Coordinator,
+            RoleArg::Resident => AuthorRole::Resident,
+        },
+        created_at: Timestamp::new(Utc::now()),
+    };
+    store.set_identity(&identity)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&identity)?);
+    } else {
+        println!("Set up {} for {} ({}).", path.display(), identity.person_name, identity.role);
+        println!("{}", identity.device_id);
+    }
+    Ok(())
+}
+
+/// Writes to stdout; a reader that went away (`connect … | head`) is not an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn sync_words(status: SyncStatus) -> &'static str {
+    match status {
+        SyncStatus::OnlyOnThisDevice => "only on this device",
+        SyncStatus::ChangesWaiting => "changes waiting",
+        SyncStatus::OnRelay => "on the relay",
+    }
+}
+
+fn status(s: &Session) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct Status<'a> {
+        device_id: DeviceId,
+        device_name: &'a str,
+        person_name: &'a str,
+        role: AuthorRole,
+        store: &'a str,
+        residents: usize,
+        documents: usize,
+        pending: usize,
+        last_sync: Option<String>,
+        relay: Option<String>,
+    }
+    let st = Status {
+        device_id: s.me.device_id,
+        device_name: &s.me.device_name,
+        person_name: &s.me.person_name,
+        role: s.me.role,
+        store: s.store.path(),
+        residents: s.store.caseload()?.len(),
+        documents: s.store.document_ids()?.len(),
+        pending: s.store.pending()?.len(),
+        last_sync: s.store.setting("last_sync")?,
+        relay: s.store.setting("relay_url")?,
+    };
+    s.print(&st, || {
+        format!(
+            "Device {} ({}) for {} ({})\nStore {}\n{} residents, {} documents, {} with changes not yet on the relay\nLast sync: {}\n",
+            st.device_id,
+            st.device_name,
+            st.person_name,
+            st.role,
+            st.store,
+            st.residents,
+            st.documents,
+            st.pending,
+            st.last_sync.as_deref().unwrap_or("never"),
+        )
+    })
+}
+
+fn checkin(s: &mut Session, args: &CheckinArgs) -> anyhow::Result<()> {
+    let r = resolve::resident(&s.store, &args.resident)?;
+    let ctx = s.ctx_by(args.by, r)?;
+    let id = DocumentId::resident(r, DocKind::Checkins);
+    if args.not_today {
+        let item = s.store.edit(id, |d| checkin::not_today(d, &ctx))?;
+        println!("Recorded \"not today\".");
+        println!("{item}");
+        return Ok(());
+    }
+    let mut answers = Answers { share_in_reports: args.share, ..Answers::default() };
+    if let Some(l) = &args.loneliness {
+        answers.loneliness = Some(l.parse()?);
+    }
+    if let Some(u) = &args.ucla3 {
+        let parts = resolve::comma_list(u, 3, "--ucla3")?;
+        let p = |i: usize| parts[i].as_deref().map(UclaAnswer::parse_answer).transpose();
+        answers.ucla3 = Some(Ucla3 { lack_companionship: p(0)?, left_out: p(1)?, isolated: p(2)? });
+    }
+    if let Some(o) = &args.ons4 {
+        let parts = resolve::comma_list(o, 4, "--ons4")?;
+        let p = |i: usize, item: Ons4Item| -> anyhow::Result<Option<u8>> {
+            parts[i]
+                .as_deref()
+                .map(|v| {
+                    let n: i64 = v.parse().map_err(|_| connect_model::ModelError::InvalidScore {
+                        measure: "ONS4",
+                        value: v.to_owned(),
+                        scale: "0 to 10",
+                    })?;
+                    Ok(measures::ons4_score(item, n)?)
+                })
+                .transpose()
+        };
+        answers.ons4 = Some(Ons4 {
+            life_satisfaction: p(0, Ons4Item::LifeSatisfaction)?,
+            worthwhile: p(1, Ons4Item::Worthwhile)?,
+            happy: p(2, Ons4Item::Happy)?,
+            anxious: p(3, Ons4Item::Anxious)?,
+        });
+    }
+    if let Some(m) = &args.life_map {
+        for (area, rating) in resolve::pairs(m)? {
+            answers.life_map.insert(area, rating.parse()?);
+        }
+    }
+    let item = s.store.edit(id, |d| checkin::record(d, &ctx, answers))?;
+    let latest = checkin::read(&s.store.load(id)?)?;
+    if let Some(total) = latest.latest().and_then(|c| c.ucla3).and_then(|u| u.total()) {
+        println!("UCLA 3-item total: {total} (3 to 9, higher is lonelier).");
+    }
+    println!("{item}");
+    Ok(())
+}
+
+/// A readable account of everything held about a resident.
+fn describe(all: &ResidentExport) -> String {
+    let mut out = String::new();
+    let who = |a: &Author| if a.is_resident() { "in their words".to_owned() } else { format!("added by {}", a.name) };
+    if let Some(p) = &all.page {
+        out.push_str(&format!("{}  ({})\n", p.preferred_name, p.resident));
+        if !p.about_me.is_empty() {
+            out.push_str(&format!("About me: {}\n", p.about_me));
+        }
+        out.push_str("\nWhat I can offer:\n");
+        for o in p.current_offers() {
+            out.push_str(&format!("  - {} [{}] ({}) {}\n", o.text, o.category, who(&o.author), o.id));
+        }
+        out.push_str("\nCould you help me with…?\n");
+        for a in p.current_asks() {
+            out.push_str(&format!("  - {} [{}] ({}) {}\n", a.text, a.status, who(&a.author), a.id));
+        }
+        out.push_str("\nGoals:\n");
+        for g in p.current_goals() {
+            out.push_str(&format!("  - {} ({}) {}\n", g.text, who(&g.author), g.id));
+        }
+    }
+    if let Some(c) = &all.circle {
+        out.push_str("\nCircle of care:\n");
+        for t in c.current() {
+            let both = if t.two_way { ", both ways" } else { "" };
+            out.push_str(&format!("  - {} ({}{}) on {} {}\n", t.name, t.relationship, both, t.ring(), t.id));
+        }
+    }
+    for j in [&all.journal, &all.team_notes].into_iter().flatten() {
+        out.push_str(match j.visibility {
+            journal::Visibility::Shared => "\nJournal (shared with the resident):\n",
+            journal::Visibility::TeamOnly => "\nTeam-only notes:\n",
+        });
+        for e in j.entries.iter().filter(|e| !e.archived) {
+            let text = if e.text.is_empty() { "(no words)" } else { e.text.as_str() };
+            out.push_str(&format!("  - {} {}: {}\n", e.happened_at.to_datetime().format("%Y-%m-%d"), e.marker, text));
+        }
+    }
+    if let Some(c) = &all.checkins {
+        out.push_str(&format!("\nCheck-ins: {}\n", c.checkins.len()));
+        if let Some(l) = c.latest() {
+            if let Some(total) = l.ucla3.and_then(|u| u.total()) {
+                out.push_str(&format!("  latest UCLA 3-item total {total}\n"));
+            }
+            if let Some(lonely) = l.loneliness {
+                out.push_str(&format!("  latest loneliness answer: {lonely}\n"));
+            }
+        }
+    }
+    if let Some(s) = &all.story {
+        out.push_str(&format!("\nStory (consent: {}): {}\n", s.consent, s.text));
+    }
+    out
+}

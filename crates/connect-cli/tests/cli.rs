@@ -1,0 +1,174 @@
+//! The `connect` command as scripts use it: ids on the last line, JSON output,
+//! non-zero exits with plain messages, and files that carry documents between
+//! devices and merge.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+struct Device {
+    store: PathBuf,
+}
+
+impl Device {
+    fn new(dir: &Path, name: &str) -> Self {
+        let d = Self { store: dir.join(format!("{name}.db")) };
+        d.ok(&["init", "--name", name]);
+        d
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_connect")).arg("--store").arg(&self.store).args(args).output().unwrap()
+    }
+
+    /// Runs a command that must succeed; returns its last line of output.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().last().unwrap_or_default().to_owned()
+    }
+
+    /// Runs a command that must fail; returns its error message.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "{args:?} should have failed");
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(&[args, &["--json"]].concat());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+fn texts(v: &Value, list: &str) -> Vec<String> {
+    v["page"][list].as_array().unwrap().iter().map(|o| o["text"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn a_supporter_records_a_visit_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen Smith"]);
+    assert_eq!(r.len(), 36, "the id alone on the last line: {r}");
+    let offer = amara.ok(&["offer", "add", &r, "I make a good curry", "--category", "caring", "--by", "resident"]);
+    assert_eq!(offer.len(), 36);
+    let ask = amara.ok(&["ask", "add", "Doreen", "a ramp for the front step", "--category", "practical"]);
+    amara.ok(&["ask", "status", "doreen", &ask[..8], "met"]);
+    amara.ok(&["goal", "add", &r, "go to the lunch club", "--by", "resident"]);
+    amara.ok(&["person", "add", &r, "Jean", "--ring", "friendship", "--two-way", "--relationship", "neighbour"]);
+    amara.ok(&["note", "add", &r, "Tea and a chat about the garden"]);
+    amara.ok(&["note", "add", &r, "Worried about falls", "--team-only"]);
+    amara.ok(&["note", "add", &r, "--not-today"]);
+    let out = amara.run(&["checkin", &r, "--ucla3", "3,2,3", "--ons4", "6,7,,3", "--loneliness", "often-or-always"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("UCLA 3-item total: 8"));
+
+    let all = amara.json(&["show", &r]);
+    assert_eq!(all["format"], "connect-resident-export");
+    assert_eq!(all["page"]["preferred_name"], "Doreen Smith");
+    assert_eq!(texts(&all, "offers"), ["I make a good curry"]);
+    assert_eq!(all["page"]["offers"][0]["author"]["role"], "resident");
+    assert_eq!(all["page"]["asks"][0]["status"], "met");
+    assert_eq!(all["circle"]["ties"][0]["name"], "Jean");
+    assert_eq!(all["journal"]["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(all["team_notes"]["entries"][0]["text"], "Worried about falls");
+    assert_eq!(all["checkins"]["checkins"][0]["ons4"]["worthwhile"], 7);
+    assert_eq!(all["checkins"]["checkins"][0]["ons4"]["happy"], Value::Null);
+
+    let list = amara.json(&["resident", "list"]);
+    assert_eq!(list[0]["offers"], 1);
+    assert_eq!(list[0]["asks_met"], 1);
+    assert_eq!(list[0]["sync"], "only_on_this_device");
+    let hits = amara.json(&["search", "curr"]);
+    assert_eq!(hits[0]["field"], "offer");
+    let status = amara.json(&["status"]);
+    assert_eq!(status["pending"], 6);
+    assert_eq!(status["device_id"].as_str().unwrap().len(), 36);
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    let before = amara.json(&["show", &r]);
+    assert!(amara.fails(&["checkin", &r, "--ucla3", "4,1,1"]).contains("UCLA 3-item: 4 is outside the scale"));
+    assert!(amara.fails(&["checkin", &r, "--ucla3", "1,1"]).contains("needs 3 comma-separated answers"));
+    assert!(amara.fails(&["checkin", &r, "--ons4", "11,1,1,1"]).contains("outside the scale (0 to 10)"));
+    assert!(amara.fails(&["offer", "add", &r, "   "]).contains("offer must not be empty"));
+    assert!(amara.fails(&["offer", "add", &r, "x", "--category", "cooking"]).contains("one of practical"));
+    assert!(amara.fails(&["person", "add", &r, "Jean", "--ring", "inner"]).contains("ring"));
+    assert!(amara.fails(&["ask", "status", &r, "nope", "met"]).contains("no ask"));
+    assert!(amara.fails(&["show", "Nobody"]).contains("no resident matches"));
+    assert!(amara.fails(&["init", "--name", "Again"]).contains("already set up"));
+    let long = "x".repeat(2001);
+    assert!(amara.fails(&["ask", "add", &r, &long]).contains("limit is 2000"));
+    let garbage = dir.path().join("garbage.automerge");
+    std::fs::write(&garbage, b"not automerge").unwrap();
+    assert!(amara.fails(&["import", garbage.to_str().unwrap()]).contains("not an Automerge document"));
+    let mut after = amara.json(&["show", &r]);
+    after["exported_at"] = before["exported_at"].clone();
+    assert_eq!(after, before, "refused commands left no trace");
+
+    let fresh = dir.path().join("fresh.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_connect")).arg("--store").arg(&fresh).arg("status").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("connect init"));
+}
+
+#[test]
+fn offline_edits_on_two_devices_merge_through_automerge_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let ben = Device::new(dir.path(), "Ben");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    let to_ben = dir.path().join("to-ben");
+    amara.ok(&["export", &r, "--format", "automerge", "--out", to_ben.to_str().unwrap()]);
+    let files: Vec<String> =
+        std::fs::read_dir(&to_ben).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    assert_eq!(files.len(), 6);
+    assert!(files.iter().all(|f| f.ends_with(".automerge") && f.contains(&r)));
+    let args: Vec<&str> = std::iter::once("import").chain(files.iter().map(String::as_str)).collect();
+    ben.ok(&args);
+
+    // Both edit while apart.
+    amara.ok(&["offer", "add", &r, "gardening"]);
+    ben.ok(&["offer", "add", &r, "knows the bus routes"]);
+    ben.ok(&["person", "add", &r, "Lunch club", "--ring", "participation", "--place"]);
+
+    for (from, to, name) in [(&amara, &ben, "a"), (&ben, &amara, "b")] {
+        let out = dir.path().join(name);
+        from.ok(&["export", &r, "--format", "automerge", "--out", out.to_str().unwrap()]);
+        let files: Vec<String> =
+            std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+        let args: Vec<&str> = std::iter::once("import").chain(files.iter().map(String::as_str)).collect();
+        to.ok(&args);
+    }
+    let a = amara.json(&["show", &r]);
+    let b = ben.json(&["show", &r]);
+    let mut offers = texts(&a, "offers");
+    offers.sort();
+    assert_eq!(offers, ["gardening", "knows the bus routes"]);
+    assert_eq!(a["page"], b["page"]);
+    assert_eq!(a["circle"], b["circle"]);
+    // Importing the same files again changes nothing.
+    let again = ben.json(&["import", &format!("{}/{r}.page.automerge", dir.path().join("a").display())]);
+    assert_eq!(again[0]["outcome"], "unchanged");
+}
+
+#[test]
+fn the_demo_caseload_is_dozens_of_fictional_residents() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Device::new(dir.path(), "Demo");
+    d.ok(&["demo"]);
+    let list = d.json(&["resident", "list"]);
+    let rows = list.as_array().unwrap();
+    assert!(rows.len() >= 24, "dozens of residents, got {}", rows.len());
+    assert!(rows.iter().filter(|r| r["offers"].as_u64().unwrap() > 0).count() == rows.len());
+    assert!(rows.iter().any(|r| r["circle_size"].as_u64().unwrap() > 2));
+    let first = rows[0]["resident"].as_str().unwrap();
+    let all = d.json(&["show", first]);
+    assert!(all["page"]["about_me"].as_str().unwrap().contains("Fictional"));
+}

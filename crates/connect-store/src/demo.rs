@@ -1,0 +1,241 @@
+//! A realistic, clearly fictional caseload for demonstrations and benchmarks.
+//! Every name and story here is invented; the store is marked as demo data so
+//! the app can say so.
+
+use connect_model::circle::{self, NewTie, Ring, TieKind};
+use connect_model::journal::{self, Marker, Mood, NewEntry};
+use connect_model::measures::{OnsLoneliness, Rag, UclaAnswer};
+use connect_model::page::{self, AskStatus, Category, GoalKind};
+use connect_model::{Author, AuthorRole, DocKind, DocumentId, ResidentId, Timestamp, checkin, story};
+
+use crate::{DeviceIdentity, DocumentStore, Result, create_resident};
+
+/// The setting that marks a store as holding demo data.
+pub const DEMO_SETTING: &str = "demo";
+
+const NAMES: &[&str] = &[
+    "Doreen",
+    "Kwame",
+    "Ioana",
+    "Rahima",
+    "Sid",
+    "Maureen",
+    "Tunde",
+    "Aleksandra",
+    "Bilal",
+    "Pat",
+    "Shirley",
+    "Emeka",
+    "Florin",
+    "Nasreen",
+    "George",
+    "Joyce",
+    "Ade",
+    "Mihaela",
+    "Shahid",
+    "Brenda",
+    "Winston",
+    "Gladys",
+    "Rui",
+    "Farzana",
+    "Ron",
+    "Edna",
+    "Kofi",
+    "Elena",
+    "Abdul",
+    "Valerie",
+    "Desmond",
+    "Irene",
+    "Jas",
+    "Lorna",
+    "Marius",
+    "Hyacinth",
+];
+
+const OFFERS: &[(&str, Category)] = &[
+    ("I make a lovely Sunday roast", Category::Caring),
+    ("Good listener, always have the kettle on", Category::Caring),
+    ("I can fix bikes", Category::Practical),
+    ("Knitting and crochet, happy to teach", Category::Creative),
+    ("I know every bus route in the borough", Category::Knowledge),
+    ("Speak Romanian and a bit of Italian", Category::Knowledge),
+    ("Gardening: tomatoes, runner beans", Category::Practical),
+    ("Company for a walk in Parsloes Park", Category::Company),
+    ("I used to be a seamstress, can take up hems", Category::Practical),
+    ("Bengali cooking, I can show people", Category::Creative),
+    ("Happy to read to someone whose eyes are going", Category::Caring),
+    ("Forms and letters, I was a clerk for 30 years", Category::Knowledge),
+    ("Play dominoes and teach it", Category::Company),
+    ("Sing in a choir, can bring people along", Category::Creative),
+];
+
+const ASKS: &[(&str, Category)] = &[
+    ("Could you help me with a ramp for the front step?", Category::Practical),
+    ("Someone to go to the market with on Saturdays", Category::Company),
+    ("Help reading my letters from the council", Category::Knowledge),
+    ("A lift to the hospital for my eye appointment", Category::Practical),
+    ("Someone to talk to in the evenings", Category::Caring),
+    ("Help changing a light bulb I can't reach", Category::Practical),
+    ("Learning to video call my grandchildren", Category::Knowledge),
+    ("Finding a lunch club near Becontree", Category::Company),
+];
+
+const GOALS: &[&str] = &[
+    "Get back to the allotment by spring",
+    "Go to the lunch club once a week",
+    "Visit my sister in Romford",
+    "Cook for other people again",
+    "Join the choir at the library",
+];
+
+const PEOPLE: &[(&str, &str, Ring)] = &[
+    ("Jean", "neighbour", Ring::Friendship),
+    ("Marcus", "son", Ring::Intimacy),
+    ("Dr Okafor", "GP", Ring::Exchange),
+    ("Lunch club", "Tuesdays at the community hall", Ring::Participation),
+    ("Priya", "pharmacist", Ring::Exchange),
+    ("Sam", "friend from church", Ring::Friendship),
+    ("Choir", "could join", Ring::Possibility),
+    ("Aisha", "granddaughter", Ring::Intimacy),
+];
+
+const NOTES: &[&str] = &[
+    "Tea and a long chat about the garden. Keen to get outside more.",
+    "Talked about the lunch club; would like to go if someone goes with them.",
+    "Quiet today, tired after the hospital appointment.",
+    "Showed me photos of the grandchildren. Laughed a lot.",
+];
+
+/// A small deterministic generator so the demo is the same every time.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from((self.0 >> 33) % (n as u64)).unwrap_or(0)
+    }
+}
+
+/// Seeds `count` fictional residents (with offers, asks, goals, circles, notes,
+/// check-ins and stories) dated up to `now`. Returns their ids.
+pub fn seed_demo(
+    store: &mut impl DocumentStore,
+    me: &DeviceIdentity,
+    count: usize,
+    now: Timestamp,
+) -> Result<Vec<ResidentId>> {
+    const DAY: i64 = 86_400_000;
+    let mut rng = Lcg(42);
+    let mut ids = Vec::with_capacity(count);
+    for n in 0..count {
+        let name = if n < NAMES.len() {
+            NAMES[n].to_owned()
+        } else {
+            format!("{} {}", NAMES[n % NAMES.len()], n / NAMES.len() + 1)
+        };
+        let start = now.millis() - i64::try_from(30 + rng.next(300)).unwrap_or(30) * DAY;
+        let day = |d: i64| Timestamp::from_millis(start + d * DAY);
+        let r = create_resident(store, me, &name, day(0))?;
+        let ctx = |d| me.context(day(d));
+        let theirs = |d| ctx(d).by(Author::new(AuthorRole::Resident, name.clone(), me.device_id));
+
+        store.edit(DocumentId::resident(r, DocKind::Page), |doc| {
+            page::set_about_me(
+                doc,
+                &theirs(1),
+                &format!("I'm {name}. I've lived in Dagenham most of my life. (Fictional demo resident.)"),
+            )?;
+            for k in 0..1 + rng.next(3) {
+                let (text, cat) = OFFERS[rng.next(OFFERS.len())];
+                let who = if k % 2 == 0 { theirs(2) } else { ctx(2) };
+                page::add_offer(doc, &who, text, cat)?;
+            }
+            for _ in 0..1 + rng.next(2) {
+                let (text, cat) = ASKS[rng.next(ASKS.len())];
+                let ask = page::add_ask(doc, &ctx(3), text, cat)?;
+                match rng.next(4) {
+                    0 => page::set_ask_status(doc, &ctx(20), ask, AskStatus::Met)?,
+                    1 => page::set_ask_status(doc, &ctx(10), ask, AskStatus::InProgress)?,
+                    2 => page::set_ask_status(doc, &theirs(12), ask, AskStatus::NotNeededNow)?,
+                    _ => {}
+                }
+            }
+            page::add_goal(doc, &theirs(4), GOALS[rng.next(GOALS.len())], GoalKind::Goal)?;
+            Ok(())
+        })?;
+
+        store.edit(DocumentId::resident(r, DocKind::Circle), |doc| {
+            for k in 0..2 + rng.next(4) {
+                let (who, rel, ring) = PEOPLE[(n + k) % PEOPLE.len()];
+                let kind = if who.chars().next().is_some_and(char::is_lowercase) || rel.contains("Tuesdays") {
+                    TieKind::Place
+                } else {
+                    TieKind::Person
+                };
+                let added = i64::try_from(k).unwrap_or(0) * 10;
+                let id = circle::add_tie(
+                    doc,
+                    &ctx(added),
+                    &NewTie { name: who, kind, relationship: rel, ring, two_way: rng.next(3) == 0 },
+                )?;
+                if ring == Ring::Possibility && rng.next(2) == 0 {
+                    circle::move_to_ring(doc, &ctx(added + 15), id, Ring::Participation)?;
+                }
+            }
+            Ok(())
+        })?;
+
+        store.edit(DocumentId::resident(r, DocKind::Journal), |doc| {
+            for v in 0..1 + rng.next(4) {
+                let d = i64::try_from(v).unwrap_or(0) * 7 + 1;
+                let marker = if rng.next(6) == 0 { Marker::NotToday } else { Marker::Visit };
+                let text = if marker == Marker::Visit { NOTES[rng.next(NOTES.len())] } else { "" };
+                let mood = [None, Some(Mood::Good), Some(Mood::Okay), Some(Mood::Low)][rng.next(4)];
+                journal::add_entry(doc, &ctx(d), &NewEntry { happened_at: day(d), marker, text, mood })?;
+            }
+            Ok(())
+        })?;
+
+        store.edit(DocumentId::resident(r, DocKind::Checkins), |doc| {
+            for c in 0..rng.next(3) {
+                let d = i64::try_from(c).unwrap_or(0) * 28 + 2;
+                let answer = |rng: &mut Lcg| Some(UclaAnswer::ALL[rng.next(3)]);
+                let answers = checkin::Answers {
+                    loneliness: Some(OnsLoneliness::ALL[rng.next(5)]),
+                    ucla3: Some(checkin::Ucla3 {
+                        lack_companionship: answer(&mut rng),
+                        left_out: answer(&mut rng),
+                        isolated: answer(&mut rng),
+                    }),
+                    ons4: Some(checkin::Ons4 {
+                        life_satisfaction: Some(u8::try_from(3 + rng.next(7)).unwrap_or(5)),
+                        worthwhile: Some(u8::try_from(3 + rng.next(7)).unwrap_or(5)),
+                        happy: Some(u8::try_from(2 + rng.next(8)).unwrap_or(5)),
+                        anxious: Some(u8::try_from(rng.next(9)).unwrap_or(3)),
+                    }),
+                    life_map: [("home", Rag::Green), ("people", Rag::ALL[rng.next(3)])]
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect(),
+                    share_in_reports: rng.next(4) != 0,
+                };
+                checkin::record(doc, &theirs(d), answers)?;
+            }
+            Ok(())
+        })?;
+
+        if rng.next(3) == 0 {
+            store.edit(DocumentId::resident(r, DocKind::Story), |doc| {
+                story::set_text(
+                    doc,
+                    &theirs(5),
+                    "After the hospital I didn't see anyone for weeks. Now I go to the lunch club and help with the tea.",
+                )?;
+                story::set_consent(doc, &theirs(6), story::Consent::ALL[rng.next(4)])
+            })?;
+        }
+        ids.push(r);
+    }
+    store.set_setting(DEMO_SETTING, Some("true"))?;
+    Ok(ids)
+}
