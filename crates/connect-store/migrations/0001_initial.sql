@@ -71,6 +71,7 @@ CREATE TABLE idx_items (
     created_at   INTEGER NOT NULL
 );
 CREATE INDEX idx_items_resident ON idx_items(resident_id, section);
+CREATE INDEX idx_items_doc ON idx_items(doc_id);
 
 CREATE TABLE idx_circle (
     doc_id         TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -112,6 +113,14 @@ CREATE TABLE idx_story (
     consent      TEXT NOT NULL,
     has_text     INTEGER NOT NULL
 );
+
+-- Which full-text rows belong to which document, so a save replaces only its
+-- own rows (FTS5 cannot index an UNINDEXED column).
+CREATE TABLE search_rows (
+    fts_rowid  INTEGER PRIMARY KEY,
+    doc_id     TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE
+);
+CREATE INDEX search_rows_doc ON search_rows(doc_id);
 
 CREATE VIRTUAL TABLE search_fts USING fts5(
     text,

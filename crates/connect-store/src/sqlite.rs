@@ -170,7 +170,10 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
             let mut fts = tx.prepare_cached(
                 "INSERT INTO search_fts (text, doc_id, resident_id, field, item_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            let mut map =
+                tx.prepare_cached("INSERT INTO search_rows (fts_rowid, doc_id) VALUES (last_insert_rowid(), ?1)")?;
             fts.execute(params![preferred_name, key, r, "name", Option::<String>::None])?;
+            map.execute([&key])?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO idx_items (item_id, doc_id, resident_id, section, text, category, status, by_resident, archived, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -191,6 +194,7 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
                 ])?;
                 if !item.archived {
                     fts.execute(params![item.text, key, r, item.section, item_id])?;
+                    map.execute([&key])?;
                 }
             }
         }
@@ -238,9 +242,12 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
 }
 
 fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [key])?;
+    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story"] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([key])?;
     }
+    tx.prepare_cached("DELETE FROM search_fts WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE doc_id = ?1)")?
+        .execute([key])?;
+    tx.prepare_cached("DELETE FROM search_rows WHERE doc_id = ?1")?.execute([key])?;
     Ok(())
 }
 
@@ -572,7 +579,16 @@ impl DocumentStore for SqliteStore {
     fn rebuild_indexes(&mut self) -> Result<()> {
         let ids = self.document_ids()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
+        for table in [
+            "idx_page",
+            "idx_items",
+            "idx_circle",
+            "idx_contact",
+            "idx_checkin",
+            "idx_story",
+            "search_fts",
+            "search_rows",
+        ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         for id in ids {
