@@ -18,6 +18,7 @@ pub mod export;
 mod identity;
 pub mod index;
 mod memory;
+pub mod relay;
 mod residents;
 mod sqlite;
 mod store;

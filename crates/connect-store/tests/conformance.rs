@@ -15,3 +15,7 @@ mod sqlite_on_disk {
         connect_store::SqliteStore::open(dir.join("store.db"), &connect_store::StoreOptions::default()).unwrap()
     });
 }
+
+mod relay_sqlite {
+    connect_store::relay_conformance_tests!(connect_store::relay::SqliteRelayStore::open_in_memory().unwrap());
+}

@@ -1,0 +1,367 @@
+//! The HTTP surface. [`router`] builds the whole app from its state, so tests
+//! drive it with `oneshot` and no socket.
+//!
+//! - `GET /healthz`, `GET /metrics`
+//! - `POST /v1/enrol` (invite code → device token)
+//! - `POST /v1/sync` (binary, see `connect_sync::protocol`)
+//! - `GET /v1/me`
+//! - coordinators: `POST /v1/invites`, `POST /v1/assignments`, `GET /v1/people`,
+//!   `POST /v1/devices/{id}/revoke`, `POST /v1/residents/{id}/erase`
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use connect_store::relay::{DeviceRecord, InviteProblem, Person, RelayStore, SqliteRelayStore};
+use connect_sync::protocol::{ProtocolError, SyncRequest};
+use serde::{Deserialize, Serialize};
+
+use crate::admin::{self, IssuedInvite};
+use crate::metrics::Metrics;
+use crate::sync::{SyncLimits, handle_sync};
+use crate::{RelayError, auth};
+
+/// Per-device request rate: a bucket of `burst` requests refilled at `per_second`.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit {
+    /// Requests allowed at once.
+    pub burst: f64,
+    /// Requests regained per second.
+    pub per_second: f64,
+}
+
+impl Default for RateLimit {
+    fn default() -> Self {
+        Self { burst: 120.0, per_second: 4.0 }
+    }
+}
+
+/// Everything a request handler needs.
+#[derive(Clone)]
+pub struct AppState {
+    db: Arc<Mutex<SqliteRelayStore>>,
+    metrics: Arc<Metrics>,
+    limits: SyncLimits,
+    rate: RateLimit,
+    buckets: Arc<Mutex<HashMap<DeviceId, (f64, Instant)>>>,
+    max_body: usize,
+}
+
+impl AppState {
+    /// State over an open relay store with default limits.
+    #[must_use]
+    pub fn new(db: SqliteRelayStore) -> Self {
+        Self {
+            db: Arc::new(Mutex::new(db)),
+            metrics: Arc::new(Metrics::default()),
+            limits: SyncLimits::default(),
+            rate: RateLimit::default(),
+            buckets: Arc::new(Mutex::new(HashMap::new())),
+            max_body: 32 * 1024 * 1024,
+        }
+    }
+
+    /// Overrides the sync limits.
+    #[must_use]
+    pub fn with_limits(mut self, limits: SyncLimits, rate: RateLimit, max_body: usize) -> Self {
+        self.limits = limits;
+        self.rate = rate;
+        self.max_body = max_body;
+        self
+    }
+
+    /// Runs `f` with the store on a blocking thread (SQLite calls block).
+    async fn with_db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut SqliteRelayStore) -> Result<T, RelayError> + Send + 'static,
+    ) -> Result<T, RelayError> {
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = db.lock().map_err(|_| RelayError::Internal("store lock poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| RelayError::Internal(e.to_string()))?
+    }
+
+    fn allow(&self, device: DeviceId) -> bool {
+        let Ok(mut buckets) = self.buckets.lock() else { return true };
+        let now = Instant::now();
+        let (tokens, last) = buckets.entry(device).or_insert((self.rate.burst, now));
+        *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * self.rate.per_second).min(self.rate.burst);
+        *last = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Builds the relay's router.
+pub fn router(state: AppState) -> Router {
+    let max_body = state.max_body;
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics))
+        .route("/v1/enrol", post(enrol))
+        .route("/v1/sync", post(sync).layer(DefaultBodyLimit::max(max_body)))
+        .route("/v1/me", get(me))
+        .route("/v1/invites", post(invite))
+        .route("/v1/assignments", post(assign))
+        .route("/v1/people", get(people))
+        .route("/v1/devices/{id}/revoke", post(revoke))
+        .route("/v1/residents/{id}/erase", post(erase))
+        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), count_and_log))
+        .with_state(state)
+}
+
+/// Counts every request and logs method, path, status and time; never bodies.
+async fn count_and_log(
+    State(state): State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let response = next.run(req).await;
+    Metrics::add(&state.metrics.requests, 1);
+    if response.status().is_client_error() || response.status().is_server_error() {
+        Metrics::add(&state.metrics.errors, 1);
+    }
+    tracing::info!(%method, %path, status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    response
+}
+
+fn now() -> Timestamp {
+    Timestamp::new(chrono::Utc::now())
+}
+
+async fn metrics(State(state): State<AppState>) -> Result<Response, RelayError> {
+    let (docs, devices, teams) = state.with_db(|db| Ok(db.counts()?)).await?;
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(docs, devices, teams))
+        .into_response())
+}
+
+/// The authenticated device behind a request, or the reason it is refused.
+async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceRecord, RelayError> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(RelayError::Unauthorised)?
+        .to_owned();
+    let hash = auth::hash_token(&token);
+    let device =
+        state.with_db(move |db| Ok(db.device_by_token(&hash, now())?)).await?.ok_or(RelayError::Unauthorised)?;
+    if device.revoked {
+        return Err(RelayError::Revoked);
+    }
+    if !state.allow(device.device_id) {
+        return Err(RelayError::RateLimited);
+    }
+    Ok(device)
+}
+
+fn require_coordinator(device: &DeviceRecord) -> Result<(), RelayError> {
+    if device.person.role == AuthorRole::Coordinator {
+        Ok(())
+    } else {
+        Err(RelayError::Forbidden("only a coordinator can do this".into()))
+    }
+}
+
+/// What a device sends to enrol.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EnrolRequest {
+    /// The one-time invite code.
+    pub invite: String,
+    /// The device's own id (the prefix of its Automerge actors).
+    pub device_id: DeviceId,
+    /// A name for the device.
+    pub device_name: String,
+    /// The person's name.
+    pub person_name: String,
+}
+
+/// What the relay answers.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EnrolResponse {
+    /// The device token: keep it secret; it is shown only once.
+    pub token: String,
+    /// Team.
+    pub team: TeamId,
+    /// The person.
+    pub person: Person,
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    Json(req): Json<EnrolRequest>,
+) -> Result<Json<EnrolResponse>, RelayError> {
+    let token = auth::new_token();
+    let token_hash = auth::hash_token(&token);
+    let code_hash = auth::hash_invite(&req.invite);
+    let result = state
+        .with_db(move |db| {
+            if db.device(req.device_id)?.is_some() {
+                return Err(RelayError::Forbidden("this device is already enrolled".into()));
+            }
+            Ok(db.redeem_invite(&code_hash, &req.person_name, req.device_id, &req.device_name, &token_hash, now())?)
+        })
+        .await?;
+    match result {
+        Ok(record) => {
+            tracing::info!(device = %record.device_id, role = %record.person.role, "device enrolled");
+            Ok(Json(EnrolResponse { token, team: record.person.team, person: record.person }))
+        }
+        Err(InviteProblem::Unknown) => Err(RelayError::NotFound("that invite code is not known; check it".into())),
+        Err(InviteProblem::Used) => Err(RelayError::Forbidden("that invite code has already been used".into())),
+        Err(InviteProblem::Expired) => {
+            Err(RelayError::Forbidden("that invite code has expired; ask for a new one".into()))
+        }
+    }
+}
+
+async fn sync(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    Metrics::add(&state.metrics.bytes_in, body.len() as u64);
+    let request = SyncRequest::decode(&body).map_err(|e| match e {
+        ProtocolError::PeerOlder { .. } => RelayError::UpdateApp,
+        ProtocolError::PeerNewer { .. } => RelayError::UpdateRelay,
+        ProtocolError::Malformed(m) => RelayError::BadRequest(format!("malformed sync body: {m}")),
+    })?;
+    let limits = state.limits;
+    let (response, outcome) = state.with_db(move |db| handle_sync(db, &device, &request, now(), limits)).await?;
+    Metrics::add(&state.metrics.sync_rounds, 1);
+    Metrics::add(&state.metrics.changes_accepted, outcome.changes_accepted);
+    Metrics::add(&state.metrics.documents_rejected, outcome.documents_rejected);
+    let bytes = response.encode();
+    Metrics::add(&state.metrics.bytes_out, bytes.len() as u64);
+    Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response())
+}
+
+async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<DeviceRecord>, RelayError> {
+    Ok(Json(authenticate(&state, &headers).await?))
+}
+
+/// A coordinator's request for an invite.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct InviteRequest {
+    /// Role to grant.
+    pub role: AuthorRole,
+    /// For a resident invite.
+    pub resident: Option<ResidentId>,
+    /// Hours until it expires.
+    pub hours: Option<i64>,
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<InviteRequest>,
+) -> Result<Json<IssuedInvite>, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    let issued = state
+        .with_db(move |db| {
+            admin::create_invite(
+                db,
+                team,
+                req.role,
+                req.resident,
+                req.hours.unwrap_or(admin::DEFAULT_INVITE_HOURS),
+                now(),
+            )
+        })
+        .await?;
+    Ok(Json(issued))
+}
+
+/// A coordinator's assignment of a resident to a person.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AssignRequest {
+    /// The resident.
+    pub resident: ResidentId,
+    /// The supporter or coordinator.
+    pub person: uuid::Uuid,
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<AssignRequest>,
+) -> Result<StatusCode, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    state.with_db(move |db| admin::assign(db, team, req.resident, req.person, now())).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// People and devices of the caller's team.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PeopleResponse {
+    /// People.
+    pub people: Vec<Person>,
+    /// Devices.
+    pub devices: Vec<DeviceRecord>,
+}
+
+async fn people(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<PeopleResponse>, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
+    Ok(Json(PeopleResponse { people, devices }))
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<StatusCode, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    require_coordinator(&device)?;
+    let target: DeviceId = id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
+    let team = device.person.team;
+    state
+        .with_db(move |db| match db.device(target)? {
+            Some(d) if d.person.team == team => Ok(db.revoke_device(target, now())?),
+            _ => Err(RelayError::NotFound(format!("no device {target} on this team"))),
+        })
+        .await?;
+    tracing::info!(device = %target, by = %device.device_id, "device revoked");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn erase(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<usize>, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    require_coordinator(&device)?;
+    let resident: ResidentId =
+        id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
+    let team = device.person.team;
+    let n = state
+        .with_db(move |db| match db.resident_team(resident)? {
+            Some(t) if t == team => Ok(db.erase_resident(resident, now())?.len()),
+            _ => Err(RelayError::NotFound(format!("no resident {resident} on this team"))),
+        })
+        .await?;
+    tracing::info!(%resident, by = %device.device_id, "resident erased");
+    Ok(Json(n))
+}

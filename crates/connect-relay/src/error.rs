@@ -1,0 +1,70 @@
+//! The relay's one error type, and how it becomes an HTTP response. Bodies
+//! carry a stable code and plain words, never internals; details go to the log.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use connect_sync::protocol::{ErrorBody, codes};
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError {
+    /// No or unknown token.
+    #[error("this device is not enrolled with the relay")]
+    Unauthorised,
+    /// The device was revoked.
+    #[error("this device has been revoked; wipe its data")]
+    Revoked,
+    /// The role may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Something named does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request is malformed.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The app speaks an older protocol.
+    #[error("this app is older than the relay: update the app")]
+    UpdateApp,
+    /// The app speaks a newer protocol.
+    #[error("this relay is older than the app: update the relay")]
+    UpdateRelay,
+    /// Too many requests from one device.
+    #[error("too many requests; try again in a moment")]
+    RateLimited,
+    /// The body is too big.
+    #[error("{0}")]
+    TooLarge(String),
+    /// Storage failed.
+    #[error("storage error")]
+    Store(#[from] connect_store::StoreError),
+    /// Anything else unexpected.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl IntoResponse for RelayError {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            RelayError::Unauthorised => (StatusCode::UNAUTHORIZED, codes::UNAUTHORISED),
+            RelayError::Revoked => (StatusCode::FORBIDDEN, codes::DEVICE_REVOKED),
+            RelayError::Forbidden(_) => (StatusCode::FORBIDDEN, codes::FORBIDDEN),
+            RelayError::NotFound(_) => (StatusCode::NOT_FOUND, codes::NOT_FOUND),
+            RelayError::BadRequest(_) => (StatusCode::BAD_REQUEST, codes::BAD_REQUEST),
+            RelayError::UpdateApp => (StatusCode::UPGRADE_REQUIRED, codes::UPDATE_APP),
+            RelayError::UpdateRelay => (StatusCode::UPGRADE_REQUIRED, codes::UPDATE_RELAY),
+            RelayError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED),
+            RelayError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, codes::TOO_LARGE),
+            RelayError::Store(_) | RelayError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = ?self, "request failed");
+        }
+        let message = match &self {
+            RelayError::Store(_) | RelayError::Internal(_) => "the relay failed; nothing was changed; try again".into(),
+            other => other.to_string(),
+        };
+        (status, Json(ErrorBody { error: code.into(), message })).into_response()
+    }
+}

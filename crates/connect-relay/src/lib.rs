@@ -1,0 +1,19 @@
+//! The Connect Companion team relay.
+//!
+//! A small axum server the team runs: devices enrol with one-time invites,
+//! then sync batches of Automerge changes with it. It checks who may see and
+//! change each document, verifies that changes come from the device whose
+//! actor wrote them, numbers every accepted change in a per-team feed, and
+//! carries erasures to every device. SQLite (through `connect-store`) is the
+//! embedded default; only this crate knows axum.
+
+pub mod access;
+pub mod admin;
+pub mod api;
+pub mod auth;
+mod error;
+pub mod metrics;
+pub mod sync;
+
+pub use api::{AppState, RateLimit, router};
+pub use error::RelayError;

@@ -1,0 +1,260 @@
+//! `connect-relay`: run and administer a Connect Companion team relay.
+//!
+//! Every subcommand takes `--db PATH` (or `CONNECT_RELAY_DB`).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use connect_relay::{AppState, admin};
+use connect_store::relay::{RelayStore, SqliteRelayStore};
+
+/// The Connect Companion team relay.
+#[derive(Debug, Parser)]
+#[command(name = "connect-relay", version)]
+struct Cli {
+    /// The relay database (SQLite).
+    #[arg(long, global = true, env = "CONNECT_RELAY_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the relay.
+    Serve(ServeArgs),
+    /// Teams.
+    #[command(subcommand)]
+    Team(TeamCmd),
+    /// Issue a one-time, expiring enrolment code.
+    Invite {
+        /// Team id.
+        #[arg(long)]
+        team: TeamId,
+        /// Role the code grants.
+        #[arg(long, value_enum)]
+        role: Role,
+        /// For a resident: which resident.
+        #[arg(long)]
+        resident: Option<ResidentId>,
+        /// Hours until the code expires.
+        #[arg(long, default_value_t = admin::DEFAULT_INVITE_HOURS)]
+        hours: i64,
+    },
+    /// Devices.
+    #[command(subcommand)]
+    Device(DeviceCmd),
+    /// Residents.
+    #[command(subcommand)]
+    Resident(ResidentCmd),
+    /// Assign a resident to a supporter or coordinator.
+    Assign {
+        /// Team id.
+        #[arg(long)]
+        team: TeamId,
+        /// Resident id.
+        resident: ResidentId,
+        /// Person id.
+        person: uuid::Uuid,
+    },
+    /// People and devices of a team.
+    People {
+        /// Team id.
+        #[arg(long)]
+        team: TeamId,
+    },
+    /// Write a consistent copy of the database (SQLite online backup).
+    Backup {
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CONNECT_RELAY_LISTEN", default_value = "127.0.0.1:8088")]
+    listen: SocketAddr,
+    /// TLS certificate chain (PEM); with --tls-key the relay serves HTTPS itself.
+    #[arg(long, env = "CONNECT_RELAY_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM).
+    #[arg(long, env = "CONNECT_RELAY_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// A JSON file with any of: db, listen, tls_cert, tls_key. Flags and environment win.
+    #[arg(long, env = "CONNECT_RELAY_CONFIG")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum TeamCmd {
+    /// Create a team; prints its id and a first coordinator invite.
+    Create {
+        /// The team's name.
+        name: String,
+    },
+    /// List teams.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum DeviceCmd {
+    /// Revoke a device: its next request is refused and it wipes its data.
+    Revoke {
+        /// Device id.
+        id: DeviceId,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ResidentCmd {
+    /// Erase everything about a resident, here and on every device at its next sync.
+    Erase {
+        /// Resident id.
+        id: ResidentId,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Role {
+    Coordinator,
+    Supporter,
+    Resident,
+}
+
+impl From<Role> for AuthorRole {
+    fn from(r: Role) -> Self {
+        match r {
+            Role::Coordinator => AuthorRole::Coordinator,
+            Role::Supporter => AuthorRole::Supporter,
+            Role::Resident => AuthorRole::Resident,
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct ConfigFile {
+    db: Option<PathBuf>,
+    listen: Option<SocketAddr>,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
+}
+
+fn now() -> Timestamp {
+    Timestamp::new(chrono::Utc::now())
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .json()
+        .init();
+    let config: ConfigFile = match &cli.command {
+        Command::Serve(ServeArgs { config: Some(path), .. }) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            serde_json::from_str(&text).with_context(|| format!("{} is not a valid relay config", path.display()))?
+        }
+        _ => ConfigFile::default(),
+    };
+    let db_path = cli.db.or(config.db.clone()).context("give the database with --db PATH or CONNECT_RELAY_DB")?;
+    let mut db = SqliteRelayStore::open(&db_path)?;
+    match cli.command {
+        Command::Serve(args) => serve(db, args, config),
+        Command::Team(TeamCmd::Create { name }) => {
+            let invite = admin::create_team(&mut db, &name, now())?;
+            println!("Team {} created.", name.trim());
+            println!("Team id: {}", invite.team);
+            println!("First coordinator invite (one use, expires {}):", invite.expires_at);
+            println!("{}", invite.code);
+            Ok(())
+        }
+        Command::Team(TeamCmd::List) => {
+            for (id, name) in db.teams()? {
+                println!("{id}  {name}");
+            }
+            Ok(())
+        }
+        Command::Invite { team, role, resident, hours } => {
+            let invite = admin::create_invite(&mut db, team, role.into(), resident, hours, now())?;
+            println!("Invite for a {} (one use, expires {}):", invite.role, invite.expires_at);
+            println!("{}", invite.code);
+            Ok(())
+        }
+        Command::Device(DeviceCmd::Revoke { id }) => {
+            anyhow::ensure!(db.revoke_device(id, now())?, "no device {id}");
+            println!("Device {id} revoked: its next contact will be refused and it will wipe its data.");
+            Ok(())
+        }
+        Command::Resident(ResidentCmd::Erase { id }) => {
+            let erased = db.erase_resident(id, now())?;
+            anyhow::ensure!(!erased.is_empty(), "no resident {id} on this relay");
+            println!(
+                "Erased {} documents of resident {id}; devices delete their copies at their next sync.",
+                erased.len()
+            );
+            Ok(())
+        }
+        Command::Assign { team, resident, person } => {
+            admin::assign(&mut db, team, resident, person, now())?;
+            println!("Assigned.");
+            Ok(())
+        }
+        Command::People { team } => {
+            println!("{}", serde_json::to_string_pretty(&(db.people(team)?, db.devices(team)?))?);
+            Ok(())
+        }
+        Command::Backup { out } => {
+            db.backup(&out)?;
+            println!("Backed up to {}.", out.display());
+            Ok(())
+        }
+    }
+}
+
+fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::Result<()> {
+    let listen =
+        if args.listen.to_string() == "127.0.0.1:8088" { config.listen.unwrap_or(args.listen) } else { args.listen };
+    let tls = match (args.tls_cert.or(config.tls_cert), args.tls_key.or(config.tls_key)) {
+        (Some(c), Some(k)) => Some((c, k)),
+        (None, None) => None,
+        _ => anyhow::bail!("TLS needs both a certificate and a key"),
+    };
+    let app = connect_relay::router(AppState::new(db));
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let handle = axum_server::Handle::new();
+        let shutdown = handle.clone();
+        tokio::spawn(async move {
+            tokio::signal::ctrl_c().await.ok();
+            shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+        });
+        let service = app.into_make_service();
+        match tls {
+            Some((cert, key)) => {
+                rustls::crypto::ring::default_provider().install_default().ok();
+                let config =
+                    axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key).await.with_context(|| {
+                        format!("cannot load TLS certificate {} and key {}", cert.display(), key.display())
+                    })?;
+                tracing::info!(%listen, "relay listening (https)");
+                eprintln!("connect-relay listening on https://{listen}");
+                axum_server::bind_rustls(listen, config).handle(handle).serve(service).await?;
+            }
+            None => {
+                tracing::info!(%listen, "relay listening (http; put it behind a TLS proxy outside loopback)");
+                eprintln!("connect-relay listening on http://{listen}");
+                axum_server::bind(listen).handle(handle).serve(service).await?;
+            }
+        }
+        anyhow::Ok(())
+    })
+}

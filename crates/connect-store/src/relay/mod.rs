@@ -1,0 +1,171 @@
+//! The relay's storage: teams, people, devices, invites, assignments, the
+//! team documents, per-(device, document) sync states, the change feed and
+//! the accepted-change log.
+//!
+//! [`RelayStore`] is the trait a backend implements; [`SqliteRelayStore`] is
+//! the embedded default and [`conformance`] is the suite any other backend
+//! (PostgreSQL for a team that outgrows one machine) must pass.
+
+pub mod conformance;
+mod sqlite;
+
+use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::{AuthorRole, DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
+
+pub use sqlite::SqliteRelayStore;
+
+use crate::Result;
+
+/// A person on a team.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Person {
+    /// Stable id.
+    pub person_id: uuid::Uuid,
+    /// Team.
+    pub team: TeamId,
+    /// Name as the team knows them.
+    pub name: String,
+    /// Role.
+    pub role: AuthorRole,
+    /// For a resident: which resident they are.
+    pub resident: Option<ResidentId>,
+}
+
+/// An invite, once redeemed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    /// Team.
+    pub team: TeamId,
+    /// Role the new device's person gets.
+    pub role: AuthorRole,
+    /// For a resident invite: which resident.
+    pub resident: Option<ResidentId>,
+}
+
+/// An enrolled device as the relay sees it on each request.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeviceRecord {
+    /// The device.
+    pub device_id: DeviceId,
+    /// Its person.
+    pub person: Person,
+    /// Its name.
+    pub name: String,
+    /// Revoked devices are refused and told to wipe.
+    pub revoked: bool,
+}
+
+/// One feed entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedEntry {
+    /// Position in the feed.
+    pub seq: u64,
+    /// Document.
+    pub doc: DocumentId,
+    /// An erasure rather than a change.
+    pub erased: bool,
+}
+
+/// One accepted change, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AcceptedChange {
+    /// The change.
+    pub hash: String,
+    /// Which device sent it.
+    pub device: DeviceId,
+    /// When the relay accepted it.
+    pub at: Timestamp,
+}
+
+/// Why an invite could not be redeemed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteProblem {
+    /// No such code.
+    Unknown,
+    /// Already used.
+    Used,
+    /// Past its expiry.
+    Expired,
+}
+
+/// Storage for a relay.
+pub trait RelayStore {
+    /// Creates a team and its directory document (created here, once, by the relay).
+    fn create_team(&mut self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
+    /// Team names by id.
+    fn teams(&self) -> Result<Vec<(TeamId, String)>>;
+    /// Stores a one-time invite code (hashed by the caller).
+    fn create_invite(&mut self, code_hash: &[u8], invite: &Invite, now: Timestamp, expires_at: Timestamp)
+    -> Result<()>;
+    /// Redeems an invite: creates the person and device in one transaction.
+    /// The invite can never be used again.
+    #[allow(clippy::too_many_arguments)]
+    fn redeem_invite(
+        &mut self,
+        code_hash: &[u8],
+        person_name: &str,
+        device_id: DeviceId,
+        device_name: &str,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>>;
+    /// The device a token belongs to; records it as seen.
+    fn device_by_token(&mut self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>>;
+    /// A device by id.
+    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>>;
+    /// Revokes a device; returns whether it existed.
+    fn revoke_device(&mut self, device: DeviceId, now: Timestamp) -> Result<bool>;
+    /// People on a team.
+    fn people(&self, team: TeamId) -> Result<Vec<Person>>;
+    /// Devices on a team.
+    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>>;
+    /// Assigns a resident to a person.
+    fn assign(&mut self, resident: ResidentId, person: uuid::Uuid) -> Result<()>;
+    /// Residents a person is assigned to (including those they created).
+    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>>;
+    /// The team a resident belongs to, if known.
+    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>>;
+    /// Records a new resident, created by `person` (who is assigned to them).
+    fn register_resident(
+        &mut self,
+        resident: ResidentId,
+        team: TeamId,
+        person: uuid::Uuid,
+        now: Timestamp,
+    ) -> Result<()>;
+    /// Loads a document.
+    fn load(&self, id: DocumentId) -> Result<Option<Automerge>>;
+    /// Saves a document's new changes, appends one feed entry and logs each
+    /// accepted change, in one transaction. Returns the feed position.
+    fn save(
+        &mut self,
+        id: DocumentId,
+        team: TeamId,
+        doc: &Automerge,
+        new_changes: &[ChangeHash],
+        device: Option<DeviceId>,
+        now: Timestamp,
+    ) -> Result<u64>;
+    /// Puts an existing document back at the head of the feed without changing
+    /// it, so devices that can newly see it (after an assignment) receive it.
+    fn touch(&mut self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
+    /// Whether a document was erased.
+    fn is_erased(&self, id: DocumentId) -> Result<bool>;
+    /// Erases every document of a resident, with their sync states, change log
+    /// and assignments, and puts tombstones in the feed. Returns the ids erased.
+    fn erase_resident(&mut self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>>;
+    /// The sync state between a device and a document.
+    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>>;
+    /// Saves (or clears, with `None`) that sync state.
+    fn set_sync_state(&mut self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()>;
+    /// Feed entries of a team after `cursor`, one per document (its latest), oldest first, at most `limit`.
+    fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>>;
+    /// The latest feed position of a team.
+    fn feed_head(&self, team: TeamId) -> Result<u64>;
+    /// Accepted changes of a document, oldest first.
+    fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>>;
+    /// Counts for metrics: (documents, devices, teams).
+    fn counts(&self) -> Result<(u64, u64, u64)>;
+    /// Writes a consistent copy of the whole store to `path` (online backup).
+    fn backup(&self, path: &std::path::Path) -> Result<()>;
+}

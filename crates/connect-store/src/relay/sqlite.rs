@@ -1,0 +1,529 @@
+//! The relay's embedded default: one SQLite file (WAL, `synchronous = FULL`,
+//! `secure_delete` so erased text is overwritten, not just unlinked).
+
+use std::path::Path;
+
+use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::{AcceptedChange, DeviceRecord, FeedEntry, Invite, InviteProblem, Person, RelayStore};
+use crate::store::{decode_heads, encode_heads};
+use crate::{Result, StoreError};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/relay/0001_relay.sql")];
+
+/// The relay's SQLite store.
+pub struct SqliteRelayStore {
+    conn: Connection,
+    path: String,
+}
+
+impl std::fmt::Debug for SqliteRelayStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteRelayStore").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+fn bad(e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+fn person_from(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Person> {
+    let id: String = row.get(at)?;
+    let team: String = row.get(at + 1)?;
+    let role: String = row.get(at + 3)?;
+    let resident: Option<String> = row.get(at + 4)?;
+    Ok(Person {
+        person_id: id.parse().map_err(bad)?,
+        team: team.parse().map_err(bad)?,
+        name: row.get(at + 2)?,
+        role: role.parse().map_err(bad)?,
+        resident: resident.map(|r| r.parse().map_err(bad)).transpose()?,
+    })
+}
+
+const DEVICE_SELECT: &str =
+    "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id
+     FROM devices d JOIN people p ON p.person_id = d.person_id";
+
+fn device_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
+    let id: String = row.get(0)?;
+    Ok(DeviceRecord {
+        device_id: id.parse().map_err(bad)?,
+        name: row.get(1)?,
+        revoked: row.get::<_, Option<i64>>(2)?.is_some(),
+        person: person_from(row, 3)?,
+    })
+}
+
+impl SqliteRelayStore {
+    /// Opens (creating if needed) the relay database at `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path_str = path.as_ref().display().to_string();
+        let conn = Connection::open(path.as_ref())
+            .map_err(|e| StoreError::CannotOpen { path: path_str.clone(), reason: e.to_string() })?;
+        Self::setup(conn, path_str)
+    }
+
+    /// A private relay database in memory, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, ":memory:".into())
+    }
+
+    fn setup(conn: Connection, path: String) -> Result<Self> {
+        let cannot = |e: rusqlite::Error| StoreError::CannotOpen { path: path.clone(), reason: e.to_string() };
+        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(cannot)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(cannot)?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+        )
+        .map_err(cannot)?;
+        let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        if version > supported {
+            return Err(StoreError::NewerSchema { found: version, supported });
+        }
+        let mut store = Self { conn, path };
+        if version < supported {
+            let tx = store.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+            }
+            tx.commit()?;
+        }
+        Ok(store)
+    }
+
+    /// Where the database lives.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn load_in(conn: &Connection, id: DocumentId) -> Result<Option<Automerge>> {
+        let key = id.to_string();
+        let Some(mut bytes) = conn
+            .query_row("SELECT snapshot FROM documents WHERE doc_id = ?1", [&key], |r| r.get::<_, Vec<u8>>(0))
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = conn.prepare_cached("SELECT bytes FROM chunks WHERE doc_id = ?1 ORDER BY seq")?;
+        let mut rows = stmt.query([&key])?;
+        while let Some(row) = rows.next()? {
+            bytes.extend_from_slice(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
+        }
+        Automerge::load(&bytes).map(Some).map_err(StoreError::corrupt(id))
+    }
+}
+
+impl RelayStore for SqliteRelayStore {
+    fn create_team(&mut self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId> {
+        let name = connect_model::limits::required("team name", name, connect_model::limits::NAME_MAX)?;
+        let team = match crate::export::id_of(directory)? {
+            id if id.kind() == DocKind::Directory => TeamId::from(id.owner()),
+            id => return Err(StoreError::WrongKind { id, expected: "directory" }),
+        };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO teams (team_id, name, created_at) VALUES (?1, ?2, ?3)",
+            params![team.to_string(), name, now.millis()],
+        )?;
+        tx.commit()?;
+        self.save(DocumentId::directory(team), team, directory, &directory.get_heads(), None, now)?;
+        Ok(team)
+    }
+
+    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
+        let mut stmt = self.conn.prepare("SELECT team_id, name FROM teams ORDER BY created_at")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.parse().map_err(bad)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn create_invite(
+        &mut self,
+        code_hash: &[u8],
+        invite: &Invite,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO invites (code_hash, team_id, role, resident_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                code_hash,
+                invite.team.to_string(),
+                invite.role.as_str(),
+                invite.resident.map(|r| r.to_string()),
+                now.millis(),
+                expires_at.millis()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn redeem_invite(
+        &mut self,
+        code_hash: &[u8],
+        person_name: &str,
+        device_id: DeviceId,
+        device_name: &str,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+        let person_name = connect_model::limits::required("name", person_name, connect_model::limits::NAME_MAX)?;
+        let device_name = connect_model::limits::optional("device name", device_name, connect_model::limits::NAME_MAX)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // (team, role, resident, expires_at, used_at)
+        type InviteRow = (String, String, Option<String>, i64, Option<i64>);
+        let found: Option<InviteRow> = tx
+            .query_row(
+                "SELECT team_id, role, resident_id, expires_at, used_at FROM invites WHERE code_hash = ?1",
+                [code_hash],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let Some((team, role, resident, expires_at, used_at)) = found else { return Ok(Err(InviteProblem::Unknown)) };
+        if used_at.is_some() {
+            return Ok(Err(InviteProblem::Used));
+        }
+        if now.millis() > expires_at {
+            return Ok(Err(InviteProblem::Expired));
+        }
+        let person_id = uuid::Uuid::new_v4();
+        tx.execute("UPDATE invites SET used_at = ?2 WHERE code_hash = ?1", params![code_hash, now.millis()])?;
+        tx.execute(
+            "INSERT INTO people (person_id, team_id, name, role, resident_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![person_id.to_string(), team, person_name, role, resident, now.millis()],
+        )?;
+        tx.execute(
+            "INSERT INTO devices (device_id, person_id, team_id, name, token_hash, enrolled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![device_id.to_string(), person_id.to_string(), team, device_name, token_hash, now.millis()],
+        )?;
+        let record =
+            tx.query_row(&format!("{DEVICE_SELECT} WHERE d.device_id = ?1"), [device_id.to_string()], device_from)?;
+        tx.commit()?;
+        Ok(Ok(record))
+    }
+
+    fn device_by_token(&mut self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
+        let found = self
+            .conn
+            .query_row(&format!("{DEVICE_SELECT} WHERE d.token_hash = ?1"), [token_hash], device_from)
+            .optional()?;
+        if let Some(d) = &found {
+            self.conn.execute(
+                "UPDATE devices SET last_seen = ?2 WHERE device_id = ?1",
+                params![d.device_id.to_string(), now.millis()],
+            )?;
+        }
+        Ok(found)
+    }
+
+    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
+        Ok(self
+            .conn
+            .query_row(&format!("{DEVICE_SELECT} WHERE d.device_id = ?1"), [device.to_string()], device_from)
+            .optional()?)
+    }
+
+    fn revoke_device(&mut self, device: DeviceId, now: Timestamp) -> Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?2) WHERE device_id = ?1",
+            params![device.to_string(), now.millis()],
+        )?;
+        // Forget what the relay knew about the device's copies.
+        self.conn.execute("DELETE FROM sync_states WHERE device_id = ?1", [device.to_string()])?;
+        Ok(n > 0)
+    }
+
+    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT person_id, team_id, name, role, resident_id FROM people WHERE team_id = ?1 ORDER BY created_at",
+        )?;
+        let rows = stmt.query_map([team.to_string()], |r| person_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
+        let mut stmt = self.conn.prepare(&format!("{DEVICE_SELECT} WHERE d.team_id = ?1 ORDER BY d.enrolled_at"))?;
+        let rows = stmt.query_map([team.to_string()], device_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn assign(&mut self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
+            [resident.to_string(), person.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT resident_id FROM assignments WHERE person_id = ?1")?;
+        let rows = stmt.query_map([person.to_string()], |r| r.get::<_, String>(0)?.parse().map_err(bad))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
+        let found: Option<String> = self
+            .conn
+            .query_row("SELECT team_id FROM residents WHERE resident_id = ?1", [resident.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.map(|t| t.parse()).transpose()?)
+    }
+
+    fn register_resident(
+        &mut self,
+        resident: ResidentId,
+        team: TeamId,
+        person: uuid::Uuid,
+        now: Timestamp,
+    ) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT OR IGNORE INTO residents (resident_id, team_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![resident.to_string(), team.to_string(), person.to_string(), now.millis()],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
+            [resident.to_string(), person.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
+        Self::load_in(&self.conn, id)
+    }
+
+    fn save(
+        &mut self,
+        id: DocumentId,
+        team: TeamId,
+        doc: &Automerge,
+        new_changes: &[ChangeHash],
+        device: Option<DeviceId>,
+        now: Timestamp,
+    ) -> Result<u64> {
+        let key = id.to_string();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [&key], |_| Ok(())).optional()?.is_some() {
+            return Err(StoreError::Erased(id));
+        }
+        let existing: Option<(Vec<u8>, i64, i64)> = tx
+            .query_row("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1", [&key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match existing {
+            None => {
+                tx.execute(
+                    "INSERT INTO documents (doc_id, team_id, resident_id, kind, snapshot, heads) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        key,
+                        team.to_string(),
+                        id.resident_id().map(|r| r.to_string()),
+                        id.kind().as_str(),
+                        doc.save(),
+                        encode_heads(&doc.get_heads())
+                    ],
+                )?;
+            }
+            Some((heads, snapshot_len, chunk_bytes)) => {
+                let stored = decode_heads(&heads);
+                if stored.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
+                    return Err(StoreError::CannotOpen {
+                        path: self.path.clone(),
+                        reason: format!("refusing to save {id}: it lacks changes the relay already holds"),
+                    });
+                }
+                let chunk = doc.save_after(&stored);
+                let len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+                if chunk_bytes + len > snapshot_len {
+                    tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
+                    tx.execute(
+                        "UPDATE documents SET snapshot = ?2, chunk_bytes = 0, heads = ?3 WHERE doc_id = ?1",
+                        params![key, doc.save(), encode_heads(&doc.get_heads())],
+                    )?;
+                } else {
+                    tx.execute(
+                        "INSERT INTO chunks (doc_id, seq, bytes) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
+                        params![key, chunk],
+                    )?;
+                    tx.execute(
+                        "UPDATE documents SET chunk_bytes = chunk_bytes + ?2, heads = ?3 WHERE doc_id = ?1",
+                        params![key, len, encode_heads(&doc.get_heads())],
+                    )?;
+                }
+            }
+        }
+        let device_str = device.map(|d| d.to_string());
+        tx.execute(
+            "INSERT INTO feed (team_id, doc_id, kind, device_id, at) VALUES (?1, ?2, 'change', ?3, ?4)",
+            params![team.to_string(), key, device_str, now.millis()],
+        )?;
+        let seq = u64::try_from(tx.last_insert_rowid()).unwrap_or(0);
+        {
+            let mut log = tx.prepare_cached(
+                "INSERT OR IGNORE INTO change_log (hash, doc_id, device_id, feed_seq, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for h in new_changes {
+                log.execute(params![
+                    h.0.as_slice(),
+                    key,
+                    device_str.as_deref().unwrap_or("relay"),
+                    i64::try_from(seq).unwrap_or(i64::MAX),
+                    now.millis()
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(seq)
+    }
+
+    fn touch(&mut self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
+        let key = id.to_string();
+        let team: Option<String> =
+            self.conn.query_row("SELECT team_id FROM documents WHERE doc_id = ?1", [&key], |r| r.get(0)).optional()?;
+        let Some(team) = team else { return Ok(None) };
+        self.conn.execute(
+            "INSERT INTO feed (team_id, doc_id, kind, at) VALUES (?1, ?2, 'change', ?3)",
+            params![team, key, now.millis()],
+        )?;
+        Ok(Some(u64::try_from(self.conn.last_insert_rowid()).unwrap_or(0)))
+    }
+
+    fn is_erased(&self, id: DocumentId) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    fn erase_resident(&mut self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
+        let team = self.resident_team(resident)?;
+        let r = resident.to_string();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let team = match team {
+            Some(t) => t.to_string(),
+            None => match tx
+                .query_row("SELECT team_id FROM documents WHERE resident_id = ?1 LIMIT 1", [&r], |row| row.get(0))
+                .optional()?
+            {
+                Some(t) => t,
+                None => return Ok(Vec::new()),
+            },
+        };
+        let ids: Vec<DocumentId> =
+            connect_model::DocKind::RESIDENT_KINDS.iter().map(|k| DocumentId::resident(resident, *k)).collect();
+        for id in &ids {
+            let key = id.to_string();
+            tx.execute("DELETE FROM change_log WHERE doc_id = ?1", [&key])?;
+            tx.execute("DELETE FROM documents WHERE doc_id = ?1", [&key])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO erased (doc_id, team_id, erased_at) VALUES (?1, ?2, ?3)",
+                params![key, team, now.millis()],
+            )?;
+            tx.execute("DELETE FROM feed WHERE doc_id = ?1", [&key])?;
+            tx.execute(
+                "INSERT INTO feed (team_id, doc_id, kind, at) VALUES (?1, ?2, 'erase', ?3)",
+                params![team, key, now.millis()],
+            )?;
+        }
+        tx.execute("DELETE FROM assignments WHERE resident_id = ?1", [&r])?;
+        tx.execute("DELETE FROM residents WHERE resident_id = ?1", [&r])?;
+        tx.commit()?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(ids)
+    }
+
+    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT state FROM sync_states WHERE device_id = ?1 AND doc_id = ?2")?
+            .query_row([device.to_string(), id.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_sync_state(&mut self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+        match state {
+            Some(s) => self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO sync_states (device_id, doc_id, state) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3",
+                )?
+                .execute(params![device.to_string(), id.to_string(), s])?,
+            None => self.conn.execute(
+                "DELETE FROM sync_states WHERE device_id = ?1 AND doc_id = ?2",
+                [device.to_string(), id.to_string()],
+            )?,
+        };
+        Ok(())
+    }
+
+    fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT MAX(seq) AS s, doc_id, kind FROM feed WHERE team_id = ?1 AND seq > ?2
+             GROUP BY doc_id ORDER BY s LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                team.to_string(),
+                i64::try_from(cursor).unwrap_or(i64::MAX),
+                i64::try_from(limit).unwrap_or(i64::MAX)
+            ],
+            |r| {
+                let doc: String = r.get(1)?;
+                let kind: String = r.get(2)?;
+                Ok(FeedEntry {
+                    seq: u64::try_from(r.get::<_, i64>(0)?).unwrap_or(0),
+                    doc: doc.parse().map_err(bad)?,
+                    erased: kind == "erase",
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn feed_head(&self, team: TeamId) -> Result<u64> {
+        let head: Option<i64> =
+            self.conn.query_row("SELECT MAX(seq) FROM feed WHERE team_id = ?1", [team.to_string()], |r| r.get(0))?;
+        Ok(head.and_then(|h| u64::try_from(h).ok()).unwrap_or(0))
+    }
+
+    fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>> {
+        let mut stmt =
+            self.conn.prepare("SELECT hash, device_id, at FROM change_log WHERE doc_id = ?1 ORDER BY feed_seq, at")?;
+        let rows = stmt.query_map([id.to_string()], |r| {
+            let hash: Vec<u8> = r.get(0)?;
+            let device: String = r.get(1)?;
+            Ok(AcceptedChange {
+                hash: hash.iter().map(|b| format!("{b:02x}")).collect(),
+                device: device.parse().unwrap_or_else(|_| DeviceId::from(uuid::Uuid::nil())),
+                at: Timestamp::from_millis(r.get(2)?),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn counts(&self) -> Result<(u64, u64, u64)> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(u64::try_from(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
+        };
+        Ok((
+            count("SELECT COUNT(*) FROM documents")?,
+            count("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL")?,
+            count("SELECT COUNT(*) FROM teams")?,
+        ))
+    }
+
+    fn backup(&self, path: &Path) -> Result<()> {
+        let mut dest = Connection::open(path)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}
