@@ -95,6 +95,46 @@ pub(crate) enum Command {
     },
     /// Rebuild index tables from the documents (for repair; never loses data).
     Reindex,
+    /// Enrol this device with the team's relay using a one-time invite code.
+    Enrol {
+        /// The relay's address, e.g. https://relay.example.org.
+        #[arg(long)]
+        relay: String,
+        /// The invite code from the coordinator.
+        #[arg(long)]
+        invite: String,
+        /// Allow plain http:// to a relay that is not on this machine (testing only).
+        #[arg(long)]
+        allow_insecure_http: bool,
+    },
+    /// Sync with the relay now: send what is only on this device, receive the rest.
+    Sync,
+    /// (Coordinator) Issue an invite code for a new device.
+    Invite {
+        /// coordinator, supporter or resident.
+        #[arg(long)]
+        role: String,
+        /// For a resident's own device: which resident.
+        #[arg(long)]
+        resident: Option<String>,
+        /// Hours until the code expires.
+        #[arg(long)]
+        hours: Option<i64>,
+    },
+    /// (Coordinator) Assign a resident to a supporter.
+    Assign {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The person's id on the relay (see `connect people`).
+        person: String,
+    },
+    /// (Coordinator) People and devices on the team.
+    People,
+    /// (Coordinator) Revoke a device: its next contact wipes it.
+    Revoke {
+        /// Device id.
+        device: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -15,6 +15,7 @@ use connect_model::{
 };
 use connect_store::export::{self, ResidentExport};
 use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions, SyncStatus};
+use connect_sync::{SyncError, http};
 use serde::Serialize;
 
 use crate::args::{
@@ -95,9 +96,13 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Init { name, role, device_name } = &cli.command {
         return init(cli.store.clone(), name, *role, device_name, json);
     }
-    let mut s = session(cli.store, json)?;
-    match cli.command {
-        Command::Init { .. } => unreachable!("handled above"),
+    let s = session(cli.store, json)?;
+    run_with(s, cli.command)
+}
+
+fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init { .. } => bail!("this store is already set up"),
         Command::Status => status(&s),
         Command::Resident(ResidentCmd::Add { name }) => {
             let now = s.now();
@@ -300,6 +305,163 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Index rebuilt from {} documents.", s.store.document_ids()?.len());
             Ok(())
         }
+        Command::Enrol { relay, invite, allow_insecure_http } => enrol(&mut s, &relay, &invite, allow_insecure_http),
+        Command::Sync => sync(s),
+        Command::Invite { role, resident, hours } => {
+            let resident = resident.map(|r| resolve::resident(&s.store, &r)).transpose()?;
+            let role: AuthorRole = role.parse()?;
+            let body = serde_json::json!({ "role": role, "resident": resident, "hours": hours });
+            let issued = relay_call(&s, http::Method::POST, "v1/invites", Some(body))?;
+            s.print(&issued, || {
+                format!(
+                    "Invite for a {} (one use, expires {}):\n{}\n",
+                    issued["role"].as_str().unwrap_or_default(),
+                    issued["expires_at"].as_str().unwrap_or_default(),
+                    issued["code"].as_str().unwrap_or_default()
+                )
+            })
+        }
+        Command::Assign { resident, person } => {
+            let resident = resolve::resident(&s.store, &resident)?;
+            let person: uuid::Uuid = person.trim().parse().context("the person id is a UUID (see `connect people`)")?;
+            relay_call(
+                &s,
+                http::Method::POST,
+                "v1/assignments",
+                Some(serde_json::json!({ "resident": resident, "person": person })),
+            )?;
+            println!("Assigned; their devices receive the resident at their next sync.");
+            Ok(())
+        }
+        Command::People => {
+            let people = relay_call(&s, http::Method::GET, "v1/people", None)?;
+            s.print(&people, || {
+                let mut out = String::new();
+                for p in people["people"].as_array().into_iter().flatten() {
+                    out.push_str(&format!(
+                        "{}  {:<12} {}\n",
+                        p["person_id"].as_str().unwrap_or_default(),
+                        p["role"].as_str().unwrap_or_default(),
+                        p["name"].as_str().unwrap_or_default()
+                    ));
+                }
+                for d in people["devices"].as_array().into_iter().flatten() {
+                    out.push_str(&format!(
+                        "device {}  {}{}\n",
+                        d["device_id"].as_str().unwrap_or_default(),
+                        d["name"].as_str().unwrap_or_default(),
+                        if d["revoked"].as_bool().unwrap_or(false) { "  (revoked)" } else { "" }
+                    ));
+                }
+                out
+            })
+        }
+        Command::Revoke { device } => {
+            let device: DeviceId = device.parse()?;
+            relay_call(&s, http::Method::POST, &format!("v1/devices/{device}/revoke"), None)?;
+            println!("Device {device} revoked: its next contact with the relay wipes it.");
+            Ok(())
+        }
+    }
+}
+
+/// The relay address and token this device enrolled with.
+fn relay_settings(s: &Session) -> anyhow::Result<(String, String, bool)> {
+    let url = s.store.setting(http::RELAY_URL_SETTING)?;
+    let token = s.store.setting(http::RELAY_TOKEN_SETTING)?;
+    let insecure = s.store.setting(http::INSECURE_SETTING)?.as_deref() == Some("true");
+    match (url, token) {
+        (Some(u), Some(t)) => Ok((u, t, insecure)),
+        _ => bail!("this device is not enrolled with a relay yet: run `connect enrol --relay URL --invite CODE`"),
+    }
+}
+
+fn relay_call(
+    s: &Session,
+    method: http::Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> anyhow::Result<serde_json::Value> {
+    let (url, token, insecure) = relay_settings(s)?;
+    Ok(http::call_json(&url, &token, insecure, method, path, body)?)
+}
+
+fn enrol(s: &mut Session, relay: &str, invite: &str, allow_insecure_http: bool) -> anyhow::Result<()> {
+    if s.store.setting(http::RELAY_TOKEN_SETTING)?.is_some() {
+        bail!("this device is already enrolled; a device enrols once (use a new store for another team)");
+    }
+    let enrolment =
+        http::enrol(relay, invite, s.me.device_id, &s.me.device_name, &s.me.person_name, allow_insecure_http)?;
+    s.store.set_setting(http::RELAY_URL_SETTING, Some(relay.trim()))?;
+    s.store.set_setting(http::RELAY_TOKEN_SETTING, Some(&enrolment.token))?;
+    s.store.set_setting(http::TEAM_SETTING, Some(&enrolment.team.to_string()))?;
+    s.store.set_setting(http::PERSON_SETTING, Some(&enrolment.person.person_id.to_string()))?;
+    if allow_insecure_http {
+        s.store.set_setting(http::INSECURE_SETTING, Some("true"))?;
+    }
+    // The relay's word on this person's role is the one that counts.
+    let identity = DeviceIdentity { role: enrolment.person.role, ..s.me.clone() };
+    s.store.set_identity(&identity)?;
+    #[derive(Serialize)]
+    struct Enrolled {
+        device_id: DeviceId,
+        team: connect_model::TeamId,
+        person_id: uuid::Uuid,
+        role: AuthorRole,
+    }
+    let out = Enrolled {
+        device_id: s.me.device_id,
+        team: enrolment.team,
+        person_id: enrolment.person.person_id,
+        role: enrolment.person.role,
+    };
+    s.print(&out, || {
+        format!(
+            "Enrolled as {} ({}) on team {}.\nThis device: {}\nRun `connect sync` to fetch the team's documents.\n",
+            enrolment.person.name, enrolment.person.role, enrolment.team, s.me.device_id
+        )
+    })
+}
+
+fn sync(mut s: Session) -> anyhow::Result<()> {
+    let (url, token, insecure) = relay_settings(&s)?;
+    let mut transport = http::HttpTransport::new(&url, &token, insecure)?;
+    match connect_sync::run_session(&mut s.store, &mut transport, Utc::now()) {
+        Ok(report) => s.print(&report, || {
+            let mut out = format!(
+                "Synced in {} round trip{}: {} bytes up, {} bytes down, {} documents changed here, {} sent.\n",
+                report.rounds,
+                if report.rounds == 1 { "" } else { "s" },
+                report.bytes_up,
+                report.bytes_down,
+                report.documents_changed,
+                report.documents_sent,
+            );
+            if report.documents_erased > 0 {
+                out.push_str(&format!(
+                    "{} documents were erased on request and removed from this device.\n",
+                    report.documents_erased
+                ));
+            }
+            for (id, reason) in &report.rejected {
+                out.push_str(&format!("The relay did not accept {id}: {reason}. Your changes stay on this device.\n"));
+            }
+            out.push_str(&match report.pending {
+                0 => "Everything on this device is on the relay.\n".to_owned(),
+                n => format!("{n} documents have changes not yet on the relay.\n"),
+            });
+            out
+        }),
+        Err(SyncError::Revoked) => {
+            let path = s.store.path().to_owned();
+            s.store.destroy()?;
+            bail!("this device has been revoked by the team; its data has been removed from it ({path} deleted)")
+        }
+        Err(e) => {
+            let pending = s.store.pending()?.len();
+            Err(anyhow::Error::new(e)
+                .context(format!("sync did not finish; nothing is lost: {pending} documents wait on this device")))
+        }
     }
 }
 
@@ -376,8 +538,8 @@ fn status(s: &Session) -> anyhow::Result<()> {
         residents: s.store.caseload()?.len(),
         documents: s.store.document_ids()?.len(),
         pending: s.store.pending()?.len(),
-        last_sync: s.store.setting("last_sync")?,
-        relay: s.store.setting("relay_url")?,
+        last_sync: s.store.setting(connect_sync::session::LAST_SYNC_SETTING)?,
+        relay: s.store.setting(http::RELAY_URL_SETTING)?,
     };
     s.print(&st, || {
         format!(

@@ -97,6 +97,24 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Deletes the store and its WAL and shared-memory files: what a revoked
+    /// device does with its data. Consumes the store so nothing can use it after.
+    pub fn destroy(self) -> Result<()> {
+        let path = self.path.clone();
+        drop(self.conn);
+        if path != ":memory:" {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                match std::fs::remove_file(format!("{path}{suffix}")) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(StoreError::CannotOpen { path, reason: format!("cannot delete: {e}") });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Where the store lives.
     #[must_use]
     pub fn path(&self) -> &str {

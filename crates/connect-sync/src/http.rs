@@ -12,6 +12,9 @@ use crate::SyncError;
 use crate::protocol::{ErrorBody, codes};
 use crate::session::Transport;
 
+/// HTTP methods for [`call_json`].
+pub use reqwest::Method;
+
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
 /// Store setting: this device's token.

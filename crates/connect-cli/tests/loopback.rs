@@ -1,0 +1,168 @@
+//! A real relay on a loopback socket and several `connect` devices: two
+//! supporters and a resident edit the same page offline and converge; a
+//! revoked device wipes itself.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use connect_model::Timestamp;
+use connect_relay::{AppState, admin};
+use connect_store::relay::SqliteRelayStore;
+use serde_json::Value;
+
+/// Starts a relay on 127.0.0.1 in a background thread; returns its URL and first coordinator invite.
+fn start_relay(dir: &Path) -> (String, String) {
+    let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
+    let invite = admin::create_team(&mut db, "Connect East", Timestamp::new(chrono::Utc::now())).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr: SocketAddr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, connect_relay::router(AppState::new(db))).await.unwrap();
+        });
+    });
+    (format!("http://{addr}"), invite.code)
+}
+
+struct Device {
+    store: PathBuf,
+}
+
+impl Device {
+    fn new(dir: &Path, name: &str, relay: &str, invite: &str) -> Self {
+        let d = Self { store: dir.join(format!("{name}.db")) };
+        d.ok(&["init", "--name", name]);
+        d.ok(&["enrol", "--relay", relay, "--invite", invite]);
+        d
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_connect")).arg("--store").arg(&self.store).args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().lines().last().unwrap_or_default().to_owned()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(&[args, &["--json"]].concat());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn invite(&self, role: &str, resident: Option<&str>) -> String {
+        let mut args = vec!["invite", "--role", role];
+        if let Some(r) = resident {
+            args.extend(["--resident", r]);
+        }
+        self.json(&args)["code"].as_str().unwrap().to_owned()
+    }
+}
+
+fn offers(page: &Value) -> Vec<String> {
+    let mut v: Vec<String> =
+        page["page"]["offers"].as_array().unwrap().iter().map(|o| o["text"].as_str().unwrap().to_owned()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn two_supporters_and_a_resident_edit_offline_and_converge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let amara = Device::new(dir.path(), "Amara", &relay, &chloe.invite("supporter", None));
+    let ben = Device::new(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
+
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    let first_sync = amara.json(&["sync"]);
+    assert_eq!(first_sync["rounds"], 1);
+    assert_eq!(first_sync["pending"], 0);
+    assert_eq!(amara.json(&["resident", "list"])[0]["sync"], "on_relay");
+
+    chloe.ok(&["sync"]);
+    let people = chloe.json(&["people"]);
+    let ben_id = people["people"].as_array().unwrap().iter().find(|p| p["name"] == "Ben").unwrap()["person_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    chloe.ok(&["assign", &r, &ben_id]);
+    ben.ok(&["sync"]);
+    assert_eq!(ben.json(&["resident", "list"]).as_array().unwrap().len(), 1);
+
+    let doreen = Device::new(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&r)));
+    doreen.ok(&["sync"]);
+
+    // Everyone edits offline.
+    amara.ok(&["offer", "add", &r, "gardening"]);
+    ben.ok(&["offer", "add", &r, "knows the bus routes"]);
+    doreen.ok(&["offer", "add", &r, "I can knit", "--by", "resident"]);
+    amara.ok(&["note", "add", &r, "worried about the stairs", "--team-only"]);
+
+    for _ in 0..2 {
+        for d in [&amara, &ben, &doreen, &chloe] {
+            let report = d.json(&["sync"]);
+            assert!(report["rounds"].as_u64().unwrap() <= 3, "{report}");
+        }
+    }
+    let pages: Vec<Value> = [&amara, &ben, &doreen, &chloe].iter().map(|d| d.json(&["show", &r])).collect();
+    assert_eq!(offers(&pages[0]), ["I can knit", "gardening", "knows the bus routes"]);
+    for p in &pages[1..] {
+        assert_eq!(p["page"], pages[0]["page"]);
+    }
+    let knit = pages[0]["page"]["offers"].as_array().unwrap().iter().find(|o| o["text"] == "I can knit").unwrap();
+    assert_eq!(knit["author"]["role"], "resident");
+    assert_eq!(pages[2]["team_notes"], Value::Null, "the resident's phone never holds team-only notes");
+    assert_eq!(pages[1]["team_notes"]["entries"][0]["text"], "worried about the stairs");
+    let status = doreen.json(&["status"]);
+    assert_eq!(status["pending"], 0);
+    assert!(status["last_sync"].is_string());
+}
+
+#[test]
+fn a_revoked_device_is_refused_and_wipes_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let lost = Device::new(dir.path(), "Lost phone", &relay, &chloe.invite("supporter", None));
+    lost.ok(&["resident", "add", "--name", "Doreen"]);
+    lost.ok(&["sync"]);
+    let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
+    chloe.ok(&["revoke", &device_id]);
+    let out = lost.run(&["sync"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("revoked") && err.contains("removed"), "{err}");
+    assert!(!lost.store.exists(), "the store file is gone");
+    assert!(!Path::new(&format!("{}-wal", lost.store.display())).exists());
+    // A fresh invite cannot be used by a forged request either: plain http to a
+    // non-loopback relay is refused before anything is sent.
+    let other = Device { store: dir.path().join("other.db") };
+    other.ok(&["init", "--name", "Other"]);
+    let out = other.run(&["enrol", "--relay", "http://192.0.2.10:8088", "--invite", "ABCD"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing plain http://"));
+}
+
+#[test]
+fn invites_are_one_time_and_errors_are_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let _chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let second = Device { store: dir.path().join("second.db") };
+    second.ok(&["init", "--name", "Second"]);
+    let out = second.run(&["enrol", "--relay", &relay, "--invite", &first]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already been used"));
+    let out = second.run(&["sync"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not enrolled"));
+    let amara = Device::new(dir.path(), "Amara", &relay, &_chloe.invite("supporter", None));
+    let out = amara.run(&["invite", "--role", "supporter"]);
+    assert!(!out.status.success(), "a supporter cannot invite");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only a coordinator"));
+}
