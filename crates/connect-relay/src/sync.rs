@@ -218,8 +218,8 @@ impl<S: RelayStore> Round<'_, S> {
         let mut state = sync::State::new();
         state.shared_heads = doc.get_heads();
         self.db.set_sync_state(self.device.device_id, id, Some(&state.encode()))?;
+        // No ack: the snapshot's own heads say what the relay holds.
         self.response.snapshots.push(DocBytes { doc: id.into(), bytes });
-        self.response.acks.push(ack(id, doc));
         Ok(())
     }
 

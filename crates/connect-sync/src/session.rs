@@ -151,8 +151,12 @@ pub fn run_session(
             let before = store.contains(id)?.then(|| store.load(id)).transpose()?.map(|d| sorted(d.get_heads()));
             store.save(id, &mut doc)?;
             let doc = store.load(id)?;
-            if before != Some(sorted(doc.get_heads())) {
+            let now_heads = sorted(doc.get_heads());
+            if before.as_ref() != Some(&now_heads) {
                 report.documents_changed += 1;
+            }
+            if now_heads == sorted(relay_heads.clone()) {
+                store.mark_synced(id, &now_heads)?;
             }
             let mut state = sync::State::new();
             state.shared_heads = relay_heads;
