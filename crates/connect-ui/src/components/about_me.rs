@@ -1,0 +1,53 @@
+//! "About me", in the resident's words, editable in place.
+
+use connect_model::ResidentId;
+use dioxus::prelude::*;
+
+use crate::backend::Edit;
+use crate::i18n::Msg;
+use crate::state::{apply_edit, use_backend, use_ui};
+
+/// About me: shows the text, and a box to change it.
+#[component]
+pub fn AboutMe(resident: ResidentId, text: String, resident_mode: bool) -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let mut editing = use_signal(|| false);
+    let mut draft = use_signal(|| text.clone());
+    let shown = text.clone();
+    rsx! {
+        section { class: "page-section about-me", "aria-labelledby": "h-about",
+            h3 { id: "h-about", {ui.t(Msg::AboutMe)} }
+            if *editing.read() {
+                form {
+                    onsubmit: move |e: FormEvent| {
+                        e.prevent_default();
+                        editing.set(false);
+                        let edit = Edit::SetAboutMe { text: draft.read().clone(), by_resident: resident_mode };
+                        apply_edit(backend.clone(), ui, resident, edit, None);
+                    },
+                    label { class: "field",
+                        span { class: "label", {ui.t(Msg::AboutMe)} }
+                        textarea {
+                            rows: 4,
+                            value: "{draft}",
+                            oninput: move |e| draft.set(e.value()),
+                            onmounted: move |e| async move { _ = e.set_focus(true).await; },
+                        }
+                    }
+                    div { class: "actions",
+                        button { class: "button", r#type: "submit", {ui.t(Msg::Save)} }
+                        button { class: "button secondary", r#type: "button", onclick: move |_| editing.set(false), {ui.t(Msg::Cancel)} }
+                    }
+                }
+            } else {
+                if !shown.is_empty() { p { class: "about-text", "{shown}" } }
+                button {
+                    class: "button secondary",
+                    onclick: move |_| { draft.set(text.clone()); editing.set(true); },
+                    {ui.t(Msg::EditItem)} " " span { class: "visually-hidden", {ui.t(Msg::AboutMe)} }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The root: provides shared state, shows the status bar and the current screen.
+
+use dioxus::prelude::*;
+
+use crate::components::{CaseloadScreen, NoticeLine, ResidentMode, ResidentScreen, SettingsScreen, StatusBar};
+use crate::i18n::{Lang, Msg};
+use crate::state::{Screen, Ui};
+
+/// The design system: CSS variables, one font stack, a spacing scale.
+const STYLE: &str = include_str!("../../../../assets/style.css");
+
+/// The whole app. Expects a [`crate::SharedBackend`] in the root context.
+#[component]
+pub fn App() -> Element {
+    let ui = use_context_provider(|| Ui {
+        screen: Signal::new(Screen::Caseload),
+        revision: Signal::new(0),
+        lang: Signal::new(Lang::En),
+        notice: Signal::new(None),
+        locked_to: Signal::new(None),
+    });
+    let screen = *ui.screen.read();
+    let lang = ui.lang.read().tag();
+    let resident_mode = matches!(screen, Screen::ResidentMode(_));
+    rsx! {
+        style { {STYLE} }
+        div { class: if resident_mode { "app resident-mode" } else { "app" }, lang: "{lang}",
+            a { class: "skip-link", href: "#main", {ui.t(Msg::AppName)} }
+            if !resident_mode {
+                header { class: "app-header",
+                    h1 { class: "app-title", {ui.t(Msg::AppName)} }
+                    nav { "aria-label": "Main",
+                        button {
+                            class: "link-button",
+                            "aria-current": if screen == Screen::Caseload { "page" } else { "false" },
+                            onclick: move |_| ui.go(Screen::Caseload),
+                            {ui.t(Msg::Caseload)}
+                        }
+                        button {
+                            class: "link-button",
+                            "aria-current": if screen == Screen::Settings { "page" } else { "false" },
+                            onclick: move |_| ui.go(Screen::Settings),
+                            {ui.t(Msg::Settings)}
+                        }
+                    }
+                }
+                StatusBar {}
+            }
+            NoticeLine {}
+            main { id: "main",
+                match screen {
+                    Screen::Caseload => rsx! { CaseloadScreen {} },
+                    Screen::Resident(r, tab) => rsx! { ResidentScreen { resident: r, tab } },
+                    Screen::Settings => rsx! { SettingsScreen {} },
+                    Screen::ResidentMode(r) => rsx! { ResidentMode { resident: r } },
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! One offer, ask or goal: its words, who wrote it, and what can be done with it.
+
+use connect_model::ResidentId;
+use connect_model::page::{AskStatus, Section};
+use dioxus::prelude::*;
+
+use crate::backend::Edit;
+use crate::i18n::Msg;
+use crate::items::{ItemView, category_msg, status_msg};
+use crate::state::{Notice, apply_edit, use_backend, use_ui};
+
+/// A row with edit, hide (undo-able) and, for asks, a status picker.
+#[component]
+pub fn ItemRow(resident: ResidentId, item: ItemView, resident_mode: bool) -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let mut editing = use_signal(|| false);
+    let mut draft = use_signal(|| item.text.clone());
+    let id = item.id;
+    let section = item.section;
+    let who = if item.author.is_resident() {
+        ui.t(Msg::InTheirWords).to_owned()
+    } else {
+        format!("{} {}", ui.t(Msg::AddedBy), item.author.name)
+    };
+    let hide = {
+        let backend = backend.clone();
+        move |_| {
+            let undo = Edit::SetArchived { section, item: id, archived: false, by_resident: resident_mode };
+            let notice =
+                Notice { text: ui.t(Msg::HiddenNotice).to_owned(), error: false, undo: Some((resident, undo)) };
+            let edit = Edit::SetArchived { section, item: id, archived: true, by_resident: resident_mode };
+            apply_edit(backend.clone(), ui, resident, edit, Some(notice));
+        }
+    };
+    let set_status = {
+        let backend = backend.clone();
+        move |status: AskStatus| {
+            apply_edit(
+                backend.clone(),
+                ui,
+                resident,
+                Edit::SetAskStatus { item: id, status, by_resident: resident_mode },
+                None,
+            );
+        }
+    };
+    let set_status_select = set_status.clone();
+    let set_status_not_now = set_status.clone();
+    rsx! {
+        li { class: if item.author.is_resident() { "item theirs" } else { "item" },
+            if *editing.read() {
+                form {
+                    class: "inline-form",
+                    onsubmit: move |e: FormEvent| {
+                        e.prevent_default();
+                        editing.set(false);
+                        let edit = Edit::EditText { section, item: id, text: draft.read().clone(), by_resident: resident_mode };
+                        apply_edit(backend.clone(), ui, resident, edit, None);
+                    },
+                    label { class: "field grow",
+                        span { class: "visually-hidden", {ui.t(Msg::EditItem)} }
+                        input {
+                            r#type: "text",
+                            value: "{draft}",
+                            oninput: move |e| draft.set(e.value()),
+                            onmounted: move |e| async move { _ = e.set_focus(true).await; },
+                        }
+                    }
+                    button { class: "button", r#type: "submit", {ui.t(Msg::Save)} }
+                    button { class: "button secondary", r#type: "button", onclick: move |_| editing.set(false), {ui.t(Msg::Cancel)} }
+                }
+            } else {
+                p { class: "item-text", "{item.text}" }
+                p { class: "item-meta",
+                    span { class: "byline", "{who}" }
+                    if let Some(c) = item.category { span { class: "tag", {ui.t(category_msg(c))} } }
+                    if let Some(s) = item.status { span { class: "tag status-{s}", {ui.t(status_msg(s))} } }
+                }
+                div { class: "actions",
+                    if section == Section::Asks && !resident_mode {
+                        label { class: "field compact",
+                            span { class: "visually-hidden", {ui.t(Msg::Status)} ": {item.text}" }
+                            select {
+                                onchange: move |e| {
+                                    if let Ok(s) = e.value().parse::<AskStatus>() { set_status_select(s); }
+                                },
+                                for s in AskStatus::ALL.iter().copied() {
+                                    option { value: "{s}", selected: item.status == Some(s), {ui.t(status_msg(s))} }
+                                }
+                            }
+                        }
+                        if item.status != Some(AskStatus::Met) {
+                            button { class: "button secondary", onclick: move |_| set_status(AskStatus::Met), {ui.t(Msg::MarkMet)} }
+                        }
+                    }
+                    if section == Section::Asks && resident_mode && item.status != Some(AskStatus::NotNeededNow) {
+                        button { class: "button secondary", onclick: move |_| set_status_not_now(AskStatus::NotNeededNow), {ui.t(Msg::NotNow)} }
+                    }
+                    button {
+                        class: "button secondary",
+                        onclick: move |_| { draft.set(item.text.clone()); editing.set(true); },
+                        {ui.t(Msg::EditItem)}
+                        span { class: "visually-hidden", ": {item.text}" }
+                    }
+                    button { class: "button secondary", onclick: hide,
+                        if resident_mode { {ui.t(Msg::HideThis)} } else { {ui.t(Msg::Hide)} }
+                        span { class: "visually-hidden", ": {item.text}" }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! One component per file.
+
+mod about_me;
+mod add_item_form;
+mod add_resident_form;
+mod add_tie_form;
+mod app;
+mod caseload_row;
+mod caseload_screen;
+mod circle_map;
+mod circle_view;
+mod invite_panel;
+mod item_row;
+mod journal_view;
+mod note_form;
+mod notice_line;
+mod page_view;
+mod resident_mode;
+mod resident_screen;
+mod settings_screen;
+mod status_bar;
+
+pub use about_me::AboutMe;
+pub use add_item_form::AddItemForm;
+pub use add_resident_form::AddResidentForm;
+pub use add_tie_form::AddTieForm;
+pub use app::App;
+pub use caseload_row::CaseloadRowView;
+pub use caseload_screen::CaseloadScreen;
+pub use circle_map::CircleMap;
+pub use circle_view::CircleView;
+pub use invite_panel::{InvitePanel, qr_svg};
+pub use item_row::ItemRow;
+pub use journal_view::JournalView;
+pub use note_form::NoteForm;
+pub use notice_line::NoticeLine;
+pub use page_view::PageView;
+pub use resident_mode::ResidentMode;
+pub use resident_screen::ResidentScreen;
+pub use settings_screen::SettingsScreen;
+pub use status_bar::StatusBar;

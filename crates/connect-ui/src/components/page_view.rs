@@ -1,0 +1,53 @@
+//! The "what I can offer" page: about me, offers, asks and goals, each item
+//! marked "in their words" or with who added it.
+
+use connect_model::ResidentId;
+use connect_model::page::{Category, ResidentPage, Section};
+use dioxus::prelude::*;
+
+use crate::backend::Edit;
+use crate::components::{AboutMe, AddItemForm, ItemRow};
+use crate::i18n::Msg;
+use crate::items::ItemView;
+use crate::state::use_ui;
+
+/// The page, for a supporter or (with `resident_mode`) for the resident.
+#[component]
+pub fn PageView(resident: ResidentId, page: ResidentPage, resident_mode: bool) -> Element {
+    let ui = use_ui();
+    let offers: Vec<ItemView> = page.current_offers().map(ItemView::offer).collect();
+    let asks: Vec<ItemView> = page.current_asks().map(ItemView::ask).collect();
+    let goals: Vec<ItemView> = page.current_goals().map(ItemView::goal).collect();
+    let sections = [
+        (Section::Offers, Msg::Offers, offers, if resident_mode { Msg::IOffer } else { Msg::NewOffer }),
+        (Section::Asks, Msg::Asks, asks, if resident_mode { Msg::IAsk } else { Msg::NewAsk }),
+        (Section::Goals, Msg::Goals, goals, Msg::NewGoal),
+    ];
+    rsx! {
+        div { class: "page-view",
+            AboutMe { resident, text: page.about_me.to_string(), resident_mode }
+            for (section, heading, items, add_label) in sections {
+                if !(resident_mode && section == Section::Goals) {
+                    section { class: "page-section", "aria-labelledby": "h-{section:?}",
+                        h3 { id: "h-{section:?}", {ui.t(heading)} }
+                        ul { class: "item-list",
+                            for item in items {
+                                ItemRow { key: "{item.id}", resident, item, resident_mode }
+                            }
+                        }
+                        AddItemForm {
+                            resident,
+                            label: ui.t(add_label).to_owned(),
+                            with_category: section != Section::Goals,
+                            make: move |(text, category): (String, Category)| match section {
+                                Section::Offers => Edit::AddOffer { text, category, by_resident: resident_mode },
+                                Section::Asks => Edit::AddAsk { text, category, by_resident: resident_mode },
+                                Section::Goals => Edit::AddGoal { text, by_resident: resident_mode },
+                            },
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

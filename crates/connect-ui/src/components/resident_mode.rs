@@ -1,0 +1,55 @@
+//! "Hand to resident": the resident's own page only, in large text, in plain
+//! words. What they add is marked as theirs. The only way out is giving the
+//! phone back, so the session cannot reach anyone else.
+
+use connect_model::ResidentId;
+use dioxus::prelude::*;
+
+use crate::components::PageView;
+use crate::i18n::{Lang, Msg};
+use crate::state::{Screen, Tab, use_backend, use_ui};
+
+/// The resident's own view.
+#[component]
+pub fn ResidentMode(resident: ResidentId) -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let data = use_memo(move || {
+        let _ = ui.revision.read();
+        backend.resident(resident)
+    });
+    let page = match &*data.read() {
+        Ok(d) => d.page.clone(),
+        Err(e) => return rsx! { p { role: "alert", "{e}" } },
+    };
+    rsx! {
+        div { class: "screen resident-own",
+            header { class: "resident-own-header",
+                h2 { {ui.t(Msg::MyPage)} ": {page.preferred_name}" }
+                label { class: "field compact",
+                    span { class: "label", {ui.t(Msg::Language)} }
+                    select {
+                        onchange: move |e| {
+                            let mut lang = ui.lang;
+                            lang.set(if e.value() == "ro" { Lang::Ro } else { Lang::En });
+                        },
+                        for l in Lang::ALL {
+                            option { value: "{l.tag()}", selected: *ui.lang.read() == l, lang: "{l.tag()}", "{l.name()}" }
+                        }
+                    }
+                }
+            }
+            p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
+            PageView { resident, page, resident_mode: true }
+            button {
+                class: "button give-back",
+                onclick: move |_| {
+                    let mut locked = ui.locked_to;
+                    locked.set(None);
+                    ui.go(Screen::Resident(resident, Tab::Page));
+                },
+                {ui.t(Msg::GiveBack)}
+            }
+        }
+    }
+}

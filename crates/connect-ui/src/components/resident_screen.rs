@@ -1,0 +1,62 @@
+//! One resident: their name, tabs for the page, circle and journal, and
+//! "hand to resident".
+
+use connect_model::ResidentId;
+use dioxus::prelude::*;
+
+use crate::components::{CircleView, JournalView, PageView};
+use crate::i18n::Msg;
+use crate::state::{Screen, Tab, use_backend, use_ui};
+
+/// A resident's screen.
+#[component]
+pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let data = use_memo(move || {
+        let _ = ui.revision.read();
+        backend.resident(resident)
+    });
+    let data = match &*data.read() {
+        Ok(d) => d.clone(),
+        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+    };
+    let tabs = [(Tab::Page, Msg::TabPage), (Tab::Circle, Msg::TabCircle), (Tab::Journal, Msg::TabJournal)];
+    rsx! {
+        div { class: "screen resident",
+            button { class: "link-button back", onclick: move |_| ui.go(Screen::Caseload), "← " {ui.t(Msg::Back)} }
+            div { class: "resident-heading",
+                h2 { "{data.page.preferred_name}" }
+                button {
+                    class: "button secondary",
+                    onclick: move |_| {
+                        let mut locked = ui.locked_to;
+                        ui.go(Screen::ResidentMode(resident));
+                        locked.set(Some(resident));
+                    },
+                    {ui.t(Msg::HandToResident)}
+                }
+            }
+            div { class: "tabs", role: "tablist", "aria-label": "{data.page.preferred_name}",
+                for (t, label) in tabs {
+                    button {
+                        role: "tab",
+                        id: "tab-{t:?}",
+                        class: if t == tab { "tab selected" } else { "tab" },
+                        "aria-selected": if t == tab { "true" } else { "false" },
+                        "aria-controls": "tab-panel",
+                        onclick: move |_| ui.go(Screen::Resident(resident, t)),
+                        {ui.t(label)}
+                    }
+                }
+            }
+            div { id: "tab-panel", role: "tabpanel", "aria-labelledby": "tab-{tab:?}",
+                match tab {
+                    Tab::Page => rsx! { PageView { resident, page: data.page.clone(), resident_mode: false } },
+                    Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone() } },
+                    Tab::Journal => rsx! { JournalView { resident, journal: data.journal.clone(), team_notes: data.team_notes.clone() } },
+                }
+            }
+        }
+    }
+}

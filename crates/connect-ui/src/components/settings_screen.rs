@@ -1,0 +1,106 @@
+//! Settings: language, this device's name and id, connecting to the team relay,
+//! and (for coordinators) inviting a new device.
+
+use connect_model::AuthorRole;
+use dioxus::prelude::*;
+
+use crate::components::InvitePanel;
+use crate::i18n::{Lang, Msg};
+use crate::state::{off_thread, use_backend, use_ui};
+
+/// The settings screen.
+#[component]
+pub fn SettingsScreen() -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let me = backend.me();
+    let overview = {
+        let backend = backend.clone();
+        use_memo(move || {
+            let _ = ui.revision.read();
+            backend.overview()
+        })
+    };
+    let mut device_name = use_signal(|| me.device_name.clone());
+    let mut relay = use_signal(String::new);
+    let mut code = use_signal(String::new);
+    let mut busy = use_signal(|| false);
+    let save_name = {
+        let backend = backend.clone();
+        move |e: FormEvent| {
+            e.prevent_default();
+            let backend = backend.clone();
+            let name = device_name.read().clone();
+            spawn(async move {
+                match off_thread(move || backend.set_device_name(&name)).await {
+                    Ok(()) => ui.bump(),
+                    Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                }
+            });
+        }
+    };
+    let enrol = {
+        let backend = backend.clone();
+        move |e: FormEvent| {
+            e.prevent_default();
+            let backend = backend.clone();
+            let (r, c) = (relay.read().clone(), code.read().clone());
+            busy.set(true);
+            spawn(async move {
+                let result = off_thread(move || backend.enrol(&r, &c)).await;
+                busy.set(false);
+                match result {
+                    Ok(()) => ui.bump(),
+                    Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                }
+            });
+        }
+    };
+    let o = overview.read().clone();
+    rsx! {
+        div { class: "screen settings",
+            h2 { {ui.t(Msg::Settings)} }
+            label { class: "field",
+                span { class: "label", {ui.t(Msg::Language)} }
+                select {
+                    onchange: move |e| {
+                        let mut lang = ui.lang;
+                        lang.set(if e.value() == "ro" { Lang::Ro } else { Lang::En });
+                    },
+                    for l in Lang::ALL {
+                        option { value: "{l.tag()}", selected: *ui.lang.read() == l, lang: "{l.tag()}", "{l.name()}" }
+                    }
+                }
+            }
+            form { class: "inline-form", onsubmit: save_name,
+                label { class: "field grow",
+                    span { class: "label", {ui.t(Msg::DeviceName)} }
+                    input { r#type: "text", value: "{device_name}", oninput: move |e| device_name.set(e.value()) }
+                }
+                button { class: "button", r#type: "submit", {ui.t(Msg::Save)} }
+            }
+            p { class: "device-id", {ui.t(Msg::DeviceId)} ": " code { "{me.device_id}" } }
+            section { class: "page-section",
+                h3 { {ui.t(Msg::Connect)} }
+                if o.enrolled {
+                    p { {ui.t(Msg::Connected)} " " code { {o.relay.clone().unwrap_or_default()} } }
+                } else {
+                    form { class: "add-form", onsubmit: enrol,
+                        label { class: "field",
+                            span { class: "label", {ui.t(Msg::RelayAddress)} }
+                            input { r#type: "url", placeholder: "https://", value: "{relay}", oninput: move |e| relay.set(e.value()) }
+                        }
+                        label { class: "field",
+                            span { class: "label", {ui.t(Msg::InviteCode)} }
+                            input { r#type: "text", autocomplete: "off", value: "{code}", oninput: move |e| code.set(e.value()) }
+                        }
+                        button { class: "button", r#type: "submit", disabled: *busy.read(), {ui.t(Msg::Connect)} }
+                    }
+                }
+            }
+            if o.enrolled && me.role == AuthorRole::Coordinator {
+                InvitePanel {}
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Offers, asks and goals in one shape for display, and words for categories,
+//! statuses and rings.
+
+use connect_model::circle::Ring;
+use connect_model::page::{Ask, AskStatus, Category, Goal, Offer, Section};
+use connect_model::{Author, ItemId};
+
+use crate::i18n::Msg;
+
+/// An item on a page, as a row shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemView {
+    /// The item.
+    pub id: ItemId,
+    /// Which list.
+    pub section: Section,
+    /// The words.
+    pub text: String,
+    /// Category, for offers and asks.
+    pub category: Option<Category>,
+    /// Status, for asks.
+    pub status: Option<AskStatus>,
+    /// Who wrote it.
+    pub author: Author,
+}
+
+impl ItemView {
+    /// From an offer.
+    #[must_use]
+    pub fn offer(o: &Offer) -> Self {
+        Self {
+            id: o.id,
+            section: Section::Offers,
+            text: o.text.to_string(),
+            category: Some(o.category),
+            status: None,
+            author: o.author.clone(),
+        }
+    }
+
+    /// From an ask.
+    #[must_use]
+    pub fn ask(a: &Ask) -> Self {
+        Self {
+            id: a.id,
+            section: Section::Asks,
+            text: a.text.to_string(),
+            category: Some(a.category),
+            status: Some(a.status),
+            author: a.author.clone(),
+        }
+    }
+
+    /// From a goal.
+    #[must_use]
+    pub fn goal(g: &Goal) -> Self {
+        Self {
+            id: g.id,
+            section: Section::Goals,
+            text: g.text.to_string(),
+            category: None,
+            status: None,
+            author: g.author.clone(),
+        }
+    }
+}
+
+/// Words for a category.
+#[must_use]
+pub fn category_msg(c: Category) -> Msg {
+    match c {
+        Category::Practical => Msg::CatPractical,
+        Category::Caring => Msg::CatCaring,
+        Category::Company => Msg::CatCompany,
+        Category::Creative => Msg::CatCreative,
+        Category::Knowledge => Msg::CatKnowledge,
+        Category::Other => Msg::CatOther,
+    }
+}
+
+/// Words for an ask status.
+#[must_use]
+pub fn status_msg(s: AskStatus) -> Msg {
+    match s {
+        AskStatus::Open => Msg::StatusOpen,
+        AskStatus::InProgress => Msg::StatusInProgress,
+        AskStatus::Met => Msg::StatusMet,
+        AskStatus::NotNeededNow => Msg::StatusNotNow,
+    }
+}
+
+/// Words for a ring.
+#[must_use]
+pub fn ring_msg(r: Ring) -> Msg {
+    match r {
+        Ring::Intimacy => Msg::RingIntimacy,
+        Ring::Friendship => Msg::RingFriendship,
+        Ring::Participation => Msg::RingParticipation,
+        Ring::Exchange => Msg::RingExchange,
+        Ring::Possibility => Msg::RingPossibility,
+    }
+}

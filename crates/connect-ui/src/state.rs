@@ -1,0 +1,129 @@
+//! Screen state shared through context: where the person is, the language,
+//! a revision counter that makes views re-read the store after a change, and
+//! the notice line (errors and "undo").
+
+use connect_model::ResidentId;
+use dioxus::prelude::*;
+
+use crate::backend::{Edit, SharedBackend};
+use crate::i18n::{Lang, Msg, t};
+
+/// The tabs of a resident's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// "What I can offer".
+    Page,
+    /// Circle of care.
+    Circle,
+    /// Journal.
+    Journal,
+}
+
+/// Which screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The caseload list.
+    Caseload,
+    /// One resident, on a tab.
+    Resident(ResidentId, Tab),
+    /// Settings.
+    Settings,
+    /// "Hand to resident": only this resident's own page, large and simple.
+    ResidentMode(ResidentId),
+}
+
+/// A line shown under the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The words.
+    pub text: String,
+    /// An error rather than news.
+    pub error: bool,
+    /// The edit that undoes what just happened.
+    pub undo: Option<(ResidentId, Edit)>,
+}
+
+/// Handles to the shared state (signals are cheap to copy).
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// The screen.
+    pub screen: Signal<Screen>,
+    /// Bumped after every change so views re-read.
+    pub revision: Signal<u64>,
+    /// The language.
+    pub lang: Signal<Lang>,
+    /// The notice line.
+    pub notice: Signal<Option<Notice>>,
+    /// A resident-mode session is locked to one resident: no way out to others
+    /// except "give the phone back".
+    pub locked_to: Signal<Option<ResidentId>>,
+}
+
+impl Ui {
+    /// The text for `msg` in the current language.
+    #[must_use]
+    pub fn t(&self, msg: Msg) -> &'static str {
+        t(*self.lang.read(), msg)
+    }
+
+    /// Makes views re-read the store.
+    pub fn bump(mut self) {
+        *self.revision.write() += 1;
+    }
+
+    /// Shows an error in plain words.
+    pub fn error(mut self, text: impl Into<String>) {
+        self.notice.set(Some(Notice { text: text.into(), error: true, undo: None }));
+    }
+
+    /// Goes to a screen, unless this session is locked to one resident.
+    pub fn go(mut self, screen: Screen) {
+        if let Some(r) = *self.locked_to.read()
+            && screen != Screen::ResidentMode(r)
+        {
+            return;
+        }
+        self.notice.set(None);
+        self.screen.set(screen);
+    }
+}
+
+/// The shared state, from context.
+#[must_use]
+pub fn use_ui() -> Ui {
+    use_context::<Ui>()
+}
+
+/// The backend, from context.
+#[must_use]
+pub fn use_backend() -> SharedBackend {
+    use_context::<SharedBackend>()
+}
+
+/// Runs blocking work (a store write, a sync) off the UI thread when a tokio
+/// runtime is there (every platform), inline otherwise (component tests).
+pub async fn off_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => match handle.spawn_blocking(work).await {
+            Ok(value) => value,
+            Err(e) => std::panic::resume_unwind(e.into_panic()),
+        },
+        Err(_) => work(),
+    }
+}
+
+/// Applies an edit off the UI thread, then refreshes views; on success shows
+/// `done` (with its undo) if given, on failure the reason.
+pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
+    spawn(async move {
+        let result = off_thread(move || backend.edit(resident, edit)).await;
+        match result {
+            Ok(()) => {
+                let mut notice = ui.notice;
+                notice.set(done);
+                ui.bump();
+            }
+            Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+        }
+    });
+}

@@ -1,0 +1,109 @@
+// Shared helpers: start the preview (and a relay) as real processes on
+// 127.0.0.1, drive Debian's Chromium with Playwright, take phone-size screenshots.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
+export const bin = (name) => join(target, 'debug', name);
+export const shots = join(root, 'e2e', 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+export const PHONE = { width: 390, height: 844 };
+
+export function tempDir(prefix = 'connect-e2e-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs = 20000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
+
+/** Starts `connect-app preview`; returns { url, stop, startedAt, readyAt }. */
+export async function startPreview({ store, demo = false, name } = {}) {
+  const port = await freePort();
+  const args = ['preview', '--listen', `127.0.0.1:${port}`, '--store', store ?? join(tempDir(), 'device.db')];
+  if (demo) args.push('--demo');
+  if (name) args.push('--name', name);
+  const startedAt = Date.now();
+  const child = spawn(bin('connect-app'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = `http://127.0.0.1:${port}/app`;
+  try {
+    await waitForHttp(url);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`${e.message}\n${stderr}`);
+  }
+  return { url, startedAt, stop: () => child.kill('SIGTERM') };
+}
+
+/** Starts a relay on a fresh database; returns { url, invite, db, stop, start }. */
+export async function startRelay() {
+  const dir = tempDir('connect-relay-');
+  const db = join(dir, 'relay.db');
+  const out = execFileSync(bin('connect-relay'), ['--db', db, 'team', 'create', 'E2E team'], { encoding: 'utf8' });
+  const invite = out.trim().split('\n').pop();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child;
+  const start = async () => {
+    child = spawn(bin('connect-relay'), ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+    await waitForHttp(`${url}/healthz`);
+  };
+  await start();
+  return { url, invite, db, start, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGKILL'); }) };
+}
+
+/** Runs the `connect` CLI on a store; returns its last line. */
+export function connect(store, ...args) {
+  const out = execFileSync(bin('connect'), ['--store', store, ...args], { encoding: 'utf8' });
+  return out.trim().split('\n').pop();
+}
+
+/** A fresh headless Chromium at phone size. */
+export async function openBrowser(viewport = PHONE) {
+  const context = await chromium.launchPersistentContext(tempDir('chromium-'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  return { context, page };
+}
+
+/** Waits until the LiveView app has rendered its first screen. */
+export async function ready(page, text = 'Caseload') {
+  await page.getByRole('heading', { name: text, exact: true }).first().waitFor({ timeout: 15000 });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
