@@ -22,7 +22,14 @@ fn index() -> Html<String> {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Connect Companion</title>
   </head>
-  <body><div id="main"></div>{glue}</body>
+  <body><div id="main"></div>
+    <script>
+      // LiveView handles events on the server, so it cannot stop a form's
+      // default submission in time: stop it here, every form, always.
+      document.addEventListener("submit", (event) => event.preventDefault());
+    </script>
+    {glue}
+  </body>
 </html>"#
     ))
 }

@@ -145,13 +145,16 @@ pub fn seed_demo(
                 &theirs(1),
                 &format!("I'm {name}. I've lived in Dagenham most of my life. (Fictional demo resident.)"),
             )?;
+            // Distinct offers: steps of 5 through 14 never repeat within three.
+            let first = rng.next(OFFERS.len());
             for k in 0..1 + rng.next(3) {
-                let (text, cat) = OFFERS[rng.next(OFFERS.len())];
+                let (text, cat) = OFFERS[(first + k * 5) % OFFERS.len()];
                 let who = if k % 2 == 0 { theirs(2) } else { ctx(2) };
                 page::add_offer(doc, &who, text, cat)?;
             }
-            for _ in 0..1 + rng.next(2) {
-                let (text, cat) = ASKS[rng.next(ASKS.len())];
+            let first = rng.next(ASKS.len());
+            for k in 0..1 + rng.next(2) {
+                let (text, cat) = ASKS[(first + k * 3) % ASKS.len()];
                 let ask = page::add_ask(doc, &ctx(3), text, cat)?;
                 match rng.next(4) {
                     0 => page::set_ask_status(doc, &ctx(20), ask, AskStatus::Met)?,

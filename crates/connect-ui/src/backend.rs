@@ -197,7 +197,15 @@ pub trait Backend: Send + Sync {
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String>;
     /// Renames this device.
     fn set_device_name(&self, name: &str) -> Result<(), String>;
+    /// The resident this device is handed to, if any: kept in the store so a
+    /// reload or a restart cannot leave "hand to resident" mode.
+    fn resident_lock(&self) -> Option<ResidentId>;
+    /// Hands the device to a resident, or takes it back.
+    fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), String>;
 }
+
+/// Store setting: the resident this device is handed to.
+pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
 
 /// The backend as components hold it.
 pub type SharedBackend = Arc<dyn Backend>;
@@ -343,6 +351,15 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
             Some(n) if self.overview().enrolled => n.invite(role, resident),
             _ => Err("Connect this device to the team relay first.".into()),
         }
+    }
+
+    fn resident_lock(&self) -> Option<ResidentId> {
+        self.with(|s| s.setting(RESIDENT_LOCK_SETTING).map_err(words)).ok().flatten().and_then(|r| r.parse().ok())
+    }
+
+    fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), String> {
+        let value = resident.map(|r| r.to_string());
+        self.with(|s| s.set_setting(RESIDENT_LOCK_SETTING, value.as_deref()).map_err(words))
     }
 
     fn set_device_name(&self, name: &str) -> Result<(), String> {

@@ -12,12 +12,17 @@ const STYLE: &str = include_str!("../../../../assets/style.css");
 /// The whole app. Expects a [`crate::SharedBackend`] in the root context.
 #[component]
 pub fn App() -> Element {
-    let ui = use_context_provider(|| Ui {
-        screen: Signal::new(Screen::Caseload),
-        revision: Signal::new(0),
-        lang: Signal::new(Lang::En),
-        notice: Signal::new(None),
-        locked_to: Signal::new(None),
+    let backend = use_context::<crate::SharedBackend>();
+    let ui = use_context_provider(|| {
+        // A device handed to a resident stays with them across reloads and restarts.
+        let locked = backend.resident_lock();
+        Ui {
+            screen: Signal::new(locked.map_or(Screen::Caseload, Screen::ResidentMode)),
+            revision: Signal::new(0),
+            lang: Signal::new(Lang::En),
+            notice: Signal::new(None),
+            locked_to: Signal::new(locked),
+        }
     });
     let screen = *ui.screen.read();
     let lang = ui.lang.read().tag();

@@ -14,6 +14,7 @@ use crate::state::{Screen, Tab, use_backend, use_ui};
 pub fn ResidentMode(resident: ResidentId) -> Element {
     let ui = use_ui();
     let backend = use_backend();
+    let backend_lock = backend.clone();
     let data = use_memo(move || {
         let _ = ui.revision.read();
         backend.resident(resident)
@@ -44,6 +45,10 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             button {
                 class: "button give-back",
                 onclick: move |_| {
+                    if let Err(e) = backend_lock.set_resident_lock(None) {
+                        ui.error(e);
+                        return;
+                    }
                     let mut locked = ui.locked_to;
                     locked.set(None);
                     ui.go(Screen::Resident(resident, Tab::Page));

@@ -13,6 +13,7 @@ use crate::state::{Screen, Tab, use_backend, use_ui};
 pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     let ui = use_ui();
     let backend = use_backend();
+    let backend_lock = backend.clone();
     let data = use_memo(move || {
         let _ = ui.revision.read();
         backend.resident(resident)
@@ -30,6 +31,10 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                 button {
                     class: "button secondary",
                     onclick: move |_| {
+                        if let Err(e) = backend_lock.set_resident_lock(Some(resident)) {
+                            ui.error(e);
+                            return;
+                        }
                         let mut locked = ui.locked_to;
                         ui.go(Screen::ResidentMode(resident));
                         locked.set(Some(resident));

@@ -1,0 +1,50 @@
+// "Hand to resident": the resident sees only their own page, large and plain,
+// adds things in their own words, and cannot reach anyone else, even by reloading.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPreview, openBrowser, ready, shot } from './helpers.mjs';
+
+test('a resident-mode session shows only that resident and cannot reach another', async () => {
+  const app = await startPreview({ demo: true });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page);
+    await shot(page, '06-caseload-demo');
+    const names = await page.locator('.row-name').allTextContents();
+    assert.ok(names.length >= 24, `demo caseload has ${names.length} residents`);
+    await page.getByRole('button', { name: /^Doreen/ }).click();
+    await page.getByRole('button', { name: 'Hand to resident' }).click();
+    await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
+
+    for (const other of names.filter((n) => n !== 'Doreen')) {
+      assert.equal(await page.getByText(other, { exact: true }).count(), 0, `${other} is not visible`);
+    }
+    assert.equal(await page.getByRole('button', { name: 'Caseload' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /Back to caseload/ }).count(), 0);
+    assert.equal(await page.getByRole('tab').count(), 0, 'no journal or circle tabs for the resident');
+
+    await page.getByRole('button', { name: '+ Something I can offer' }).click();
+    await page.getByRole('textbox', { name: 'Something I can offer' }).fill('I can teach chess');
+    await page.getByRole('form', { name: 'Something I can offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+    const mine = page.locator('.item', { hasText: 'I can teach chess' });
+    await mine.waitFor();
+    assert.match(await mine.textContent(), /In their words/);
+    await shot(page, '07-resident-mode');
+
+    // Reloading does not escape resident mode.
+    await page.reload();
+    await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Caseload' }).count(), 0);
+
+    await page.getByLabel('Language').selectOption('ro');
+    await page.getByRole('heading', { name: /Pagina mea: Doreen/ }).waitFor();
+    await shot(page, '08-resident-mode-romanian');
+
+    await page.getByRole('button', { name: /Dă telefonul înapoi|Give the phone back/ }).click();
+    await page.getByRole('button', { name: 'Hand to resident' }).waitFor();
+  } finally {
+    await context.close();
+    app.stop();
+  }
+});
