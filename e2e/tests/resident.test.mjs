@@ -20,7 +20,7 @@ test('a resident-mode session shows only that resident and cannot reach another'
     for (const other of names.filter((n) => n !== 'Doreen')) {
       assert.equal(await page.getByText(other, { exact: true }).count(), 0, `${other} is not visible`);
     }
-    assert.equal(await page.getByRole('button', { name: 'Caseload' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /Back to caseload/ }).count(), 0);
     assert.equal(await page.getByRole('tab').count(), 0, 'no journal or circle tabs for the resident');
 
@@ -35,7 +35,7 @@ test('a resident-mode session shows only that resident and cannot reach another'
     // Reloading does not escape resident mode.
     await page.reload();
     await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Caseload' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0);
 
     await page.getByLabel('Language').selectOption('ro');
     await page.getByRole('heading', { name: /Pagina mea: Doreen/ }).waitFor();

@@ -8,6 +8,15 @@ use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions};
 use connect_sync::http;
 use connect_ui::backend::{InviteInfo, Network, SyncSummary};
 
+/// A sync error in words for the person holding the phone; the technical
+/// detail of a failed connection helps nobody on a doorstep.
+fn plain(e: &connect_sync::SyncError) -> String {
+    match e {
+        connect_sync::SyncError::Unreachable(_) => "No connection to the team relay right now.".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Sync over HTTPS for the store at `path`.
 pub(crate) struct AppNetwork {
     pub(crate) path: PathBuf,
@@ -43,7 +52,7 @@ impl Network for AppNetwork {
                 store.destroy().map_err(|e| e.to_string())?;
                 Err("This device has been revoked by the team. Its data has been removed from it.".into())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(plain(&e)),
         }
     }
 

@@ -58,6 +58,7 @@ catalogue! {
     AppName => "Connect Companion";
     SavedHere => "Saved on this phone", ro: "Salvat pe acest telefon";
     ChangesWaiting => "changes waiting to reach the team", ro: "modificări așteaptă să ajungă la echipă";
+    ChangeWaiting => "change waiting to reach the team", ro: "modificare așteaptă să ajungă la echipă";
     AllOnRelay => "Everything is safe with the team", ro: "Totul este în siguranță la echipă";
     LastSynced => "Last synced", ro: "Ultima sincronizare";
     NeverSynced => "Not synced yet", ro: "Nesincronizat încă";

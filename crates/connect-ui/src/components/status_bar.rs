@@ -47,7 +47,9 @@ pub fn StatusBar() -> Element {
                 if !o.enrolled {
                     p { class: "status-local", {ui.t(Msg::NotConnected)} }
                 } else if o.pending > 0 {
-                    p { class: "status-waiting", span { class: "icon", "aria-hidden": "true", "↑ " } "{o.pending} " {ui.t(Msg::ChangesWaiting)} }
+                    p { class: "status-waiting", span { class: "icon", "aria-hidden": "true", "↑ " } "{o.pending} "
+                        {ui.t(if o.pending == 1 { Msg::ChangeWaiting } else { Msg::ChangesWaiting })}
+                    }
                 } else {
                     p { class: "status-safe", span { class: "icon", "aria-hidden": "true", "☁ " } {ui.t(Msg::AllOnRelay)} }
                 }

@@ -1,0 +1,94 @@
+// axe-core audit of every main screen: no serious or critical violations.
+// Also checks the layout holds at 200% text size and that keyboard focus is visible.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startPreview, openBrowser, ready, shot } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+
+async function audit(page, name) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${name}: ${JSON.stringify(bad, null, 1)}`);
+  return result;
+}
+
+test('every main screen passes an axe-core audit with no serious or critical violations', async () => {
+  const app = await startPreview({ demo: true });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page);
+    await audit(page, 'caseload');
+    await page.getByRole('button', { name: /^Doreen/ }).click();
+    await page.getByRole('heading', { name: 'Doreen' }).waitFor();
+    await audit(page, 'resident page');
+    await page.getByRole('button', { name: '+ A new offer' }).click();
+    await audit(page, 'add offer form');
+    await page.getByRole('tab', { name: 'Circle of care' }).click();
+    await page.locator('.circle-map').waitFor();
+    await audit(page, 'circle');
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await page.getByRole('textbox', { name: 'What happened' }).waitFor();
+    await audit(page, 'journal');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await audit(page, 'settings');
+    await page.getByRole('button', { name: 'Caseload', exact: true }).click();
+    await page.getByRole('button', { name: /^Doreen/ }).click();
+    await page.getByRole('button', { name: 'Hand to resident' }).click();
+    await page.getByRole('heading', { name: /My page/ }).waitFor();
+    await audit(page, 'resident mode');
+    await page.getByRole('button', { name: 'Give the phone back' }).click();
+    await page.getByRole('button', { name: 'Hand to resident' }).waitFor();
+  } finally {
+    await context.close();
+    app.stop();
+  }
+});
+
+test('the screens work at 200% text size and with the keyboard alone', async () => {
+  const app = await startPreview({ demo: true });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    await page.getByRole('button', { name: /^Doreen/ }).click();
+    await page.getByRole('heading', { name: 'Doreen' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling at 200% text (overflow ${overflow}px)`);
+    await shot(page, '09-resident-200-percent');
+
+    // Keyboard only: tab to "Hand to resident" and press Enter.
+    await page.reload();
+    await ready(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, 'Caseload');
+    for (let i = 0; i < 40; i++) {
+      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (text.startsWith('Abdul')) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Abdul' }).waitFor();
+    const outline = await page.evaluate(() => {
+      const el = document.querySelector('.tab');
+      el.focus();
+      return getComputedStyle(el).outlineStyle;
+    });
+    assert.notEqual(outline, 'none', 'focus is visible');
+  } finally {
+    await context.close();
+    app.stop();
+  }
+});
