@@ -88,6 +88,21 @@ impl Ui {
     }
 }
 
+/// Creates the shared state, starting on `start`, and provides it to every
+/// component below.
+pub fn use_provide_ui(start: Screen) -> Ui {
+    use_context_provider(|| Ui {
+        screen: Signal::new(start),
+        revision: Signal::new(0),
+        lang: Signal::new(Lang::En),
+        notice: Signal::new(None),
+        locked_to: Signal::new(match start {
+            Screen::ResidentMode(r) => Some(r),
+            _ => None,
+        }),
+    })
+}
+
 /// The shared state, from context.
 #[must_use]
 pub fn use_ui() -> Ui {

@@ -3,8 +3,8 @@
 use dioxus::prelude::*;
 
 use crate::components::{CaseloadScreen, NoticeLine, ResidentMode, ResidentScreen, SettingsScreen, StatusBar};
-use crate::i18n::{Lang, Msg};
-use crate::state::{Screen, Ui};
+use crate::i18n::Msg;
+use crate::state::{Screen, use_provide_ui};
 
 /// The design system: CSS variables, one font stack, a spacing scale.
 const STYLE: &str = include_str!("../../../../assets/style.css");
@@ -13,17 +13,15 @@ const STYLE: &str = include_str!("../../../../assets/style.css");
 #[component]
 pub fn App() -> Element {
     let backend = use_context::<crate::SharedBackend>();
-    let ui = use_context_provider(|| {
-        // A device handed to a resident stays with them across reloads and restarts.
-        let locked = backend.resident_lock();
-        Ui {
-            screen: Signal::new(locked.map_or(Screen::Caseload, Screen::ResidentMode)),
-            revision: Signal::new(0),
-            lang: Signal::new(Lang::En),
-            notice: Signal::new(None),
-            locked_to: Signal::new(locked),
-        }
-    });
+    // A device handed to a resident stays with them across reloads and restarts.
+    let start = use_hook(|| backend.resident_lock().map_or(Screen::Caseload, Screen::ResidentMode));
+    rsx! { AppAt { start } }
+}
+
+/// The app starting on a given screen (tests start it anywhere).
+#[component]
+pub fn AppAt(start: Screen) -> Element {
+    let ui = use_provide_ui(start);
     let screen = *ui.screen.read();
     let lang = ui.lang.read().tag();
     let resident_mode = matches!(screen, Screen::ResidentMode(_));

@@ -24,7 +24,7 @@ pub use about_me::AboutMe;
 pub use add_item_form::AddItemForm;
 pub use add_resident_form::AddResidentForm;
 pub use add_tie_form::AddTieForm;
-pub use app::App;
+pub use app::{App, AppAt, AppAtProps};
 pub use caseload_row::CaseloadRowView;
 pub use caseload_screen::CaseloadScreen;
 pub use circle_map::CircleMap;

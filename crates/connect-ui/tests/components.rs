@@ -1,0 +1,319 @@
+//! Component tests: each view rendered in a VirtualDom over a memory store,
+//! read back with dioxus-ssr, with simulated input, clicks and submits.
+
+use std::any::Any;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use connect_model::page::{self, Category};
+use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
+use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_ui::components::AppAt;
+use connect_ui::state::{Screen, Tab};
+use connect_ui::{SharedBackend, StoreBackend};
+use dioxus::prelude::*;
+use dioxus_core::{ElementId, Event, Mutation};
+use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter, SerializedMouseData};
+
+fn at(m: i64) -> Timestamp {
+    Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
+}
+
+struct Fixture {
+    backend: SharedBackend,
+    doreen: ResidentId,
+    kwame: ResidentId,
+}
+
+/// A store with two residents; Doreen has an offer in her own words and one
+/// added by the supporter; Kwame's documents are all on the relay.
+fn fixture() -> Fixture {
+    let mut store = MemoryStore::new();
+    let me = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: "phone".into(),
+        person_name: "Amara".into(),
+        role: AuthorRole::Supporter,
+        created_at: at(0),
+    };
+    store.set_identity(&me).unwrap();
+    let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    let kwame = connect_store::create_resident(&mut store, &me, "Kwame", at(0)).unwrap();
+    let ctx = me.context(at(1));
+    let hers = ctx.by(Author::new(AuthorRole::Resident, "Doreen", me.device_id));
+    store
+        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
+            page::add_offer(d, &hers, "I make a good curry", Category::Caring)?;
+            page::add_offer(d, &ctx, "Knows the bus routes", Category::Knowledge)?;
+            page::add_ask(d, &ctx, "A ramp for the step", Category::Practical).map(drop)
+        })
+        .unwrap();
+    for id in connect_store::resident_documents(kwame) {
+        let heads = store.load(id).unwrap().get_heads();
+        store.mark_synced(id, &heads).unwrap();
+    }
+    Fixture { backend: Arc::new(StoreBackend::new(store, None)), doreen, kwame }
+}
+
+fn mount(backend: &SharedBackend, start: Screen) -> (VirtualDom, Vec<Mutation>) {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let mut dom = VirtualDom::new_with_props(AppAt, connect_ui::components::AppAtProps { start })
+        .with_root_context(backend.clone());
+    let edits = dom.rebuild_to_vec().edits;
+    (dom, edits)
+}
+
+fn html(dom: &VirtualDom) -> String {
+    dioxus_ssr::render(dom)
+}
+
+/// Listener ids for an event name, in document order.
+fn listeners(edits: &[Mutation], name: &str) -> Vec<ElementId> {
+    edits
+        .iter()
+        .filter_map(|m| match m {
+            Mutation::NewEventListener { name: n, id, .. } if n == name => Some(*id),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fire(dom: &mut VirtualDom, name: &str, id: ElementId, data: PlatformEventData) {
+    let event = Event::new(Rc::new(data) as Rc<dyn Any>, true);
+    dom.runtime().handle_event(name, event, id);
+}
+
+fn click(dom: &mut VirtualDom, id: ElementId) {
+    fire(dom, "click", id, PlatformEventData::new(Box::<SerializedMouseData>::default()));
+}
+
+fn type_text(dom: &mut VirtualDom, id: ElementId, text: &str) {
+    fire(dom, "input", id, PlatformEventData::new(Box::new(SerializedFormData::new(text.into(), vec![]))));
+}
+
+fn submit(dom: &mut VirtualDom, id: ElementId) {
+    fire(dom, "submit", id, PlatformEventData::new(Box::new(SerializedFormData::new(String::new(), vec![]))));
+}
+
+/// Lets spawned tasks (edits run "off thread", inline here) finish and re-renders;
+/// returns the mutations so new listeners can be found.
+fn settle(dom: &mut VirtualDom) -> Vec<Mutation> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let mut all = Vec::new();
+    for _ in 0..5 {
+        rt.block_on(async {
+            let _ = tokio::time::timeout(Duration::from_millis(20), dom.wait_for_work()).await;
+        });
+        all.extend(dom.render_immediate_to_vec().edits);
+    }
+    all
+}
+
+#[test]
+fn the_caseload_shows_every_resident_with_an_honest_sync_state() {
+    let f = fixture();
+    let (dom, _) = mount(&f.backend, Screen::Caseload);
+    let page = html(&dom);
+    assert!(page.contains("Doreen") && page.contains("Kwame"));
+    assert!(page.contains("Only on this phone"), "Doreen's documents never left the phone");
+    assert!(page.contains("On the relay"), "Kwame's are all acknowledged");
+    assert!(page.contains("Saved on this phone"));
+    assert!(page.contains("not connected to a team relay"));
+    assert!(page.contains("2 offers"));
+}
+
+#[test]
+fn a_resident_page_marks_the_residents_own_words() {
+    let f = fixture();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Page));
+    let page = html(&dom);
+    assert!(page.contains("I make a good curry"));
+    assert!(page.contains("In their words"));
+    assert!(page.contains("Added by Amara"));
+    assert!(page.contains("Could you help me with…?"));
+    assert!(page.contains("A ramp for the step"));
+    assert!(page.contains("Hand to resident"));
+}
+
+/// Renders just the add-resident form, with the shared state around it.
+#[component]
+fn AddResidentAlone() -> Element {
+    let ui = connect_ui::state::use_provide_ui(Screen::Caseload);
+    rsx! {
+        connect_ui::components::AddResidentForm {}
+        p { "screen: {ui.screen:?}" }
+    }
+}
+
+/// Renders just the add-offer form for one resident.
+#[component]
+fn AddOfferAlone(resident: ResidentId) -> Element {
+    connect_ui::state::use_provide_ui(Screen::Resident(resident, Tab::Page));
+    rsx! {
+        connect_ui::components::AddItemForm {
+            resident,
+            label: "A new offer".to_owned(),
+            with_category: true,
+            make: move |(text, category): (String, Category)| connect_ui::Edit::AddOffer { text, category, by_resident: false },
+        }
+    }
+}
+
+fn mount_component<P: Clone + 'static>(
+    backend: &SharedBackend,
+    root: fn(P) -> Element,
+    props: P,
+) -> (VirtualDom, Vec<Mutation>) {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let mut dom = VirtualDom::new_with_props(root, props).with_root_context(backend.clone());
+    let edits = dom.rebuild_to_vec().edits;
+    (dom, edits)
+}
+
+fn mount_root(backend: &SharedBackend, root: fn() -> Element) -> (VirtualDom, Vec<Mutation>) {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let mut dom = VirtualDom::new(root).with_root_context(backend.clone());
+    let edits = dom.rebuild_to_vec().edits;
+    (dom, edits)
+}
+
+#[test]
+fn typing_a_name_and_submitting_adds_a_resident_and_opens_them() {
+    let f = fixture();
+    let (mut dom, edits) = mount_root(&f.backend, AddResidentAlone);
+    let [name_input] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, name_input, "Ioana");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let ioana =
+        f.backend.caseload().unwrap().into_iter().find(|r| r.preferred_name == "Ioana").expect("Ioana was added");
+    assert!(
+        html(&dom).contains(&format!("Resident(ResidentId({}), Page)", ioana.resident)),
+        "her page opens: {}",
+        html(&dom)
+    );
+}
+
+#[test]
+fn a_blank_name_adds_nobody_and_stays_on_the_caseload() {
+    let f = fixture();
+    let (mut dom, edits) = mount_root(&f.backend, AddResidentAlone);
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, listeners(&edits, "input")[0], "   ");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    assert_eq!(f.backend.caseload().unwrap().len(), 2);
+    assert!(html(&dom).contains("screen: Caseload"));
+}
+
+#[test]
+fn adding_an_offer_opens_a_form_and_saves_the_words() {
+    let f = fixture();
+    let (mut dom, edits) = mount_component(&f.backend, AddOfferAlone, AddOfferAloneProps { resident: f.kwame });
+    assert!(html(&dom).contains("+ A new offer"));
+    let [open] = listeners(&edits, "click")[..] else { panic!("one button") };
+    click(&mut dom, open);
+    let edits = settle(&mut dom);
+    assert!(html(&dom).contains("Kind of help"));
+    let [input] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    let [category] = listeners(&edits, "change")[..] else { panic!("one category picker") };
+    type_text(&mut dom, input, "Plays the piano");
+    fire(
+        &mut dom,
+        "change",
+        category,
+        PlatformEventData::new(Box::new(SerializedFormData::new("creative".into(), vec![]))),
+    );
+    settle(&mut dom);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let data = f.backend.resident(f.kwame).unwrap();
+    assert_eq!(data.page.offers.len(), 1);
+    assert_eq!(data.page.offers[0].text.as_str(), "Plays the piano");
+    assert_eq!(data.page.offers[0].category, Category::Creative);
+    assert!(html(&dom).contains("+ A new offer"), "the form closes after adding");
+}
+
+#[test]
+fn resident_mode_shows_only_their_page_and_marks_additions_as_theirs() {
+    let f = fixture();
+    let (dom, _) = mount(&f.backend, Screen::ResidentMode(f.doreen));
+    let page = html(&dom);
+    assert!(page.contains("My page: Doreen"));
+    assert!(!page.contains("Kwame"));
+    assert!(!page.contains("Caseload"), "no way to the caseload");
+    assert!(!page.contains("Journal"), "no journal tab");
+    assert!(page.contains("Give the phone back"));
+    assert!(page.contains("Something I can offer"));
+}
+
+#[test]
+fn the_circle_view_has_a_map_and_a_list_with_the_same_people() {
+    let f = fixture();
+    f.backend
+        .edit(
+            f.doreen,
+            connect_ui::Edit::AddTie {
+                name: "Jean".into(),
+                relationship: "neighbour".into(),
+                ring: connect_model::circle::Ring::Friendship,
+                two_way: true,
+                place: false,
+            },
+        )
+        .unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Circle));
+    let page = html(&dom);
+    assert!(page.contains("<svg"));
+    assert!(page.contains("role=\"img\""));
+    assert!(page.contains("<title>Jean</title>"), "the map names each person");
+    assert!(page.contains("Everyone in the circle"));
+    assert!(page.contains("neighbour"));
+    assert!(page.contains("both ways"));
+}
+
+#[test]
+fn the_journal_keeps_team_only_notes_apart() {
+    let f = fixture();
+    let note = |text: &str, v| connect_ui::Edit::AddNote {
+        text: text.into(),
+        marker: connect_model::journal::Marker::Visit,
+        visibility: v,
+        mood: None,
+    };
+    f.backend.edit(f.doreen, note("Tea and a chat", connect_model::journal::Visibility::Shared)).unwrap();
+    f.backend.edit(f.doreen, note("Worried about falls", connect_model::journal::Visibility::TeamOnly)).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Journal));
+    let page = html(&dom);
+    let shared = page.find("Shared with the resident").unwrap();
+    let team = page.find("Team-only notes").unwrap();
+    let tea = page.find("Tea and a chat").unwrap();
+    let falls = page.find("Worried about falls").unwrap();
+    assert!(shared < tea && tea < team && team < falls, "each note under its own heading");
+    assert!(page.contains("Not today"));
+}
+
+#[test]
+fn settings_show_the_device_id_and_how_to_connect() {
+    let f = fixture();
+    let me = f.backend.me();
+    let (dom, _) = mount(&f.backend, Screen::Settings);
+    let page = html(&dom);
+    assert!(page.contains(&me.device_id.to_string()));
+    assert!(page.contains("Team relay address"));
+    assert!(page.contains("Invite code"));
+    assert!(page.contains("Română"));
+}
+
+#[test]
+fn invites_render_as_a_qr_code() {
+    let svg =
+        connect_ui::components::qr_svg("connect-companion:enrol?relay=https://r.example&code=ABCD-EFGH-JKLM").unwrap();
+    assert!(svg.starts_with("<?xml") || svg.contains("<svg"));
+    assert!(svg.len() > 1000);
+}
