@@ -92,6 +92,29 @@ fn open_backend(path: &Path, demo: bool, name: &str) -> anyhow::Result<SharedBac
     Ok(Arc::new(StoreBackend::new(store, Some(Box::new(network)))))
 }
 
+/// Where the store lives on a phone: inside the app's private data directory
+/// (iOS sets `HOME` to the app container; Android apps run in their own data dir).
+#[cfg(feature = "mobile")]
+fn mobile_store_path() -> PathBuf {
+    if cfg!(target_os = "android") {
+        PathBuf::from("/data/data/uk.org.connect.companion/files/device.db")
+    } else {
+        std::env::var_os("HOME")
+            .map(|h| PathBuf::from(h).join("Library").join("Application Support"))
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("device.db")
+    }
+}
+
+/// Phones start straight into the app; there is no command line.
+#[cfg(all(feature = "mobile", not(feature = "preview")))]
+fn main() -> anyhow::Result<()> {
+    let backend = open_backend(&mobile_store_path(), false, "Supporter")?;
+    dioxus::LaunchBuilder::mobile().with_context(backend).launch(connect_ui::App);
+    Ok(())
+}
+
+#[cfg(not(all(feature = "mobile", not(feature = "preview"))))]
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
