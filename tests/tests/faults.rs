@@ -1,0 +1,185 @@
+//! Sync through a proxy that cuts responses mid-body and resets connections:
+//! every device still converges, with no duplicate and no loss.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use connect_model::page::{self, Category};
+use connect_model::{AuthorRole, DocKind, DocumentId, Timestamp};
+use connect_relay::{AppState, admin};
+use connect_store::relay::SqliteRelayStore;
+use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_sync::http::HttpTransport;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+fn now() -> Timestamp {
+    Timestamp::new(chrono::Utc::now())
+}
+
+/// Starts a relay on 127.0.0.1; returns its URL and a way to issue invites.
+fn start_relay() -> (String, Arc<Mutex<SqliteRelayStore>>, connect_model::TeamId) {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
+    let team = admin::create_team(&mut db, "Team", now()).unwrap().team;
+    // A second handle on the same file for issuing invites from the test.
+    let admin_db = Arc::new(Mutex::new(SqliteRelayStore::open(dir.join("relay.db")).unwrap()));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let rate = connect_relay::RateLimit { burst: 1e6, per_second: 1e6 };
+    let state = AppState::new(db).with_limits(connect_relay::sync::SyncLimits::default(), rate, 32 << 20);
+    std::thread::spawn(move || {
+        tokio::runtime::Runtime::new().unwrap().block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, connect_relay::router(state)).await.unwrap();
+        });
+    });
+    (url, admin_db, team)
+}
+
+/// A TCP proxy to `upstream` that, per connection, either passes bytes
+/// through, resets at once, or forwards the request but cuts the response
+/// after a random number of bytes. Returns its URL and a count of faults.
+fn start_proxy(upstream: &str, seed: u64) -> (String, Arc<AtomicU64>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let upstream = upstream.trim_start_matches("http://").to_owned();
+    let faults = Arc::new(AtomicU64::new(0));
+    let counter = faults.clone();
+    std::thread::spawn(move || {
+        let mut rng = StdRng::seed_from_u64(seed);
+        for client in listener.incoming() {
+            let Ok(mut client) = client else { continue };
+            let roll: f64 = rng.random();
+            if roll < 0.15 {
+                counter.fetch_add(1, Ordering::Relaxed);
+                let _ = client.shutdown(Shutdown::Both);
+                continue;
+            }
+            let cut_after = if roll < 0.40 {
+                counter.fetch_add(1, Ordering::Relaxed);
+                Some(rng.random_range(1..600usize))
+            } else {
+                None
+            };
+            let Ok(mut server) = TcpStream::connect(&upstream) else { continue };
+            let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = c2.read(&mut buf) {
+                    if n == 0 || s2.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                }
+                let _ = s2.shutdown(Shutdown::Write);
+            });
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                let mut sent = 0usize;
+                while let Ok(n) = server.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    let n = match cut_after {
+                        Some(limit) if sent + n >= limit => {
+                            let _ = client.write_all(&buf[..limit - sent]);
+                            break;
+                        }
+                        _ => n,
+                    };
+                    if client.write_all(&buf[..n]).is_err() {
+                        break;
+                    }
+                    sent += n;
+                }
+                let _ = client.shutdown(Shutdown::Both);
+                let _ = server.shutdown(Shutdown::Both);
+            });
+        }
+    });
+    (url, faults)
+}
+
+struct Device {
+    store: MemoryStore,
+    identity: DeviceIdentity,
+    token: String,
+}
+
+#[test]
+fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
+    let (relay, admin_db, team) = start_relay();
+    let (proxy, faults) = start_proxy(&relay, 7);
+    let mut devices: Vec<Device> = Vec::new();
+    for (i, role) in [AuthorRole::Coordinator, AuthorRole::Coordinator, AuthorRole::Coordinator].into_iter().enumerate()
+    {
+        let code = admin::create_invite(&mut *admin_db.lock().unwrap(), team, role, None, 24, now()).unwrap().code;
+        let mut store = MemoryStore::new();
+        let identity = connect_store::conformance::supporter();
+        store.set_identity(&identity).unwrap();
+        let e = connect_sync::http::enrol(&relay, &code, identity.device_id, "phone", &format!("D{i}"), false).unwrap();
+        devices.push(Device { store, identity, token: e.token });
+    }
+    // One resident everyone edits.
+    let first = devices[0].identity.clone();
+    let r = connect_store::create_resident(&mut devices[0].store, &first, "Doreen", now()).unwrap();
+    let page_id = DocumentId::resident(r, DocKind::Page);
+    let sync = |d: &mut Device, url: &str| {
+        let mut t = HttpTransport::new(url, &d.token, false).unwrap();
+        connect_sync::run_session(&mut d.store, &mut t, chrono::Utc::now())
+    };
+    while sync(&mut devices[0], &relay).is_err() {}
+    for d in &mut devices[1..] {
+        sync(d, &relay).unwrap();
+    }
+
+    let mut rng = StdRng::seed_from_u64(11);
+    let mut added = BTreeMap::new();
+    let mut failures = 0;
+    for step in 0..60 {
+        let who = rng.random_range(0..devices.len());
+        let d = &mut devices[who];
+        if rng.random_bool(0.5) {
+            let text = format!("offer {step} from device {who}");
+            let ctx = d.identity.context(now());
+            d.store.edit(page_id, |doc| page::add_offer(doc, &ctx, &text, Category::Other).map(drop)).unwrap();
+            added.insert(text, 0usize);
+        } else if sync(d, &proxy).is_err() {
+            failures += 1;
+        }
+    }
+    assert!(faults.load(Ordering::Relaxed) > 5, "the proxy injected faults");
+    assert!(failures > 0, "some syncs failed on the way");
+
+    // Signal is good again: sync directly until quiet.
+    for _ in 0..3 {
+        for d in &mut devices {
+            sync(d, &relay).unwrap();
+        }
+    }
+    let reference = {
+        let mut h = devices[0].store.load(page_id).unwrap().get_heads();
+        h.sort();
+        h
+    };
+    for d in &devices {
+        let mut h = d.store.load(page_id).unwrap().get_heads();
+        h.sort();
+        assert_eq!(h, reference, "every device holds the same page");
+        assert!(d.store.pending().unwrap().is_empty());
+    }
+    let p = page::read(&devices[2].store.load(page_id).unwrap()).unwrap();
+    for o in &p.offers {
+        if let Some(n) = added.get_mut(o.text.as_str()) {
+            *n += 1;
+        }
+    }
+    for (text, n) in &added {
+        assert_eq!(*n, 1, "{text:?} appears {n} times");
+    }
+    assert_eq!(p.offers.len(), added.len());
+}
