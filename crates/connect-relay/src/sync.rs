@@ -114,18 +114,25 @@ impl<S: RelayStore> Round<'_, S> {
         Ok(true)
     }
 
-    fn upload(&mut self, up: &Upload) -> Result<(), RelayError> {
-        let id = DocumentId::try_from(up.doc).map_err(|e| RelayError::BadRequest(e.to_string()))?;
+    /// The document a device names, and its access, if the device may touch it:
+    /// erased documents are answered with a tombstone, unseen ones refused.
+    fn admit(&mut self, wire: WireDocId) -> Result<Option<(DocumentId, Access)>, RelayError> {
+        let id = DocumentId::try_from(wire).map_err(|e| RelayError::BadRequest(e.to_string()))?;
         self.handled.insert(id);
         if self.db.is_erased(id)? {
             self.response.erased.push(id.into());
-            return Ok(());
+            return Ok(None);
         }
         let access = access(self.db, self.device, id)?;
         if access == Access::None {
             self.reject(id, "this device may not see this document");
-            return Ok(());
+            return Ok(None);
         }
+        Ok(Some((id, access)))
+    }
+
+    fn upload(&mut self, up: &Upload) -> Result<(), RelayError> {
+        let Some((id, access)) = self.admit(up.doc)? else { return Ok(()) };
         let existing = self.db.load(id)?;
         if existing.is_none() && id.resident_id().is_none() {
             self.reject(id, "team documents are created by the relay");
@@ -173,17 +180,7 @@ impl<S: RelayStore> Round<'_, S> {
     }
 
     fn message(&mut self, m: &DocBytes) -> Result<(), RelayError> {
-        let id = DocumentId::try_from(m.doc).map_err(|e| RelayError::BadRequest(e.to_string()))?;
-        self.handled.insert(id);
-        if self.db.is_erased(id)? {
-            self.response.erased.push(id.into());
-            return Ok(());
-        }
-        let access = access(self.db, self.device, id)?;
-        if access == Access::None {
-            self.reject(id, "this device may not see this document");
-            return Ok(());
-        }
+        let Some((id, access)) = self.admit(m.doc)? else { return Ok(()) };
         let Ok(message) = sync::Message::decode(&m.bytes) else {
             self.reject(id, "the sync message is unreadable");
             return Ok(());

@@ -5,8 +5,8 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::PageView;
-use crate::i18n::{Lang, Msg};
+use crate::components::{LanguagePicker, PageView};
+use crate::i18n::Msg;
 use crate::state::{Screen, Tab, use_backend, use_ui};
 
 /// The resident's own view.
@@ -27,18 +27,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
         div { class: "screen resident-own",
             header { class: "resident-own-header",
                 h2 { {ui.t(Msg::MyPage)} ": {page.preferred_name}" }
-                label { class: "field compact",
-                    span { class: "label", {ui.t(Msg::Language)} }
-                    select {
-                        onchange: move |e| {
-                            let mut lang = ui.lang;
-                            lang.set(if e.value() == "ro" { Lang::Ro } else { Lang::En });
-                        },
-                        for l in Lang::ALL {
-                            option { value: "{l.tag()}", selected: *ui.lang.read() == l, lang: "{l.tag()}", "{l.name()}" }
-                        }
-                    }
-                }
+                LanguagePicker { compact: true }
             }
             p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
             PageView { resident, page, resident_mode: true }

@@ -4,8 +4,8 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::InvitePanel;
-use crate::i18n::{Lang, Msg};
+use crate::components::{InvitePanel, LanguagePicker};
+use crate::i18n::Msg;
 use crate::state::{off_thread, use_backend, use_ui};
 
 /// The settings screen.
@@ -60,18 +60,7 @@ pub fn SettingsScreen() -> Element {
     rsx! {
         div { class: "screen settings",
             h2 { {ui.t(Msg::Settings)} }
-            label { class: "field",
-                span { class: "label", {ui.t(Msg::Language)} }
-                select {
-                    onchange: move |e| {
-                        let mut lang = ui.lang;
-                        lang.set(if e.value() == "ro" { Lang::Ro } else { Lang::En });
-                    },
-                    for l in Lang::ALL {
-                        option { value: "{l.tag()}", selected: *ui.lang.read() == l, lang: "{l.tag()}", "{l.name()}" }
-                    }
-                }
-            }
+            LanguagePicker { compact: false }
             form { class: "inline-form", onsubmit: save_name,
                 label { class: "field grow",
                     span { class: "label", {ui.t(Msg::DeviceName)} }
