@@ -231,3 +231,47 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let (s, _) = call(&app, "POST", "/v1/enrol", None, Some(serde_json::json!({"invite": "NOPE-NOPE-NOPE", "device_id": connect_model::DeviceId::random(), "device_name": "x", "person_name": "x"}))).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_device_that_floods_the_relay_is_slowed_not_served() {
+    let mut db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    let first = connect_relay::admin::create_team(&mut db, "Team", now).unwrap();
+    let limits = connect_relay::sync::SyncLimits { max_documents: 3, ..connect_relay::sync::SyncLimits::default() };
+    let state = connect_relay::AppState::new(db).with_limits(
+        limits,
+        connect_relay::RateLimit { burst: 3.0, per_second: 0.01 },
+        1024,
+    );
+    let app = connect_relay::router(state);
+    let body = serde_json::json!({ "invite": first.code, "device_id": connect_model::DeviceId::random(), "device_name": "x", "person_name": "x" });
+    let token = call(&app, "POST", "/v1/enrol", None, Some(body)).await.1["token"].as_str().unwrap().to_owned();
+    let sync = |body: Vec<u8>| {
+        Request::post("/v1/sync")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::from(body))
+            .unwrap()
+    };
+    // Too many documents in one request, and a body over the size limit.
+    let many = SyncRequest {
+        missing: vec![DocumentId::resident(ResidentId::random(), DocKind::Page).into(); 4],
+        ..SyncRequest::default()
+    };
+    assert_eq!(app.clone().oneshot(sync(many.encode())).await.unwrap().status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let huge = SyncRequest {
+        uploads: vec![Upload {
+            doc: DocumentId::resident(ResidentId::random(), DocKind::Page).into(),
+            heads: vec![],
+            bytes: vec![0; 4096],
+        }],
+        ..SyncRequest::default()
+    };
+    assert_eq!(app.clone().oneshot(sync(huge.encode())).await.unwrap().status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // The bucket holds 3 requests (one spent above; the oversized body never
+    // reached authentication): two more pass, then the device must wait.
+    for _ in 0..2 {
+        assert_eq!(app.clone().oneshot(sync(SyncRequest::default().encode())).await.unwrap().status(), StatusCode::OK);
+    }
+    let resp = app.clone().oneshot(sync(SyncRequest::default().encode())).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+}

@@ -244,3 +244,36 @@ fn run_random(seed: u64) {
     }
     assert!(!devices[3].store.document_ids().unwrap().iter().any(|id| id.kind() == DocKind::TeamNotes));
 }
+
+#[test]
+fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
+    let relay = Relay::new();
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
+    let me = amara.identity.clone();
+    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
+    let kwame = connect_store::create_resident(&mut amara.store, &me, "Kwame", at(1)).unwrap();
+    amara.sync_ok();
+    chloe.sync_ok();
+    // Amara edits Doreen's page offline, unaware of the erasure to come.
+    let ctx = amara.identity.context(at(2));
+    let page_id = DocumentId::resident(doreen, DocKind::Page);
+    amara.store.edit(page_id, |d| page::add_offer(d, &ctx, "written offline", Category::Other)).unwrap();
+
+    let erased =
+        connect_store::relay::RelayStore::erase_resident(&mut *relay.db.lock().unwrap(), doreen, at(3)).unwrap();
+    assert_eq!(erased.len(), 6);
+
+    let report = chloe.sync_ok();
+    assert_eq!(report.documents_erased, 6);
+    let report = amara.sync_ok();
+    assert_eq!(report.documents_erased, 6, "{report:?}");
+    for d in [&amara, &chloe] {
+        assert!(d.store.document_ids().unwrap().iter().all(|id| id.resident_id() != Some(doreen)));
+        assert!(d.store.search("Doreen").unwrap().is_empty(), "index rows are gone too");
+        assert_eq!(d.store.caseload().unwrap().iter().map(|r| r.resident).collect::<Vec<_>>(), [kwame]);
+        assert!(d.store.pending().unwrap().is_empty(), "the offline edit is not waiting to resurrect her");
+    }
+    let db = relay.db.lock().unwrap();
+    assert!(connect_store::relay::RelayStore::load(&*db, page_id).unwrap().is_none(), "no resurrection on the relay");
+}
