@@ -22,7 +22,8 @@ fn now() -> Timestamp {
 
 /// Starts a relay on 127.0.0.1; returns its URL and a way to issue invites.
 fn start_relay() -> (String, Arc<Mutex<SqliteRelayStore>>, connect_model::TeamId) {
-    let dir = tempfile::tempdir().unwrap().keep();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("faults-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
     let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
     let team = admin::create_team(&mut db, "Team", now()).unwrap().team;
     // A second handle on the same file for issuing invites from the test.

@@ -9,10 +9,12 @@ mod sqlite_in_memory {
 }
 
 mod sqlite_on_disk {
-    // Each test gets its own file; the directory is leaked for the test's life.
+    // Each test gets its own file under Cargo's per-target scratch directory,
+    // which lives with the build output rather than littering /tmp.
     connect_store::conformance_tests!({
-        let dir = tempfile::tempdir().unwrap().keep();
-        connect_store::SqliteStore::open(dir.join("store.db"), &connect_store::StoreOptions::default()).unwrap()
+        let path =
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("conformance-{}.db", uuid::Uuid::new_v4()));
+        connect_store::SqliteStore::open(path, &connect_store::StoreOptions::default()).unwrap()
     });
 }
 
