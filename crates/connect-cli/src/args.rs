@@ -95,6 +95,9 @@ pub(crate) enum Command {
     },
     /// Rebuild index tables from the documents (for repair; never loses data).
     Reindex,
+    /// Suggest offers that might meet open asks, across residents on this device,
+    /// each with the reasons it was suggested.
+    Match,
     /// Enrol this device with the team's relay using a one-time invite code.
     Enrol {
         /// The relay's address, e.g. https://relay.example.org.

@@ -305,6 +305,29 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             println!("Index rebuilt from {} documents.", s.store.document_ids()?.len());
             Ok(())
         }
+        Command::Match => {
+            let suggestions = suggestions(&s.store)?;
+            s.print(&suggestions, || {
+                let mut out = String::new();
+                for m in &suggestions {
+                    let why: Vec<String> = m.reasons.iter().map(ToString::to_string).collect();
+                    out.push_str(&format!(
+                        "{} asks: {}\n  {} offers: {}\n  why: {}\n",
+                        m.ask.name,
+                        m.ask.text,
+                        m.offer.name,
+                        m.offer.text,
+                        why.join("; ")
+                    ));
+                }
+                if suggestions.is_empty() {
+                    out.push_str(
+                        "No suggestions: no open ask shares words or a kind of help with another resident's offer.\n",
+                    );
+                }
+                out
+            })
+        }
         Command::Enrol { relay, invite, allow_insecure_http } => enrol(&mut s, &relay, &invite, allow_insecure_http),
         Command::Sync => sync(s),
         Command::Invite { role, resident, hours } => {
@@ -363,6 +386,36 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Match suggestions across every resident on this device, from the index.
+fn suggestions(store: &SqliteStore) -> anyhow::Result<Vec<connect_model::matching::Suggestion>> {
+    use connect_model::matching::{AskRef, OfferRef};
+    let (mut asks, mut offers) = (Vec::new(), Vec::new());
+    for row in store.caseload()? {
+        for item in store.items(row.resident)?.into_iter().filter(|i| !i.archived) {
+            let Ok(category) = item.category.parse() else { continue };
+            match (item.section, item.status) {
+                ("offer", _) => offers.push(OfferRef {
+                    resident: row.resident,
+                    name: row.preferred_name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                }),
+                ("ask", Some(status)) => asks.push(AskRef {
+                    resident: row.resident,
+                    name: row.preferred_name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                    status,
+                }),
+                _ => {}
+            }
+        }
+    }
+    Ok(connect_model::matching::suggest(&asks, &offers))
 }
 
 /// The relay address and token this device enrolled with.

@@ -172,3 +172,24 @@ fn the_demo_caseload_is_dozens_of_fictional_residents() {
     let all = d.json(&["show", first]);
     assert!(all["page"]["about_me"].as_str().unwrap().contains("Fictional"));
 }
+
+#[test]
+fn match_suggests_offers_for_open_asks_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Device::new(dir.path(), "Amara");
+    let doreen = d.ok(&["resident", "add", "--name", "Doreen"]);
+    let kwame = d.ok(&["resident", "add", "--name", "Kwame"]);
+    d.ok(&["ask", "add", &doreen, "Someone to go to the market with", "--category", "company"]);
+    d.ok(&["offer", "add", &kwame, "I walk to the market every Saturday", "--category", "company"]);
+    d.ok(&["offer", "add", &doreen, "Market stall experience", "--category", "knowledge"]);
+    let m = d.json(&["match"]);
+    let list = m.as_array().unwrap();
+    assert_eq!(list.len(), 1, "her own offer is never suggested to her: {m}");
+    assert_eq!(list[0]["ask"]["name"], "Doreen");
+    assert_eq!(list[0]["offer"]["name"], "Kwame");
+    assert_eq!(list[0]["reasons"][0]["reason"], "shared_words");
+    assert_eq!(list[0]["reasons"][0]["words"][0], "market");
+    assert_eq!(list[0]["reasons"][1]["reason"], "same_category");
+    let out = d.run(&["match"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("why: both mention market; both are company help"));
+}

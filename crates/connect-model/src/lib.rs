@@ -36,6 +36,7 @@ mod error;
 mod ids;
 pub mod journal;
 pub mod limits;
+pub mod matching;
 pub mod measures;
 pub mod page;
 pub mod story;
