@@ -77,7 +77,9 @@ catalogue! {
     PreferredName => "The name they like to be called";
     Add => "Add", ro: "Adaugă";
     OffersCount => "offers";
+    OfferCount => "offer";
     AsksOpenCount => "asks open";
+    AskOpenCount => "ask open";
     CircleCount => "in circle";
     LastVisit => "Last visit";
     Never => "never", ro: "niciodată";

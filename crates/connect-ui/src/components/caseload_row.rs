@@ -26,8 +26,8 @@ pub fn CaseloadRowView(row: CaseloadRow) -> Element {
                 onclick: move |_| ui.go(Screen::Resident(resident, Tab::Page)),
                 span { class: "row-name", "{row.preferred_name}" }
                 span { class: "row-facts",
-                    span { "{row.offers} " {ui.t(Msg::OffersCount)} }
-                    span { "{row.asks_open} " {ui.t(Msg::AsksOpenCount)} }
+                    span { "{row.offers} " {ui.t(if row.offers == 1 { Msg::OfferCount } else { Msg::OffersCount })} }
+                    span { "{row.asks_open} " {ui.t(if row.asks_open == 1 { Msg::AskOpenCount } else { Msg::AsksOpenCount })} }
                     span { "{row.circle_size} " {ui.t(Msg::CircleCount)} }
                     span { {ui.t(Msg::LastVisit)} ": {last}" }
                 }
