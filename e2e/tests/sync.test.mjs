@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startPreview, startRelay, openBrowser, ready, shot, tempDir, connect } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { startPreview, startRelay, openBrowser, ready, shot, tempDir, connect, bin } from './helpers.mjs';
 
 test('two devices converge through the relay after one edits offline', async () => {
   const relay = await startRelay();
@@ -13,11 +14,7 @@ test('two devices converge through the relay after one edits offline', async () 
   connect(chloeStore, 'init', '--name', 'Chloe');
   connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
   const code = JSON.parse(
-    (await import('node:child_process')).execFileSync(
-      join(process.cwd(), '..', 'target', 'debug', 'connect'),
-      ['--store', chloeStore, 'invite', '--role', 'supporter', '--json'],
-      { encoding: 'utf8' },
-    ),
+    execFileSync(bin('connect'), ['--store', chloeStore, 'invite', '--role', 'supporter', '--json'], { encoding: 'utf8' }),
   ).code;
   const amaraStore = join(tempDir(), 'device.db');
   connect(amaraStore, 'init', '--name', 'Amara');
