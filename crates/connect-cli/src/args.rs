@@ -74,10 +74,11 @@ pub(crate) enum Command {
     Export {
         /// Resident id (or a unique name or id prefix).
         resident: String,
-        /// `json`: one readable file; `automerge`: one `DOCUMENT-ID.automerge` per document.
+        /// `json`: one machine-readable file; `html`: one readable, printable page;
+        /// `automerge`: one `DOCUMENT-ID.automerge` per document.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// A file for `json`, a directory for `automerge`.
+        /// A file for `json` and `html`, a directory for `automerge`.
         #[arg(long)]
         out: PathBuf,
     },
@@ -95,6 +96,20 @@ pub(crate) enum Command {
     },
     /// Rebuild index tables from the documents (for repair; never loses data).
     Reindex,
+    /// Hide an offer, ask or goal (it is kept, and `unhide` brings it back).
+    Hide {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// Item id (or a unique prefix).
+        item: String,
+    },
+    /// Bring back a hidden offer, ask or goal.
+    Unhide {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// Item id (or a unique prefix).
+        item: String,
+    },
     /// Suggest offers that might meet open asks, across residents on this device,
     /// each with the reasons it was suggested.
     Match,
@@ -151,6 +166,8 @@ pub(crate) enum RoleArg {
 pub(crate) enum ExportFormat {
     Json,
     Automerge,
+    /// One readable, printable page with everything held (a subject access copy).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

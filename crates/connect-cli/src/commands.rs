@@ -260,6 +260,12 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
                     std::fs::write(&out, text).with_context(|| format!("cannot write {}", out.display()))?;
                     println!("Wrote {}.", out.display());
                 }
+                ExportFormat::Html => {
+                    let all = export::export_resident(&s.store, r, s.now())?;
+                    std::fs::write(&out, export::to_html(&all))
+                        .with_context(|| format!("cannot write {}", out.display()))?;
+                    println!("Wrote {}.", out.display());
+                }
                 ExportFormat::Automerge => {
                     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
                     for (id, bytes) in export::export_automerge(&s.store, r)? {
@@ -305,6 +311,8 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             println!("Index rebuilt from {} documents.", s.store.document_ids()?.len());
             Ok(())
         }
+        Command::Hide { resident, item } => set_hidden(&mut s, &resident, &item, true),
+        Command::Unhide { resident, item } => set_hidden(&mut s, &resident, &item, false),
         Command::Match => {
             let suggestions = suggestions(&s.store)?;
             s.print(&suggestions, || {
@@ -386,6 +394,25 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Hides an offer, ask or goal (kept, marked archived), or brings it back.
+fn set_hidden(s: &mut Session, resident: &str, item: &str, hide: bool) -> anyhow::Result<()> {
+    let r = resolve::resident(&s.store, resident)?;
+    let items = s.store.items(r)?;
+    let wanted = item.trim().to_lowercase();
+    let found: Vec<_> =
+        items.iter().filter(|i| !wanted.is_empty() && i.item_id.to_string().starts_with(&wanted)).collect();
+    let [found] = found.as_slice() else { bail!("no single offer, ask or goal has an id starting {item:?}") };
+    let section = match found.section {
+        "offer" => page::Section::Offers,
+        "ask" => page::Section::Asks,
+        _ => page::Section::Goals,
+    };
+    let (id, ctx) = (found.item_id, s.ctx());
+    s.store.edit(DocumentId::resident(r, DocKind::Page), |d| page::set_archived(d, &ctx, section, id, hide))?;
+    println!("{}", if hide { "Hidden (kept; `connect unhide` brings it back)." } else { "Back on the page." });
+    Ok(())
 }
 
 /// Match suggestions across every resident on this device, from the index.

@@ -193,3 +193,58 @@ fn match_suggests_offers_for_open_asks_with_reasons() {
     let out = d.run(&["match"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("why: both mention market; both are company help"));
 }
+
+#[test]
+fn a_subject_access_export_holds_every_item_including_hidden_and_team_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Device::new(dir.path(), "Amara");
+    let r = d.ok(&["resident", "add", "--name", "Doreen <O'Neill>"]);
+    let texts = [
+        ("offer", "I make a good curry & rice"),
+        ("ask", "A ramp for the front step"),
+        ("goal", "Go to the lunch club"),
+    ];
+    for (kind, text) in texts {
+        d.ok(&[kind, "add", &r, text]);
+    }
+    let hidden = d.ok(&["offer", "add", &r, "An offer later hidden"]);
+    d.ok(&["hide", &r, &hidden[..8]]);
+    let page = d.json(&["show", &r]);
+    let offer = page["page"]["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["text"] == "An offer later hidden")
+        .unwrap()
+        .clone();
+    assert_eq!(offer["archived"], true);
+    d.ok(&["person", "add", &r, "Jean", "--ring", "friendship"]);
+    d.ok(&["note", "add", &r, "Shared note about the garden"]);
+    d.ok(&["note", "add", &r, "Team-only worry about falls", "--team-only"]);
+    d.ok(&["checkin", &r, "--ucla3", "1,2,3", "--ons4", "7,8,,2"]);
+    d.ok(&["story", "set", &r, "My story in my words"]);
+    d.ok(&["story", "consent", &r, "anonymous"]);
+    let out = dir.path().join("sar.html");
+    d.ok(&["export", &r, "--format", "html", "--out", out.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Doreen &lt;O&#39;Neill&gt;"), "text is escaped, not interpreted");
+    for expected in [
+        "I make a good curry &amp; rice",
+        "A ramp for the front step",
+        "Go to the lunch club",
+        "An offer later hidden",
+        "Jean",
+        "Shared note about the garden",
+        "Team-only worry about falls",
+        "My story in my words",
+        "anonymous",
+        "6",
+        "Who changed what, and when",
+        "add offer",
+        "change story consent",
+    ] {
+        assert!(html.contains(expected), "{expected:?} missing from the export");
+    }
+    let json = d.json(&["show", &r]);
+    assert!(json["history"].as_array().unwrap().iter().any(|h| h["kind"] == "story"));
+}

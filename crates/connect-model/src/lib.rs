@@ -33,6 +33,7 @@ pub mod directory;
 pub mod document;
 mod enums;
 mod error;
+pub mod history;
 mod ids;
 pub mod journal;
 pub mod limits;

@@ -40,6 +40,17 @@ pub struct ResidentExport {
     pub checkins: Option<CheckIns>,
     /// Story and consent history.
     pub story: Option<Story>,
+    /// Who changed each document and when (from the documents' own history).
+    pub history: Vec<DocumentHistory>,
+}
+
+/// The change history of one document.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DocumentHistory {
+    /// Which document.
+    pub kind: DocKind,
+    /// Its changes, oldest first.
+    pub changes: Vec<connect_model::history::ChangeRecord>,
 }
 
 fn load_if_present(store: &impl DocumentStore, id: DocumentId) -> Result<Option<Automerge>> {
@@ -53,6 +64,12 @@ fn load_if_present(store: &impl DocumentStore, id: DocumentId) -> Result<Option<
 /// Gathers the export for `resident`; `NotFound` if this device holds nothing about them.
 pub fn export_resident(store: &impl DocumentStore, resident: ResidentId, now: Timestamp) -> Result<ResidentExport> {
     let doc = |kind| load_if_present(store, DocumentId::resident(resident, kind));
+    let mut history = Vec::new();
+    for kind in DocKind::RESIDENT_KINDS {
+        if let Some(d) = doc(kind)? {
+            history.push(DocumentHistory { kind, changes: connect_model::history::history(&d) });
+        }
+    }
     let out = ResidentExport {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
@@ -64,6 +81,7 @@ pub fn export_resident(store: &impl DocumentStore, resident: ResidentId, now: Ti
         team_notes: doc(DocKind::TeamNotes)?.map(|d| journal::read(&d)).transpose()?,
         checkins: doc(DocKind::Checkins)?.map(|d| checkin::read(&d)).transpose()?,
         story: doc(DocKind::Story)?.map(|d| story::read(&d)).transpose()?,
+        history,
     };
     if out.page.is_none() && out.circle.is_none() && out.journal.is_none() && out.story.is_none() {
         return Err(StoreError::NotFound(DocumentId::resident(resident, DocKind::Page)));
@@ -142,4 +160,189 @@ pub fn id_of(doc: &Automerge) -> Result<DocumentId> {
     }
     .unwrap_or_default();
     Ok(format!("{owner}.{kind}").parse()?)
+}
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn day(t: Timestamp) -> String {
+    t.to_datetime().format("%e %B %Y, %H:%M UTC").to_string()
+}
+
+fn by(a: &connect_model::Author) -> String {
+    if a.is_resident() {
+        format!("{} (in their own words)", esc(&a.name))
+    } else {
+        format!("{} ({})", esc(&a.name), a.role)
+    }
+}
+
+/// One readable, printable HTML document with everything in `export`: the
+/// subject access copy a resident is given. Hidden (archived) items are
+/// included and marked, because the resident has a right to see them too.
+#[must_use]
+pub fn to_html(export: &ResidentExport) -> String {
+    use std::fmt::Write as _;
+    let mut h = String::new();
+    let name = export.page.as_ref().map_or_else(|| export.resident.to_string(), |p| p.preferred_name.clone());
+    let _ = write!(
+        h,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Everything held about {n}</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d2433}}\
+         h1,h2{{color:#1f5c4c}}table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #c9ccd3;padding:.25rem .5rem;text-align:left;vertical-align:top}}\
+         .hidden{{color:#4a5264;font-style:italic}}@media print{{body{{margin:0}}h2{{break-after:avoid}}}}</style></head><body>\
+         <h1>Everything held about {n}</h1><p>Resident id {id}. Exported {at} from this device. This copy includes notes the \
+         team keeps only among itself, every hidden item, and who changed what and when.</p>",
+        n = esc(&name),
+        id = export.resident,
+        at = day(export.exported_at),
+    );
+    if let Some(p) = &export.page {
+        let _ = write!(h, "<h2>About me</h2><p>{}</p>", esc(&p.about_me));
+        let mut list = |title: &str, rows: Vec<(String, bool, String)>| {
+            let _ = write!(h, "<h2>{title}</h2><ul>");
+            for (text, hidden, meta) in rows {
+                let class = if hidden { " class=\"hidden\"" } else { "" };
+                let note = if hidden { " (hidden)" } else { "" };
+                let _ = write!(h, "<li{class}>{}{note} <small>{meta}</small></li>", esc(&text));
+            }
+            h.push_str("</ul>");
+        };
+        list(
+            "What I can offer",
+            p.offers
+                .iter()
+                .map(|o| {
+                    (
+                        o.text.to_string(),
+                        o.archived,
+                        format!("{}, added by {} on {}", o.category, by(&o.author), day(o.created_at)),
+                    )
+                })
+                .collect(),
+        );
+        list(
+            "Could you help me with…?",
+            p.asks
+                .iter()
+                .map(|a| {
+                    (
+                        a.text.to_string(),
+                        a.archived,
+                        format!("{}, {}, added by {} on {}", a.category, a.status, by(&a.author), day(a.created_at)),
+                    )
+                })
+                .collect(),
+        );
+        list(
+            "Goals",
+            p.goals
+                .iter()
+                .map(|g| {
+                    (
+                        g.text.to_string(),
+                        g.archived,
+                        format!("{}, added by {} on {}", g.kind, by(&g.author), day(g.created_at)),
+                    )
+                })
+                .collect(),
+        );
+    }
+    if let Some(c) = &export.circle {
+        h.push_str("<h2>Circle of care</h2><table><tr><th>Who</th><th>Ring</th><th>Relationship</th><th>Added</th><th>Left</th></tr>");
+        for t in &c.ties {
+            let left = t.archived_at.map(day).unwrap_or_default();
+            let both = if t.two_way { ", both ways" } else { "" };
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}{both}</td><td>{}</td><td>{left}</td></tr>",
+                esc(&t.name),
+                t.ring(),
+                esc(&t.relationship),
+                day(t.added_at)
+            );
+        }
+        h.push_str("</table>");
+    }
+    for (title, j) in [("Journal (shared with the resident)", &export.journal), ("Team-only notes", &export.team_notes)]
+    {
+        let Some(j) = j else { continue };
+        let _ = write!(h, "<h2>{title}</h2><ul>");
+        for e in &j.entries {
+            let hidden = if e.archived { " (hidden)" } else { "" };
+            let _ = write!(
+                h,
+                "<li>{}: {}{hidden} — {} <small>written by {}</small></li>",
+                day(e.happened_at),
+                e.marker,
+                esc(&e.text),
+                by(&e.author)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if let Some(c) = &export.checkins {
+        h.push_str("<h2>Check-ins</h2><table><tr><th>When</th><th>Loneliness</th><th>UCLA 3-item total</th><th>ONS4 (satisfied, worthwhile, happy, anxious)</th><th>Life map</th><th>Counts in team figures</th></tr>");
+        for ci in &c.checkins {
+            let o = ci.ons4.unwrap_or_default();
+            let show = |v: Option<u8>| v.map_or_else(|| "skipped".to_owned(), |v| v.to_string());
+            let map: Vec<String> = ci.life_map.iter().map(|(k, v)| format!("{} {v}", esc(k))).collect();
+            let lonely = if ci.not_today {
+                "not today".to_owned()
+            } else {
+                ci.loneliness.map_or_else(|| "skipped".to_owned(), |l| l.to_string())
+            };
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{lonely}</td><td>{}</td><td>{}, {}, {}, {}</td><td>{}</td><td>{}</td></tr>",
+                day(ci.taken_at),
+                ci.ucla3.and_then(|u| u.total()).map_or_else(|| "—".to_owned(), |t| t.to_string()),
+                show(o.life_satisfaction),
+                show(o.worthwhile),
+                show(o.happy),
+                show(o.anxious),
+                map.join(", "),
+                if ci.share_in_reports { "yes" } else { "no" },
+            );
+        }
+        h.push_str("</table>");
+    }
+    if let Some(s) = &export.story {
+        let _ =
+            write!(h, "<h2>My story</h2><p>{}</p><p>Consent now: <strong>{}</strong></p><ul>", esc(&s.text), s.consent);
+        for c in &s.consent_history {
+            let _ = write!(h, "<li>{}: {} by {}</li>", day(c.at), c.level, by(&c.by));
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str(
+        "<h2>Who changed what, and when</h2><table><tr><th>When</th><th>Record</th><th>What</th><th>Device</th></tr>",
+    );
+    for d in &export.history {
+        for c in &d.changes {
+            let device = c.device.map_or_else(|| "—".to_owned(), |d| d.to_string());
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{device}</code></td></tr>",
+                day(c.at),
+                d.kind,
+                esc(&c.what)
+            );
+        }
+    }
+    h.push_str("</table></body></html>\n");
+    h
 }
