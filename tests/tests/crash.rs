@@ -1,5 +1,5 @@
 //! A writer killed with SIGKILL mid-stream loses nothing it reported committed,
-//! and the file stays sound.
+//! and the file stays sound. The store is encrypted, as on a device.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -7,15 +7,20 @@ use std::process::{Command, Stdio};
 use connect_model::page;
 use connect_model::{DocKind, DocumentId, Timestamp};
 use connect_store::conformance::supporter;
-use connect_store::{DocumentStore, SqliteStore, StoreOptions, create_resident};
+use connect_store::{DocumentStore, SqliteStore, StoreKey, StoreOptions, create_resident};
+
+const PASSPHRASE: &str = "crash test passphrase";
 
 #[test]
 fn edits_reported_committed_survive_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
     let me = supporter();
+    let key: StoreKey;
     {
-        let mut store = SqliteStore::open(&path, &StoreOptions::default()).unwrap();
+        let (mut store, k) =
+            SqliteStore::open_with_passphrase(&path, PASSPHRASE, Timestamp::new(chrono::Utc::now())).unwrap();
+        key = k;
         store.set_identity(&me).unwrap();
         create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1_772_355_600_000)).unwrap();
     }
@@ -25,6 +30,7 @@ fn edits_reported_committed_survive_sigkill() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_crash_writer"))
             .arg(&path)
             .arg(next.to_string())
+            .env("CONNECT_PASSPHRASE", PASSPHRASE)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -46,7 +52,7 @@ fn edits_reported_committed_survive_sigkill() {
         child.wait().unwrap();
         next = committed.last().copied().unwrap_or(next) + 1_000;
 
-        let store = SqliteStore::open(&path, &StoreOptions::default()).unwrap();
+        let store = SqliteStore::open(&path, &StoreOptions { key: Some(key.clone()) }).unwrap();
         assert_eq!(store.integrity_check().unwrap(), Ok(()), "round {round}");
         let r = store.caseload().unwrap()[0].resident;
         let page = page::read(&store.load(DocumentId::resident(r, DocKind::Page)).unwrap()).unwrap();

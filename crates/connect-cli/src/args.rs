@@ -35,6 +35,13 @@ pub(crate) enum Command {
         #[arg(long, default_value = "command line")]
         device_name: String,
     },
+    /// Encrypt a store kept in clear by an earlier version, under a new
+    /// passphrase (`CONNECT_PASSPHRASE`, or asked for twice on a terminal).
+    Encrypt,
+    /// Change the passphrase that opens this device's store: the current one
+    /// from `CONNECT_PASSPHRASE`, the new one from `CONNECT_NEW_PASSPHRASE`
+    /// (or both asked for on a terminal).
+    Passphrase,
     /// This device: identity, documents waiting to sync.
     Status,
     /// Add and list residents.

@@ -1,6 +1,7 @@
 //! What each command does. Output for people goes to stdout; `--json` prints
 //! one JSON value; ids of created things go alone on the last line.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -14,9 +15,10 @@ use connect_model::{
     Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, Timestamp, checkin, story,
 };
 use connect_store::export::{self, ResidentExport};
-use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions, SyncStatus};
+use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, SyncStatus};
 use connect_sync::{SyncError, http};
 use serde::Serialize;
+use zeroize::Zeroizing;
 
 use crate::args::{
     AskCmd, ByArg, CheckinArgs, Cli, Command, ExportFormat, GoalCmd, NoteCmd, OfferCmd, PersonCmd, ResidentCmd,
@@ -71,30 +73,103 @@ impl Session {
     }
 }
 
-fn open_store(path: Option<PathBuf>) -> anyhow::Result<(SqliteStore, PathBuf)> {
-    let path = match path {
-        Some(p) => p,
-        None => default_store()?,
-    };
+/// Where the passphrase that opens the store comes from in scripts.
+const PASSPHRASE_ENV: &str = "CONNECT_PASSPHRASE";
+/// Where `connect passphrase` takes the new passphrase from in scripts.
+const NEW_PASSPHRASE_ENV: &str = "CONNECT_NEW_PASSPHRASE";
+
+fn store_path(path: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match path {
+        Some(p) => Ok(p),
+        None => default_store(),
+    }
+}
+
+/// The passphrase in `env`, or asked for on a terminal (twice when it is a
+/// new one, so a typo cannot lock the store).
+fn passphrase(env: &str, prompt: &str, new: bool) -> anyhow::Result<Zeroizing<String>> {
+    if let Ok(p) = std::env::var(env) {
+        return Ok(Zeroizing::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!(
+            "this device's store is encrypted: set {env} or run `connect` on a terminal to be asked for the passphrase"
+        );
+    }
+    let first = Zeroizing::new(rpassword::prompt_password(prompt).context("cannot read the passphrase")?);
+    if new {
+        let again =
+            Zeroizing::new(rpassword::prompt_password("Type it again: ").context("cannot read the passphrase")?);
+        if *first != *again {
+            bail!("the two passphrases differ; nothing was changed");
+        }
+    }
+    Ok(first)
+}
+
+/// Opens the encrypted store at `path`. `create` makes a new one (with a new
+/// passphrase) when nothing is there yet; otherwise a missing store is an
+/// error that says how to make one, and nothing is written.
+fn open_store(path: Option<PathBuf>, create: bool) -> anyhow::Result<(SqliteStore, PathBuf)> {
+    let path = store_path(path)?;
+    let exists = path.exists() || KeyFile::for_store(&path).exists();
+    if !exists && !create {
+        bail!("there is no store at {} yet: run `connect init --name YOUR-NAME` first", path.display());
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let store = SqliteStore::open(&path, &StoreOptions::default())?;
+    let pass = if exists {
+        passphrase(PASSPHRASE_ENV, "Passphrase for this device's store: ", false)?
+    } else {
+        passphrase(PASSPHRASE_ENV, "Choose a passphrase for this device's store (at least 6 characters): ", true)?
+    };
+    let (store, _key) = SqliteStore::open_with_passphrase(&path, &pass, Timestamp::new(Utc::now()))?;
     Ok((store, path))
 }
 
 fn session(cli_store: Option<PathBuf>, json: bool) -> anyhow::Result<Session> {
-    let (store, path) = open_store(cli_store)?;
+    let (store, path) = open_store(cli_store, false)?;
     let me = store.identity()?.with_context(|| {
         format!("the store at {} is not set up yet: run `connect init --name YOUR-NAME` first", path.display())
     })?;
     Ok(Session { store, me, json })
 }
 
+/// `connect encrypt`: encrypts a store kept in clear, in place.
+fn encrypt(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let path = store_path(path)?;
+    if !path.exists() {
+        bail!("there is no store at {}", path.display());
+    }
+    let pass =
+        passphrase(PASSPHRASE_ENV, "Choose a passphrase for this device's store (at least 6 characters): ", true)?;
+    SqliteStore::encrypt_in_place(&path, &pass, Timestamp::new(Utc::now()))?;
+    println!("Encrypted {}. Keep the passphrase safe: without it the store cannot be opened.", path.display());
+    Ok(())
+}
+
+/// `connect passphrase`: rewraps the store's key under a new passphrase.
+fn change_passphrase(path: Option<PathBuf>) -> anyhow::Result<()> {
+    let path = store_path(path)?;
+    let key_file = KeyFile::for_store(&path);
+    if !key_file.exists() {
+        bail!("the store at {} is not encrypted yet: run `connect encrypt` first", path.display());
+    }
+    let old = passphrase(PASSPHRASE_ENV, "Current passphrase: ", false)?;
+    let new = passphrase(NEW_PASSPHRASE_ENV, "New passphrase (at least 6 characters): ", true)?;
+    key_file.change_passphrase(&old, &new, Timestamp::new(Utc::now()))?;
+    println!("Changed the passphrase for {}.", path.display());
+    Ok(())
+}
+
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     let json = cli.json;
-    if let Command::Init { name, role, device_name } = &cli.command {
-        return init(cli.store.clone(), name, *role, device_name, json);
+    match &cli.command {
+        Command::Init { name, role, device_name } => return init(cli.store.clone(), name, *role, device_name, json),
+        Command::Encrypt => return encrypt(cli.store),
+        Command::Passphrase => return change_passphrase(cli.store),
+        _ => {}
     }
     let s = session(cli.store, json)?;
     run_with(s, cli.command)
@@ -103,6 +178,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
 fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Init { .. } => bail!("this store is already set up"),
+        Command::Encrypt | Command::Passphrase => unreachable!("handled before the store is opened"),
         Command::Status => status(&s),
         Command::Resident(ResidentCmd::Add { name }) => {
             let now = s.now();
@@ -535,7 +611,9 @@ fn sync(mut s: Session) -> anyhow::Result<()> {
         Err(SyncError::Revoked) => {
             let path = s.store.path().to_owned();
             s.store.destroy()?;
-            bail!("this device has been revoked by the team; its data has been removed from it ({path} deleted)")
+            bail!(
+                "this device has been revoked by the team; its data and its key have been removed from it ({path} deleted)"
+            )
         }
         Err(e) => {
             let pending = s.store.pending()?.len();
@@ -546,7 +624,8 @@ fn sync(mut s: Session) -> anyhow::Result<()> {
 }
 
 fn init(store: Option<PathBuf>, name: &str, role: RoleArg, device_name: &str, json: bool) -> anyhow::Result<()> {
-    let (mut store, path) = open_store(store)?;
+    let person_name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX)?;
+    let (mut store, path) = open_store(store, true)?;
     if let Some(existing) = store.identity()? {
         bail!(
             "{} is already set up for {} (device {}); use another --store for another device",
@@ -555,7 +634,6 @@ fn init(store: Option<PathBuf>, name: &str, role: RoleArg, device_name: &str, js
             existing.device_id
         );
     }
-    let person_name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX)?;
     let identity = DeviceIdentity {
         device_id: DeviceId::random(),
         device_name: device_name.trim().to_owned(),
@@ -603,6 +681,7 @@ fn status(s: &Session) -> anyhow::Result<()> {
         person_name: &'a str,
         role: AuthorRole,
         store: &'a str,
+        encrypted: bool,
         residents: usize,
         documents: usize,
         pending: usize,
@@ -615,6 +694,7 @@ fn status(s: &Session) -> anyhow::Result<()> {
         person_name: &s.me.person_name,
         role: s.me.role,
         store: s.store.path(),
+        encrypted: s.store.is_encrypted(),
         residents: s.store.caseload()?.len(),
         documents: s.store.document_ids()?.len(),
         pending: s.store.pending()?.len(),
@@ -623,12 +703,13 @@ fn status(s: &Session) -> anyhow::Result<()> {
     };
     s.print(&st, || {
         format!(
-            "Device {} ({}) for {} ({})\nStore {}\n{} residents, {} documents, {} with changes not yet on the relay\nLast sync: {}\n",
+            "Device {} ({}) for {} ({})\nStore {} ({})\n{} residents, {} documents, {} with changes not yet on the relay\nLast sync: {}\n",
             st.device_id,
             st.device_name,
             st.person_name,
             st.role,
             st.store,
+            if st.encrypted { "encrypted" } else { "NOT encrypted: run `connect encrypt`" },
             st.residents,
             st.documents,
             st.pending,

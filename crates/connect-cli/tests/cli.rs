@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// The passphrase every test device's store is encrypted with.
+const PASSPHRASE: &str = "test passphrase";
+
 struct Device {
     store: PathBuf,
 }
@@ -19,7 +22,13 @@ impl Device {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_connect")).arg("--store").arg(&self.store).args(args).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_connect"))
+            .env("CONNECT_PASSPHRASE", PASSPHRASE)
+            .arg("--store")
+            .arg(&self.store)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     /// Runs a command that must succeed; returns its last line of output.
@@ -247,4 +256,90 @@ fn a_subject_access_export_holds_every_item_including_hidden_and_team_only() {
     }
     let json = d.json(&["show", &r]);
     assert!(json["history"].as_array().unwrap().iter().any(|h| h["kind"] == "story"));
+}
+
+#[test]
+fn the_store_is_encrypted_and_will_not_open_without_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Zebediah Quillfeather"]);
+    amara.ok(&["offer", "add", &r, "I make marmalade"]);
+    let status = amara.json(&["status"]);
+    assert_eq!(status["encrypted"], true);
+    assert_eq!(status["device_id"].as_str().unwrap().len(), 36, "status reports the id a coordinator revokes");
+
+    for file in [amara.store.clone(), PathBuf::from(format!("{}-wal", amara.store.display()))] {
+        if let Ok(bytes) = std::fs::read(&file) {
+            let text = String::from_utf8_lossy(&bytes).to_lowercase();
+            assert!(
+                !text.contains("quillfeather") && !text.contains("marmalade"),
+                "{} holds words in clear",
+                file.display()
+            );
+        }
+    }
+
+    let run = |pass: Option<&str>, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_connect"));
+        cmd.arg("--store").arg(&amara.store).args(args).env_remove("CONNECT_PASSPHRASE");
+        if let Some(p) = pass {
+            cmd.env("CONNECT_PASSPHRASE", p);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(None, &["resident", "list"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("encrypted") && err.contains("CONNECT_PASSPHRASE"), "{err}");
+
+    let out = run(Some("not the passphrase"), &["resident", "list"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong PIN or passphrase"));
+
+    // A new passphrase replaces the old one; the data is untouched.
+    let out = Command::new(env!("CARGO_BIN_EXE_connect"))
+        .arg("--store")
+        .arg(&amara.store)
+        .arg("passphrase")
+        .env("CONNECT_PASSPHRASE", PASSPHRASE)
+        .env("CONNECT_NEW_PASSPHRASE", "a brand new one")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!run(Some(PASSPHRASE), &["resident", "list"]).status.success());
+    let out = run(Some("a brand new one"), &["resident", "list", "--json"]);
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["preferred_name"], "Zebediah Quillfeather");
+
+    // Too short a passphrase is refused before anything is made.
+    let fresh = dir.path().join("fresh.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_connect"))
+        .args(["--store", fresh.to_str().unwrap(), "init", "--name", "Ben"])
+        .env("CONNECT_PASSPHRASE", "12345")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 6 characters"));
+    assert!(!fresh.exists());
+}
+
+#[test]
+fn a_store_kept_in_clear_by_an_earlier_version_is_refused_until_encrypted_then_keeps_everything() {
+    use connect_store::{DocumentStore, SqliteStore, StoreOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let old = Device { store: dir.path().join("old.db") };
+    {
+        let mut store = SqliteStore::open(&old.store, &StoreOptions::default()).unwrap();
+        let me = connect_store::conformance::supporter();
+        store.set_identity(&me).unwrap();
+        connect_store::create_resident(&mut store, &me, "Doreen", chrono::Utc::now()).unwrap();
+    }
+    let err = old.fails(&["resident", "list"]);
+    assert!(err.contains("not encrypted yet") && err.contains("connect encrypt"), "{err}");
+    old.ok(&["encrypt"]);
+    let list = old.json(&["resident", "list"]);
+    assert_eq!(list[0]["preferred_name"], "Doreen");
+    assert_eq!(old.json(&["status"])["encrypted"], true);
+    let bytes = std::fs::read(&old.store).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("Doreen"));
+    assert!(old.fails(&["encrypt"]).contains("not a store kept in clear"));
 }

@@ -11,6 +11,9 @@ use connect_relay::{AppState, admin};
 use connect_store::relay::SqliteRelayStore;
 use serde_json::Value;
 
+/// The passphrase every test device's store is encrypted with.
+const PASSPHRASE: &str = "test passphrase";
+
 /// Starts a relay on 127.0.0.1 in a background thread; returns its URL and first coordinator invite.
 fn start_relay(dir: &Path) -> (String, String) {
     let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
@@ -41,7 +44,13 @@ impl Device {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_connect")).arg("--store").arg(&self.store).args(args).output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_connect"))
+            .env("CONNECT_PASSPHRASE", PASSPHRASE)
+            .arg("--store")
+            .arg(&self.store)
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -141,6 +150,8 @@ fn a_revoked_device_is_refused_and_wipes_itself() {
     assert!(err.contains("revoked") && err.contains("removed"), "{err}");
     assert!(!lost.store.exists(), "the store file is gone");
     assert!(!Path::new(&format!("{}-wal", lost.store.display())).exists());
+    assert!(!Path::new(&format!("{}.key", lost.store.display())).exists(), "and so is its key");
+    assert!(lost.run(&["status"]).status.code() != Some(0), "nothing is left to open");
     // A fresh invite cannot be used by a forged request either: plain http to a
     // non-loopback relay is refused before anything is sent.
     let other = Device { store: dir.path().join("other.db") };

@@ -6,13 +6,16 @@
 //! Goals: caseload of 1,000 residents from the index < 20 ms; open and
 //! hydrate a page with 2,000 changes of history < 15 ms; durable save of one
 //! edit < 5 ms at p95; stored bytes after compaction <= 1.5x `save()`.
+//!
+//! Everything runs twice, on a store kept in clear and on an encrypted one
+//! (SQLCipher), and the last lines give the cost of encryption (goal <= 1.3x).
 
 use std::time::{Duration, Instant};
 
 use connect_model::page::{self, Category};
 use connect_model::{DocKind, DocumentId, Timestamp};
 use connect_store::conformance::supporter;
-use connect_store::{DocumentStore, SqliteStore, StoreOptions, create_resident};
+use connect_store::{DocumentStore, SqliteStore, StoreKey, StoreOptions, create_resident};
 
 fn at(i: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + i * 1000)
@@ -49,6 +52,15 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (out, start.elapsed())
 }
 
+/// The figures compared between a store in clear and an encrypted one.
+struct Figures {
+    caseload: Duration,
+    open: Duration,
+    durable_p50: Duration,
+    durable_p95: Duration,
+    seed: Duration,
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let arg = |name: &str| {
@@ -58,8 +70,24 @@ fn main() {
     let residents = arg("--residents").unwrap_or(if quick { 100 } else { 1_000 });
     let history = if quick { 200 } else { 2_000 };
     let samples = if quick { 20 } else { 200 };
+    println!("== store kept in clear");
+    let clear = run(&StoreOptions::default(), residents, history, samples);
+    println!("\n== encrypted store (SQLCipher)");
+    let encrypted = run(&StoreOptions { key: Some(StoreKey::random()) }, residents, history, samples);
+    println!("\n== cost of encryption (encrypted / clear)   goal <= 1.3x");
+    let ratio = |what: &str, e: Duration, c: Duration| {
+        println!("{what:<52} {:>8.2} ms / {:>8.2} ms = {:.2}x", ms(e), ms(c), e.as_secs_f64() / c.as_secs_f64());
+    };
+    ratio(&format!("caseload of {residents} residents, p50"), encrypted.caseload, clear.caseload);
+    ratio("open + hydrate a typical page, p50", encrypted.open, clear.open);
+    ratio("durable edit of a page, p50", encrypted.durable_p50, clear.durable_p50);
+    ratio("durable edit of a page, p95", encrypted.durable_p95, clear.durable_p95);
+    ratio(&format!("seeding {residents} residents (bulk writes)"), encrypted.seed, clear.seed);
+}
+
+fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize) -> Figures {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = SqliteStore::open(dir.path().join("bench.db"), &StoreOptions::default()).expect("open");
+    let mut store = SqliteStore::open(dir.path().join("bench.db"), options).expect("open");
     let me = supporter();
     store.set_identity(&me).expect("identity");
 
@@ -201,4 +229,11 @@ fn main() {
     println!("stored bytes vs save() after compaction: {stored} / {saved} = {ratio:.2}x   goal <= 1.5x");
     let file = std::fs::metadata(dir.path().join("bench.db")).map(|m| m.len()).unwrap_or(0);
     println!("database file: {:.1} MB for {} residents", file as f64 / 1e6, residents + 1);
+    Figures {
+        caseload: caseload.pct(0.5),
+        open: open_typical.pct(0.5),
+        durable_p50: durable.pct(0.5),
+        durable_p95: durable.pct(0.95),
+        seed: seed_time,
+    }
 }

@@ -1,6 +1,6 @@
 //! The one error type of `connect-store`.
 
-use connect_model::{DocumentId, ModelError};
+use connect_model::{DocumentId, ModelError, Timestamp};
 
 /// Everything that can go wrong opening or using a store.
 #[derive(Debug, thiserror::Error)]
@@ -22,9 +22,54 @@ pub enum StoreError {
         /// Why it could not be opened.
         reason: String,
     },
-    /// An encryption key was given but this build cannot encrypt.
-    #[error("this build cannot encrypt the store; open it without a key")]
-    EncryptionUnavailable,
+    /// The store is encrypted and was opened without its key.
+    #[error("the store at {path} is encrypted and needs its passphrase")]
+    NeedsPassphrase {
+        /// Where the store is.
+        path: String,
+    },
+    /// The key given does not open this store.
+    #[error("the key does not open the store at {path}")]
+    WrongKey {
+        /// Where the store is.
+        path: String,
+    },
+    /// A key was given for a store that is not encrypted yet.
+    #[error("the store at {path} is not encrypted yet; encrypt it first (`connect encrypt`)")]
+    NotEncrypted {
+        /// Where the store is.
+        path: String,
+    },
+    /// The PIN or passphrase is wrong; the wrong guess was counted.
+    #[error("{}", wrong_passphrase_words(.failed_attempts, .retry_after))]
+    WrongPassphrase {
+        /// Wrong guesses in a row, this one included.
+        failed_attempts: u32,
+        /// No guess is tried before this time.
+        retry_after: Option<Timestamp>,
+    },
+    /// Too many wrong guesses: no guess is tried until the wait is over.
+    #[error("too many wrong PINs or passphrases: try again after {} UTC", clock(.retry_after))]
+    TryLater {
+        /// When guessing may resume.
+        retry_after: Timestamp,
+    },
+    /// A new PIN or passphrase is too short or too long.
+    #[error("a PIN or passphrase needs at least {min} characters (and at most {max})")]
+    WeakPassphrase {
+        /// Fewest characters.
+        min: usize,
+        /// Most characters.
+        max: usize,
+    },
+    /// The key file beside an encrypted store is missing, damaged or cannot be written.
+    #[error("the key file {path}: {reason}")]
+    KeyFile {
+        /// Where the key file is.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// No document with this id is stored.
     #[error("no document {0} on this device")]
     NotFound(DocumentId),
@@ -71,5 +116,19 @@ impl From<rusqlite::Error> for StoreError {
 impl StoreError {
     pub(crate) fn corrupt(id: DocumentId) -> impl FnOnce(automerge::AutomergeError) -> Self {
         move |source| Self::Corrupt { id, source: Box::new(source) }
+    }
+}
+
+/// A time of day, to the second, for "try again after".
+fn clock(t: &Timestamp) -> String {
+    t.to_datetime().format("%H:%M:%S").to_string()
+}
+
+fn wrong_passphrase_words(failed: &u32, retry_after: &Option<Timestamp>) -> String {
+    let failed = *failed;
+    let guesses = if failed == 1 { "1 wrong guess".to_owned() } else { format!("{failed} wrong guesses in a row") };
+    match retry_after {
+        Some(t) => format!("wrong PIN or passphrase ({guesses}); wait until {} UTC before trying again", clock(t)),
+        None => format!("wrong PIN or passphrase ({guesses})"),
     }
 }

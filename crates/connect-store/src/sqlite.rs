@@ -6,6 +6,10 @@
 //! that appends the new changes and rewrites that document's index rows, so the
 //! index can never disagree with the documents. `secure_delete` is on so
 //! erased text is overwritten in the file, not just unlinked.
+//!
+//! Encryption at rest: opened with a key, the file is an SQLCipher database,
+//! every page (documents, index tables, full-text index, WAL) encrypted; see
+//! [`crate::keys`] for where the key comes from.
 
 use std::path::Path;
 
@@ -14,6 +18,7 @@ use connect_model::{AuthorRole, DocumentId, ItemId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, SyncStatus};
+use crate::keys::{KeyFile, StoreKey};
 use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
@@ -27,9 +32,84 @@ const MIN_COMPACTION_BYTES: i64 = 4 * 1024;
 /// How a store is opened.
 #[derive(Debug, Clone, Default)]
 pub struct StoreOptions {
-    /// Key for an encrypted store. This build stores in clear and refuses a key
-    /// rather than pretend; encryption at rest arrives with SQLCipher.
-    pub key: Option<String>,
+    /// The key of an encrypted store (see [`crate::keys`]). Without one the
+    /// store is kept in clear, which only tests and benchmarks do: the app and
+    /// the `connect` command always open stores with a key.
+    pub key: Option<StoreKey>,
+}
+
+/// The first 16 bytes of every SQLite file in clear; an encrypted file's
+/// first bytes are its random salt.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What is at a store's path before it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnDisk {
+    /// No file, or an empty one: a new store.
+    Nothing,
+    /// An SQLite file in clear.
+    Plain,
+    /// Something else: an encrypted store, or a file that is not a store.
+    Opaque,
+}
+
+fn on_disk(path: &Path) -> OnDisk {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else { return OnDisk::Nothing };
+    let mut header = [0u8; 16];
+    match file.read(&mut header) {
+        Ok(0) | Err(_) => OnDisk::Nothing,
+        Ok(16) if &header == PLAIN_HEADER => OnDisk::Plain,
+        Ok(_) => OnDisk::Opaque,
+    }
+}
+
+/// `path` with `suffix` appended to its file name.
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    std::path::PathBuf::from(name)
+}
+
+/// Finishes an encryption that a crash interrupted after its encrypted copy
+/// was complete: the copy replaces whatever is at `path`.
+fn finish_interrupted_encryption(path: &Path) -> Result<()> {
+    let ready = beside(path, ".encrypted");
+    if ready.exists() {
+        let cannot = |e: std::io::Error| StoreError::CannotOpen {
+            path: path.display().to_string(),
+            reason: format!("cannot finish encrypting it: {e}"),
+        };
+        for suffix in ["-wal", "-shm"] {
+            remove_if_present(&beside(path, suffix)).map_err(cannot)?;
+        }
+        std::fs::rename(&ready, path).map_err(cannot)?;
+    }
+    Ok(())
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Overwrites a file with zeros and flushes it, so its words do not linger
+/// in the blocks it leaves behind (best effort: flash storage may still keep
+/// old copies, which is why stores are encrypted from the start).
+fn overwrite_with_zeros(path: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let zeros = vec![0u8; 64 * 1024];
+    let mut left = meta.len();
+    while left > 0 {
+        let n = usize::try_from(left.min(zeros.len() as u64)).unwrap_or(zeros.len());
+        file.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    file.sync_all()
 }
 
 /// The SQLite-backed store.
@@ -37,45 +117,144 @@ pub struct SqliteStore {
     conn: Connection,
     session: u64,
     path: String,
+    encrypted: bool,
 }
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SqliteStore").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .field("encrypted", &self.encrypted)
+            .finish_non_exhaustive()
     }
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path` and brings its schema up
+    /// to date. With a key, the store is encrypted (a new one is created
+    /// encrypted); without one, a store that has a key file is refused with
+    /// [`StoreError::NeedsPassphrase`].
     pub fn open(path: impl AsRef<Path>, options: &StoreOptions) -> Result<Self> {
-        let path_str = path.as_ref().display().to_string();
-        let conn = Connection::open(path.as_ref())
+        let path = path.as_ref();
+        let path_str = path.display().to_string();
+        finish_interrupted_encryption(path)?;
+        match (&options.key, on_disk(path)) {
+            (None, _) if KeyFile::for_store(path).exists() => {
+                return Err(StoreError::NeedsPassphrase { path: path_str });
+            }
+            (Some(_), OnDisk::Plain) => return Err(StoreError::NotEncrypted { path: path_str }),
+            _ => {}
+        }
+        let conn = Connection::open(path)
             .map_err(|e| StoreError::CannotOpen { path: path_str.clone(), reason: e.to_string() })?;
-        Self::setup(conn, path_str, options)
+        if let Some(key) = &options.key {
+            apply_key(&conn, key, &path_str)?;
+        }
+        Self::setup(conn, path_str, options.key.is_some())
+    }
+
+    /// Opens the encrypted store at `path` with the person's PIN or
+    /// passphrase, creating the store and its key file when neither exists
+    /// yet. Wrong guesses are counted and back off (see [`crate::keys`]).
+    /// Returns the key too, for a second connection (sync) to the same store.
+    pub fn open_with_passphrase(path: impl AsRef<Path>, passphrase: &str, now: Timestamp) -> Result<(Self, StoreKey)> {
+        let path = path.as_ref();
+        finish_interrupted_encryption(path)?;
+        let key_file = KeyFile::for_store(path);
+        let key = if key_file.exists() {
+            key_file.unlock(passphrase, now)?
+        } else {
+            match on_disk(path) {
+                OnDisk::Nothing => key_file.create(passphrase)?,
+                OnDisk::Plain => return Err(StoreError::NotEncrypted { path: path.display().to_string() }),
+                // An encrypted store whose key file is gone: say so.
+                OnDisk::Opaque => key_file.unlock(passphrase, now)?,
+            }
+        };
+        let store = Self::open(path, &StoreOptions { key: Some(key.clone()) })?;
+        Ok((store, key))
+    }
+
+    /// Encrypts a store kept in clear (made by an earlier version) in place,
+    /// under a new key wrapped with `passphrase`: the store is copied into an
+    /// encrypted file, the clear file is overwritten with zeros, and the
+    /// encrypted copy takes its place. A crash at any point leaves either the
+    /// clear store or the encrypted one, never neither.
+    pub fn encrypt_in_place(path: impl AsRef<Path>, passphrase: &str, now: Timestamp) -> Result<StoreKey> {
+        let path = path.as_ref();
+        let path_str = path.display().to_string();
+        finish_interrupted_encryption(path)?;
+        if on_disk(path) != OnDisk::Plain {
+            return Err(StoreError::CannotOpen {
+                path: path_str,
+                reason: "it is not a store kept in clear (already encrypted, or not a store)".into(),
+            });
+        }
+        let key_file = KeyFile::for_store(path);
+        // A key file left by an interrupted run is reused, so its passphrase stays the one to use.
+        let key = if key_file.exists() { key_file.unlock(passphrase, now)? } else { key_file.create(passphrase)? };
+        let staging = beside(path, ".encrypting");
+        let ready = beside(path, ".encrypted");
+        let io = |e: std::io::Error| StoreError::CannotOpen {
+            path: path_str.clone(),
+            reason: format!("cannot encrypt it: {e}"),
+        };
+        remove_if_present(&staging).map_err(io)?;
+        {
+            let conn = Connection::open(path)?;
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            conn.execute(
+                "ATTACH DATABASE ?1 AS encrypted KEY ?2",
+                params![staging.display().to_string(), key.raw().as_str()],
+            )?;
+            conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
+            conn.execute_batch(&format!("PRAGMA encrypted.user_version = {version}; DETACH DATABASE encrypted;"))?;
+        }
+        std::fs::File::open(&staging).and_then(|f| f.sync_all()).map_err(io)?;
+        std::fs::rename(&staging, &ready).map_err(io)?;
+        for suffix in ["", "-wal"] {
+            overwrite_with_zeros(&beside(path, suffix)).map_err(io)?;
+        }
+        finish_interrupted_encryption(path)?;
+        Ok(key)
     }
 
     /// A private store in memory, for tests.
     pub fn open_in_memory() -> Result<Self> {
-        Self::setup(Connection::open_in_memory()?, ":memory:".into(), &StoreOptions::default())
+        Self::setup(Connection::open_in_memory()?, ":memory:".into(), false)
     }
 
-    fn setup(conn: Connection, path: String, options: &StoreOptions) -> Result<Self> {
-        if options.key.is_some() {
-            return Err(StoreError::EncryptionUnavailable);
-        }
+    /// Whether the store is encrypted at rest.
+    #[must_use]
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted
+    }
+
+    fn setup(conn: Connection, path: String, encrypted: bool) -> Result<Self> {
         let cannot = |e: rusqlite::Error| StoreError::CannotOpen { path: path.clone(), reason: e.to_string() };
         conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(cannot)?;
         // Reading the schema first tells a file that is not a database (or is
-        // encrypted) apart from one we can use.
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(cannot)?;
+        // encrypted with another key) apart from one we can use.
+        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+            Ok(v) => v,
+            Err(e) if encrypted && e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+                return Err(StoreError::WrongKey { path });
+            }
+            Err(e) => return Err(cannot(e)),
+        };
+        // Temporary tables and sorts stay in memory, so no page of resident
+        // text is ever written to a temporary file.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
-             PRAGMA secure_delete = ON;",
+             PRAGMA secure_delete = ON;
+             PRAGMA temp_store = MEMORY;",
         )
         .map_err(cannot)?;
-        let mut store = Self { conn, session: crate::memory::rand_session(), path };
+        let mut store = Self { conn, session: crate::memory::rand_session(), path, encrypted };
         store.migrate(version)?;
         Ok(store)
     }
@@ -97,20 +276,14 @@ impl SqliteStore {
         Ok(())
     }
 
-    /// Deletes the store and its WAL and shared-memory files: what a revoked
-    /// device does with its data. Consumes the store so nothing can use it after.
+    /// Deletes the store, its WAL and shared-memory files and its key file:
+    /// what a revoked device does with its data. Consumes the store so nothing
+    /// can use it after.
     pub fn destroy(self) -> Result<()> {
         let path = self.path.clone();
         drop(self.conn);
         if path != ":memory:" {
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                match std::fs::remove_file(format!("{path}{suffix}")) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(StoreError::CannotOpen { path, reason: format!("cannot delete: {e}") });
-                    }
-                    _ => {}
-                }
-            }
+            destroy_files(Path::new(&path))?;
         }
         Ok(())
     }
@@ -151,6 +324,38 @@ impl SqliteStore {
         }
         Ok(())
     }
+}
+
+/// Deletes every file of the store at `path`: the database, its WAL,
+/// shared-memory and journal files, an interrupted encryption's copies, and
+/// the key file. Used by [`SqliteStore::destroy`] and by a device whose PIN
+/// was forgotten (it cannot open the store to destroy it).
+pub fn destroy_files(path: &Path) -> Result<()> {
+    let fail = |e: std::io::Error| StoreError::CannotOpen {
+        path: path.display().to_string(),
+        reason: format!("cannot delete: {e}"),
+    };
+    for suffix in ["", "-wal", "-shm", "-journal", ".encrypting", ".encrypted"] {
+        remove_if_present(&beside(path, suffix)).map_err(fail)?;
+    }
+    KeyFile::for_store(path).remove()
+}
+
+/// Hands `key` to SQLCipher, after checking this build has SQLCipher at all:
+/// a plain SQLite would ignore the key and write in clear.
+fn apply_key(conn: &Connection, key: &StoreKey, path: &str) -> Result<()> {
+    let cipher: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
+    if cipher.is_none() {
+        return Err(StoreError::CannotOpen {
+            path: path.to_owned(),
+            reason: "this build cannot encrypt stores".into(),
+        });
+    }
+    // SQLCipher reports a failed page check on stderr; the caller gets a
+    // clear error instead, so its log stays quiet.
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
+    conn.execute_batch(&key.pragma())?;
+    Ok(())
 }
 
 fn load_in(conn: &Connection, id: DocumentId) -> Result<Automerge> {

@@ -18,6 +18,15 @@ mod sqlite_on_disk {
     });
 }
 
+mod sqlite_encrypted_on_disk {
+    connect_store::conformance_tests!({
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("conformance-encrypted-{}.db", uuid::Uuid::new_v4()));
+        let options = connect_store::StoreOptions { key: Some(connect_store::StoreKey::random()) };
+        connect_store::SqliteStore::open(path, &options).unwrap()
+    });
+}
+
 mod relay_sqlite {
     connect_store::relay_conformance_tests!(connect_store::relay::SqliteRelayStore::open_in_memory().unwrap());
 }

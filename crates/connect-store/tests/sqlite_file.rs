@@ -70,13 +70,6 @@ fn a_file_that_is_not_a_store_is_a_clear_error() {
 }
 
 #[test]
-fn asking_for_encryption_in_a_build_without_it_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let options = StoreOptions { key: Some("secret".into()) };
-    assert!(matches!(SqliteStore::open(dir.path().join("s.db"), &options), Err(StoreError::EncryptionUnavailable)));
-}
-
-#[test]
 fn compaction_keeps_stored_bytes_close_to_a_full_save() {
     let mut store = SqliteStore::open_in_memory().unwrap();
     let me = supporter();
