@@ -7,6 +7,8 @@
 //! - `GET /v1/me`
 //! - coordinators: `POST /v1/invites`, `POST /v1/assignments`, `GET /v1/people`,
 //!   `POST /v1/devices/{id}/revoke`, `POST /v1/residents/{id}/erase`
+//! - `GET /v1/residents/{id}/history`: the audit trail of the documents the
+//!   caller may read (who changed what and when, as the relay accepted it)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -18,11 +20,13 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use connect_model::history::AcceptedRecord;
+use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
 use connect_store::relay::{DeviceRecord, InviteProblem, Person, RelayStore, SqliteRelayStore};
 use connect_sync::protocol::{ProtocolError, SyncRequest};
 use serde::{Deserialize, Serialize};
 
+use crate::access::{self, Access};
 use crate::admin::{self, IssuedInvite};
 use crate::metrics::Metrics;
 use crate::sync::{SyncLimits, handle_sync};
@@ -58,8 +62,15 @@ impl AppState {
     /// State over an open relay store with default limits.
     #[must_use]
     pub fn new(db: SqliteRelayStore) -> Self {
+        Self::shared(Arc::new(Mutex::new(db)))
+    }
+
+    /// State over a relay store shared with the caller (tests drive sync
+    /// in-process and the HTTP surface over the same store).
+    #[must_use]
+    pub fn shared(db: Arc<Mutex<SqliteRelayStore>>) -> Self {
         Self {
-            db: Arc::new(Mutex::new(db)),
+            db,
             metrics: Arc::new(Metrics::default()),
             limits: SyncLimits::default(),
             rate: RateLimit::default(),
@@ -120,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/people", get(people))
         .route("/v1/devices/{id}/revoke", post(revoke))
         .route("/v1/residents/{id}/erase", post(erase))
+        .route("/v1/residents/{id}/history", get(history))
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(state.clone(), count_and_log))
         .with_state(state)
@@ -344,6 +356,68 @@ async fn revoke(
         .await?;
     tracing::info!(device = %target, by = %device.device_id, "device revoked");
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The relay's half of a resident's audit trail.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct HistoryResponse {
+    /// Whose documents.
+    pub resident: ResidentId,
+    /// Every change the relay holds in the documents the caller may read.
+    pub changes: Vec<AcceptedRecord>,
+}
+
+async fn history(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<HistoryResponse>, RelayError> {
+    let device = authenticate(&state, &headers).await?;
+    let resident: ResidentId =
+        id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
+    let changes = state
+        .with_db(move |db| {
+            if db.resident_team(resident)? != Some(device.person.team) {
+                return Err(RelayError::NotFound(format!("no resident {resident} on this team")));
+            }
+            let devices: HashMap<DeviceId, DeviceRecord> =
+                db.devices(device.person.team)?.into_iter().map(|d| (d.device_id, d)).collect();
+            let mut out = Vec::new();
+            let mut readable = 0;
+            for kind in DocKind::RESIDENT_KINDS {
+                let id = DocumentId::resident(resident, kind);
+                if access::access(db, &device, id)? == Access::None {
+                    continue;
+                }
+                readable += 1;
+                let Some(doc) = db.load(id)? else { continue };
+                let accepted: HashMap<String, _> =
+                    db.change_log(id)?.into_iter().map(|c| (c.hash.clone(), c)).collect();
+                for change in connect_model::history::history(&doc) {
+                    let log = accepted.get(&change.hash);
+                    let sender = log.map(|l| l.device).or(change.device);
+                    let record = sender.and_then(|d| devices.get(&d));
+                    out.push(AcceptedRecord {
+                        kind,
+                        hash: change.hash,
+                        what: change.what,
+                        made_at: change.at,
+                        device: change.device,
+                        device_name: record.map(|r| r.name.clone()),
+                        person: record.map(|r| r.person.name.clone()),
+                        role: record.map(|r| r.person.role),
+                        accepted_at: log.map(|l| l.at),
+                    });
+                }
+            }
+            // Someone who may read none of them is not told the resident exists.
+            if readable == 0 {
+                return Err(RelayError::NotFound(format!("no resident {resident} on this team")));
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(Json(HistoryResponse { resident, changes }))
 }
 
 async fn erase(

@@ -58,7 +58,7 @@ impl Relay {
         };
         let mut store = MemoryStore::new();
         store.set_identity(&identity).unwrap();
-        Device { store, identity, record, relay: self.db.clone() }
+        Device { store, identity, record, token, relay: self.db.clone() }
     }
 }
 
@@ -66,6 +66,8 @@ pub struct Device {
     pub store: MemoryStore,
     pub identity: DeviceIdentity,
     pub record: DeviceRecord,
+    /// The bearer token the relay issued, for calls to its HTTP surface.
+    pub token: String,
     relay: Arc<Mutex<SqliteRelayStore>>,
 }
 
