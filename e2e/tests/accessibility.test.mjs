@@ -47,7 +47,15 @@ test('every main screen passes an axe-core audit with no serious or critical vio
     await page.getByRole('heading', { name: /My page/ }).waitFor();
     await audit(page, 'resident mode');
     await page.getByRole('button', { name: 'Give the phone back' }).click();
+    // Back in the supporter's hands only with the supporter's PIN.
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await audit(page, 'lock screen');
+    await ready(page, 'Doreen');
     await page.getByRole('button', { name: 'Hand to resident' }).waitFor();
+    await page.getByRole('tab', { name: 'Their record' }).click();
+    await page.getByRole('button', { name: 'Show the history' }).click();
+    await page.locator('.audit-list .item').first().waitFor();
+    await audit(page, 'record');
   } finally {
     await context.close();
     app.stop();

@@ -17,6 +17,9 @@ mkdirSync(shots, { recursive: true });
 
 export const PHONE = { width: 390, height: 844 };
 
+/** The PIN every test device uses (the CLI's CONNECT_PASSPHRASE too). */
+export const PIN = '246810';
+
 export function tempDir(prefix = 'connect-e2e-') {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -44,11 +47,12 @@ async function waitForHttp(url, timeoutMs = 20000) {
 }
 
 /** Starts `connect-app preview`; returns { url, stop, startedAt, readyAt }. */
-export async function startPreview({ store, demo = false, name } = {}) {
+export async function startPreview({ store, demo = false, name, lockAfter } = {}) {
   const port = await freePort();
   const args = ['preview', '--listen', `127.0.0.1:${port}`, '--store', store ?? join(tempDir(), 'device.db')];
   if (demo) args.push('--demo');
   if (name) args.push('--name', name);
+  if (lockAfter) args.push('--lock-after', String(lockAfter));
   const startedAt = Date.now();
   const child = spawn(bin('connect-app'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -82,8 +86,20 @@ export async function startRelay() {
 
 /** Runs the `connect` CLI on a store; returns its last line. */
 export function connect(store, ...args) {
-  const out = execFileSync(bin('connect'), ['--store', store, ...args], { encoding: 'utf8' });
+  const out = execFileSync(bin('connect'), ['--store', store, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONNECT_PASSPHRASE: PIN },
+  });
   return out.trim().split('\n').pop();
+}
+
+/** Runs the `connect` CLI with `--json`; returns the parsed output. */
+export function connectJson(store, ...args) {
+  const out = execFileSync(bin('connect'), ['--store', store, ...args, '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CONNECT_PASSPHRASE: PIN },
+  });
+  return JSON.parse(out);
 }
 
 /** A fresh headless Chromium at phone size. */
@@ -99,9 +115,31 @@ export async function openBrowser(viewport = PHONE) {
   return { context, page };
 }
 
-/** Waits until the LiveView app has rendered its first screen. */
-export async function ready(page, text = 'Caseload') {
-  await page.getByRole('heading', { name: text, exact: true }).first().waitFor({ timeout: 15000 });
+/**
+ * Waits until the LiveView app has rendered `text` as a heading, getting past
+ * the lock on the way: the first-run screen (a name and a new PIN) or the
+ * lock screen (the PIN), whichever the app shows.
+ */
+export async function ready(page, text = 'Caseload', { pin = PIN, name } = {}) {
+  const target = page.getByRole('heading', { name: text, exact: true }).first();
+  const locked = page.getByRole('heading', { name: 'Enter your PIN' });
+  const firstRun = page.getByRole('heading', { name: 'Set up this phone' });
+  await target.or(locked).or(firstRun).first().waitFor({ timeout: 15000 });
+  if (await firstRun.isVisible()) {
+    if (name) await page.getByRole('textbox', { name: 'Your name' }).fill(name);
+    await page.getByLabel('Choose a PIN').fill(pin);
+    await page.getByLabel('The same PIN again').fill(pin);
+    await page.getByRole('button', { name: 'Set up', exact: true }).click();
+  } else if (await locked.isVisible()) {
+    await unlock(page, pin);
+  }
+  await target.waitFor({ timeout: 15000 });
+}
+
+/** Types the PIN on the lock screen. */
+export async function unlock(page, pin = PIN) {
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
 export async function shot(page, name) {

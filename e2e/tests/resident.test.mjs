@@ -32,9 +32,14 @@ test('a resident-mode session shows only that resident and cannot reach another'
     assert.match(await mine.textContent(), /In their words/);
     await shot(page, '07-resident-mode');
 
-    // Reloading does not escape resident mode.
+    // Reloading does not escape resident mode: it locks, and even the
+    // supporter's PIN opens only Doreen's own page again.
     await page.reload();
-    await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    for (const other of names.filter((n) => n !== 'Doreen')) {
+      assert.equal(await page.getByText(other, { exact: true }).count(), 0, `${other} is not visible when locked`);
+    }
+    await ready(page, 'My page: Doreen');
     assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0);
 
     await page.getByLabel('Language').selectOption('ro');
@@ -42,6 +47,8 @@ test('a resident-mode session shows only that resident and cannot reach another'
     await shot(page, '08-resident-mode-romanian');
 
     await page.getByRole('button', { name: /Dă telefonul înapoi|Give the phone back/ }).click();
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await ready(page, 'Doreen');
     await page.getByRole('button', { name: 'Hand to resident' }).waitFor();
   } finally {
     await context.close();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startPreview, startRelay, openBrowser, ready, shot, tempDir, connect, bin } from './helpers.mjs';
+import { startPreview, startRelay, openBrowser, ready, shot, tempDir, connect, bin, PIN } from './helpers.mjs';
 
 test('two devices converge through the relay after one edits offline', async () => {
   const relay = await startRelay();
@@ -14,7 +14,10 @@ test('two devices converge through the relay after one edits offline', async () 
   connect(chloeStore, 'init', '--name', 'Chloe');
   connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
   const code = JSON.parse(
-    execFileSync(bin('connect'), ['--store', chloeStore, 'invite', '--role', 'supporter', '--json'], { encoding: 'utf8' }),
+    execFileSync(bin('connect'), ['--store', chloeStore, 'invite', '--role', 'supporter', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CONNECT_PASSPHRASE: PIN },
+    }),
   ).code;
   const amaraStore = join(tempDir(), 'device.db');
   connect(amaraStore, 'init', '--name', 'Amara');

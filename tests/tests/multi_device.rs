@@ -277,3 +277,99 @@ fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
     let db = relay.db.lock().unwrap();
     assert!(connect_store::relay::RelayStore::load(&*db, page_id).unwrap().is_none(), "no resurrection on the relay");
 }
+
+/// Which of `words` appear in the relay's database file or its WAL.
+fn words_in_relay_files(path: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for suffix in ["", "-wal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let Ok(bytes) = std::fs::read(&name) else { continue };
+        for w in words {
+            if bytes.windows(w.len()).any(|window| window == w.as_bytes()) {
+                found.push(format!("{w} in relay.db{suffix}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_file() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("erasure-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("relay.db");
+    let relay = Relay::on_disk(&path);
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
+    let mut ben = relay.enrol("Ben", AuthorRole::Supporter, None);
+
+    let me = amara.identity.clone();
+    let doreen = connect_store::create_resident(&mut amara.store, &me, "Zebediah Quillfeather", at(1)).unwrap();
+    let ctx = me.context(at(2));
+    amara
+        .store
+        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
+            page::add_offer(d, &ctx, "marmalade every spring", Category::Caring).map(drop)
+        })
+        .unwrap();
+    amara
+        .store
+        .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| {
+            let e = journal::NewEntry {
+                happened_at: at(2),
+                marker: journal::Marker::Visit,
+                text: "Wickhamshire stairs",
+                mood: None,
+            };
+            journal::add_entry(d, &ctx, &e).map(drop)
+        })
+        .unwrap();
+    amara.sync_ok();
+    connect_relay::admin::assign(
+        &mut *relay.db.lock().unwrap(),
+        relay.team,
+        doreen,
+        ben.record.person.person_id,
+        at(2),
+    )
+    .unwrap();
+    let mut own = relay.enrol("Zebediah Quillfeather", AuthorRole::Resident, Some(doreen));
+    for d in [&mut chloe, &mut ben, &mut own] {
+        d.sync_ok();
+    }
+    let secrets = ["Quillfeather", "marmalade", "Wickhamshire", "bagpipes"];
+    assert!(words_in_relay_files(&path, &secrets).len() >= 3, "the control: the relay file held the words before");
+
+    // Ben is in a tower block with no signal: he edits, unaware of the erasure.
+    let ctx = ben.identity.context(at(3));
+    ben.store
+        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
+            page::add_offer(d, &ctx, "bagpipes, written offline", Category::Other).map(drop)
+        })
+        .unwrap();
+
+    let erased =
+        connect_store::relay::RelayStore::erase_resident(&mut *relay.db.lock().unwrap(), doreen, at(4)).unwrap();
+    assert_eq!(erased.len(), 6);
+    for d in [&mut amara, &mut chloe] {
+        d.sync_ok();
+    }
+    // Signal again: Ben's copy and his offline edit go, and do not come back.
+    let report = ben.sync_ok();
+    assert!(report.documents_erased >= 5, "{report:?}");
+    for d in [&amara, &chloe, &ben] {
+        assert!(
+            d.store.document_ids().unwrap().iter().all(|id| id.resident_id() != Some(doreen)),
+            "{}",
+            d.identity.person_name
+        );
+        assert!(d.store.caseload().unwrap().is_empty());
+        assert!(d.store.pending().unwrap().is_empty(), "nothing waits to resurrect her");
+        assert!(d.store.search("marmalade").unwrap().is_empty());
+    }
+    ben.sync_ok();
+    // Her own phone is revoked, so its next contact wipes it.
+    assert!(matches!(own.sync(None, 0.0), Err(connect_sync::SyncError::Revoked)));
+    assert_eq!(words_in_relay_files(&path, &secrets), Vec::<String>::new(), "no trace in the relay's file");
+}

@@ -1,23 +1,25 @@
-//! `connect-app`: the thin launcher that opens the device store, plugs in sync,
-//! and shows the screens from `connect-ui` on a platform.
+//! `connect-app`: the thin launcher that knows where the device store is,
+//! opens it (encrypted) once the supporter gives the PIN, plugs in sync, and
+//! shows the screens from `connect-ui` on a platform.
 //!
-//! - `connect-app preview --listen 127.0.0.1:PORT --store PATH [--demo]`: the
-//!   browser preview (Dioxus LiveView), for development and end-to-end tests.
+//! - `connect-app preview --listen 127.0.0.1:PORT --store PATH [--demo]
+//!   [--lock-after SECONDS]`: the browser preview (Dioxus LiveView), for
+//!   development and end-to-end tests.
 //! - `connect-app desktop` (feature `desktop`): a desktop window.
 //! - Mobile builds start `mobile_main` through `dx` (feature `mobile`).
 
 mod network;
 #[cfg(feature = "preview")]
 mod preview;
+mod vault;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context;
+use std::time::Duration;
+
 use clap::{Parser, Subcommand};
-use connect_model::{AuthorRole, DeviceId, Timestamp};
-use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions};
-use connect_ui::{SharedBackend, StoreBackend};
+use connect_ui::SharedVault;
 
 /// Connect Companion.
 #[derive(Debug, Parser)]
@@ -40,9 +42,12 @@ enum Command {
         /// Seed the fictional demo caseload into an empty store.
         #[arg(long)]
         demo: bool,
-        /// Your name, for a new store.
+        /// The name to suggest when setting up a new store.
         #[arg(long, default_value = "Demo supporter")]
         name: String,
+        /// Lock the app after this many seconds without a touch.
+        #[arg(long, default_value_t = DEFAULT_LOCK_AFTER_SECONDS)]
+        lock_after: u64,
     },
     /// Open the app in a desktop window.
     #[cfg(feature = "desktop")]
@@ -53,8 +58,14 @@ enum Command {
         /// Seed the fictional demo caseload into an empty store.
         #[arg(long)]
         demo: bool,
+        /// Lock the app after this many seconds without a touch.
+        #[arg(long, default_value_t = DEFAULT_LOCK_AFTER_SECONDS)]
+        lock_after: u64,
     },
 }
+
+/// Five minutes without a touch locks the app.
+const DEFAULT_LOCK_AFTER_SECONDS: u64 = 5 * 60;
 
 fn default_store() -> PathBuf {
     std::env::var_os("XDG_DATA_HOME")
@@ -65,31 +76,10 @@ fn default_store() -> PathBuf {
         .join("device.db")
 }
 
-/// Opens (creating if needed) the store, gives it an identity, seeds the demo.
-fn open_backend(path: &Path, demo: bool, name: &str) -> anyhow::Result<SharedBackend> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let mut store = SqliteStore::open(path, &StoreOptions::default())?;
-    let identity = match store.identity()? {
-        Some(i) => i,
-        None => {
-            let i = DeviceIdentity {
-                device_id: DeviceId::random(),
-                device_name: "this device".into(),
-                person_name: name.to_owned(),
-                role: AuthorRole::Supporter,
-                created_at: Timestamp::new(chrono::Utc::now()),
-            };
-            store.set_identity(&i)?;
-            i
-        }
-    };
-    if demo && store.caseload()?.is_empty() {
-        connect_store::demo::seed_demo(&mut store, &identity, 36, Timestamp::new(chrono::Utc::now()))?;
-    }
-    let network = network::AppNetwork { path: path.to_owned() };
-    Ok(Arc::new(StoreBackend::new(store, Some(Box::new(network)))))
+/// The lock in front of the store at `path`: nothing is opened until the
+/// supporter gives the PIN (or chooses one, the first time).
+fn vault(path: &Path, demo: bool, name: &str, lock_after: u64) -> SharedVault {
+    Arc::new(vault::AppVault::new(path.to_owned(), demo, name, Duration::from_secs(lock_after.max(1))))
 }
 
 /// Where the store lives on a phone: inside the app's private data directory
@@ -109,8 +99,8 @@ fn mobile_store_path() -> PathBuf {
 /// Phones start straight into the app; there is no command line.
 #[cfg(all(feature = "mobile", not(feature = "preview")))]
 fn main() -> anyhow::Result<()> {
-    let backend = open_backend(&mobile_store_path(), false, "Supporter")?;
-    dioxus::LaunchBuilder::mobile().with_context(backend).launch(connect_ui::App);
+    let vault = vault(&mobile_store_path(), false, "", DEFAULT_LOCK_AFTER_SECONDS);
+    dioxus::LaunchBuilder::mobile().with_context(vault).launch(connect_ui::Root);
     Ok(())
 }
 
@@ -120,28 +110,27 @@ fn main() -> anyhow::Result<()> {
     match cli.command {
         None => {
             let store = default_store();
-            run_preview("127.0.0.1:8080".parse()?, &store, true, "Demo supporter")
+            run_preview("127.0.0.1:8080".parse()?, &vault(&store, true, "Demo supporter", DEFAULT_LOCK_AFTER_SECONDS))
         }
-        Some(Command::Preview { listen, store, demo, name }) => {
-            run_preview(listen, &store.unwrap_or_else(default_store), demo, &name)
+        Some(Command::Preview { listen, store, demo, name, lock_after }) => {
+            run_preview(listen, &vault(&store.unwrap_or_else(default_store), demo, &name, lock_after))
         }
         #[cfg(feature = "desktop")]
-        Some(Command::Desktop { store, demo }) => {
-            let backend = open_backend(&store.unwrap_or_else(default_store), demo, "Supporter")?;
-            dioxus::LaunchBuilder::desktop().with_context(backend).launch(connect_ui::App);
+        Some(Command::Desktop { store, demo, lock_after }) => {
+            let vault = vault(&store.unwrap_or_else(default_store), demo, "", lock_after);
+            dioxus::LaunchBuilder::desktop().with_context(vault).launch(connect_ui::Root);
             Ok(())
         }
     }
 }
 
 #[cfg(feature = "preview")]
-fn run_preview(listen: std::net::SocketAddr, store: &Path, demo: bool, name: &str) -> anyhow::Result<()> {
+fn run_preview(listen: std::net::SocketAddr, vault: &SharedVault) -> anyhow::Result<()> {
     anyhow::ensure!(listen.ip().is_loopback(), "the preview serves only on a loopback address (127.0.0.1)");
-    let backend = open_backend(store, demo, name)?;
-    preview::serve(listen, backend)
+    preview::serve(listen, vault.clone())
 }
 
 #[cfg(not(feature = "preview"))]
-fn run_preview(_: std::net::SocketAddr, _: &Path, _: bool, _: &str) -> anyhow::Result<()> {
+fn run_preview(_: std::net::SocketAddr, _: &SharedVault) -> anyhow::Result<()> {
     anyhow::bail!("this build has no browser preview; build with the `preview` feature")
 }

@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
+use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, ResidentId};
-use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreOptions};
+use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreKey, StoreOptions};
 use connect_sync::http;
-use connect_ui::backend::{InviteInfo, Network, SyncSummary};
+use connect_ui::backend::{InviteInfo, Network, SyncFailure, SyncSummary};
 
 /// A sync error in words for the person holding the phone; the technical
 /// detail of a failed connection helps nobody on a doorstep.
@@ -17,14 +18,15 @@ fn plain(e: &connect_sync::SyncError) -> String {
     }
 }
 
-/// Sync over HTTPS for the store at `path`.
+/// Sync over HTTPS for the encrypted store at `path`, opened with `key`.
 pub(crate) struct AppNetwork {
     pub(crate) path: PathBuf,
+    pub(crate) key: StoreKey,
 }
 
 impl AppNetwork {
     fn open(&self) -> Result<SqliteStore, String> {
-        SqliteStore::open(&self.path, &StoreOptions::default()).map_err(|e| e.to_string())
+        SqliteStore::open(&self.path, &StoreOptions { key: Some(self.key.clone()) }).map_err(|e| e.to_string())
     }
 
     fn relay(store: &SqliteStore) -> Result<(String, String, bool), String> {
@@ -37,10 +39,11 @@ impl AppNetwork {
 }
 
 impl Network for AppNetwork {
-    fn sync(&self) -> Result<SyncSummary, String> {
-        let mut store = self.open()?;
-        let (url, token, insecure) = Self::relay(&store)?;
-        let mut transport = http::HttpTransport::new(&url, &token, insecure).map_err(|e| e.to_string())?;
+    fn sync(&self) -> Result<SyncSummary, SyncFailure> {
+        let mut store = self.open().map_err(SyncFailure::Failed)?;
+        let (url, token, insecure) = Self::relay(&store).map_err(SyncFailure::Failed)?;
+        let mut transport =
+            http::HttpTransport::new(&url, &token, insecure).map_err(|e| SyncFailure::Failed(e.to_string()))?;
         match connect_sync::run_session(&mut store, &mut transport, chrono::Utc::now()) {
             Ok(r) => Ok(SyncSummary {
                 rounds: r.rounds,
@@ -49,10 +52,11 @@ impl Network for AppNetwork {
                 refused: r.rejected.iter().map(|(id, why)| format!("{} was not accepted: {why}", id.kind())).collect(),
             }),
             Err(connect_sync::SyncError::Revoked) => {
-                store.destroy().map_err(|e| e.to_string())?;
-                Err("This device has been revoked by the team. Its data has been removed from it.".into())
+                // Remote wipe: the store, its WAL and its key are deleted now.
+                store.destroy().map_err(|e| SyncFailure::Failed(e.to_string()))?;
+                Err(SyncFailure::Revoked)
             }
-            Err(e) => Err(plain(&e)),
+            Err(e) => Err(SyncFailure::Failed(plain(&e))),
         }
     }
 
@@ -67,6 +71,20 @@ impl Network for AppNetwork {
         set(&mut store, http::TEAM_SETTING, &e.team.to_string())?;
         set(&mut store, http::PERSON_SETTING, &e.person.person_id.to_string())?;
         store.set_identity(&DeviceIdentity { role: e.person.role, ..me }).map_err(|e| e.to_string())
+    }
+
+    fn resident_history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, String> {
+        let store = self.open()?;
+        let (url, token, insecure) = Self::relay(&store)?;
+        http::resident_history(&url, &token, insecure, resident).map_err(|e| plain(&e))
+    }
+
+    fn erase_resident(&self, resident: ResidentId) -> Result<(), String> {
+        let store = self.open()?;
+        let (url, token, insecure) = Self::relay(&store)?;
+        http::call_json(&url, &token, insecure, http::Method::POST, &format!("v1/residents/{resident}/erase"), None)
+            .map(drop)
+            .map_err(|e| plain(&e))
     }
 
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String> {

@@ -1,5 +1,6 @@
 //! The browser preview: the app over Dioxus LiveView on a loopback address.
-//! Each browser tab gets its own virtual DOM sharing one backend.
+//! Each browser tab gets its own virtual DOM sharing one vault: every tab
+//! starts locked, and the store is opened once, by the first right PIN.
 
 use std::net::SocketAddr;
 
@@ -7,7 +8,7 @@ use axum::Router;
 use axum::extract::WebSocketUpgrade;
 use axum::response::{Html, Redirect};
 use axum::routing::get;
-use connect_ui::SharedBackend;
+use connect_ui::SharedVault;
 use dioxus::prelude::VirtualDom;
 use dioxus_liveview::{LiveViewPool, axum_socket, interpreter_glue};
 
@@ -35,7 +36,7 @@ fn index() -> Html<String> {
 }
 
 /// Serves until interrupted.
-pub(crate) fn serve(listen: SocketAddr, backend: SharedBackend) -> anyhow::Result<()> {
+pub(crate) fn serve(listen: SocketAddr, vault: SharedVault) -> anyhow::Result<()> {
     let pool = LiveViewPool::new();
     let app = Router::new()
         .route("/", get(|| async { Redirect::temporary("/app") }))
@@ -44,12 +45,12 @@ pub(crate) fn serve(listen: SocketAddr, backend: SharedBackend) -> anyhow::Resul
             "/ws",
             get(move |ws: WebSocketUpgrade| {
                 let pool = pool.clone();
-                let backend = backend.clone();
+                let vault = vault.clone();
                 async move {
                     ws.on_upgrade(move |socket| async move {
                         let _ = pool
                             .launch_virtualdom(axum_socket(socket), move || {
-                                VirtualDom::new(connect_ui::App).with_root_context(backend)
+                                VirtualDom::new(connect_ui::Root).with_root_context(vault)
                             })
                             .await;
                     })

@@ -89,6 +89,12 @@ pub(crate) enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Who changed what about a resident, and when: this device's history,
+    /// with the person behind each change from the relay when enrolled.
+    History {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+    },
     /// Merge `.automerge` files (from `export --format automerge`) into this store.
     Import {
         /// Files to merge.

@@ -331,13 +331,15 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             let r = resolve::resident(&s.store, &resident)?;
             match format {
                 ExportFormat::Json => {
-                    let all = export::export_resident(&s.store, r, s.now())?;
+                    let mut all = export::export_resident(&s.store, r, s.now())?;
+                    join_relay_history(&s, &mut all);
                     let text = serde_json::to_string_pretty(&all)?;
                     std::fs::write(&out, text).with_context(|| format!("cannot write {}", out.display()))?;
                     println!("Wrote {}.", out.display());
                 }
                 ExportFormat::Html => {
-                    let all = export::export_resident(&s.store, r, s.now())?;
+                    let mut all = export::export_resident(&s.store, r, s.now())?;
+                    join_relay_history(&s, &mut all);
                     std::fs::write(&out, export::to_html(&all))
                         .with_context(|| format!("cannot write {}", out.display()))?;
                     println!("Wrote {}.", out.display());
@@ -352,6 +354,10 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
                 }
             }
             Ok(())
+        }
+        Command::History { resident } => {
+            let r = resolve::resident(&s.store, &resident)?;
+            history(&s, r)
         }
         Command::Import { files } => {
             #[derive(Serialize)]
@@ -519,6 +525,47 @@ fn suggestions(store: &SqliteStore) -> anyhow::Result<Vec<connect_model::matchin
         }
     }
     Ok(connect_model::matching::suggest(&asks, &offers))
+}
+
+/// Names everyone in an export's audit trail from the relay's records, when
+/// this device is enrolled and the relay answers; says so when it cannot.
+fn join_relay_history(s: &Session, export: &mut ResidentExport) {
+    let Ok((url, token, insecure)) = relay_settings(s) else { return };
+    match http::resident_history(&url, &token, insecure, export.resident) {
+        Ok(records) => export.join_relay(&records),
+        Err(e) => {
+            eprintln!("connect: could not ask the relay who made each change ({e}); only this device's are named");
+        }
+    }
+}
+
+/// `connect history`: who changed what about a resident, and when.
+fn history(s: &Session, resident: ResidentId) -> anyhow::Result<()> {
+    let mut all = export::export_resident(&s.store, resident, s.now())?;
+    join_relay_history(s, &mut all);
+    s.print(&all.audit, || {
+        let mut out = String::new();
+        for e in &all.audit {
+            let who = e.person.as_deref().map_or_else(
+                || e.device.map_or_else(|| "unknown".to_owned(), |d| format!("device {d}")),
+                |p| e.role.map_or_else(|| p.to_owned(), |r| format!("{p} ({r})")),
+            );
+            let reached = if e.on_relay {
+                "on the relay"
+            } else if all.audit_is_local_only {
+                ""
+            } else {
+                "only on this device"
+            };
+            out.push_str(&format!(
+                "{}  {:<10} {:<24} {who}  {reached}\n",
+                e.made_at.to_datetime().format("%Y-%m-%d %H:%M:%S"),
+                e.kind.as_str(),
+                e.what,
+            ));
+        }
+        out
+    })
 }
 
 /// The relay address and token this device enrolled with.

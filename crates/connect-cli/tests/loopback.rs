@@ -132,6 +132,27 @@ fn two_supporters_and_a_resident_edit_offline_and_converge() {
     let status = doreen.json(&["status"]);
     assert_eq!(status["pending"], 0);
     assert!(status["last_sync"].is_string());
+
+    // The audit trail names who made each change, from the relay's records.
+    let trail = chloe.json(&["history", &r]);
+    let by = |what: &str| -> Vec<String> {
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["what"] == what)
+            .map(|e| format!("{} {}", e["person"].as_str().unwrap_or("?"), e["on_relay"]))
+            .collect()
+    };
+    let mut offers_by = by("add offer");
+    offers_by.sort();
+    assert_eq!(offers_by, ["Amara true", "Ben true", "Doreen true"]);
+    assert!(by("add journal entry").contains(&"Amara true".to_owned()), "the team-only note's author");
+    let hers = doreen.json(&["history", &r]);
+    assert!(
+        hers.as_array().unwrap().iter().all(|e| e["kind"] != "team-notes"),
+        "a resident never learns of team notes"
+    );
 }
 
 #[test]

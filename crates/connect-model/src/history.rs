@@ -243,6 +243,6 @@ mod tests {
         let mut extra = relay[0].clone();
         extra.hash = "ff".repeat(32);
         extra.kind = DocKind::TeamNotes;
-        assert_eq!(audit_trail(&local, &[relay.clone(), vec![extra]].concat(), &me).len(), 4);
+        assert_eq!(audit_trail(&local, &[relay, vec![extra]].concat(), &me).len(), 4);
     }
 }

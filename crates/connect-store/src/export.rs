@@ -7,7 +7,12 @@ use connect_model::circle::Circle;
 use connect_model::journal::Journal;
 use connect_model::page::ResidentPage;
 use connect_model::story::Story;
-use connect_model::{DocKind, DocumentId, ResidentId, Timestamp, checkin, circle, document, journal, page, story};
+use std::collections::BTreeMap;
+
+use connect_model::history::{self, AcceptedRecord, AuditEntry, KnownDevice};
+use connect_model::{
+    DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle, document, journal, page, story,
+};
 
 use crate::{DocumentStore, Result, StoreError, resident_documents};
 
@@ -28,6 +33,9 @@ pub struct ResidentExport {
     pub exported_at: Timestamp,
     /// Who it is about.
     pub resident: ResidentId,
+    /// The device the export was made on, for naming its own changes.
+    #[serde(skip)]
+    known: BTreeMap<DeviceId, KnownDevice>,
     /// "What I can offer".
     pub page: Option<ResidentPage>,
     /// Circle of care.
@@ -42,6 +50,23 @@ pub struct ResidentExport {
     pub story: Option<Story>,
     /// Who changed each document and when (from the documents' own history).
     pub history: Vec<DocumentHistory>,
+    /// The same changes as one audit trail, naming the person and device
+    /// behind each where known: this device's own always, everyone's once
+    /// joined with the relay's records ([`ResidentExport::join_relay`]).
+    pub audit: Vec<AuditEntry>,
+    /// People named in the audit trail come from this device only (the relay
+    /// was not asked, or could not be reached).
+    pub audit_is_local_only: bool,
+}
+
+impl ResidentExport {
+    /// Joins the relay's records of these documents into the audit trail, so
+    /// every change names its person and says whether it reached the team.
+    pub fn join_relay(&mut self, relay: &[AcceptedRecord]) {
+        let local: Vec<_> = self.history.iter().map(|d| (d.kind, d.changes.clone())).collect();
+        self.audit = history::audit_trail(&local, relay, &self.known);
+        self.audit_is_local_only = false;
+    }
 }
 
 /// The change history of one document.
@@ -70,7 +95,17 @@ pub fn export_resident(store: &impl DocumentStore, resident: ResidentId, now: Ti
             history.push(DocumentHistory { kind, changes: connect_model::history::history(&d) });
         }
     }
+    let known: BTreeMap<DeviceId, KnownDevice> = store
+        .identity()?
+        .map(|me| (me.device_id, KnownDevice { person: me.person_name, role: me.role, device_name: me.device_name }))
+        .into_iter()
+        .collect();
+    let local: Vec<_> = history.iter().map(|d| (d.kind, d.changes.clone())).collect();
+    let audit = connect_model::history::audit_trail(&local, &[], &known);
     let out = ResidentExport {
+        known,
+        audit,
+        audit_is_local_only: true,
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exported_at: now,
@@ -329,20 +364,39 @@ pub fn to_html(export: &ResidentExport) -> String {
         h.push_str("</ul>");
     }
     h.push_str(
-        "<h2>Who changed what, and when</h2><table><tr><th>When</th><th>Record</th><th>What</th><th>Device</th></tr>",
+        "<h2>Who changed what, and when</h2><table><tr><th>When</th><th>Record</th><th>What</th><th>Who</th><th>Device</th><th>Reached the team</th></tr>",
     );
-    for d in &export.history {
-        for c in &d.changes {
-            let device = c.device.map_or_else(|| "—".to_owned(), |d| d.to_string());
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{device}</code></td></tr>",
-                day(c.at),
-                d.kind,
-                esc(&c.what)
-            );
-        }
+    for e in &export.audit {
+        let who = match (&e.person, e.role) {
+            (Some(p), Some(r)) => format!("{} ({r})", esc(p)),
+            (Some(p), None) => esc(p),
+            _ => "not known on this device".to_owned(),
+        };
+        let device = match (&e.device_name, e.device) {
+            (Some(n), Some(d)) => format!("{} <code>{d}</code>", esc(n)),
+            (None, Some(d)) => format!("<code>{d}</code>"),
+            _ => "—".to_owned(),
+        };
+        let reached = match (e.on_relay, e.accepted_at) {
+            (true, Some(at)) => day(at),
+            (true, None) => "yes".to_owned(),
+            (false, _) if export.audit_is_local_only => "not checked".to_owned(),
+            (false, _) => "not yet: only on this device".to_owned(),
+        };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{who}</td><td>{device}</td><td>{reached}</td></tr>",
+            day(e.made_at),
+            e.kind,
+            esc(&e.what)
+        );
     }
-    h.push_str("</table></body></html>\n");
+    h.push_str("</table>");
+    if export.audit_is_local_only {
+        h.push_str(
+            "<p><small>Made without asking the team relay: only this device's own changes are named.</small></p>",
+        );
+    }
+    h.push_str("</body></html>\n");
     h
 }

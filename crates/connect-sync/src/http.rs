@@ -182,6 +182,25 @@ pub fn call_json(
     serde_json::from_slice(&bytes).map_err(|e| SyncError::BadRelayData(e.to_string()))
 }
 
+/// The relay's records of every change to a resident's documents the caller
+/// may read (`GET /v1/residents/{id}/history`): its half of the audit trail.
+pub fn resident_history(
+    relay_url: &str,
+    token: &str,
+    allow_insecure_http: bool,
+    resident: connect_model::ResidentId,
+) -> Result<Vec<connect_model::history::AcceptedRecord>, SyncError> {
+    let v = call_json(
+        relay_url,
+        token,
+        allow_insecure_http,
+        Method::GET,
+        &format!("v1/residents/{resident}/history"),
+        None,
+    )?;
+    serde_json::from_value(v["changes"].clone()).map_err(|e| SyncError::BadRelayData(e.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

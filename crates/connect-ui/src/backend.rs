@@ -4,9 +4,11 @@
 //! [`StoreBackend`] implements it over any [`DocumentStore`]; the network part
 //! (sync, enrolment, invites) is a [`Network`] the launcher plugs in.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use connect_model::circle::{self, Circle, NewTie, Ring, TieKind};
+use connect_model::history::{self, AcceptedRecord, AuditEntry, KnownDevice};
 use connect_model::journal::{self, Journal, Marker, Mood, NewEntry, Visibility};
 use connect_model::page::{self, AskStatus, Category, GoalKind, ResidentPage, Section};
 use connect_model::{Author, AuthorRole, DocKind, DocumentId, ItemId, ResidentId, Timestamp};
@@ -163,14 +165,49 @@ pub struct InviteInfo {
     pub expires_at: String,
 }
 
+/// Why a sync did not finish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncFailure {
+    /// The team revoked this device; the network side has deleted its store.
+    Revoked,
+    /// Anything else, in words for the person holding the phone. Nothing is lost.
+    Failed(String),
+}
+
 /// The network side, supplied by the launcher.
 pub trait Network: Send + Sync {
     /// Runs a sync session (on its own store connection, so editing never waits).
-    fn sync(&self) -> Result<SyncSummary, String>;
+    fn sync(&self) -> Result<SyncSummary, SyncFailure>;
     /// Enrols this device with a relay.
     fn enrol(&self, relay: &str, code: &str) -> Result<(), String>;
     /// (Coordinator) Creates an invite.
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String>;
+    /// The relay's records of every change to a resident's documents this
+    /// device may read: its half of the audit trail.
+    fn resident_history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, String>;
+    /// (Coordinator) Erases a resident on the relay, so every device deletes
+    /// them at its next sync.
+    fn erase_resident(&self, resident: ResidentId) -> Result<(), String>;
+}
+
+/// A resident's audit trail as the screens show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditView {
+    /// One entry per change, oldest first.
+    pub entries: Vec<AuditEntry>,
+    /// Why the relay's half is missing, if it is (offline, not enrolled).
+    pub relay_problem: Option<String>,
+}
+
+/// A subject access copy, ready to save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubjectAccess {
+    /// A file name without extension ("everything-held-about-doreen-2026-11-24").
+    pub file_stem: String,
+    /// The readable, printable copy.
+    pub html: String,
+    /// The machine-readable copy.
+    pub json: String,
 }
 
 /// What the screens call.
@@ -202,6 +239,17 @@ pub trait Backend: Send + Sync {
     fn resident_lock(&self) -> Option<ResidentId>;
     /// Hands the device to a resident, or takes it back.
     fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), String>;
+    /// Whether the team revoked this device and its store was deleted: every
+    /// call after that refuses, and the app says so.
+    fn wiped(&self) -> bool;
+    /// Who changed what and when about a resident: this device's history
+    /// joined with the relay's, when it can be reached.
+    fn audit(&self, resident: ResidentId) -> Result<AuditView, String>;
+    /// Everything held about a resident, as a readable page and as JSON.
+    fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, String>;
+    /// (Coordinator) Erases a resident everywhere: on the relay (so every
+    /// device deletes them at its next sync) and on this device now.
+    fn erase_resident(&self, resident: ResidentId) -> Result<(), String>;
 }
 
 /// Store setting: the resident this device is handed to.
@@ -212,19 +260,40 @@ pub type SharedBackend = Arc<dyn Backend>;
 
 /// A [`Backend`] over any document store, with an optional network.
 pub struct StoreBackend<S> {
-    store: Mutex<S>,
+    /// `None` once the device was wiped.
+    store: Mutex<Option<S>>,
     network: Option<Box<dyn Network>>,
+    /// The identity last read, for the screens still showing as a wipe lands.
+    last_me: Mutex<Option<DeviceIdentity>>,
 }
+
+/// What every call says after the team revoked this device.
+const WIPED: &str = "This device was removed from the team, and everything about residents was deleted from it.";
 
 impl<S: DocumentStore + Send> StoreBackend<S> {
     /// A backend over `store`; without a network, sync says the device is not enrolled.
     pub fn new(store: S, network: Option<Box<dyn Network>>) -> Self {
-        Self { store: Mutex::new(store), network }
+        Self { store: Mutex::new(Some(store)), network, last_me: Mutex::new(None) }
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut S) -> Result<T, String>) -> Result<T, String> {
         let mut store = self.store.lock().map_err(|_| "the store is unavailable; restart the app".to_owned())?;
-        f(&mut store)
+        match store.as_mut() {
+            Some(s) => f(s),
+            None => Err(WIPED.to_owned()),
+        }
+    }
+
+    /// Forgets the store: the network side deleted its files.
+    fn forget_store(&self) {
+        if let Ok(mut store) = self.store.lock() {
+            *store = None;
+        }
+    }
+
+    /// The network, if this device is enrolled with a relay.
+    fn enrolled_network(&self) -> Option<&dyn Network> {
+        self.network.as_deref().filter(|_| self.overview().enrolled)
     }
 }
 
@@ -234,8 +303,12 @@ fn words(e: impl std::fmt::Display) -> String {
 
 impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
     fn me(&self) -> DeviceIdentity {
-        self.with(|s| s.identity().map_err(words)?.ok_or_else(|| "no identity".to_owned()))
-            .expect("the launcher initialises the store before showing screens")
+        let read = self.with(|s| s.identity().map_err(words)?.ok_or_else(|| "no identity".to_owned()));
+        let mut last = self.last_me.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Ok(me) = read {
+            *last = Some(me);
+        }
+        last.clone().expect("the launcher initialises the store before showing screens")
     }
 
     fn caseload(&self) -> Result<Vec<CaseloadRow>, String> {
@@ -333,9 +406,16 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
     }
 
     fn sync_now(&self) -> Result<SyncSummary, String> {
-        match &self.network {
-            Some(n) if self.overview().enrolled => n.sync(),
-            _ => Err("This device is not connected to a team relay yet. Ask your coordinator for an invite, then add it in Settings.".into()),
+        let Some(network) = self.enrolled_network() else {
+            return Err("This device is not connected to a team relay yet. Ask your coordinator for an invite, then add it in Settings.".into());
+        };
+        match network.sync() {
+            Ok(summary) => Ok(summary),
+            Err(SyncFailure::Revoked) => {
+                self.forget_store();
+                Err(WIPED.to_owned())
+            }
+            Err(SyncFailure::Failed(why)) => Err(why),
         }
     }
 
@@ -347,9 +427,9 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
     }
 
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String> {
-        match &self.network {
-            Some(n) if self.overview().enrolled => n.invite(role, resident),
-            _ => Err("Connect this device to the team relay first.".into()),
+        match self.enrolled_network() {
+            Some(n) => n.invite(role, resident),
+            None => Err("Connect this device to the team relay first.".into()),
         }
     }
 
@@ -360,6 +440,80 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
     fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), String> {
         let value = resident.map(|r| r.to_string());
         self.with(|s| s.set_setting(RESIDENT_LOCK_SETTING, value.as_deref()).map_err(words))
+    }
+
+    fn wiped(&self) -> bool {
+        self.store.lock().map(|s| s.is_none()).unwrap_or(false)
+    }
+
+    fn audit(&self, resident: ResidentId) -> Result<AuditView, String> {
+        let me = self.me();
+        let local = self.with(|s| {
+            let mut local = Vec::new();
+            for id in connect_store::resident_documents(resident) {
+                match s.load(id) {
+                    Ok(doc) => local.push((id.kind(), history::history(&doc))),
+                    Err(connect_store::StoreError::NotFound(_)) => {}
+                    Err(e) => return Err(e.to_string()),
+                }
+            }
+            Ok(local)
+        })?;
+        let (relay, relay_problem) = match self.enrolled_network() {
+            Some(n) => match n.resident_history(resident) {
+                Ok(records) => (records, None),
+                Err(e) => (Vec::new(), Some(e)),
+            },
+            None => (Vec::new(), Some("This device is not connected to a team relay.".to_owned())),
+        };
+        let known = BTreeMap::from([(
+            me.device_id,
+            KnownDevice { person: me.person_name, role: me.role, device_name: me.device_name },
+        )]);
+        Ok(AuditView { entries: history::audit_trail(&local, &relay, &known), relay_problem })
+    }
+
+    fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, String> {
+        let now = Timestamp::new(chrono::Utc::now());
+        let mut export = self.with(|s| connect_store::export::export_resident(s, resident, now).map_err(words))?;
+        if let Some(n) = self.enrolled_network()
+            && let Ok(records) = n.resident_history(resident)
+        {
+            export.join_relay(&records);
+        }
+        let name = export.page.as_ref().map_or_else(|| resident.to_string(), |p| p.preferred_name.clone());
+        let slug: String = name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        Ok(SubjectAccess {
+            file_stem: format!("everything-held-about-{slug}-{}", now.to_datetime().format("%Y-%m-%d")),
+            html: connect_store::export::to_html(&export),
+            json: serde_json::to_string_pretty(&export).map_err(words)?,
+        })
+    }
+
+    fn erase_resident(&self, resident: ResidentId) -> Result<(), String> {
+        if self.me().role != AuthorRole::Coordinator {
+            return Err("Only a coordinator can erase a resident.".into());
+        }
+        let Some(network) = self.enrolled_network() else {
+            return Err("Connect this device to the team relay first: an erasure must reach every device.".into());
+        };
+        network.erase_resident(resident)?;
+        self.with(|s| {
+            for id in connect_store::resident_documents(resident) {
+                s.erase(id).map_err(words)?;
+            }
+            if s.setting(RESIDENT_LOCK_SETTING).map_err(words)?.as_deref() == Some(resident.to_string().as_str()) {
+                s.set_setting(RESIDENT_LOCK_SETTING, None).map_err(words)?;
+            }
+            Ok(())
+        })
     }
 
     fn set_device_name(&self, name: &str) -> Result<(), String> {

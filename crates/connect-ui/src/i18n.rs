@@ -174,6 +174,47 @@ catalogue! {
     Expires => "Expires";
     Done => "Done", ro: "Gata";
     ErrorPrefix => "That did not work:", ro: "Nu a mers:";
+    Lock => "Lock", ro: "Blochează";
+    LockedHeading => "Enter your PIN", ro: "Introduceți codul PIN";
+    LockedHint => "The residents' information on this phone is locked.", ro: "Informațiile de pe acest telefon sunt blocate.";
+    Pin => "PIN", ro: "Cod PIN";
+    PinAgain => "The same PIN again";
+    Unlock => "Unlock", ro: "Deblochează";
+    Unlocking => "Checking…", ro: "Se verifică…";
+    TryAgainAfter => "Too many wrong PINs. You can try again after";
+    WrongPinsSoFar => "wrong PINs in a row";
+    ForgotPin => "Forgot your PIN?";
+    ForgotPinExplain => "Your PIN cannot be recovered, and nobody can open this phone's records without it. You can erase this phone and set it up again: what has reached the team is safe on the team relay and comes back when you reconnect.";
+    ForgotPinLoss => "Changes that have not reached the team will be lost.";
+    EraseThisPhone => "Erase this phone and start again";
+    SetUpHeading => "Set up this phone";
+    SetUpHint => "Your PIN keeps the residents' information on this phone private. Choose one you will remember: it cannot be recovered. At least 6 characters.";
+    YourName => "Your name";
+    ChoosePin => "Choose a PIN";
+    SetUp => "Set up";
+    PinsDiffer => "The two PINs are different. Type them again.";
+    WipedHeading => "This phone was removed from the team";
+    WipedExplain => "Your coordinator revoked this device, so everything about residents has been deleted from it, with its key.";
+    WipedNext => "If this was a mistake, ask your coordinator for a new invite and set the phone up again.";
+    SetUpAgain => "Set up this phone again";
+    TabRecord => "Their record", ro: "Dosarul meu";
+    CopyHeading => "A copy of everything held";
+    CopyHint => "A resident may ask for everything held about them. This makes a page they can read and print (hidden items and team-only notes included), and the same as data.";
+    PrepareCopy => "Prepare a copy";
+    Preparing => "Preparing…";
+    SaveReadable => "Save the readable copy";
+    SaveData => "Save the data (JSON)";
+    HistoryHeading => "Who changed what, and when";
+    ShowHistory => "Show the history";
+    HistoryOnlyHere => "Only on this device: not yet with the team";
+    HistoryReached => "Reached the team";
+    HistoryUnknown => "Someone on another device";
+    HistoryRelayProblem => "Could not ask the team relay, so only this device's own changes are named:";
+    EraseHeading => "Erase this resident";
+    EraseExplain => "Erasing deletes everything about this resident from the team relay and from this device now, and from every other device at its next sync. It cannot be undone. Export a copy first if the resident wants one.";
+    EraseConfirmLabel => "To confirm, type their name";
+    EraseButton => "Erase everywhere";
+    Erased => "was erased from the team relay and this device. Other devices delete them at their next sync.";
 }
 
 #[cfg(test)]

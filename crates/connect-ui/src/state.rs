@@ -17,6 +17,8 @@ pub enum Tab {
     Circle,
     /// Journal.
     Journal,
+    /// Their record: the audit trail, a subject access copy, erasure.
+    Record,
 }
 
 /// Which screen is showing.

@@ -1,10 +1,7 @@
 //! Component tests: each view rendered in a VirtualDom over a memory store,
 //! read back with dioxus-ssr, with simulated input, clicks and submits.
 
-use std::any::Any;
-use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Duration;
 
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
@@ -13,8 +10,11 @@ use connect_ui::components::AppAt;
 use connect_ui::state::{Screen, Tab};
 use connect_ui::{SharedBackend, StoreBackend};
 use dioxus::prelude::*;
-use dioxus_core::{ElementId, Event, Mutation};
-use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter, SerializedMouseData};
+use dioxus_core::Mutation;
+use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter};
+
+mod support;
+use support::{click, fire, html, listeners, settle, submit, type_text};
 
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
@@ -62,52 +62,6 @@ fn mount(backend: &SharedBackend, start: Screen) -> (VirtualDom, Vec<Mutation>) 
         .with_root_context(backend.clone());
     let edits = dom.rebuild_to_vec().edits;
     (dom, edits)
-}
-
-fn html(dom: &VirtualDom) -> String {
-    dioxus_ssr::render(dom)
-}
-
-/// Listener ids for an event name, in document order.
-fn listeners(edits: &[Mutation], name: &str) -> Vec<ElementId> {
-    edits
-        .iter()
-        .filter_map(|m| match m {
-            Mutation::NewEventListener { name: n, id, .. } if n == name => Some(*id),
-            _ => None,
-        })
-        .collect()
-}
-
-fn fire(dom: &mut VirtualDom, name: &str, id: ElementId, data: PlatformEventData) {
-    let event = Event::new(Rc::new(data) as Rc<dyn Any>, true);
-    dom.runtime().handle_event(name, event, id);
-}
-
-fn click(dom: &mut VirtualDom, id: ElementId) {
-    fire(dom, "click", id, PlatformEventData::new(Box::<SerializedMouseData>::default()));
-}
-
-fn type_text(dom: &mut VirtualDom, id: ElementId, text: &str) {
-    fire(dom, "input", id, PlatformEventData::new(Box::new(SerializedFormData::new(text.into(), vec![]))));
-}
-
-fn submit(dom: &mut VirtualDom, id: ElementId) {
-    fire(dom, "submit", id, PlatformEventData::new(Box::new(SerializedFormData::new(String::new(), vec![]))));
-}
-
-/// Lets spawned tasks (edits run "off thread", inline here) finish and re-renders;
-/// returns the mutations so new listeners can be found.
-fn settle(dom: &mut VirtualDom) -> Vec<Mutation> {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
-    let mut all = Vec::new();
-    for _ in 0..5 {
-        rt.block_on(async {
-            let _ = tokio::time::timeout(Duration::from_millis(20), dom.wait_for_work()).await;
-        });
-        all.extend(dom.render_immediate_to_vec().edits);
-    }
-    all
 }
 
 #[test]

@@ -27,7 +27,15 @@ pub struct Relay {
 
 impl Relay {
     pub fn new() -> Self {
-        let mut db = SqliteRelayStore::open_in_memory().unwrap();
+        Self::with_store(SqliteRelayStore::open_in_memory().unwrap())
+    }
+
+    /// A relay keeping its database in a file, for tests that read the file.
+    pub fn on_disk(path: &std::path::Path) -> Self {
+        Self::with_store(SqliteRelayStore::open(path).unwrap())
+    }
+
+    fn with_store(mut db: SqliteRelayStore) -> Self {
         let invite = admin::create_team(&mut db, "Connect East", at(0)).unwrap();
         Self { db: Arc::new(Mutex::new(db)), team: invite.team }
     }

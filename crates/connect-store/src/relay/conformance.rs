@@ -32,6 +32,7 @@ macro_rules! relay_conformance_tests {
             tokens_find_devices_until_revoked,
             documents_round_trip_and_feed_numbers_changes,
             erasure_removes_documents_and_leaves_tombstones,
+            erasure_revokes_the_residents_own_devices_and_forgets_their_name,
             assignments_follow_creation_and_coordinator_choice,
         );
     };
@@ -122,6 +123,27 @@ pub fn erasure_removes_documents_and_leaves_tombstones<S: RelayStore>(store: &mu
     let feed = store.feed_since(team, s - 1, 100).unwrap();
     assert!(feed.iter().any(|e| e.doc == id && e.erased));
     assert!(store.save(id, team, &doc, &doc.get_heads(), Some(device), at(3)).is_err(), "no resurrection");
+}
+
+/// Erasure reaches the resident's own devices: they are revoked (so their
+/// next contact wipes them), the resident's name leaves the people and device
+/// rows, and unused invites for them stop working.
+pub fn erasure_revokes_the_residents_own_devices_and_forgets_their_name<S: RelayStore>(store: &mut S) {
+    let (team, _, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    let theirs = Invite { team, role: AuthorRole::Resident, resident: Some(r) };
+    store.create_invite(b"their-code", &theirs, at(1), at(60)).unwrap();
+    store.create_invite(b"spare-code", &theirs, at(1), at(60)).unwrap();
+    let own = DeviceId::random();
+    store.redeem_invite(b"their-code", "Doreen Smith", own, "Doreen's phone", b"their-token", at(2)).unwrap().unwrap();
+    store.erase_resident(r, at(3)).unwrap();
+    let record = store.device(own).unwrap().unwrap();
+    assert!(record.revoked, "the resident's own phone is revoked");
+    assert!(!record.name.contains("Doreen") && !record.person.name.contains("Doreen"));
+    assert!(store.people(team).unwrap().iter().all(|p| !p.name.contains("Doreen")));
+    let spare = store.redeem_invite(b"spare-code", "Doreen", DeviceId::random(), "x", b"t2", at(4)).unwrap();
+    assert_eq!(spare.err(), Some(InviteProblem::Unknown), "their unused invites are gone");
 }
 
 /// Residents are assigned to whoever created them, and to whoever a coordinator picks.

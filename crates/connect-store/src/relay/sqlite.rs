@@ -434,6 +434,15 @@ impl RelayStore for SqliteRelayStore {
         }
         tx.execute("DELETE FROM assignments WHERE resident_id = ?1", [&r])?;
         tx.execute("DELETE FROM residents WHERE resident_id = ?1", [&r])?;
+        // The resident's own devices: revoked (so their next contact wipes
+        // them), and the resident's name goes from every row that held it.
+        tx.execute(
+            "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?2), name = 'erased'
+             WHERE person_id IN (SELECT person_id FROM people WHERE resident_id = ?1)",
+            params![r, now.millis()],
+        )?;
+        tx.execute("UPDATE people SET name = 'erased resident' WHERE resident_id = ?1", [&r])?;
+        tx.execute("DELETE FROM invites WHERE resident_id = ?1", [&r])?;
         tx.commit()?;
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(ids)

@@ -5,11 +5,10 @@ use dioxus::prelude::*;
 use crate::components::{CaseloadScreen, NoticeLine, ResidentMode, ResidentScreen, SettingsScreen, StatusBar};
 use crate::i18n::Msg;
 use crate::state::{Screen, use_provide_ui};
+use crate::vault::use_gate;
 
-/// The design system: CSS variables, one font stack, a spacing scale.
-const STYLE: &str = include_str!("../../../../assets/style.css");
-
-/// The whole app. Expects a [`crate::SharedBackend`] in the root context.
+/// The app over an open store. Expects a [`crate::SharedBackend`] in context
+/// (the [`crate::components::Root`] provides it once the PIN is given).
 #[component]
 pub fn App() -> Element {
     let backend = use_context::<crate::SharedBackend>();
@@ -22,11 +21,11 @@ pub fn App() -> Element {
 #[component]
 pub fn AppAt(start: Screen) -> Element {
     let ui = use_provide_ui(start);
+    let gate = use_gate();
     let screen = *ui.screen.read();
     let lang = ui.lang.read().tag();
     let resident_mode = matches!(screen, Screen::ResidentMode(_));
     rsx! {
-        style { {STYLE} }
         div { class: if resident_mode { "app resident-mode" } else { "app" }, lang: "{lang}",
             a { class: "skip-link", href: "#main", {ui.t(Msg::AppName)} }
             if !resident_mode {
@@ -44,6 +43,9 @@ pub fn AppAt(start: Screen) -> Element {
                             "aria-current": if screen == Screen::Settings { "page" } else { "false" },
                             onclick: move |_| ui.go(Screen::Settings),
                             {ui.t(Msg::Settings)}
+                        }
+                        if let Some(gate) = gate {
+                            button { class: "link-button", onclick: move |_| gate.lock(), "🔒 " {ui.t(Msg::Lock)} }
                         }
                     }
                 }

@@ -4,7 +4,7 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::{CircleView, JournalView, PageView};
+use crate::components::{CircleView, JournalView, PageView, RecordView};
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, use_backend, use_ui};
 
@@ -22,7 +22,12 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
         Ok(d) => d.clone(),
         Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
     };
-    let tabs = [(Tab::Page, Msg::TabPage), (Tab::Circle, Msg::TabCircle), (Tab::Journal, Msg::TabJournal)];
+    let tabs = [
+        (Tab::Page, Msg::TabPage),
+        (Tab::Circle, Msg::TabCircle),
+        (Tab::Journal, Msg::TabJournal),
+        (Tab::Record, Msg::TabRecord),
+    ];
     rsx! {
         div { class: "screen resident",
             button { class: "link-button back", onclick: move |_| ui.go(Screen::Caseload), "← " {ui.t(Msg::Back)} }
@@ -60,6 +65,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                     Tab::Page => rsx! { PageView { resident, page: data.page.clone(), resident_mode: false } },
                     Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone() } },
                     Tab::Journal => rsx! { JournalView { resident, journal: data.journal.clone(), team_notes: data.team_notes.clone() } },
+                    Tab::Record => rsx! { RecordView { resident, name: data.page.preferred_name.clone() } },
                 }
             }
         }

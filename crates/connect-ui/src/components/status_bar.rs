@@ -5,12 +5,14 @@ use dioxus::prelude::*;
 
 use crate::i18n::Msg;
 use crate::state::{off_thread, use_backend, use_ui};
+use crate::vault::use_gate;
 
 /// Always visible on supporter screens.
 #[component]
 pub fn StatusBar() -> Element {
     let ui = use_ui();
     let backend = use_backend();
+    let gate = use_gate();
     let mut syncing = use_signal(|| false);
     let mut outcome: Signal<Option<Result<String, String>>> = use_signal(|| None);
     let overview = {
@@ -34,7 +36,14 @@ pub fn StatusBar() -> Element {
         outcome.set(None);
         let backend = backend.clone();
         spawn(async move {
-            let result = off_thread(move || backend.sync_now()).await;
+            let syncing_with = backend.clone();
+            let result = off_thread(move || syncing_with.sync_now()).await;
+            if backend.wiped()
+                && let Some(gate) = gate
+            {
+                gate.wiped();
+                return;
+            }
             syncing.set(false);
             outcome.set(Some(result.map(|s| if s.refused.is_empty() { String::new() } else { s.refused.join("; ") })));
             ui.bump();

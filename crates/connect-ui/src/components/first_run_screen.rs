@@ -1,0 +1,67 @@
+//! The first run: the supporter's name and a PIN that encrypts the store.
+
+use dioxus::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::off_thread;
+use crate::vault::{SharedVault, use_gate};
+
+/// Sets this phone up.
+#[component]
+pub fn FirstRunScreen() -> Element {
+    let vault = use_context::<SharedVault>();
+    let gate = use_gate().expect("the first-run screen is shown by the root");
+    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+    let mut name = use_signal(|| vault.suggested_name());
+    let mut pin = use_signal(String::new);
+    let mut again = use_signal(String::new);
+    let mut error: Signal<Option<String>> = use_signal(|| None);
+    let mut busy = use_signal(|| false);
+    let set_up = move |e: FormEvent| {
+        e.prevent_default();
+        if *busy.peek() {
+            return;
+        }
+        if *pin.peek() != *again.peek() {
+            error.set(Some(t(Msg::PinsDiffer).to_owned()));
+            again.set(String::new());
+            return;
+        }
+        busy.set(true);
+        let vault = vault.clone();
+        let (who, chosen) = (name.peek().clone(), pin.peek().clone());
+        spawn(async move {
+            let result = off_thread(move || vault.create(&who, &chosen)).await;
+            busy.set(false);
+            match result {
+                Ok(backend) => gate.open(backend),
+                Err(why) => error.set(Some(why)),
+            }
+        });
+    };
+    rsx! {
+        main { class: "screen lock-screen", id: "lock",
+            p { class: "app-title", {t(Msg::AppName)} }
+            h1 { {t(Msg::SetUpHeading)} }
+            p { class: "hint", {t(Msg::SetUpHint)} }
+            form { class: "add-form", "aria-label": "{t(Msg::SetUpHeading)}", onsubmit: set_up,
+                label { class: "field",
+                    span { class: "label", {t(Msg::YourName)} }
+                    input { r#type: "text", autocomplete: "name", value: "{name}", oninput: move |e| name.set(e.value()) }
+                }
+                label { class: "field",
+                    span { class: "label", {t(Msg::ChoosePin)} }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{pin}", oninput: move |e| pin.set(e.value()) }
+                }
+                label { class: "field",
+                    span { class: "label", {t(Msg::PinAgain)} }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{again}", oninput: move |e| again.set(e.value()) }
+                }
+                button { class: "button", r#type: "submit", disabled: *busy.read(), {t(Msg::SetUp)} }
+            }
+            if let Some(why) = error.read().clone() {
+                p { class: "notice notice-error", role: "alert", "{why}" }
+            }
+        }
+    }
+}

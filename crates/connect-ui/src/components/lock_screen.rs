@@ -1,0 +1,101 @@
+//! The lock screen: the PIN opens the encrypted store. Wrong PINs are counted
+//! and make the next try wait; a forgotten PIN has no bypass, only erasing
+//! this phone and setting it up again.
+
+use dioxus::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::off_thread;
+use crate::vault::{SharedVault, use_gate};
+
+/// Asks for the PIN.
+#[component]
+pub fn LockScreen() -> Element {
+    let vault = use_context::<SharedVault>();
+    let gate = use_gate().expect("the lock screen is shown by the root");
+    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+    let mut pin = use_signal(String::new);
+    let mut error: Signal<Option<String>> = use_signal(|| None);
+    let mut busy = use_signal(|| false);
+    let mut forgetting = use_signal(|| false);
+    let state = vault.lock_state();
+    let unlock = {
+        let vault = vault.clone();
+        move |e: FormEvent| {
+            e.prevent_default();
+            if *busy.peek() {
+                return;
+            }
+            busy.set(true);
+            let vault = vault.clone();
+            let entered = pin.peek().clone();
+            spawn(async move {
+                let result = off_thread(move || vault.unlock(&entered)).await;
+                busy.set(false);
+                pin.set(String::new());
+                match result {
+                    Ok(backend) => {
+                        error.set(None);
+                        gate.open(backend);
+                    }
+                    Err(why) => error.set(Some(why)),
+                }
+            });
+        }
+    };
+    let forget = move |_| {
+        let vault = vault.clone();
+        spawn(async move {
+            match off_thread(move || vault.forget()).await {
+                Ok(()) => gate.start_again(),
+                Err(why) => error.set(Some(why)),
+            }
+        });
+    };
+    let wait_until = state
+        .retry_after
+        .filter(|t| t.to_datetime() > chrono::Utc::now())
+        .map(|t| t.to_datetime().with_timezone(&chrono::Local).format("%H:%M:%S").to_string());
+    rsx! {
+        main { class: "screen lock-screen", id: "lock",
+            p { class: "app-title", {t(Msg::AppName)} }
+            h1 { {t(Msg::LockedHeading)} }
+            p { class: "hint", {t(Msg::LockedHint)} }
+            form { class: "add-form", "aria-label": "{t(Msg::Unlock)}", onsubmit: unlock,
+                label { class: "field",
+                    span { class: "label", {t(Msg::Pin)} }
+                    input {
+                        r#type: "password",
+                        inputmode: "numeric",
+                        autocomplete: "current-password",
+                        value: "{pin}",
+                        oninput: move |e| pin.set(e.value()),
+                    }
+                }
+                button { class: "button", r#type: "submit", disabled: *busy.read(),
+                    if *busy.read() { {t(Msg::Unlocking)} } else { {t(Msg::Unlock)} }
+                }
+            }
+            if let Some(why) = error.read().clone() {
+                p { class: "notice notice-error", role: "alert", "{why}" }
+            } else if let Some(when) = wait_until {
+                p { class: "notice notice-error", role: "alert", {t(Msg::TryAgainAfter)} " {when}." }
+            } else if state.failed_attempts > 0 {
+                p { class: "notice", role: "status", "{state.failed_attempts} " {t(Msg::WrongPinsSoFar)} }
+            }
+            if *forgetting.read() {
+                section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
+                    h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
+                    p { {t(Msg::ForgotPinExplain)} }
+                    p { strong { {t(Msg::ForgotPinLoss)} } }
+                    div { class: "actions",
+                        button { class: "button danger", onclick: forget, {t(Msg::EraseThisPhone)} }
+                        button { class: "button secondary", onclick: move |_| forgetting.set(false), {t(Msg::Cancel)} }
+                    }
+                }
+            } else {
+                button { class: "link-button", onclick: move |_| forgetting.set(true), {t(Msg::ForgotPin)} }
+            }
+        }
+    }
+}

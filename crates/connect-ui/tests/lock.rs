@@ -1,0 +1,268 @@
+//! The lock in front of the app, in a VirtualDom: first run, wrong and right
+//! PINs, locking after the idle limit without losing what was typed, and the
+//! plain "wiped" screen after the team revokes the device.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use connect_model::history::AcceptedRecord;
+use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
+use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_ui::backend::{InviteInfo, Network, SyncFailure, SyncSummary};
+use connect_ui::vault::{LockState, Vault};
+use connect_ui::{SharedBackend, SharedVault, StoreBackend};
+use dioxus::prelude::*;
+use dioxus_core::{ElementId, Mutation};
+use dioxus_html::SerializedHtmlEventConverter;
+
+mod support;
+use support::{click, html, listeners, pump, submit, type_text};
+
+const PIN: &str = "246810";
+
+/// A network whose relay has revoked this device.
+struct RevokedRelay;
+
+impl Network for RevokedRelay {
+    fn sync(&self) -> Result<SyncSummary, SyncFailure> {
+        Err(SyncFailure::Revoked)
+    }
+    fn enrol(&self, _: &str, _: &str) -> Result<(), String> {
+        Err("no".into())
+    }
+    fn invite(&self, _: AuthorRole, _: Option<ResidentId>) -> Result<InviteInfo, String> {
+        Err("no".into())
+    }
+    fn resident_history(&self, _: ResidentId) -> Result<Vec<AcceptedRecord>, String> {
+        Err("no".into())
+    }
+    fn erase_resident(&self, _: ResidentId) -> Result<(), String> {
+        Err("no".into())
+    }
+}
+
+/// A vault over a memory store, with the PIN checked in memory.
+struct TestVault {
+    pin: Mutex<Option<String>>,
+    backend: Mutex<Option<SharedBackend>>,
+    failed: Mutex<u32>,
+    idle: Duration,
+    revoked: bool,
+}
+
+impl TestVault {
+    fn new(pin: Option<&str>, idle: Duration, revoked: bool) -> Arc<Self> {
+        let vault =
+            Arc::new(Self { pin: Mutex::new(None), backend: Mutex::new(None), failed: Mutex::new(0), idle, revoked });
+        if let Some(pin) = pin {
+            vault.create("Amara", pin).unwrap();
+        }
+        vault
+    }
+}
+
+impl Vault for TestVault {
+    fn has_store(&self) -> bool {
+        self.pin.lock().unwrap().is_some()
+    }
+    fn lock_state(&self) -> LockState {
+        LockState { failed_attempts: *self.failed.lock().unwrap(), retry_after: None }
+    }
+    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, String> {
+        if pin.len() < 6 {
+            return Err("a PIN or passphrase needs at least 6 characters".into());
+        }
+        let mut store = MemoryStore::new();
+        let me = DeviceIdentity {
+            device_id: DeviceId::random(),
+            device_name: "phone".into(),
+            person_name: name.into(),
+            role: AuthorRole::Supporter,
+            created_at: Timestamp::from_millis(0),
+        };
+        store.set_identity(&me).unwrap();
+        connect_store::create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1)).unwrap();
+        if self.revoked {
+            store.set_setting("relay_token", Some("t")).unwrap();
+        }
+        let network: Option<Box<dyn Network>> = if self.revoked { Some(Box::new(RevokedRelay)) } else { None };
+        let backend: SharedBackend = Arc::new(StoreBackend::new(store, network));
+        *self.pin.lock().unwrap() = Some(pin.to_owned());
+        *self.backend.lock().unwrap() = Some(backend.clone());
+        Ok(backend)
+    }
+    fn unlock(&self, pin: &str) -> Result<SharedBackend, String> {
+        if self.pin.lock().unwrap().as_deref() != Some(pin) {
+            *self.failed.lock().unwrap() += 1;
+            return Err("wrong PIN or passphrase".into());
+        }
+        *self.failed.lock().unwrap() = 0;
+        Ok(self.backend.lock().unwrap().clone().unwrap())
+    }
+    fn forget(&self) -> Result<(), String> {
+        *self.pin.lock().unwrap() = None;
+        *self.backend.lock().unwrap() = None;
+        Ok(())
+    }
+    fn idle_limit(&self) -> Duration {
+        self.idle
+    }
+    fn suggested_name(&self) -> String {
+        "Amara".into()
+    }
+}
+
+struct Screen {
+    rt: tokio::runtime::Runtime,
+    dom: VirtualDom,
+    edits: Vec<Mutation>,
+}
+
+impl Screen {
+    fn open(vault: Arc<TestVault>) -> Self {
+        dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+        let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        let vault: SharedVault = vault;
+        let mut dom = {
+            let _inside = rt.enter();
+            VirtualDom::new(connect_ui::Root).with_root_context(vault)
+        };
+        let edits = {
+            let _inside = rt.enter();
+            dom.rebuild_to_vec().edits
+        };
+        let mut screen = Self { rt, dom, edits };
+        screen.wait(Duration::from_millis(30));
+        screen
+    }
+
+    fn wait(&mut self, d: Duration) {
+        let _inside = self.rt.enter();
+        let new = pump(&self.rt, &mut self.dom, d);
+        self.edits.extend(new);
+    }
+
+    fn html(&self) -> String {
+        html(&self.dom)
+    }
+
+    /// The newest listener for `event`, counting from the end (0 = last).
+    fn newest(&self, event: &str, back: usize) -> ElementId {
+        let all = listeners(&self.edits, event);
+        all[all.len() - 1 - back]
+    }
+
+    fn type_into(&mut self, id: ElementId, text: &str) {
+        type_text(&mut self.dom, id, text);
+        self.wait(Duration::from_millis(20));
+    }
+
+    fn submit(&mut self) {
+        let form = self.newest("submit", 0);
+        submit(&mut self.dom, form);
+        self.wait(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn a_new_phone_asks_for_a_name_and_a_pin_typed_twice_then_opens_the_app() {
+    let vault = TestVault::new(None, Duration::from_secs(300), false);
+    let mut s = Screen::open(vault.clone());
+    assert!(s.html().contains("Set up this phone"));
+    assert!(s.html().contains("value=\"Amara\""), "the launcher's name is suggested");
+    let (pin, again) = (s.newest("input", 1), s.newest("input", 0));
+    s.type_into(pin, PIN);
+    s.type_into(again, "135791");
+    s.submit();
+    assert!(s.html().contains("The two PINs are different"));
+    assert!(!vault.has_store(), "nothing is made from mismatched PINs");
+    s.type_into(again, PIN);
+    s.submit();
+    assert!(vault.has_store());
+    assert!(s.html().contains("Caseload") && s.html().contains("Doreen"), "{}", s.html());
+}
+
+#[test]
+fn a_wrong_pin_is_refused_and_counted_and_the_right_one_opens_the_store() {
+    let vault = TestVault::new(Some(PIN), Duration::from_secs(300), false);
+    let mut s = Screen::open(vault);
+    let page = s.html();
+    assert!(page.contains("Enter your PIN"));
+    assert!(!page.contains("Doreen"), "nothing about residents shows before the PIN");
+    let field = s.newest("input", 0);
+    s.type_into(field, "000000");
+    s.submit();
+    assert!(s.html().contains("wrong PIN"), "{}", s.html());
+    assert!(!s.html().contains("Doreen"));
+    let field = s.newest("input", 0);
+    s.type_into(field, PIN);
+    s.submit();
+    assert!(s.html().contains("Doreen"), "{}", s.html());
+    assert!(!s.html().contains("Enter your PIN"));
+}
+
+#[test]
+fn the_app_locks_itself_when_left_alone_and_keeps_what_was_being_typed() {
+    let vault = TestVault::new(Some(PIN), Duration::from_millis(300), false);
+    let mut s = Screen::open(vault);
+    let field = s.newest("input", 0);
+    s.type_into(field, PIN);
+    s.submit();
+    assert!(s.html().contains("Add a resident"));
+    // A name half-typed into the caseload's add form.
+    let name_field = s.newest("input", 0);
+    s.type_into(name_field, "Half-typed Name");
+    s.wait(Duration::from_millis(100));
+    assert!(!s.html().contains("Enter your PIN"), "still within the idle limit");
+    s.wait(Duration::from_millis(600));
+    let locked = s.html();
+    assert!(locked.contains("Enter your PIN"), "locked after the idle limit");
+    assert!(locked.contains("hidden"), "the app is hidden behind the lock");
+    let field = s.newest("input", 0);
+    s.type_into(field, PIN);
+    s.submit();
+    let page = s.html();
+    assert!(!page.contains("Enter your PIN"));
+    assert!(page.contains("value=\"Half-typed Name\""), "the draft survived the lock: {page}");
+}
+
+#[test]
+fn the_lock_button_locks_at_once() {
+    let vault = TestVault::new(Some(PIN), Duration::from_secs(300), false);
+    let mut s = Screen::open(vault);
+    let field = s.newest("input", 0);
+    s.type_into(field, PIN);
+    s.submit();
+    assert!(s.html().contains("Lock"));
+    // The header's buttons: Caseload, Settings, Lock (in that order).
+    let clicks = listeners(&s.edits, "click");
+    let lock = clicks.iter().copied().find(|id| {
+        click(&mut s.dom, *id);
+        s.wait(Duration::from_millis(20));
+        s.html().contains("Enter your PIN")
+    });
+    assert!(lock.is_some(), "a button locks the app");
+}
+
+#[test]
+fn a_revoked_device_says_plainly_that_it_was_wiped() {
+    let vault = TestVault::new(Some(PIN), Duration::from_secs(300), true);
+    let mut s = Screen::open(vault);
+    let field = s.newest("input", 0);
+    s.type_into(field, PIN);
+    s.submit();
+    assert!(s.html().contains("Sync now"));
+    let sync = listeners(&s.edits, "click")
+        .into_iter()
+        .find(|id| {
+            click(&mut s.dom, *id);
+            s.wait(Duration::from_millis(60));
+            s.html().contains("removed from the team")
+        })
+        .expect("the sync button");
+    let _ = sync;
+    let page = s.html();
+    assert!(page.contains("This phone was removed from the team"), "{page}");
+    assert!(!page.contains("Doreen"), "nothing about residents is left on screen");
+    assert!(page.contains("Set up this phone again"));
+}
