@@ -139,6 +139,146 @@ impl CheckIns {
     }
 }
 
+/// One measure's answers over time, for a chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Series {
+    /// UCLA 3-item totals (3 to 9), complete ones only.
+    pub ucla3: Vec<(Timestamp, u8)>,
+    /// ONS4 answers per item (life satisfaction, worthwhile, happy, anxious).
+    pub ons4: [Vec<(Timestamp, u8)>; 4],
+    /// ONS loneliness answers.
+    pub loneliness: Vec<(Timestamp, OnsLoneliness)>,
+}
+
+impl CheckIns {
+    /// The answers over time, oldest first, for the resident's own charts.
+    #[must_use]
+    pub fn series(&self) -> Series {
+        let mut s = Series::default();
+        for c in self.checkins.iter().filter(|c| !c.archived && c.has_answers()) {
+            if let Some(total) = c.ucla3.and_then(|u| u.total()) {
+                s.ucla3.push((c.taken_at, total));
+            }
+            if let Some(o) = c.ons4 {
+                for (i, item) in Ons4Item::ALL.iter().enumerate() {
+                    if let Some(v) = o.get(*item) {
+                        s.ons4[i].push((c.taken_at, v));
+                    }
+                }
+            }
+            if let Some(l) = c.loneliness {
+                s.loneliness.push((c.taken_at, l));
+            }
+        }
+        s
+    }
+
+    /// The resident's own trend in plain words: for each measure answered more
+    /// than once, how it was the first time and how it is at the latest. Life
+    /// map areas are named from `areas` (key, label), else the defaults.
+    #[must_use]
+    pub fn trend_in_words(&self, areas: &[(String, String)]) -> Vec<String> {
+        let answered: Vec<&CheckIn> = self.checkins.iter().filter(|c| !c.archived && c.has_answers()).collect();
+        let month = |t: Timestamp| t.to_datetime().format("%B %Y").to_string();
+        match answered.as_slice() {
+            [] => return vec!["No check-ins yet.".to_owned()],
+            [only] => {
+                return vec![format!(
+                    "You have answered once so far, in {}. Next time you can see how things change.",
+                    month(only.taken_at)
+                )];
+            }
+            _ => {}
+        }
+        let s = self.series();
+        let mut out = Vec::new();
+        if let (Some((t0, a)), Some((_, b))) = (s.loneliness.first(), s.loneliness.last())
+            && s.loneliness.len() > 1
+        {
+            out.push(format!(
+                "How often you feel lonely: \"{}\" in {}, \"{}\" at the latest.",
+                loneliness_words(*a),
+                month(*t0),
+                loneliness_words(*b)
+            ));
+        }
+        if let (Some((t0, a)), Some((_, b))) = (s.ucla3.first(), s.ucla3.last())
+            && s.ucla3.len() > 1
+        {
+            let direction = match b.cmp(a) {
+                std::cmp::Ordering::Less => "lower: you have been feeling less lonely",
+                std::cmp::Ordering::Greater => "higher: you have been feeling lonelier",
+                std::cmp::Ordering::Equal => "the same",
+            };
+            out.push(format!(
+                "Your loneliness score was {a} in {}, and is {b} now (it runs from 3 to 9; lower means less lonely). That is {direction}.",
+                month(*t0)
+            ));
+        }
+        let names = [
+            "How satisfied you are with life",
+            "How worthwhile the things you do feel",
+            "How happy you felt",
+            "How anxious you felt",
+        ];
+        for (i, item) in Ons4Item::ALL.iter().enumerate() {
+            let answers = &s.ons4[i];
+            if let (Some((t0, a)), Some((_, b))) = (answers.first(), answers.last())
+                && answers.len() > 1
+            {
+                let band =
+                    |v: u8| measures::ons4_band(*item, v).map(|b| b.as_str().replace('-', " ")).unwrap_or_default();
+                out.push(format!(
+                    "{}: {a} ({}) in {}, {b} ({}) at the latest, out of 10.",
+                    names[i],
+                    band(*a),
+                    month(*t0),
+                    band(*b)
+                ));
+            }
+        }
+        let mut changes: BTreeMap<&str, (Timestamp, Rag, Rag, usize)> = BTreeMap::new();
+        for c in &answered {
+            for (area, rag) in &c.life_map {
+                changes
+                    .entry(area.as_str())
+                    .and_modify(|(_, _, last, n)| {
+                        *last = *rag;
+                        *n += 1;
+                    })
+                    .or_insert((c.taken_at, *rag, *rag, 1));
+            }
+        }
+        for (area, (t0, first, last, n)) in changes {
+            if n > 1 {
+                let label = areas
+                    .iter()
+                    .find(|(k, _)| k == area)
+                    .map(|(_, l)| l.clone())
+                    .or_else(|| measures::DEFAULT_LIFE_AREAS.iter().find(|a| a.key == area).map(|a| a.label.to_owned()))
+                    .unwrap_or_else(|| area.replace('-', " "));
+                out.push(format!("{label}: {first} in {}, {last} at the latest.", month(t0)));
+            }
+        }
+        if out.is_empty() {
+            out.push("You have answered different questions each time, so there is nothing to compare yet.".to_owned());
+        }
+        out
+    }
+}
+
+/// The ONS loneliness answer as the question says it.
+#[must_use]
+pub fn loneliness_words(answer: OnsLoneliness) -> &'static str {
+    match answer {
+        OnsLoneliness::OftenOrAlways => "often or always",
+        OnsLoneliness::SomeOfTheTime => "some of the time",
+        OnsLoneliness::Occasionally => "occasionally",
+        OnsLoneliness::HardlyEver => "hardly ever",
+        OnsLoneliness::Never => "never",
+    }
+}
+
 const KIND: DocKind = DocKind::Checkins;
 
 /// Creates an empty check-in document.
@@ -261,5 +401,41 @@ mod tests {
         assert!(matches!(record(&mut d, &ctx(1), bad), Err(ModelError::InvalidScore { .. })));
         assert!(record(&mut d, &ctx(1), Answers::default()).is_err());
         assert!(read(&d).unwrap().checkins.is_empty());
+    }
+
+    #[test]
+    fn the_trend_in_words_compares_first_and_latest_answers() {
+        let mut d = doc();
+        assert_eq!(read(&d).unwrap().trend_in_words(&[]), ["No check-ins yet."]);
+        let answers = |l, u: [u8; 3], happy, home: Rag| Answers {
+            loneliness: Some(l),
+            ucla3: Some(Ucla3 {
+                lack_companionship: Some(UclaAnswer::from_score(u[0]).unwrap()),
+                left_out: Some(UclaAnswer::from_score(u[1]).unwrap()),
+                isolated: Some(UclaAnswer::from_score(u[2]).unwrap()),
+            }),
+            ons4: Some(Ons4 { happy: Some(happy), ..Ons4::default() }),
+            life_map: BTreeMap::from([("home".to_owned(), home)]),
+            share_in_reports: false,
+        };
+        record(&mut d, &ctx(60), answers(OnsLoneliness::OftenOrAlways, [3, 3, 2], 3, Rag::Red)).unwrap();
+        let once = read(&d).unwrap().trend_in_words(&[]);
+        assert_eq!(once, ["You have answered once so far, in March 2026. Next time you can see how things change."]);
+        not_today(&mut d, &ctx(70)).unwrap();
+        record(&mut d, &ctx(150), answers(OnsLoneliness::Occasionally, [2, 1, 2], 7, Rag::Green)).unwrap();
+        let words = read(&d).unwrap().trend_in_words(&[]);
+        assert_eq!(
+            words,
+            [
+                "How often you feel lonely: \"often or always\" in March 2026, \"occasionally\" at the latest.",
+                "Your loneliness score was 8 in March 2026, and is 5 now (it runs from 3 to 9; lower means less lonely). That is lower: you have been feeling less lonely.",
+                "How happy you felt: 3 (low) in March 2026, 7 (high) at the latest, out of 10.",
+                "My home: red in March 2026, green at the latest.",
+            ]
+        );
+        let series = read(&d).unwrap().series();
+        assert_eq!(series.ucla3.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [8, 5]);
+        assert_eq!(series.ons4[2].len(), 2);
+        assert!(series.ons4[0].is_empty(), "skipped items leave no points");
     }
 }

@@ -179,6 +179,48 @@ impl Circle {
     }
 }
 
+/// One moment in the story of a circle: a visit, or now.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CirclePoint {
+    /// When.
+    pub at: Timestamp,
+    /// A visit (rather than "now").
+    pub visit: bool,
+    /// Counts then.
+    pub summary: CircleSummary,
+    /// Names of the ties that joined since the previous moment (none for the first).
+    pub new_ties: Vec<String>,
+}
+
+impl Circle {
+    /// "How my circle has changed": the circle at each visit, oldest first,
+    /// and now (if now is after the last visit), each with the ties that
+    /// joined since the moment before.
+    #[must_use]
+    pub fn timeline(&self, visits: &[Timestamp], now: Timestamp) -> Vec<CirclePoint> {
+        let mut moments: Vec<(Timestamp, bool)> = visits.iter().map(|v| (*v, true)).collect();
+        moments.sort();
+        moments.dedup();
+        if moments.last().is_none_or(|(last, _)| *last < now) {
+            moments.push((now, false));
+        }
+        let mut out: Vec<CirclePoint> = Vec::with_capacity(moments.len());
+        for (at, visit) in moments {
+            let new_ties = match out.last() {
+                None => Vec::new(),
+                Some(previous) => self
+                    .at(at)
+                    .into_iter()
+                    .filter(|(t, _)| t.added_at > previous.at)
+                    .map(|(t, _)| t.name.clone())
+                    .collect(),
+            };
+            out.push(CirclePoint { at, visit, summary: self.summary_at(at), new_ties });
+        }
+        out
+    }
+}
+
 fn summarise(ties: impl Iterator<Item = (Ring, bool)>) -> CircleSummary {
     let mut s = CircleSummary::default();
     for (ring, two_way) in ties {
@@ -351,5 +393,34 @@ mod tests {
         assert!(move_to_ring(&mut doc, &ctx(1), ItemId::random(), Ring::Intimacy).is_err());
         assert!(add_tie(&mut doc, &ctx(1), &tie(" ", Ring::Intimacy, false)).is_err());
         assert!(read(&doc).unwrap().ties.is_empty());
+    }
+
+    #[test]
+    fn the_timeline_shows_each_visit_and_now_with_who_joined_since_the_one_before() {
+        let mut doc = create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
+        add_tie(&mut doc, &ctx(1), &tie("Sam", Ring::Intimacy, true)).unwrap();
+        let jean = add_tie(&mut doc, &ctx(12), &tie("Jean", Ring::Possibility, false)).unwrap();
+        add_tie(&mut doc, &ctx(15), &tie("Lunch club", Ring::Participation, false)).unwrap();
+        move_to_ring(&mut doc, &ctx(25), jean, Ring::Friendship).unwrap();
+        add_tie(&mut doc, &ctx(40), &tie("GP", Ring::Exchange, false)).unwrap();
+        let circle = read(&doc).unwrap();
+        let visits = [ctx(20).now, ctx(10).now, ctx(30).now, ctx(30).now];
+        let points = circle.timeline(&visits, ctx(45).now);
+        let at: Vec<(bool, usize, Vec<String>)> =
+            points.iter().map(|p| (p.visit, p.summary.in_circle, p.new_ties.clone())).collect();
+        assert_eq!(
+            at,
+            [
+                (true, 1, vec![]),
+                (true, 2, vec!["Jean".to_owned(), "Lunch club".to_owned()]),
+                (true, 3, vec![]),
+                (false, 4, vec!["GP".to_owned()]),
+            ],
+            "visits sorted and deduplicated; Jean counts in the circle only once moved in from possibility"
+        );
+        assert_eq!(points[1].summary.per_ring, [1, 0, 1, 0, 1]);
+        // Now is not added when the last visit is now.
+        assert_eq!(circle.timeline(&[ctx(45).now], ctx(45).now).len(), 1);
+        assert_eq!(circle.timeline(&[], ctx(45).now).len(), 1, "with no visits, just now");
     }
 }

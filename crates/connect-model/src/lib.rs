@@ -35,6 +35,7 @@ mod enums;
 mod error;
 pub mod history;
 mod ids;
+pub mod insights;
 pub mod journal;
 pub mod limits;
 pub mod matching;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::page::{AskStatus, Category};
+use crate::page::{AskStatus, Category, IntroSide, Proposal};
 use crate::{ItemId, ResidentId};
 
 /// An offer that could meet an ask.
@@ -79,6 +79,46 @@ pub struct Suggestion {
     pub score: u32,
     /// Why, in order of weight.
     pub reasons: Vec<Reason>,
+}
+
+impl Suggestion {
+    /// Why, in words: "both mention market; both are company help".
+    #[must_use]
+    pub fn reason_words(&self) -> String {
+        self.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    }
+
+    /// The two sides of an introduction for this suggestion, under one new id:
+    /// what the asker's page records, and what the offerer's page records.
+    #[must_use]
+    pub fn proposals(&self) -> [(ResidentId, Proposal); 2] {
+        let id = ItemId::random();
+        let reason = self.reason_words();
+        [
+            (
+                self.ask.resident,
+                Proposal {
+                    id,
+                    with: self.offer.resident,
+                    side: IntroSide::Asker,
+                    item: self.ask.item,
+                    their_item: self.offer.item,
+                    reason: reason.clone(),
+                },
+            ),
+            (
+                self.offer.resident,
+                Proposal {
+                    id,
+                    with: self.ask.resident,
+                    side: IntroSide::Offerer,
+                    item: self.offer.item,
+                    their_item: self.ask.item,
+                    reason,
+                },
+            ),
+        ]
+    }
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -223,6 +263,12 @@ mod tests {
         assert_eq!(s[1].reasons, vec![Reason::SameCategory { category: Category::Company }]);
         assert_eq!(s[0].reasons[0].to_string(), "both mention market");
         assert_eq!(s[1].reasons[0].to_string(), "both are company help");
+        assert_eq!(s[0].reason_words(), "both mention market; both are company help");
+        let [(asker, ask_side), (offerer, offer_side)] = s[0].proposals();
+        assert_eq!((asker, offerer), (doreen, kwame));
+        assert_eq!(ask_side.id, offer_side.id, "one introduction, two sides");
+        assert_eq!((ask_side.item, ask_side.their_item), (offer_side.their_item, offer_side.item));
+        assert_eq!((ask_side.side, offer_side.side), (IntroSide::Asker, IntroSide::Offerer));
     }
 
     #[test]

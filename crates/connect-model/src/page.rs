@@ -56,6 +56,103 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// Which side of an introduction a resident is on.
+    IntroSide, "introduction side" {
+        /// Their ask might be met.
+        Asker => "asker",
+        /// Their offer might meet someone's ask.
+        Offerer => "offerer",
+    }
+}
+
+string_enum! {
+    /// A resident's answer to a suggested introduction.
+    IntroAnswer, "introduction answer" {
+        /// Not answered yet.
+        Pending => "pending",
+        /// "Yes, introduce us."
+        Yes => "yes",
+        /// "No, thank you": a choice, recorded as one.
+        No => "no",
+    }
+}
+
+/// One side of a suggested introduction between two residents, kept on this
+/// resident's page. The same id is on the other resident's page; the
+/// introduction is made only when both said yes. Neither side's words are
+/// copied to the other: a resident sees their own ask or offer and why the
+/// match was suggested, and learns who the other person is from their
+/// supporter once both agreed.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+pub struct Introduction {
+    /// Stable id, shared by both sides.
+    pub id: ItemId,
+    /// The other resident.
+    pub with: ResidentId,
+    /// This resident asked, or offered.
+    pub side: IntroSide,
+    /// This resident's ask or offer.
+    pub item: ItemId,
+    /// The other resident's offer or ask.
+    pub their_item: ItemId,
+    /// Why it was suggested ("both mention market").
+    pub reason: String,
+    /// When it was suggested.
+    pub proposed_at: Timestamp,
+    /// Who suggested it.
+    pub proposed_by: Author,
+    /// This resident's answer.
+    pub answer: IntroAnswer,
+    /// When they answered.
+    pub answered_at: Option<Timestamp>,
+    /// Who recorded the answer (the resident, or a supporter with them).
+    pub answered_by: Option<Author>,
+}
+
+/// Where an introduction stands, seen from both pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IntroState {
+    /// Someone has not answered yet.
+    Waiting,
+    /// Both said yes: the introduction is made.
+    Agreed,
+    /// Someone said no.
+    Declined,
+}
+
+/// Where an introduction stands, from this side and (if this device holds
+/// it) the other side.
+#[must_use]
+pub fn introduction_state(mine: &Introduction, theirs: Option<&Introduction>) -> IntroState {
+    let answers = [Some(mine.answer), theirs.map(|t| t.answer)];
+    if answers.contains(&Some(IntroAnswer::No)) {
+        IntroState::Declined
+    } else if answers.iter().all(|a| *a == Some(IntroAnswer::Yes)) {
+        IntroState::Agreed
+    } else {
+        IntroState::Waiting
+    }
+}
+
+/// What one side of a new introduction records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// The introduction's id, the same on both sides.
+    pub id: ItemId,
+    /// The other resident.
+    pub with: ResidentId,
+    /// This side.
+    pub side: IntroSide,
+    /// This resident's ask (asker) or offer (offerer).
+    pub item: ItemId,
+    /// The other resident's item.
+    pub their_item: ItemId,
+    /// Why it was suggested.
+    pub reason: String,
+}
+
 /// Something the resident can offer others.
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
 pub struct Offer {
@@ -129,6 +226,8 @@ struct PageDoc {
     offers: BTreeMap<String, Offer>,
     asks: BTreeMap<String, Ask>,
     goals: BTreeMap<String, Goal>,
+    #[autosurgeon(missing = "Default::default")]
+    introductions: BTreeMap<String, Introduction>,
 }
 
 /// A resident's page, read from its document. Lists include archived items,
@@ -149,6 +248,8 @@ pub struct ResidentPage {
     pub asks: Vec<Ask>,
     /// Goals and possibilities.
     pub goals: Vec<Goal>,
+    /// Suggested introductions to other residents, oldest first.
+    pub introductions: Vec<Introduction>,
 }
 
 impl ResidentPage {
@@ -219,6 +320,11 @@ pub fn read(doc: &Automerge) -> Result<ResidentPage> {
         offers: document::sorted_by_order(raw.offers.into_values(), |o| (o.order, o.id)),
         asks: document::sorted_by_order(raw.asks.into_values(), |a| (a.order, a.id)),
         goals: document::sorted_by_order(raw.goals.into_values(), |g| (g.order, g.id)),
+        introductions: {
+            let mut v: Vec<Introduction> = raw.introductions.into_values().collect();
+            v.sort_by(|a, b| a.proposed_at.cmp(&b.proposed_at).then(a.id.cmp(&b.id)));
+            v
+        },
     })
 }
 
@@ -357,6 +463,52 @@ pub fn set_ask_link(doc: &mut Automerge, ctx: &EditContext, ask: ItemId, entry: 
     })
 }
 
+/// Records this resident's side of a suggested introduction, answer pending.
+/// The item must be this resident's ask (asker) or offer (offerer).
+pub fn propose_introduction(doc: &mut Automerge, ctx: &EditContext, proposal: &Proposal) -> Result<()> {
+    let reason = limits::optional("reason", &proposal.reason, ITEM_MAX)?;
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "suggest introduction", |tx| {
+        let section = match proposal.side {
+            IntroSide::Asker => Section::Asks,
+            IntroSide::Offerer => Section::Offers,
+        };
+        let items = document::collection(tx, section.map(), KIND)?;
+        document::item(tx, &items, proposal.item, section.item())?;
+        let map = match tx.get(ROOT, "introductions")? {
+            Some((automerge::Value::Object(automerge::ObjType::Map), map)) => map,
+            _ => automerge::transaction::Transactable::put_object(tx, ROOT, "introductions", automerge::ObjType::Map)?,
+        };
+        let intro = Introduction {
+            id: proposal.id,
+            with: proposal.with,
+            side: proposal.side,
+            item: proposal.item,
+            their_item: proposal.their_item,
+            reason,
+            proposed_at: ctx.now,
+            proposed_by: ctx.author.clone(),
+            answer: IntroAnswer::Pending,
+            answered_at: None,
+            answered_by: None,
+        };
+        document::insert_item(tx, &map, proposal.id, &intro)
+    })
+}
+
+/// Records this resident's answer to an introduction. They may change their
+/// mind; the latest answer stands.
+pub fn answer_introduction(doc: &mut Automerge, ctx: &EditContext, id: ItemId, yes: bool) -> Result<()> {
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "answer introduction", |tx| {
+        let map = document::collection(tx, "introductions", KIND)?;
+        let obj = document::item(tx, &map, id, "introduction")?;
+        document::set_field(tx, &obj, "answer", if yes { IntroAnswer::Yes } else { IntroAnswer::No })?;
+        document::set_field(tx, &obj, "answered_at", Some(ctx.now))?;
+        document::set_field(tx, &obj, "answered_by", Some(ctx.author.clone()))
+    })
+}
+
 fn set_item_field<T: Reconcile>(
     doc: &mut Automerge,
     ctx: &EditContext,
@@ -473,5 +625,60 @@ mod tests {
     fn reading_another_kind_of_document_is_a_typed_error() {
         let doc = crate::circle::create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
         assert!(matches!(read(&doc), Err(ModelError::WrongShape { expected: "page", .. })));
+    }
+
+    #[test]
+    fn an_introduction_is_made_only_when_both_sides_say_yes_and_a_no_is_kept() {
+        let (mut asker, a) = new_page();
+        let (mut offerer, o) = new_page();
+        let ask = add_ask(&mut asker, &ctx(1), "someone to go to the market with", Category::Company).unwrap();
+        let offer = add_offer(&mut offerer, &ctx(1), "happy to walk to the market", Category::Company).unwrap();
+        let id = ItemId::random();
+        let side = |side, item, their_item, with| Proposal {
+            id,
+            with,
+            side,
+            item,
+            their_item,
+            reason: "both mention market".into(),
+        };
+        propose_introduction(&mut asker, &ctx(2), &side(IntroSide::Asker, ask, offer, o)).unwrap();
+        propose_introduction(&mut offerer, &ctx(2), &side(IntroSide::Offerer, offer, ask, a)).unwrap();
+        let state = |x: &Automerge, y: &Automerge| {
+            introduction_state(&read(x).unwrap().introductions[0], Some(&read(y).unwrap().introductions[0]))
+        };
+        assert_eq!(state(&asker, &offerer), IntroState::Waiting);
+        answer_introduction(&mut asker, &resident_ctx(3), id, true).unwrap();
+        assert_eq!(state(&asker, &offerer), IntroState::Waiting, "one yes is not an introduction");
+        answer_introduction(&mut offerer, &resident_ctx(4), id, true).unwrap();
+        assert_eq!(state(&asker, &offerer), IntroState::Agreed);
+        let mine = &read(&asker).unwrap().introductions[0];
+        assert!(mine.answered_by.as_ref().is_some_and(Author::is_resident));
+        assert_eq!(mine.reason, "both mention market");
+        // A change of mind is recorded as a choice.
+        answer_introduction(&mut offerer, &resident_ctx(5), id, false).unwrap();
+        assert_eq!(state(&asker, &offerer), IntroState::Declined);
+        assert_eq!(read(&offerer).unwrap().introductions[0].answer, IntroAnswer::No);
+    }
+
+    #[test]
+    fn an_introduction_needs_the_residents_own_item_and_pages_without_any_still_read() {
+        let (mut doc, _) = new_page();
+        let before = read(&doc).unwrap();
+        assert!(before.introductions.is_empty(), "pages made before introductions existed read as none");
+        let p = Proposal {
+            id: ItemId::random(),
+            with: ResidentId::random(),
+            side: IntroSide::Asker,
+            item: ItemId::random(),
+            their_item: ItemId::random(),
+            reason: String::new(),
+        };
+        assert!(matches!(
+            propose_introduction(&mut doc, &ctx(1), &p),
+            Err(ModelError::UnknownItem { kind: "ask", .. })
+        ));
+        assert!(answer_introduction(&mut doc, &ctx(1), p.id, true).is_err());
+        assert_eq!(read(&doc).unwrap(), before);
     }
 }

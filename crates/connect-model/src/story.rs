@@ -66,6 +66,67 @@ pub struct Story {
     pub consent_history: Vec<ConsentChange>,
 }
 
+/// A story as it may be shared outside the team: exactly as its consent says.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SharedStory {
+    /// The resident's name, only when they agreed to be named.
+    pub name: Option<String>,
+    /// The story. Shared without a name, the resident's name (each part of it)
+    /// is replaced by "[name]" wherever it appears in their own words.
+    pub text: String,
+    /// The consent it is shared under.
+    pub consent: Consent,
+}
+
+impl Story {
+    /// The story as it may be shared, or `None` when its consent does not
+    /// allow sharing or it has no words.
+    #[must_use]
+    pub fn shareable(&self, preferred_name: &str) -> Option<SharedStory> {
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        match self.consent {
+            Consent::Named => Some(SharedStory {
+                name: Some(preferred_name.to_owned()),
+                text: self.text.to_string(),
+                consent: self.consent,
+            }),
+            Consent::Anonymous => {
+                Some(SharedStory { name: None, text: without_name(&self.text, preferred_name), consent: self.consent })
+            }
+            Consent::Private | Consent::Team => None,
+        }
+    }
+}
+
+/// `text` with every word of `name` (two letters or more) replaced by "[name]",
+/// matching whole words in any letter case.
+fn without_name(text: &str, name: &str) -> String {
+    let parts: Vec<String> =
+        name.split_whitespace().filter(|p| p.chars().count() >= 2).map(str::to_lowercase).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if parts.contains(&word.to_lowercase()) {
+            out.push_str("[name]");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '’' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 const KIND: DocKind = DocKind::Story;
 
 /// Creates an empty, private story.
@@ -137,5 +198,30 @@ mod tests {
         b.merge(&mut a).unwrap();
         assert_eq!(read(&a2).unwrap().consent, Consent::Private);
         assert_eq!(read(&b).unwrap().consent, Consent::Private);
+    }
+
+    #[test]
+    fn a_story_is_shared_exactly_as_its_consent_says() {
+        let mut doc = create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
+        set_text(
+            &mut doc,
+            &resident_ctx(1),
+            "My name is Doreen Smith. DOREEN, they called me at the docks; Smithy too.",
+        )
+        .unwrap();
+        assert_eq!(read(&doc).unwrap().shareable("Doreen Smith"), None, "private by default");
+        set_consent(&mut doc, &resident_ctx(2), Consent::Team).unwrap();
+        assert_eq!(read(&doc).unwrap().shareable("Doreen Smith"), None, "team only is not for sharing");
+        set_consent(&mut doc, &resident_ctx(3), Consent::Anonymous).unwrap();
+        let shared = read(&doc).unwrap().shareable("Doreen Smith").unwrap();
+        assert_eq!(shared.name, None);
+        assert_eq!(shared.text, "My name is [name] [name]. [name], they called me at the docks; Smithy too.");
+        set_consent(&mut doc, &resident_ctx(4), Consent::Named).unwrap();
+        let named = read(&doc).unwrap().shareable("Doreen Smith").unwrap();
+        assert_eq!(named.name.as_deref(), Some("Doreen Smith"));
+        assert!(named.text.contains("Doreen Smith"));
+        // Withdrawn: gone from what may be shared.
+        set_consent(&mut doc, &resident_ctx(5), Consent::Private).unwrap();
+        assert_eq!(read(&doc).unwrap().shareable("Doreen Smith"), None);
     }
 }
