@@ -33,7 +33,7 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
     assert.equal(await page.getByText(/Doreen/).filter({ visible: true }).count(), 0, 'nothing about residents shows while locked');
     await unlock(page, '000000');
-    await page.getByRole('alert').getByText(/wrong PIN/).waitFor();
+    await page.getByRole('alert').getByText(/Wrong PIN/).waitFor();
     await shot(page, '21-wrong-pin');
     await unlock(page, PIN);
     await page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();

@@ -126,6 +126,17 @@ pub(crate) enum Command {
     /// Suggest offers that might meet open asks, across residents on this device,
     /// each with the reasons it was suggested.
     Match,
+    /// Team figures with no names, small numbers (under 5) suppressed: as
+    /// text, `--json`, or `--csv`; `--csv --per-resident` gives one
+    /// pseudonymous row per resident instead (no names, words or dates).
+    Report {
+        /// Print CSV instead of text.
+        #[arg(long)]
+        csv: bool,
+        /// One pseudonymous row per resident (with `--csv`).
+        #[arg(long, requires = "csv")]
+        per_resident: bool,
+    },
     /// Enrol this device with the team's relay using a one-time invite code.
     Enrol {
         /// The relay's address, e.g. https://relay.example.org.

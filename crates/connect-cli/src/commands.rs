@@ -355,6 +355,17 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Report { csv, per_resident } => {
+            let now = s.now();
+            if csv {
+                let (aggregate, rows) = connect_store::team::insight_csvs(&mut s.store, now)?;
+                return write_stdout(if per_resident { &rows } else { &aggregate });
+            }
+            let insights = connect_store::team::insights(&s.store)?;
+            s.print(&insights, || {
+                insights.rows().iter().map(|(measure, figure)| format!("{measure}: {}\n", figure.words())).collect()
+            })
+        }
         Command::History { resident } => {
             let r = resolve::resident(&s.store, &resident)?;
             history(&s, r)
@@ -396,7 +407,7 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
         Command::Hide { resident, item } => set_hidden(&mut s, &resident, &item, true),
         Command::Unhide { resident, item } => set_hidden(&mut s, &resident, &item, false),
         Command::Match => {
-            let suggestions = suggestions(&s.store)?;
+            let suggestions = connect_store::team::suggestions(&s.store)?;
             s.print(&suggestions, || {
                 let mut out = String::new();
                 for m in &suggestions {
@@ -495,36 +506,6 @@ fn set_hidden(s: &mut Session, resident: &str, item: &str, hide: bool) -> anyhow
     s.store.edit(DocumentId::resident(r, DocKind::Page), |d| page::set_archived(d, &ctx, section, id, hide))?;
     println!("{}", if hide { "Hidden (kept; `connect unhide` brings it back)." } else { "Back on the page." });
     Ok(())
-}
-
-/// Match suggestions across every resident on this device, from the index.
-fn suggestions(store: &SqliteStore) -> anyhow::Result<Vec<connect_model::matching::Suggestion>> {
-    use connect_model::matching::{AskRef, OfferRef};
-    let (mut asks, mut offers) = (Vec::new(), Vec::new());
-    for row in store.caseload()? {
-        for item in store.items(row.resident)?.into_iter().filter(|i| !i.archived) {
-            let Ok(category) = item.category.parse() else { continue };
-            match (item.section, item.status) {
-                ("offer", _) => offers.push(OfferRef {
-                    resident: row.resident,
-                    name: row.preferred_name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                }),
-                ("ask", Some(status)) => asks.push(AskRef {
-                    resident: row.resident,
-                    name: row.preferred_name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                    status,
-                }),
-                _ => {}
-            }
-        }
-    }
-    Ok(connect_model::matching::suggest(&asks, &offers))
 }
 
 /// Names everyone in an export's audit trail from the relay's records, when

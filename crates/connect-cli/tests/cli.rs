@@ -343,3 +343,38 @@ fn a_store_kept_in_clear_by_an_earlier_version_is_refused_until_encrypted_then_k
     assert!(!String::from_utf8_lossy(&bytes).contains("Doreen"));
     assert!(old.fails(&["encrypt"]).contains("not a store kept in clear"));
 }
+
+#[test]
+fn report_gives_team_figures_without_names_and_suppresses_small_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = Device::new(dir.path(), "Small");
+    let r = small.ok(&["resident", "add", "--name", "Doreen Smith"]);
+    small.ok(&["ask", "add", &r, "a ramp"]);
+    let figures = small.json(&["report"]);
+    assert_eq!(figures["residents_supported"]["shown"], "suppressed", "one resident is too few to show");
+    let text = String::from_utf8(small.run(&["report"]).stdout).unwrap();
+    assert!(text.contains("residents supported: fewer than 5"), "{text}");
+
+    let demo = Device::new(dir.path(), "Demo");
+    demo.ok(&["demo"]);
+    let figures = demo.json(&["report"]);
+    assert_eq!(figures["residents_supported"]["value"], 36.0);
+    assert_eq!(figures["residents_supported"]["residents"], 36);
+    let csv = String::from_utf8(demo.run(&["report", "--csv"]).stdout).unwrap();
+    assert!(csv.starts_with("measure,value,residents\nresidents supported,36,36\n"), "{csv}");
+    let rows = String::from_utf8(demo.run(&["report", "--csv", "--per-resident"]).stdout).unwrap();
+    assert_eq!(rows.lines().count(), 37, "a header and one row per resident");
+    let names: Vec<String> = demo
+        .json(&["resident", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["preferred_name"].as_str().unwrap().to_owned())
+        .collect();
+    for name in &names {
+        assert!(!rows.contains(name.as_str()) && !csv.contains(name.as_str()), "{name} appears in a report");
+    }
+    let again = String::from_utf8(demo.run(&["report", "--csv", "--per-resident"]).stdout).unwrap();
+    assert_eq!(rows, again, "pseudonyms are stable from one export to the next");
+    assert!(demo.fails(&["report", "--per-resident"]).contains("--csv"));
+}

@@ -92,6 +92,26 @@ impl Directory {
     }
 }
 
+impl Directory {
+    /// Entries that might help with `ask`: those sharing a meaningful word
+    /// with it in their name, description or tags, most shared words first,
+    /// each with the words shared.
+    #[must_use]
+    pub fn suggest_for(&self, ask: &str) -> Vec<(&DirectoryEntry, Vec<String>)> {
+        let mut out: Vec<(&DirectoryEntry, Vec<String>)> = self
+            .entries
+            .iter()
+            .filter(|e| !e.archived)
+            .map(|e| {
+                (e, crate::matching::shared_words(ask, &format!("{} {} {}", e.name, e.description.as_str(), e.tags)))
+            })
+            .filter(|(_, shared)| !shared.is_empty())
+            .collect();
+        out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.name.cmp(&b.0.name)));
+        out
+    }
+}
+
 const KIND: DocKind = DocKind::Directory;
 
 /// Creates an empty directory for a team.
@@ -198,6 +218,10 @@ mod tests {
         assert_eq!(dir.search("ramp").len(), 1);
         assert_eq!(dir.search("GRAB bars").len(), 1);
         assert!(dir.search("library").is_empty());
+        let suggested = dir.suggest_for("Could you help me with a ramp for the front step?");
+        assert_eq!(suggested.len(), 1);
+        assert_eq!(suggested[0].1, ["ramp"]);
+        assert!(dir.suggest_for("someone to talk to in the evenings").is_empty());
     }
 
     #[test]

@@ -69,6 +69,10 @@ pub struct CheckinFacts {
 pub struct IntroFacts {
     /// The introduction (the same id on both residents' pages).
     pub id: ItemId,
+    /// This resident's ask or offer.
+    pub item: ItemId,
+    /// The other resident's.
+    pub their_item: ItemId,
     /// This resident asked, or offered.
     pub side: IntroSide,
     /// This resident's answer.
@@ -108,7 +112,13 @@ impl ResidentFacts {
             introductions: page
                 .introductions
                 .iter()
-                .map(|i| IntroFacts { id: i.id, side: i.side, answer: i.answer })
+                .map(|i| IntroFacts {
+                    id: i.id,
+                    item: i.item,
+                    their_item: i.their_item,
+                    side: i.side,
+                    answer: i.answer,
+                })
                 .collect(),
             ..Self::default()
         }
@@ -310,7 +320,7 @@ fn median(mut values: Vec<f64>) -> Figure {
     }
     values.sort_by(f64::total_cmp);
     let mid = n / 2;
-    let m = if n % 2 == 0 { f64::midpoint(values[mid - 1], values[mid]) } else { values[mid] };
+    let m = if n.is_multiple_of(2) { f64::midpoint(values[mid - 1], values[mid]) } else { values[mid] };
     Figure::of(m, n)
 }
 
@@ -669,7 +679,8 @@ mod tests {
     #[test]
     fn an_introduction_counts_as_an_offer_made_only_when_both_said_yes() {
         let mut residents: Vec<ResidentFacts> = (0..12).map(growing).collect();
-        let answer = |side, answer, id| IntroFacts { id, side, answer };
+        let answer =
+            |side, answer, id| IntroFacts { id, item: ItemId::random(), their_item: ItemId::random(), side, answer };
         // Six introductions: five agreed by both, one declined by the offerer.
         for k in 0..6 {
             let id = ItemId::random();

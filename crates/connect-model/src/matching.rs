@@ -191,6 +191,15 @@ fn words(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The meaningful words two texts share (as written in `a`), ignoring small
+/// words and simple endings: "ramp" in an ask and "ramps" in a description.
+#[must_use]
+pub fn shared_words(a: &str, b: &str) -> Vec<String> {
+    let b_stems: BTreeSet<String> = words(b).into_iter().map(|(s, _)| s).collect();
+    let mut seen = BTreeSet::new();
+    words(a).into_iter().filter(|(s, _)| b_stems.contains(s) && seen.insert(s.clone())).map(|(_, w)| w).collect()
+}
+
 /// Suggests offers for open asks, best first. An offer never matches an ask of
 /// the same resident. A suggestion needs shared words, or the same kind of
 /// help other than "other".
@@ -198,15 +207,8 @@ fn words(text: &str) -> Vec<(String, String)> {
 pub fn suggest(asks: &[AskRef], offers: &[OfferRef]) -> Vec<Suggestion> {
     let mut out = Vec::new();
     for ask in asks.iter().filter(|a| matches!(a.status, AskStatus::Open | AskStatus::InProgress)) {
-        let ask_words = words(&ask.text);
         for offer in offers.iter().filter(|o| o.resident != ask.resident) {
-            let offer_stems: BTreeSet<String> = words(&offer.text).into_iter().map(|(s, _)| s).collect();
-            let mut seen = BTreeSet::new();
-            let shared: Vec<String> = ask_words
-                .iter()
-                .filter(|(s, _)| offer_stems.contains(s) && seen.insert(s.clone()))
-                .map(|(_, w)| w.clone())
-                .collect();
+            let shared = shared_words(&ask.text, &offer.text);
             let same_kind = ask.category == offer.category && ask.category != Category::Other;
             if shared.is_empty() && !same_kind {
                 continue;

@@ -3,7 +3,8 @@
 //! `cargo bench -p connect-store --bench store` runs them in full;
 //! `-- --quick` runs a smaller version (CI compiles them and runs quick).
 //!
-//! Goals: caseload of 1,000 residents from the index < 20 ms; open and
+//! Goals: caseload of 1,000 residents from the index < 20 ms; team insights
+//! over 1,000 residents from the index < 200 ms; open and
 //! hydrate a page with 2,000 changes of history < 15 ms; durable save of one
 //! edit < 5 ms at p95; stored bytes after compaction <= 1.5x `save()`.
 //!
@@ -55,6 +56,7 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 /// The figures compared between a store in clear and an encrypted one.
 struct Figures {
     caseload: Duration,
+    insights: Duration,
     open: Duration,
     durable_p50: Duration,
     durable_p95: Duration,
@@ -79,6 +81,7 @@ fn main() {
         println!("{what:<52} {:>8.2} ms / {:>8.2} ms = {:.2}x", ms(e), ms(c), e.as_secs_f64() / c.as_secs_f64());
     };
     ratio(&format!("caseload of {residents} residents, p50"), encrypted.caseload, clear.caseload);
+    ratio(&format!("team insights over {residents} residents, p50"), encrypted.insights, clear.insights);
     ratio("open + hydrate a typical page, p50", encrypted.open, clear.open);
     ratio("durable edit of a page, p50", encrypted.durable_p50, clear.durable_p50);
     ratio("durable edit of a page, p95", encrypted.durable_p95, clear.durable_p95);
@@ -104,6 +107,17 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
             .collect(),
     );
     caseload.line(&format!("caseload of {residents} residents from the index"), "< 20 ms");
+
+    let insights = Stats(
+        (0..samples.min(50))
+            .map(|_| {
+                let (built, d) = time(|| connect_model::insights::build(&store.resident_facts().expect("facts")));
+                assert_eq!(built.residents_supported.value(), Some(residents as f64));
+                d
+            })
+            .collect(),
+    );
+    insights.line(&format!("team insights over {residents} residents from the index"), "< 200 ms");
 
     // A typical long-lived page: 2,000 changes of history over about 40 items
     // (most changes are edits, status changes and about-me rewrites).
@@ -231,6 +245,7 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
     println!("database file: {:.1} MB for {} residents", file as f64 / 1e6, residents + 1);
     Figures {
         caseload: caseload.pct(0.5),
+        insights: insights.pct(0.5),
         open: open_typical.pct(0.5),
         durable_p50: durable.pct(0.5),
         durable_p95: durable.pct(0.95),

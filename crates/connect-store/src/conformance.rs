@@ -6,6 +6,7 @@
 use connect_model::automerge::Automerge;
 use connect_model::journal::{self, Marker, NewEntry};
 use connect_model::page::{self, AskStatus, Category, Section};
+use connect_model::story::{self, Consent};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle};
 
 use crate::{DeviceIdentity, DocumentStore, StoreError, SyncStatus, create_resident};
@@ -53,6 +54,8 @@ macro_rules! conformance_tests {
             settings_are_set_and_cleared,
             a_document_under_the_wrong_id_is_refused,
             a_refused_edit_stores_nothing,
+            insight_facts_come_from_the_index_and_follow_edits,
+            story_consents_follow_the_latest_change,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -351,4 +354,72 @@ pub fn a_refused_edit_stores_nothing<S: DocumentStore>(store: &mut S) {
     assert!(matches!(result, Err(StoreError::Model(_))));
     assert_eq!(store.load(id).unwrap().get_heads(), heads);
     assert!(store.items(r).unwrap().is_empty());
+}
+
+/// Each resident's insight facts, joined across their documents, follow edits
+/// and erasure, and rebuilding gives the same.
+pub fn insight_facts_come_from_the_index_and_follow_edits<S: DocumentStore>(store: &mut S) {
+    let me = setup(store);
+    let ctx = me.context(at(1));
+    let doreen = create_resident(store, &me, "Doreen", at(0)).unwrap();
+    let kwame = create_resident(store, &me, "Kwame", at(0)).unwrap();
+    store
+        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
+            let a = page::add_ask(d, &ctx, "a ramp", Category::Practical)?;
+            page::set_ask_status(d, &ctx, a, AskStatus::Met)?;
+            page::add_offer(d, &ctx, "curry", Category::Caring).map(drop)
+        })
+        .unwrap();
+    store
+        .edit(DocumentId::resident(doreen, DocKind::Circle), |d| {
+            let new = circle::NewTie {
+                name: "Jean",
+                kind: circle::TieKind::Person,
+                relationship: "",
+                ring: circle::Ring::Friendship,
+                two_way: true,
+            };
+            circle::add_tie(d, &ctx, &new).map(drop)
+        })
+        .unwrap();
+    for (kind, marker) in
+        [(DocKind::Journal, Marker::Visit), (DocKind::TeamNotes, Marker::Visit), (DocKind::Journal, Marker::NotToday)]
+    {
+        store
+            .edit(DocumentId::resident(doreen, kind), |d| {
+                let e = NewEntry { happened_at: at(5), marker, text: "seen", mood: None };
+                journal::add_entry(d, &ctx, &e).map(drop)
+            })
+            .unwrap();
+    }
+    let facts = store.resident_facts().unwrap();
+    assert_eq!(facts.len(), 2, "one entry per resident");
+    let hers = facts.iter().find(|f| f.resident == Some(doreen)).unwrap();
+    assert_eq!(hers.asks, [AskStatus::Met]);
+    assert_eq!(hers.offers, 1);
+    assert_eq!(hers.visits, [at(5), at(5)], "visits from both journals; a not-today is not a visit");
+    assert_eq!(hers.ties.len(), 1);
+    assert_eq!(hers.circle_at(at(6)).in_circle, 1);
+    let his = facts.iter().find(|f| f.resident == Some(kwame)).unwrap();
+    assert!(his.visits.is_empty() && his.ties.is_empty());
+    store.rebuild_indexes().unwrap();
+    assert_eq!(store.resident_facts().unwrap(), facts);
+    for id in crate::resident_documents(kwame) {
+        store.erase(id).unwrap();
+    }
+    assert_eq!(store.resident_facts().unwrap().len(), 1, "erased residents leave no facts");
+}
+
+/// The index's story consent is the latest change.
+pub fn story_consents_follow_the_latest_change<S: DocumentStore>(store: &mut S) {
+    let me = setup(store);
+    let r = create_resident(store, &me, "Doreen", at(0)).unwrap();
+    let id = DocumentId::resident(r, DocKind::Story);
+    let row = |store: &S| store.story_consents().unwrap().into_iter().find(|s| s.resident == r).unwrap();
+    assert_eq!((row(store).consent, row(store).has_text), (Consent::Private, false));
+    store.edit(id, |d| story::set_text(d, &me.context(at(1)), "I grew up by the river")).unwrap();
+    store.edit(id, |d| story::set_consent(d, &me.context(at(2)), Consent::Anonymous)).unwrap();
+    assert_eq!((row(store).consent, row(store).has_text), (Consent::Anonymous, true));
+    store.edit(id, |d| story::set_consent(d, &me.context(at(3)), Consent::Private)).unwrap();
+    assert_eq!(row(store).consent, Consent::Private, "a withdrawal shows at once");
 }

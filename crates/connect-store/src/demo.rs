@@ -3,10 +3,12 @@
 //! the app can say so.
 
 use connect_model::circle::{self, NewTie, Ring, TieKind};
+use connect_model::directory::{self, EntryKind};
 use connect_model::journal::{self, Marker, Mood, NewEntry};
+use connect_model::matching;
 use connect_model::measures::{OnsLoneliness, Rag, UclaAnswer};
 use connect_model::page::{self, AskStatus, Category, GoalKind};
-use connect_model::{Author, AuthorRole, DocKind, DocumentId, ResidentId, Timestamp, checkin, story};
+use connect_model::{Author, AuthorRole, DocKind, DocumentId, ResidentId, TeamId, Timestamp, checkin, story};
 
 use crate::{DeviceIdentity, DocumentStore, Result, create_resident};
 
@@ -239,6 +241,124 @@ pub fn seed_demo(
         }
         ids.push(r);
     }
+    seed_introductions(store, me, &ids[..ids.len().min(NAMES.len())], now)?;
+    seed_directory(store, me, now)?;
     store.set_setting(DEMO_SETTING, Some("true"))?;
     Ok(ids)
+}
+
+/// A few introductions among the first residents: some agreed by both, one
+/// waiting for an answer, one declined (a choice).
+fn seed_introductions(
+    store: &mut impl DocumentStore,
+    me: &DeviceIdentity,
+    residents: &[ResidentId],
+    now: Timestamp,
+) -> Result<()> {
+    let (mut asks, mut offers) = (Vec::new(), Vec::new());
+    for r in residents {
+        let name = page::read(&store.load(DocumentId::resident(*r, DocKind::Page))?)?.preferred_name;
+        for item in store.items(*r)?.into_iter().filter(|i| !i.archived) {
+            let Ok(category) = item.category.parse() else { continue };
+            match (item.section, item.status) {
+                ("offer", _) => offers.push(matching::OfferRef {
+                    resident: *r,
+                    name: name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                }),
+                ("ask", Some(status)) => asks.push(matching::AskRef {
+                    resident: *r,
+                    name: name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                    status,
+                }),
+                _ => {}
+            }
+        }
+    }
+    let mut used = std::collections::BTreeSet::new();
+    let chosen: Vec<_> = matching::suggest(&asks, &offers)
+        .into_iter()
+        .filter(|s| used.insert(s.ask.resident) && used.insert(s.offer.resident))
+        .take(8)
+        .collect();
+    for (k, suggestion) in chosen.iter().enumerate() {
+        let id = crate::team::introduce(store, me, Timestamp::from_millis(now.millis() - 86_400_000 * 3), suggestion)?;
+        let answers: &[(ResidentId, bool)] = match k % 4 {
+            0 | 1 => &[(suggestion.ask.resident, true), (suggestion.offer.resident, true)],
+            2 => &[(suggestion.ask.resident, true)],
+            _ => &[(suggestion.ask.resident, true), (suggestion.offer.resident, false)],
+        };
+        for (r, yes) in answers {
+            let name = page::read(&store.load(DocumentId::resident(*r, DocKind::Page))?)?.preferred_name;
+            let ctx = me.context(now).by(Author::new(AuthorRole::Resident, name, me.device_id));
+            store.edit(DocumentId::resident(*r, DocKind::Page), |d| page::answer_introduction(d, &ctx, id, *yes))?;
+        }
+    }
+    Ok(())
+}
+
+/// A demo team directory of places and helpers, for a device that has none.
+/// A real one arrives from the relay; this one belongs to no team, so it is
+/// marked as already on the relay and never offered to one.
+fn seed_directory(store: &mut impl DocumentStore, me: &DeviceIdentity, now: Timestamp) -> Result<()> {
+    if crate::team::directory(store)?.is_some() {
+        return Ok(());
+    }
+    let team = TeamId::random();
+    let ctx = me.context(now);
+    let mut doc = directory::create(&store.session_actor()?, team, &ctx)?;
+    for (name, kind, description, contact, tags) in [
+        (
+            "Council adaptations team",
+            EntryKind::Helper,
+            "Ramps, rails and grab bars for people who need them at home.",
+            "0208 000 0001 (fictional)",
+            "ramp adaptations rails disability home step",
+        ),
+        (
+            "Becontree lunch club",
+            EntryKind::Place,
+            "Hot lunch and company on Tuesdays and Thursdays at the community hall.",
+            "Community hall, Tuesdays 12:00",
+            "lunch club company food",
+        ),
+        (
+            "Dagenham library",
+            EntryKind::Place,
+            "Warm, free, with a choir on Wednesdays and help with computers.",
+            "Church Elm Lane (fictional)",
+            "choir computers video call reading",
+        ),
+        (
+            "Barking market",
+            EntryKind::Place,
+            "Saturday market; the stall holders know everyone.",
+            "Saturdays from 9:00",
+            "market saturdays shopping",
+        ),
+        (
+            "Handyperson scheme",
+            EntryKind::Helper,
+            "Small jobs at home: light bulbs, curtain rails, smoke alarms.",
+            "0208 000 0002 (fictional)",
+            "light bulb odd jobs fix",
+        ),
+        (
+            "Citizens Advice drop-in",
+            EntryKind::Helper,
+            "Help reading letters and filling in forms.",
+            "Mondays 10:00-13:00",
+            "letters forms council benefits",
+        ),
+    ] {
+        directory::add_entry(&mut doc, &ctx, &directory::NewEntry { name, kind, description, contact, tags })?;
+    }
+    let id = DocumentId::directory(team);
+    store.save(id, &mut doc)?;
+    store.mark_synced(id, &doc.get_heads())
 }

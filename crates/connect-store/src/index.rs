@@ -7,6 +7,7 @@
 use connect_model::automerge::Automerge;
 use connect_model::checkin::CheckIn;
 use connect_model::circle::CircleSummary;
+use connect_model::insights::ResidentFacts;
 use connect_model::measures::OnsLoneliness;
 use connect_model::page::AskStatus;
 use connect_model::story::Consent;
@@ -28,6 +29,8 @@ pub enum IndexRows {
         created_at: Timestamp,
         /// Offers, asks and goals, archived ones included.
         items: Vec<ItemRow>,
+        /// Numbers for team insights.
+        facts: ResidentFacts,
     },
     /// From a circle.
     Circle {
@@ -35,6 +38,8 @@ pub enum IndexRows {
         resident: ResidentId,
         /// Counts now.
         summary: CircleSummary,
+        /// Numbers for team insights (each tie's rings over time).
+        facts: ResidentFacts,
     },
     /// From a journal or team notes.
     Journal {
@@ -42,6 +47,8 @@ pub enum IndexRows {
         resident: ResidentId,
         /// The latest contact recorded.
         last_contact: Option<Timestamp>,
+        /// Numbers for team insights (visit dates).
+        facts: ResidentFacts,
     },
     /// From check-ins.
     Checkins {
@@ -51,6 +58,8 @@ pub enum IndexRows {
         count: usize,
         /// The latest with answers.
         latest: Option<LatestCheckin>,
+        /// Numbers for team insights (scores, and whether each may count).
+        facts: ResidentFacts,
     },
     /// From a story.
     Story {
@@ -63,6 +72,41 @@ pub enum IndexRows {
     },
     /// Team documents add no rows yet.
     None,
+}
+
+impl IndexRows {
+    /// The team-insight facts these rows carry, if any.
+    #[must_use]
+    pub fn facts(&self) -> Option<&ResidentFacts> {
+        match self {
+            IndexRows::Page { facts, .. }
+            | IndexRows::Circle { facts, .. }
+            | IndexRows::Journal { facts, .. }
+            | IndexRows::Checkins { facts, .. } => Some(facts),
+            IndexRows::Story { .. } | IndexRows::None => None,
+        }
+    }
+}
+
+/// A resident's story consent, as the index holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct StoryRow {
+    /// Whose story.
+    pub resident: ResidentId,
+    /// Consent in force.
+    pub consent: Consent,
+    /// Whether any words are written.
+    pub has_text: bool,
+}
+
+/// Joins each resident's facts from their documents, one entry per resident.
+pub(crate) fn join_facts<'a>(facts: impl Iterator<Item = &'a ResidentFacts>) -> Vec<ResidentFacts> {
+    let mut by_resident: std::collections::BTreeMap<Option<ResidentId>, ResidentFacts> =
+        std::collections::BTreeMap::new();
+    for f in facts {
+        by_resident.entry(f.resident).or_default().merge(f.clone());
+    }
+    by_resident.into_values().collect()
 }
 
 /// An offer, ask or goal as list screens and search see it.
@@ -177,12 +221,19 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
             for g in &p.goals {
                 items.push(row("goal", g.id, &g.text, g.kind.to_string(), None, &g.author, g.archived, g.created_at));
             }
-            IndexRows::Page { resident: p.resident, preferred_name: p.preferred_name, created_at: p.created_at, items }
+            let facts = ResidentFacts::from_page(&p);
+            IndexRows::Page {
+                resident: p.resident,
+                preferred_name: p.preferred_name,
+                created_at: p.created_at,
+                items,
+                facts,
+            }
         }
         DocKind::Circle => {
             let c = circle::read(doc).map_err(wrong)?;
             check_owner(c.resident)?;
-            IndexRows::Circle { resident: c.resident, summary: c.summary() }
+            IndexRows::Circle { resident: c.resident, summary: c.summary(), facts: ResidentFacts::from_circle(&c) }
         }
         DocKind::Journal | DocKind::TeamNotes => {
             let j = journal::read(doc).map_err(wrong)?;
@@ -190,7 +241,11 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
             if j.visibility.doc_kind() != id.kind() {
                 return Err(crate::StoreError::WrongKind { id, expected: id.kind().as_str() });
             }
-            IndexRows::Journal { resident: j.resident, last_contact: j.last_contact() }
+            IndexRows::Journal {
+                resident: j.resident,
+                last_contact: j.last_contact(),
+                facts: ResidentFacts::from_journal(&j),
+            }
         }
         DocKind::Checkins => {
             let c = checkin::read(doc).map_err(wrong)?;
@@ -199,6 +254,7 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
                 resident: c.resident,
                 count: c.checkins.len(),
                 latest: c.latest().map(LatestCheckin::from),
+                facts: ResidentFacts::from_checkins(&c),
             }
         }
         DocKind::Story => {

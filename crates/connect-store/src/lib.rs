@@ -23,10 +23,11 @@ pub mod relay;
 mod residents;
 mod sqlite;
 mod store;
+pub mod team;
 
 pub use error::{Result, StoreError};
 pub use identity::DeviceIdentity;
-pub use index::{CaseloadRow, ItemRow, SearchHit, SyncStatus};
+pub use index::{CaseloadRow, ItemRow, SearchHit, StoryRow, SyncStatus};
 pub use keys::{KeyFile, LockStatus, StoreKey};
 pub use memory::MemoryStore;
 pub use residents::{create_resident, resident_documents};

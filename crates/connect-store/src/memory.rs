@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
+use connect_model::insights::ResidentFacts;
 use connect_model::{DocumentId, ResidentId};
 
-use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, SyncStatus};
+use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
 use crate::store::sorted;
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
@@ -151,7 +152,7 @@ impl DocumentStore for MemoryStore {
     fn caseload(&self) -> Result<Vec<CaseloadRow>> {
         let mut rows: BTreeMap<ResidentId, CaseloadRow> = BTreeMap::new();
         for stored in self.docs.values() {
-            if let IndexRows::Page { resident, preferred_name, created_at, items } = &stored.rows {
+            if let IndexRows::Page { resident, preferred_name, created_at, items, .. } = &stored.rows {
                 let (offers, asks_open, asks_met) = index::item_counts(items);
                 rows.insert(
                     *resident,
@@ -268,6 +269,23 @@ impl DocumentStore for MemoryStore {
         }
         self.sync_states.insert((peer.to_owned(), id), state.to_vec());
         Ok(())
+    }
+
+    fn resident_facts(&self) -> Result<Vec<ResidentFacts>> {
+        Ok(index::join_facts(self.docs.values().filter_map(|s| s.rows.facts())))
+    }
+
+    fn story_consents(&self) -> Result<Vec<StoryRow>> {
+        Ok(self
+            .docs
+            .values()
+            .filter_map(|s| match s.rows {
+                IndexRows::Story { resident, consent, has_text } => Some(StoryRow { resident, consent, has_text }),
+                _ => None,
+            })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect())
     }
 
     fn rebuild_indexes(&mut self) -> Result<()> {

@@ -14,16 +14,18 @@
 use std::path::Path;
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
+use connect_model::insights::ResidentFacts;
 use connect_model::{AuthorRole, DocumentId, ItemId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, SyncStatus};
+use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
 use crate::keys::{KeyFile, StoreKey};
 use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_insights.sql")];
 
 /// Compaction waits until chunks are at least this big, so tiny documents are
 /// not rewritten on every edit.
@@ -245,17 +247,22 @@ impl SqliteStore {
             Err(e) => return Err(cannot(e)),
         };
         // Temporary tables and sorts stay in memory, so no page of resident
-        // text is ever written to a temporary file.
+        // text is ever written to a temporary file. A 16 MiB page cache keeps
+        // the index tables decrypted in memory once read.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
              PRAGMA secure_delete = ON;
-             PRAGMA temp_store = MEMORY;",
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -16384;",
         )
         .map_err(cannot)?;
         let mut store = Self { conn, session: crate::memory::rand_session(), path, encrypted };
         store.migrate(version)?;
+        if version < 2 && version > 0 {
+            store.backfill_facts()?;
+        }
         Ok(store)
     }
 
@@ -384,7 +391,7 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
     let key = id.to_string();
     delete_index(tx, &key)?;
     match rows {
-        IndexRows::Page { resident, preferred_name, created_at, items } => {
+        IndexRows::Page { resident, preferred_name, created_at, items, .. } => {
             let r = resident.to_string();
             tx.execute(
                 "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -421,20 +428,20 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
                 }
             }
         }
-        IndexRows::Circle { resident, summary } => {
+        IndexRows::Circle { resident, summary, .. } => {
             let [i, f, p, e, pos] = summary.per_ring.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
             tx.execute(
                 "INSERT INTO idx_circle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![key, resident.to_string(), i, f, p, e, pos, summary.in_circle, summary.two_way],
             )?;
         }
-        IndexRows::Journal { resident, last_contact } => {
+        IndexRows::Journal { resident, last_contact, .. } => {
             tx.execute(
                 "INSERT INTO idx_contact VALUES (?1, ?2, ?3)",
                 params![key, resident.to_string(), last_contact.map(Timestamp::millis)],
             )?;
         }
-        IndexRows::Checkins { resident, count, latest } => {
+        IndexRows::Checkins { resident, count, latest, .. } => {
             let l = latest.as_ref();
             tx.execute(
                 "INSERT INTO idx_checkin VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -461,11 +468,19 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
         }
         IndexRows::None => {}
     }
+    if let Some(facts) = rows.facts() {
+        let json = serde_json::to_string(facts).map_err(|e| StoreError::CannotOpen {
+            path: String::new(),
+            reason: format!("cannot record the insight facts: {e}"),
+        })?;
+        tx.prepare_cached("INSERT INTO idx_facts (doc_id, resident_id, facts) VALUES (?1, ?2, ?3)")?
+            .execute(params![key, facts.resident.map(|r| r.to_string()).unwrap_or_default(), json])?;
+    }
     Ok(())
 }
 
 fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story"] {
+    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "idx_facts"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([key])?;
     }
     tx.prepare_cached("DELETE FROM search_fts WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE doc_id = ?1)")?
@@ -799,6 +814,36 @@ impl DocumentStore for SqliteStore {
         Ok(())
     }
 
+    fn resident_facts(&self) -> Result<Vec<ResidentFacts>> {
+        let mut stmt = self.conn.prepare_cached("SELECT facts FROM idx_facts")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut facts = Vec::new();
+        for json in rows {
+            let json = json?;
+            facts.push(serde_json::from_str::<ResidentFacts>(&json).map_err(|e| StoreError::CannotOpen {
+                path: self.path.clone(),
+                reason: format!("an index row is damaged ({e}); run `connect reindex`"),
+            })?);
+        }
+        Ok(index::join_facts(facts.iter()))
+    }
+
+    fn story_consents(&self) -> Result<Vec<StoryRow>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT resident_id, consent, has_text FROM idx_story ORDER BY resident_id")?;
+        let rows = stmt.query_map([], |r| {
+            let consent: String = r.get(1)?;
+            Ok(StoryRow {
+                resident: parse_resident(&r.get::<_, String>(0)?)?,
+                consent: consent.parse().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e))
+                })?,
+                has_text: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     fn rebuild_indexes(&mut self) -> Result<()> {
         let ids = self.document_ids()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -809,6 +854,7 @@ impl DocumentStore for SqliteStore {
             "idx_contact",
             "idx_checkin",
             "idx_story",
+            "idx_facts",
             "search_fts",
             "search_rows",
         ] {
@@ -824,11 +870,36 @@ impl DocumentStore for SqliteStore {
 }
 
 impl SqliteStore {
+    /// The migration that added `idx_facts` leaves it empty for documents
+    /// stored before it; this fills it the first time a store is opened
+    /// after the upgrade (and is a no-op afterwards).
+    fn backfill_facts(&mut self) -> Result<()> {
+        let missing: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM documents d WHERE d.kind IN ('page', 'circle', 'journal', 'team-notes', 'checkins')
+             AND NOT EXISTS (SELECT 1 FROM idx_facts f WHERE f.doc_id = d.doc_id)",
+            [],
+            |r| r.get(0),
+        )?;
+        if missing > 0 {
+            self.rebuild_indexes()?;
+        }
+        Ok(())
+    }
+
     /// Every index row as text, sorted: lets tests compare an index maintained
     /// edit by edit with one rebuilt from the documents.
     pub fn index_dump(&self) -> Result<Vec<String>> {
         let mut out = Vec::new();
-        for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "search_fts"] {
+        for table in [
+            "idx_page",
+            "idx_items",
+            "idx_circle",
+            "idx_contact",
+            "idx_checkin",
+            "idx_story",
+            "idx_facts",
+            "search_fts",
+        ] {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table}"))?;
             let columns = stmt.column_count();
             let mut rows = stmt.query([])?;

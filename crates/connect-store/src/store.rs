@@ -3,7 +3,9 @@
 use connect_model::automerge::{ActorId, Automerge, ChangeHash};
 use connect_model::{DocumentId, ModelError, ResidentId};
 
-use crate::index::{CaseloadRow, ItemRow, SearchHit};
+use connect_model::insights::ResidentFacts;
+
+use crate::index::{CaseloadRow, ItemRow, SearchHit, StoryRow};
 use crate::{DeviceIdentity, Result};
 
 /// Where a device keeps its documents and the index rows derived from them.
@@ -75,6 +77,13 @@ pub trait DocumentStore {
 
     /// Saves the Automerge sync state with `peer` for a document.
     fn set_sync_state(&mut self, peer: &str, id: DocumentId, state: &[u8]) -> Result<()>;
+
+    /// Every resident's numbers for team insights, joined across their
+    /// documents, straight from the index (no document is loaded).
+    fn resident_facts(&self) -> Result<Vec<ResidentFacts>>;
+
+    /// Every resident's story consent, from the index.
+    fn story_consents(&self) -> Result<Vec<StoryRow>>;
 
     /// Throws away every index row and derives them again from the documents.
     fn rebuild_indexes(&mut self) -> Result<()>;

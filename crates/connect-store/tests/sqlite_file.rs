@@ -113,3 +113,30 @@ fn rebuilt_index_tables_equal_the_maintained_ones_row_for_row() {
     store.rebuild_indexes().unwrap();
     assert_eq!(store.index_dump().unwrap(), maintained);
 }
+
+#[test]
+fn a_store_from_schema_1_is_upgraded_and_its_insight_facts_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let me = supporter();
+    let facts = {
+        let mut store = open(&path);
+        store.set_identity(&me).unwrap();
+        let r = create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+        store
+            .edit(DocumentId::resident(r, DocKind::Page), |d| {
+                page::add_ask(d, &me.context(at(1)), "a ramp", Category::Practical).map(drop)
+            })
+            .unwrap();
+        store.resident_facts().unwrap()
+    };
+    assert_eq!(facts[0].asks.len(), 1);
+    // Undo schema 2 as a store written by the previous version would be.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE idx_facts; DROP INDEX documents_sync; PRAGMA user_version = 1;").unwrap();
+    }
+    let store = open(&path);
+    assert_eq!(store.resident_facts().unwrap(), facts, "facts are filled in for documents stored before");
+    assert_eq!(store.integrity_check().unwrap(), Ok(()));
+}

@@ -7,10 +7,16 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
+use connect_model::checkin::{self, Answers, CheckIns};
 use connect_model::circle::{self, Circle, NewTie, Ring, TieKind};
+use connect_model::directory::{self, Directory};
 use connect_model::history::{self, AcceptedRecord, AuditEntry, KnownDevice};
+use connect_model::insights::TeamInsights;
 use connect_model::journal::{self, Journal, Marker, Mood, NewEntry, Visibility};
-use connect_model::page::{self, AskStatus, Category, GoalKind, ResidentPage, Section};
+use connect_model::matching::Suggestion;
+use connect_model::measures::DEFAULT_LIFE_AREAS;
+use connect_model::page::{self, AskStatus, Category, GoalKind, IntroSide, IntroState, ResidentPage, Section};
+use connect_model::story::{self, Consent, SharedStory, Story};
 use connect_model::{Author, AuthorRole, DocKind, DocumentId, ItemId, ResidentId, Timestamp};
 use connect_store::{CaseloadRow, DeviceIdentity, DocumentStore, SearchHit};
 
@@ -25,6 +31,60 @@ pub struct ResidentData {
     pub journal: Option<Journal>,
     /// Team-only notes (absent on a resident's own device).
     pub team_notes: Option<Journal>,
+    /// Check-ins.
+    pub checkins: Option<CheckIns>,
+    /// Their story and its consent.
+    pub story: Option<Story>,
+    /// The life map areas in force (the team's, or the defaults): (key, label).
+    pub life_areas: Vec<(String, String)>,
+}
+
+impl ResidentData {
+    /// Visits that happened, from the shared journal and team-only notes, oldest first.
+    #[must_use]
+    pub fn visits(&self) -> Vec<Timestamp> {
+        let mut v: Vec<Timestamp> = [&self.journal, &self.team_notes]
+            .into_iter()
+            .flatten()
+            .flat_map(|j| j.entries.iter())
+            .filter(|e| !e.archived && e.marker == Marker::Visit)
+            .map(|e| e.happened_at)
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// An introduction as the team sees it: both sides, where this device holds them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntroView {
+    /// The introduction.
+    pub id: ItemId,
+    /// Who asked, and their ask's words.
+    pub asker: (String, String),
+    /// Who offered, and their offer's words.
+    pub offerer: (String, String),
+    /// Why it was suggested.
+    pub reason: String,
+    /// Where it stands.
+    pub state: IntroState,
+    /// When it was suggested.
+    pub proposed_at: Timestamp,
+}
+
+/// A new place or helper for the team directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPlace {
+    /// Name.
+    pub name: String,
+    /// A place that welcomes people, or a practical helper.
+    pub helper: bool,
+    /// What it offers.
+    pub description: String,
+    /// How to reach it.
+    pub contact: String,
+    /// Words that help it be found ("ramp adaptations").
+    pub tags: String,
 }
 
 /// One change a person makes on a screen.
@@ -123,6 +183,50 @@ pub enum Edit {
         tie: ItemId,
         /// Where.
         ring: Ring,
+    },
+    /// Record a check-in (anything skipped stays empty).
+    RecordCheckin {
+        /// The answers.
+        answers: Answers,
+        /// Answered by the resident themself.
+        by_resident: bool,
+    },
+    /// "Not today": no check-in, recorded as a choice.
+    CheckinNotToday {
+        /// Said by the resident themself.
+        by_resident: bool,
+    },
+    /// Rewrite the story.
+    SetStory {
+        /// The words.
+        text: String,
+        /// By the resident.
+        by_resident: bool,
+    },
+    /// Change the story's consent.
+    SetConsent {
+        /// The new level.
+        level: Consent,
+        /// By the resident.
+        by_resident: bool,
+    },
+    /// Answer a suggested introduction.
+    AnswerIntroduction {
+        /// Which.
+        id: ItemId,
+        /// Yes or no.
+        yes: bool,
+        /// By the resident.
+        by_resident: bool,
+    },
+    /// Link an ask to a team directory entry that could help, or unlink it.
+    LinkAsk {
+        /// The ask.
+        ask: ItemId,
+        /// The directory entry.
+        entry: ItemId,
+        /// Linked or not.
+        linked: bool,
     },
 }
 
@@ -250,6 +354,23 @@ pub trait Backend: Send + Sync {
     /// (Coordinator) Erases a resident everywhere: on the relay (so every
     /// device deletes them at its next sync) and on this device now.
     fn erase_resident(&self, resident: ResidentId) -> Result<(), String>;
+    /// Offers that might meet open asks across residents on this device, each
+    /// with its reasons, leaving out those already suggested.
+    fn suggestions(&self) -> Result<Vec<Suggestion>, String>;
+    /// Suggests an introduction to both residents (each must say yes).
+    fn introduce(&self, suggestion: &Suggestion) -> Result<(), String>;
+    /// Every introduction suggested on this device, newest first.
+    fn introductions(&self) -> Result<Vec<IntroView>, String>;
+    /// The team directory, if this device holds it.
+    fn directory(&self) -> Result<Option<Directory>, String>;
+    /// Adds a place or helper to the team directory.
+    fn add_place(&self, place: NewPlace) -> Result<(), String>;
+    /// The team's figures (no names; small numbers suppressed).
+    fn insights(&self) -> Result<TeamInsights, String>;
+    /// The figures as CSV, and the pseudonymous per-resident CSV.
+    fn insight_csvs(&self) -> Result<(String, String), String>;
+    /// Stories whose consent allows sharing, exactly as it says.
+    fn shareable_stories(&self) -> Result<Vec<SharedStory>, String>;
 }
 
 /// Store setting: the resident this device is handed to.
@@ -329,11 +450,18 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                 }
             };
             let page_doc = load(DocKind::Page)?.ok_or_else(|| "this resident is not on this device".to_owned())?;
+            let life_areas = match connect_store::team::directory(s).map_err(words)? {
+                Some((_, dir)) => dir.life_areas,
+                None => DEFAULT_LIFE_AREAS.iter().map(|a| (a.key.to_owned(), a.label.to_owned())).collect(),
+            };
             Ok(ResidentData {
                 page: page::read(&page_doc).map_err(words)?,
                 circle: load(DocKind::Circle)?.map(|d| circle::read(&d)).transpose().map_err(words)?,
                 journal: load(DocKind::Journal)?.map(|d| journal::read(&d)).transpose().map_err(words)?,
                 team_notes: load(DocKind::TeamNotes)?.map(|d| journal::read(&d)).transpose().map_err(words)?,
+                checkins: load(DocKind::Checkins)?.map(|d| checkin::read(&d)).transpose().map_err(words)?,
+                story: load(DocKind::Story)?.map(|d| story::read(&d)).transpose().map_err(words)?,
+                life_areas,
             })
         })
     }
@@ -387,6 +515,27 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                     s.edit(circle_id, |d| circle::add_tie(d, &ctx, &new).map(drop))
                 }
                 Edit::MoveTie { tie, ring } => s.edit(circle_id, |d| circle::move_to_ring(d, &ctx, tie, ring)),
+                Edit::RecordCheckin { answers, by_resident } => s
+                    .edit(DocumentId::resident(resident, DocKind::Checkins), |d| {
+                        checkin::record(d, &who(by_resident), answers).map(drop)
+                    }),
+                Edit::CheckinNotToday { by_resident } => s
+                    .edit(DocumentId::resident(resident, DocKind::Checkins), |d| {
+                        checkin::not_today(d, &who(by_resident)).map(drop)
+                    }),
+                Edit::SetStory { text, by_resident } => s.edit(DocumentId::resident(resident, DocKind::Story), |d| {
+                    story::set_text(d, &who(by_resident), &text)
+                }),
+                Edit::SetConsent { level, by_resident } => s
+                    .edit(DocumentId::resident(resident, DocKind::Story), |d| {
+                        story::set_consent(d, &who(by_resident), level)
+                    }),
+                Edit::AnswerIntroduction { id, yes, by_resident } => {
+                    s.edit(page_id, |d| page::answer_introduction(d, &who(by_resident), id, yes))
+                }
+                Edit::LinkAsk { ask, entry, linked } => {
+                    s.edit(page_id, |d| page::set_ask_link(d, &ctx, ask, entry, linked))
+                }
             }
             .map_err(words)
         })
@@ -514,6 +663,95 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
             }
             Ok(())
         })
+    }
+
+    fn suggestions(&self) -> Result<Vec<Suggestion>, String> {
+        self.with(|s| connect_store::team::suggestions(s).map_err(words))
+    }
+
+    fn introduce(&self, suggestion: &Suggestion) -> Result<(), String> {
+        let me = self.me();
+        self.with(|s| {
+            connect_store::team::introduce(s, &me, Timestamp::new(chrono::Utc::now()), suggestion)
+                .map(drop)
+                .map_err(words)
+        })
+    }
+
+    fn introductions(&self) -> Result<Vec<IntroView>, String> {
+        self.with(|s| {
+            let mut pages = BTreeMap::new();
+            for row in s.caseload().map_err(words)? {
+                let doc = s.load(DocumentId::resident(row.resident, DocKind::Page)).map_err(words)?;
+                let p = page::read(&doc).map_err(words)?;
+                if !p.introductions.is_empty() {
+                    pages.insert(row.resident, p);
+                }
+            }
+            let text_of = |p: &ResidentPage, item: ItemId| -> String {
+                p.asks
+                    .iter()
+                    .find(|a| a.id == item)
+                    .map(|a| a.text.to_string())
+                    .or_else(|| p.offers.iter().find(|o| o.id == item).map(|o| o.text.to_string()))
+                    .unwrap_or_default()
+            };
+            let mut out = Vec::new();
+            for p in pages.values() {
+                for mine in p.introductions.iter().filter(|i| i.side == IntroSide::Asker) {
+                    let other = pages.get(&mine.with);
+                    let theirs = other.and_then(|o| o.introductions.iter().find(|i| i.id == mine.id));
+                    out.push(IntroView {
+                        id: mine.id,
+                        asker: (p.preferred_name.clone(), text_of(p, mine.item)),
+                        offerer: other
+                            .map(|o| (o.preferred_name.clone(), text_of(o, mine.their_item)))
+                            .unwrap_or_default(),
+                        reason: mine.reason.clone(),
+                        state: page::introduction_state(mine, theirs),
+                        proposed_at: mine.proposed_at,
+                    });
+                }
+            }
+            out.sort_by(|a, b| b.proposed_at.cmp(&a.proposed_at).then(a.id.cmp(&b.id)));
+            Ok(out)
+        })
+    }
+
+    fn directory(&self) -> Result<Option<Directory>, String> {
+        self.with(|s| Ok(connect_store::team::directory(s).map_err(words)?.map(|(_, d)| d)))
+    }
+
+    fn add_place(&self, place: NewPlace) -> Result<(), String> {
+        let ctx = self.me().context(Timestamp::new(chrono::Utc::now()));
+        self.with(|s| {
+            let Some((id, _)) = connect_store::team::directory(s).map_err(words)? else {
+                return Err(
+                    "The team directory arrives from the team relay: connect this device, sync, then add places."
+                        .into(),
+                );
+            };
+            let new = directory::NewEntry {
+                name: &place.name,
+                kind: if place.helper { directory::EntryKind::Helper } else { directory::EntryKind::Place },
+                description: &place.description,
+                contact: &place.contact,
+                tags: &place.tags,
+            };
+            s.edit(id, |d| directory::add_entry(d, &ctx, &new).map(drop)).map_err(words)
+        })
+    }
+
+    fn insights(&self) -> Result<TeamInsights, String> {
+        self.with(|s| connect_store::team::insights(s).map_err(words))
+    }
+
+    fn insight_csvs(&self) -> Result<(String, String), String> {
+        self.with(|s| connect_store::team::insight_csvs(s, Timestamp::new(chrono::Utc::now())).map_err(words))
+    }
+
+    fn shareable_stories(&self) -> Result<Vec<SharedStory>, String> {
+        self.with(|s| connect_store::team::shareable_stories(s).map_err(words))
     }
 
     fn set_device_name(&self, name: &str) -> Result<(), String> {

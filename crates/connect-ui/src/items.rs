@@ -22,6 +22,8 @@ pub struct ItemView {
     pub status: Option<AskStatus>,
     /// Who wrote it.
     pub author: Author,
+    /// Asks only: team directory entries linked as able to help.
+    pub links: Vec<ItemId>,
 }
 
 impl ItemView {
@@ -35,6 +37,7 @@ impl ItemView {
             category: Some(o.category),
             status: None,
             author: o.author.clone(),
+            links: Vec::new(),
         }
     }
 
@@ -48,6 +51,7 @@ impl ItemView {
             category: Some(a.category),
             status: Some(a.status),
             author: a.author.clone(),
+            links: a.links.iter().filter(|(_, on)| **on).filter_map(|(id, _)| id.parse().ok()).collect(),
         }
     }
 
@@ -61,6 +65,7 @@ impl ItemView {
             category: None,
             status: None,
             author: g.author.clone(),
+            links: Vec::new(),
         }
     }
 }

@@ -17,8 +17,25 @@ pub enum Tab {
     Circle,
     /// Journal.
     Journal,
+    /// Check-ins, one question at a time, and the trend.
+    Checkins,
+    /// Their story and who may read it.
+    Story,
     /// Their record: the audit trail, a subject access copy, erasure.
     Record,
+}
+
+/// The parts of the team screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamTab {
+    /// Mutual-support suggestions and introductions.
+    Matches,
+    /// The team directory of places and helpers.
+    Places,
+    /// Team figures (coordinators).
+    Insights,
+    /// Stories we may share (coordinators).
+    Stories,
 }
 
 /// Which screen is showing.
@@ -28,6 +45,8 @@ pub enum Screen {
     Caseload,
     /// One resident, on a tab.
     Resident(ResidentId, Tab),
+    /// The team: matches, places, insights and stories.
+    Team(TeamTab),
     /// Settings.
     Settings,
     /// "Hand to resident": only this resident's own page, large and simple.

@@ -2,9 +2,11 @@
 
 use dioxus::prelude::*;
 
-use crate::components::{CaseloadScreen, NoticeLine, ResidentMode, ResidentScreen, SettingsScreen, StatusBar};
+use crate::components::{
+    CaseloadScreen, NoticeLine, ResidentMode, ResidentScreen, SettingsScreen, StatusBar, TeamScreen,
+};
 use crate::i18n::Msg;
-use crate::state::{Screen, use_provide_ui};
+use crate::state::{Screen, TeamTab, use_provide_ui};
 use crate::vault::use_gate;
 
 /// The app over an open store. Expects a [`crate::SharedBackend`] in context
@@ -40,12 +42,18 @@ pub fn AppAt(start: Screen) -> Element {
                         }
                         button {
                             class: "link-button",
+                            "aria-current": if matches!(screen, Screen::Team(_)) { "page" } else { "false" },
+                            onclick: move |_| ui.go(Screen::Team(TeamTab::Matches)),
+                            {ui.t(Msg::Team)}
+                        }
+                        button {
+                            class: "link-button",
                             "aria-current": if screen == Screen::Settings { "page" } else { "false" },
                             onclick: move |_| ui.go(Screen::Settings),
                             {ui.t(Msg::Settings)}
                         }
                         if let Some(gate) = gate {
-                            button { class: "link-button", onclick: move |_| gate.lock(), "🔒 " {ui.t(Msg::Lock)} }
+                            button { class: "link-button", onclick: move |_| gate.lock(), {ui.t(Msg::Lock)} }
                         }
                     }
                 }
@@ -57,6 +65,7 @@ pub fn AppAt(start: Screen) -> Element {
                     Screen::Caseload => rsx! { CaseloadScreen {} },
                     Screen::Resident(r, tab) => rsx! { ResidentScreen { resident: r, tab } },
                     Screen::Settings => rsx! { SettingsScreen {} },
+                    Screen::Team(tab) => rsx! { TeamScreen { tab } },
                     Screen::ResidentMode(r) => rsx! { ResidentMode { resident: r } },
                 }
             }

@@ -2,10 +2,10 @@
 //! possible" outside. Decorative detail is hidden from screen readers; the
 //! list beside it carries the same information.
 
+use connect_model::ItemId;
 use connect_model::circle::{Ring, Tie};
 use dioxus::prelude::*;
 
-use crate::i18n::Msg;
 use crate::items::ring_msg;
 use crate::state::use_ui;
 
@@ -14,13 +14,33 @@ const CENTRE: f64 = SIZE / 2.0;
 /// Outer radius of each ring band, innermost first.
 const RADII: [f64; 5] = [40.0, 70.0, 100.0, 130.0, 156.0];
 
+/// A tie placed on a ring, at some moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedTie {
+    /// Which tie.
+    pub id: ItemId,
+    /// Their name.
+    pub name: String,
+    /// The ring then.
+    pub ring: Ring,
+    /// Support both ways.
+    pub two_way: bool,
+}
+
+impl PlacedTie {
+    /// Ties as they are now.
+    #[must_use]
+    pub fn now(ties: &[Tie]) -> Vec<Self> {
+        ties.iter().map(|t| Self { id: t.id, name: t.name.clone(), ring: t.ring(), two_way: t.two_way }).collect()
+    }
+}
+
 /// The SVG map of the circle.
 #[component]
-pub fn CircleMap(ties: Vec<Tie>) -> Element {
-    let ui = use_ui();
+pub fn CircleMap(ties: Vec<PlacedTie>, label: String) -> Element {
     let mut dots = Vec::new();
     for ring in Ring::ALL.iter().copied() {
-        let on_ring: Vec<&Tie> = ties.iter().filter(|t| t.ring() == ring).collect();
+        let on_ring: Vec<&PlacedTie> = ties.iter().filter(|t| t.ring == ring).collect();
         let i = ring.index();
         let inner = if i == 0 { 0.0 } else { RADII[i - 1] };
         let r = if i == 0 { 20.0 } else { (inner + RADII[i]) / 2.0 };
@@ -32,7 +52,7 @@ pub fn CircleMap(ties: Vec<Tie>) -> Element {
             dots.push((CENTRE + r * angle.cos(), CENTRE + r * angle.sin(), initial, tie.two_way, tie.name.clone()));
         }
     }
-    let label = ui.t(Msg::CircleMapLabel);
+    let ui = use_ui();
     rsx! {
         figure { class: "circle-map",
             svg {

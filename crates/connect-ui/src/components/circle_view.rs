@@ -1,26 +1,27 @@
 //! The circle of care: the map, the same people as a list (for screen readers
-//! and small screens), moving someone to another ring, and adding someone.
+//! and small screens), moving someone to another ring, adding someone, and
+//! how the circle has changed over the visits.
 
-use connect_model::ResidentId;
 use connect_model::circle::{Circle, Ring};
+use connect_model::{ResidentId, Timestamp};
 use dioxus::prelude::*;
 
 use crate::backend::Edit;
-use crate::components::{AddTieForm, CircleMap};
+use crate::components::{AddTieForm, CircleHistory, CircleMap, PlacedTie};
 use crate::i18n::Msg;
 use crate::items::ring_msg;
 use crate::state::{apply_edit, use_backend, use_ui};
 
 /// The circle tab.
 #[component]
-pub fn CircleView(resident: ResidentId, circle: Option<Circle>, name: String) -> Element {
+pub fn CircleView(resident: ResidentId, circle: Option<Circle>, name: String, visits: Vec<Timestamp>) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let Some(circle) = circle else { return rsx! { p { class: "empty", {ui.t(Msg::NoTies)} } } };
     let ties: Vec<_> = circle.current().cloned().collect();
     rsx! {
         div { class: "circle-view",
-            CircleMap { ties: ties.clone() }
+            CircleMap { ties: PlacedTie::now(&ties), label: ui.t(Msg::CircleMapLabel).to_owned() }
             section { "aria-labelledby": "h-circle-list",
                 h3 { id: "h-circle-list", {ui.t(Msg::CircleListHeading)} }
                 if ties.is_empty() { p { class: "empty", {ui.t(Msg::NoTies)} } }
@@ -59,6 +60,7 @@ pub fn CircleView(resident: ResidentId, circle: Option<Circle>, name: String) ->
                 }
             }
             AddTieForm { resident, name }
+            CircleHistory { circle, visits }
         }
     }
 }

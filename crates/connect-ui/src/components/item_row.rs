@@ -5,6 +5,7 @@ use connect_model::page::{AskStatus, Section};
 use dioxus::prelude::*;
 
 use crate::backend::Edit;
+use crate::components::AskLinks;
 use crate::i18n::Msg;
 use crate::items::{ItemView, category_msg, status_msg};
 use crate::state::{Notice, apply_edit, use_backend, use_ui};
@@ -76,6 +77,9 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, resident_mode: bool) -> Ele
                     span { class: "byline", "{who}" }
                     if let Some(c) = item.category { span { class: "tag", {ui.t(category_msg(c))} } }
                     if let Some(s) = item.status { span { class: "tag status-{s}", {ui.t(status_msg(s))} } }
+                }
+                if section == Section::Asks && !resident_mode {
+                    AskLinks { resident, ask: id, text: item.text.clone(), links: item.links.clone() }
                 }
                 div { class: "actions",
                     if section == Section::Asks && !resident_mode {

@@ -6,7 +6,7 @@ use connect_model::page::{Category, ResidentPage, Section};
 use dioxus::prelude::*;
 
 use crate::backend::Edit;
-use crate::components::{AboutMe, AddItemForm, ItemRow};
+use crate::components::{AboutMe, AddItemForm, IntroductionsPanel, ItemRow};
 use crate::i18n::Msg;
 use crate::items::ItemView;
 use crate::state::use_ui;
@@ -25,6 +25,7 @@ pub fn PageView(resident: ResidentId, page: ResidentPage, resident_mode: bool) -
     ];
     rsx! {
         div { class: "page-view",
+            IntroductionsPanel { resident, page: page.clone(), resident_mode }
             AboutMe { resident, text: page.about_me.to_string(), resident_mode }
             for (section, heading, items, add_label) in sections {
                 if !(resident_mode && section == Section::Goals) {

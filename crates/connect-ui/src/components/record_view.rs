@@ -11,9 +11,10 @@ use crate::backend::{AuditView, SubjectAccess};
 use crate::i18n::Msg;
 use crate::state::{Notice, Screen, off_thread, use_backend, use_ui};
 
-/// A link that saves `body` as a file named `file` (a data URL, so it works
+/// A link target that saves `body` as a file (a data URL, so it works
 /// offline and on every platform's web view).
-fn data_url(mime: &str, body: &str) -> String {
+#[must_use]
+pub fn data_url(mime: &str, body: &str) -> String {
     format!("data:{mime};charset=utf-8;base64,{}", base64::engine::general_purpose::STANDARD.encode(body))
 }
 

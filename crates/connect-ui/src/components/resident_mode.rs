@@ -1,15 +1,23 @@
-//! "Hand to resident": the resident's own page only, in large text, in plain
-//! words. What they add is marked as theirs. The only way out is giving the
+//! "Hand to resident": the resident's own page, check-ins and story only, in
+//! large text, in plain words. What they add is marked as theirs. The only way out is giving the
 //! phone back, which locks the app until the supporter's PIN is given, so the
 //! session cannot reach anyone else.
 
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::{LanguagePicker, PageView};
+use crate::components::{CheckinsView, LanguagePicker, PageView, StoryView};
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, use_backend, use_ui};
 use crate::vault::use_gate;
+
+/// What the resident is looking at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Page,
+    Checkin,
+    Story,
+}
 
 /// The resident's own view.
 #[component]
@@ -22,18 +30,38 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
         let _ = ui.revision.read();
         backend.resident(resident)
     });
-    let page = match &*data.read() {
-        Ok(d) => d.page.clone(),
+    let mut part = use_signal(|| Part::Page);
+    let d = match &*data.read() {
+        Ok(d) => d.clone(),
         Err(e) => return rsx! { p { role: "alert", "{e}" } },
     };
+    let page = d.page.clone();
+    let name = page.preferred_name.clone();
+    let parts = [(Part::Page, Msg::MyPage), (Part::Checkin, Msg::TabCheckins), (Part::Story, Msg::TabStory)];
     rsx! {
         div { class: "screen resident-own",
             header { class: "resident-own-header",
-                h2 { {ui.t(Msg::MyPage)} ": {page.preferred_name}" }
+                h2 { {ui.t(Msg::MyPage)} ": {name}" }
                 LanguagePicker { compact: true }
             }
-            p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
-            PageView { resident, page, resident_mode: true }
+            nav { class: "resident-parts", "aria-label": "{name}",
+                for (p, label) in parts {
+                    button {
+                        class: if *part.read() == p { "button part selected" } else { "button secondary part" },
+                        "aria-pressed": if *part.read() == p { "true" } else { "false" },
+                        onclick: move |_| part.set(p),
+                        {ui.t(label)}
+                    }
+                }
+            }
+            match *part.read() {
+                Part::Page => rsx! {
+                    p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
+                    PageView { resident, page, resident_mode: true }
+                },
+                Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
+                Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
+            }
             button {
                 class: "button give-back",
                 onclick: move |_| {

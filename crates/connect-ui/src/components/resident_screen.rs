@@ -4,7 +4,7 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::{CircleView, JournalView, PageView, RecordView};
+use crate::components::{CheckinsView, CircleView, JournalView, PageView, RecordView, StoryView};
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, use_backend, use_ui};
 
@@ -26,6 +26,8 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
         (Tab::Page, Msg::TabPage),
         (Tab::Circle, Msg::TabCircle),
         (Tab::Journal, Msg::TabJournal),
+        (Tab::Checkins, Msg::TabCheckins),
+        (Tab::Story, Msg::TabStory),
         (Tab::Record, Msg::TabRecord),
     ];
     rsx! {
@@ -63,7 +65,9 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
             div { id: "tab-panel", role: "tabpanel", "aria-labelledby": "tab-{tab:?}",
                 match tab {
                     Tab::Page => rsx! { PageView { resident, page: data.page.clone(), resident_mode: false } },
-                    Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone() } },
+                    Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone(), visits: data.visits() } },
+                    Tab::Checkins => rsx! { CheckinsView { resident, checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), resident_mode: false } },
+                    Tab::Story => rsx! { StoryView { resident, story: data.story.clone(), resident_mode: false } },
                     Tab::Journal => rsx! { JournalView { resident, journal: data.journal.clone(), team_notes: data.team_notes.clone() } },
                     Tab::Record => rsx! { RecordView { resident, name: data.page.preferred_name.clone() } },
                 }

@@ -1,0 +1,129 @@
+//! Team-wide views over everything on this device, built from the index:
+//! mutual-support suggestions not yet proposed, introductions, team insights
+//! and their CSV exports, stories that may be shared, and the team directory.
+
+use connect_model::directory::{self, Directory};
+use connect_model::insights::{self, TeamInsights};
+use connect_model::matching::{self, AskRef, OfferRef, Suggestion};
+use connect_model::story::{self, SharedStory};
+use connect_model::{DocKind, DocumentId, ItemId, Timestamp, page};
+
+use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
+
+/// The setting holding this device's secret for pseudonyms in exports.
+pub const REPORT_SECRET_SETTING: &str = "report_secret";
+
+/// Offers that might meet open asks, across every resident on this device,
+/// best first, leaving out pairs already suggested as an introduction.
+pub fn suggestions(store: &impl DocumentStore) -> Result<Vec<Suggestion>> {
+    let (mut asks, mut offers) = (Vec::new(), Vec::new());
+    for row in store.caseload()? {
+        for item in store.items(row.resident)?.into_iter().filter(|i| !i.archived) {
+            let Ok(category) = item.category.parse() else { continue };
+            match (item.section, item.status) {
+                ("offer", _) => offers.push(OfferRef {
+                    resident: row.resident,
+                    name: row.preferred_name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                }),
+                ("ask", Some(status)) => asks.push(AskRef {
+                    resident: row.resident,
+                    name: row.preferred_name.clone(),
+                    item: item.item_id,
+                    text: item.text,
+                    category,
+                    status,
+                }),
+                _ => {}
+            }
+        }
+    }
+    let proposed: std::collections::BTreeSet<(ItemId, ItemId)> =
+        store.resident_facts()?.iter().flat_map(|f| f.introductions.iter().map(|i| (i.item, i.their_item))).collect();
+    Ok(matching::suggest(&asks, &offers)
+        .into_iter()
+        .filter(|s| !proposed.contains(&(s.ask.item, s.offer.item)))
+        .collect())
+}
+
+/// Records a suggested introduction on both residents' pages (answers
+/// pending). Both pages must be on this device. Returns the introduction's id.
+pub fn introduce(
+    store: &mut impl DocumentStore,
+    me: &DeviceIdentity,
+    now: Timestamp,
+    suggestion: &Suggestion,
+) -> Result<ItemId> {
+    let sides = suggestion.proposals();
+    for (resident, _) in &sides {
+        if !store.contains(DocumentId::resident(*resident, DocKind::Page))? {
+            return Err(StoreError::NotFound(DocumentId::resident(*resident, DocKind::Page)));
+        }
+    }
+    let ctx = me.context(now);
+    for (resident, proposal) in &sides {
+        store
+            .edit(DocumentId::resident(*resident, DocKind::Page), |d| page::propose_introduction(d, &ctx, proposal))?;
+    }
+    Ok(sides[0].1.id)
+}
+
+/// The team's figures, from the index.
+pub fn insights(store: &impl DocumentStore) -> Result<TeamInsights> {
+    Ok(insights::build(&store.resident_facts()?))
+}
+
+/// This device's secret for pseudonyms, made the first time it is needed.
+pub fn report_secret(store: &mut impl DocumentStore) -> Result<Vec<u8>> {
+    if let Some(hex) = store.setting(REPORT_SECRET_SETTING)? {
+        let bytes: Option<Vec<u8>> =
+            (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect();
+        if let Some(bytes) = bytes.filter(|b| b.len() == 32) {
+            return Ok(bytes);
+        }
+    }
+    let mut secret = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
+    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    store.set_setting(REPORT_SECRET_SETTING, Some(&hex))?;
+    Ok(secret.to_vec())
+}
+
+/// The figures as CSV, and one pseudonymous row per resident (no names, no
+/// words, no dates; check-in scores only where the resident agreed).
+pub fn insight_csvs(store: &mut impl DocumentStore, now: Timestamp) -> Result<(String, String)> {
+    let facts = store.resident_facts()?;
+    let secret = report_secret(store)?;
+    Ok((insights::build(&facts).to_csv(), insights::per_resident_csv(&secret, &facts, now)))
+}
+
+/// Stories whose consent allows sharing, each exactly as its consent says
+/// (no name when shared without one), in a stable order.
+pub fn shareable_stories(store: &impl DocumentStore) -> Result<Vec<SharedStory>> {
+    let mut out = Vec::new();
+    let names: std::collections::BTreeMap<_, _> =
+        store.caseload()?.into_iter().map(|r| (r.resident, r.preferred_name)).collect();
+    for row in store.story_consents()?.into_iter().filter(|r| r.consent.may_share() && r.has_text) {
+        let doc = store.load(DocumentId::resident(row.resident, DocKind::Story))?;
+        let name = names.get(&row.resident).map_or("", String::as_str);
+        if let Some(shared) = story::read(&doc)?.shareable(name) {
+            out.push(shared);
+        }
+    }
+    // Named first by name, then the rest by their words: never by resident
+    // id, which would let an order be matched to a caseload.
+    out.sort_by(|a, b| b.name.is_some().cmp(&a.name.is_some()).then(a.name.cmp(&b.name)).then(a.text.cmp(&b.text)));
+    Ok(out)
+}
+
+/// The team directory on this device (it arrives from the relay), if any.
+pub fn directory(store: &impl DocumentStore) -> Result<Option<(DocumentId, Directory)>> {
+    for id in store.document_ids()? {
+        if id.kind() == DocKind::Directory {
+            return Ok(Some((id, directory::read(&store.load(id)?)?)));
+        }
+    }
+    Ok(None)
+}

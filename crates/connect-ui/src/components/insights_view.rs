@@ -1,0 +1,156 @@
+//! Team insights for coordinators: figures with no names, anything drawn from
+//! fewer than five residents shown as "fewer than 5", charts drawn as SVG (each
+//! with its numbers in a table), and the figures and a pseudonymous
+//! per-resident file saved as CSV.
+
+use connect_model::circle::Ring;
+use connect_model::insights::{Figure, TeamInsights};
+use dioxus::prelude::*;
+
+use crate::components::data_url;
+use crate::i18n::Msg;
+use crate::items::ring_msg;
+use crate::state::{off_thread, use_backend, use_ui};
+
+/// A figure for the screen.
+fn shown(f: Figure, ui: crate::state::Ui) -> String {
+    match f {
+        Figure::Suppressed => ui.t(Msg::FewerThanFive).to_owned(),
+        other => other.words(),
+    }
+}
+
+/// The insights part of the team screen.
+#[component]
+pub fn InsightsView() -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let mut files: Signal<Option<(String, String)>> = use_signal(|| None);
+    let data = {
+        let backend = backend.clone();
+        use_memo(move || {
+            let _ = ui.revision.read();
+            backend.insights()
+        })
+    };
+    let insights = match data.read().clone() {
+        Ok(i) => i,
+        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+    };
+    let prepare = move |_| {
+        let backend = backend.clone();
+        spawn(async move {
+            match off_thread(move || backend.insight_csvs()).await {
+                Ok(f) => files.set(Some(f)),
+                Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+            }
+        });
+    };
+    let headline = [
+        (Msg::ResidentsSupported, insights.residents_supported),
+        (Msg::ResidentsVisited, insights.residents_visited),
+        (Msg::AsksRaised, insights.asks_raised),
+        (Msg::AsksMet, insights.asks_met),
+        (Msg::OffersListed, insights.offers_listed),
+        (Msg::OffersMade, insights.offers_made_to_others),
+        (Msg::IntrosDeclined, insights.introductions_declined),
+    ];
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    rsx! {
+        div { class: "insights-view",
+            p { class: "hint", {ui.t(Msg::InsightsHint)} }
+            dl { class: "figures",
+                for (label, figure) in headline {
+                    div { class: "figure",
+                        dt { {ui.t(label)} }
+                        dd { class: if figure == Figure::Suppressed { "suppressed" } else { "" }, {shown(figure, ui)} }
+                    }
+                }
+            }
+            section { class: "page-section", "aria-labelledby": "h-growth",
+                h3 { id: "h-growth", {ui.t(Msg::CircleGrowth)} }
+                PairedBars { insights: insights.clone() }
+            }
+            section { class: "page-section", "aria-labelledby": "h-checkin-change",
+                h3 { id: "h-checkin-change", {ui.t(Msg::CheckinChange)} ": " {shown(insights.checkin_residents, ui)} }
+                dl { class: "figures",
+                    div { class: "figure",
+                        dt { {ui.t(Msg::UclaFirstLatest)} }
+                        dd { {shown(insights.ucla3_first, ui)} " → " {shown(insights.ucla3_latest, ui)} }
+                    }
+                    div { class: "figure",
+                        dt { {ui.t(Msg::LifeFirstLatest)} }
+                        dd { {shown(insights.life_satisfaction_first, ui)} " → " {shown(insights.life_satisfaction_latest, ui)} }
+                    }
+                    div { class: "figure",
+                        dt { {ui.t(Msg::Improved)} }
+                        dd { {shown(insights.ucla3_improved, ui)} }
+                    }
+                }
+            }
+            div { class: "actions",
+                if let Some((aggregate, rows)) = files.read().clone() {
+                    a { class: "button", href: data_url("text/csv", &aggregate), download: "connect-figures-{today}.csv", {ui.t(Msg::SaveFiguresCsv)} }
+                    a { class: "button secondary", href: data_url("text/csv", &rows), download: "connect-residents-pseudonymous-{today}.csv", {ui.t(Msg::SavePerResidentCsv)} }
+                } else {
+                    button { class: "button", onclick: prepare, {ui.t(Msg::SaveFiguresCsv)} }
+                }
+            }
+        }
+    }
+}
+
+const BAR_W: f64 = 320.0;
+const ROW_H: f64 = 34.0;
+const LABEL_W: f64 = 120.0;
+
+/// Median ties per ring at the first and latest visit, as paired bars (and a
+/// table with the same numbers).
+#[component]
+fn PairedBars(insights: TeamInsights) -> Element {
+    let ui = use_ui();
+    let rows: Vec<(String, Figure, Figure)> = Ring::ALL
+        .iter()
+        .map(|r| {
+            (
+                ui.t(ring_msg(*r)).to_owned(),
+                insights.circle_first.per_ring[r.index()],
+                insights.circle_latest.per_ring[r.index()],
+            )
+        })
+        .chain([(ui.t(Msg::TwoWayTies).to_owned(), insights.circle_first.two_way, insights.circle_latest.two_way)])
+        .collect();
+    let top = rows.iter().flat_map(|(_, a, b)| [a.value(), b.value()]).flatten().fold(1.0_f64, f64::max);
+    let width = move |f: Figure| f.value().map_or(0.0, |v| (BAR_W - LABEL_W - 30.0) * v / top);
+    #[allow(clippy::cast_precision_loss)]
+    let height = ROW_H * rows.len() as f64 + 10.0;
+    let label = ui.t(Msg::CircleGrowth);
+    rsx! {
+        figure { class: "paired-bars",
+            svg { view_box: "0 0 {BAR_W} {height}", width: "100%", role: "img", "aria-label": "{label}",
+                for (i, (name, first, latest)) in rows.iter().enumerate() {
+                    g {
+                        text { class: "tick", x: "0", y: "{ROW_H * i as f64 + 20.0}", "{name}" }
+                        rect { class: "bar series-b", x: "{LABEL_W}", y: "{ROW_H * i as f64 + 6.0}", width: "{width(*first):.1}", height: "10" }
+                        rect { class: "bar series-a", x: "{LABEL_W}", y: "{ROW_H * i as f64 + 18.0}", width: "{width(*latest):.1}", height: "10" }
+                    }
+                }
+            }
+            figcaption {
+                ul { class: "legend",
+                    li { span { class: "swatch series-b", "aria-hidden": "true" } {ui.t(Msg::FirstVisit)} }
+                    li { span { class: "swatch series-a", "aria-hidden": "true" } {ui.t(Msg::LatestVisit)} }
+                }
+                table { class: "chart-table",
+                    caption { class: "visually-hidden", "{label}" }
+                    thead { tr { th { scope: "col", "" } th { scope: "col", {ui.t(Msg::FirstVisit)} } th { scope: "col", {ui.t(Msg::LatestVisit)} } } }
+                    tbody {
+                        for (name, first, latest) in rows.iter() {
+                            tr { th { scope: "row", "{name}" } td { {shown(*first, ui)} } td { {shown(*latest, ui)} } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Mutual support: offers that might meet someone's ask, each with why it was
+//! suggested, and the introductions suggested so far. Suggesting one asks
+//! both residents; nothing is arranged unless both say yes.
+
+use connect_model::page::IntroState;
+use dioxus::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::{Notice, off_thread, use_backend, use_ui};
+
+/// The matches part of the team screen.
+#[component]
+pub fn MatchesView() -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let data = {
+        let backend = backend.clone();
+        use_memo(move || {
+            let _ = ui.revision.read();
+            (backend.suggestions(), backend.introductions())
+        })
+    };
+    let (suggestions, intros) = data.read().clone();
+    let suggestions = match suggestions {
+        Ok(s) => s,
+        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+    };
+    let intros = intros.unwrap_or_default();
+    rsx! {
+        div { class: "matches-view",
+            p { class: "hint", {ui.t(Msg::MatchesHint)} }
+            if suggestions.is_empty() { p { class: "empty", {ui.t(Msg::NoMatches)} } }
+            ul { class: "item-list",
+                for s in suggestions.into_iter().take(30) {
+                    li { key: "{s.ask.item}-{s.offer.item}", class: "item match",
+                        p { class: "item-text", strong { "{s.ask.name}" } " " {ui.t(Msg::Asks_)} ": “{s.ask.text}”" }
+                        p { class: "item-text", strong { "{s.offer.name}" } " " {ui.t(Msg::Offers_)} ": “{s.offer.text}”" }
+                        p { class: "item-meta", {ui.t(Msg::IntroWhy)} ": {s.reason_words()}" }
+                        button {
+                            class: "button secondary",
+                            onclick: {
+                                let backend = backend.clone();
+                                #[allow(clippy::redundant_clone)]
+                                let s = s.clone();
+                                move |_| {
+                                    let backend = backend.clone();
+                                    // Each click needs its own copy: the handler may run again.
+                                    #[allow(clippy::redundant_clone)]
+                                    let s = s.clone();
+                                    spawn(async move {
+                                        match off_thread(move || backend.introduce(&s)).await {
+                                            Ok(()) => {
+                                                let mut notice = ui.notice;
+                                                notice.set(Some(Notice { text: ui.t(Msg::IntroSuggested).to_owned(), error: false, undo: None }));
+                                                ui.bump();
+                                            }
+                                            Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+                                        }
+                                    });
+                                }
+                            },
+                            {ui.t(Msg::SuggestIntro)}
+                            span { class: "visually-hidden", ": {s.ask.name} / {s.offer.name}" }
+                        }
+                    }
+                }
+            }
+            if !intros.is_empty() {
+                section { class: "page-section", "aria-labelledby": "h-intros-so-far",
+                    h3 { id: "h-intros-so-far", {ui.t(Msg::IntrosSoFar)} }
+                    ul { class: "item-list",
+                        for i in intros {
+                            li { key: "{i.id}", class: "item",
+                                p { class: "item-text", "{i.asker.0}: “{i.asker.1}” ⇄ {i.offerer.0}: “{i.offerer.1}”" }
+                                p { class: "item-meta",
+                                    span { class: "tag state-{i.state:?}",
+                                        {ui.t(match i.state {
+                                            IntroState::Waiting => Msg::StateWaiting,
+                                            IntroState::Agreed => Msg::StateAgreed,
+                                            IntroState::Declined => Msg::StateDeclined,
+                                        })}
+                                    }
+                                    span { "{i.reason}" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! "Stories we may share": only stories whose owner agreed to sharing, shown
+//! exactly as they agreed (no name when they chose not to be named). The
+//! list is derived from each story's current consent, so a withdrawal removes
+//! the story here as soon as it reaches this device.
+
+use dioxus::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::{use_backend, use_ui};
+
+/// The stories part of the team screen.
+#[component]
+pub fn StoriesView() -> Element {
+    let ui = use_ui();
+    let backend = use_backend();
+    let data = use_memo(move || {
+        let _ = ui.revision.read();
+        backend.shareable_stories()
+    });
+    let stories = match data.read().clone() {
+        Ok(s) => s,
+        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+    };
+    rsx! {
+        div { class: "stories-view",
+            p { class: "hint", {ui.t(Msg::StoriesHint)} }
+            if stories.is_empty() { p { class: "empty", {ui.t(Msg::NoStories)} } }
+            for (i, s) in stories.into_iter().enumerate() {
+                article { key: "{i}", class: "item story",
+                    h3 {
+                        match s.name.clone() {
+                            Some(name) => rsx! { "{name}" },
+                            None => rsx! { {ui.t(Msg::Anonymous)} },
+                        }
+                    }
+                    p { class: "about-text", "{s.text}" }
+                }
+            }
+        }
+    }
+}
