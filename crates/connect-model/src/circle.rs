@@ -193,12 +193,13 @@ pub struct CirclePoint {
 }
 
 impl Circle {
-    /// "How my circle has changed": the circle at each visit, oldest first,
-    /// and now (if now is after the last visit), each with the ties that
-    /// joined since the moment before.
+    /// "How my circle has changed": the circle at each visit (as it stood at
+    /// the end of the visit's day), oldest first, and now (if now is later),
+    /// each with the ties that joined since the moment before.
     #[must_use]
     pub fn timeline(&self, visits: &[Timestamp], now: Timestamp) -> Vec<CirclePoint> {
-        let mut moments: Vec<(Timestamp, bool)> = visits.iter().map(|v| (*v, true)).collect();
+        // Each visit counts the circle as it stood at the end of its day.
+        let mut moments: Vec<(Timestamp, bool)> = visits.iter().map(|v| (v.end_of_day(), true)).collect();
         moments.sort();
         moments.dedup();
         if moments.last().is_none_or(|(last, _)| *last < now) {
@@ -419,8 +420,17 @@ mod tests {
             "visits sorted and deduplicated; Jean counts in the circle only once moved in from possibility"
         );
         assert_eq!(points[1].summary.per_ring, [1, 0, 1, 0, 1]);
-        // Now is not added when the last visit is now.
+        // Now is not added when the last visit was today.
         assert_eq!(circle.timeline(&[ctx(45).now], ctx(45).now).len(), 1);
+        // Someone met during a visit counts at that visit, whichever was written first.
+        let later_that_day = Timestamp::from_millis(ctx(40).now.millis() + 3_600_000);
+        let at_40: Vec<String> = circle.timeline(&[later_that_day], ctx(45).now)[0].new_ties.clone();
+        assert!(at_40.is_empty());
+        assert_eq!(
+            circle.timeline(&[later_that_day], ctx(45).now)[0].summary.in_circle,
+            4,
+            "the GP, added that morning, counts"
+        );
         assert_eq!(circle.timeline(&[], ctx(45).now).len(), 1, "with no visits, just now");
     }
 }

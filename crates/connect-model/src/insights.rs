@@ -13,7 +13,8 @@
 //! - **Check-in figures count only residents who agreed** that their answers
 //!   may count in team figures, and only their agreed check-ins.
 //! - **Circle growth compares the circle at a resident's first visit with the
-//!   circle at their latest visit**, rebuilt from each tie's placements.
+//!   circle at their latest visit**, rebuilt from each tie's placements, each
+//!   as it stood at the end of the visit's day.
 
 use std::collections::BTreeMap;
 
@@ -339,9 +340,10 @@ fn circle_medians(summaries: &[CircleSummary]) -> CircleMedians {
 #[allow(clippy::cast_precision_loss)]
 pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
     let visited: Vec<&ResidentFacts> = residents.iter().filter(|r| !r.visits.is_empty()).collect();
-    let first: Vec<CircleSummary> = visited.iter().map(|r| r.circle_at(r.visits[0])).collect();
+    // A visit counts the circle as it stood at the end of the visit's day.
+    let first: Vec<CircleSummary> = visited.iter().map(|r| r.circle_at(r.visits[0].end_of_day())).collect();
     let latest: Vec<CircleSummary> =
-        visited.iter().map(|r| r.circle_at(*r.visits.last().unwrap_or(&r.visits[0]))).collect();
+        visited.iter().map(|r| r.circle_at(r.visits.last().unwrap_or(&r.visits[0]).end_of_day())).collect();
 
     // Who raised an ask, who had one met: residents behind each count.
     let raised = residents.iter().map(|r| r.asks.len()).sum::<usize>();
@@ -516,7 +518,7 @@ pub fn per_resident_csv(secret: &[u8], residents: &[ResidentFacts], now: Timesta
         .filter_map(|r| {
             let who = r.resident?;
             let (first, latest) = match (r.visits.first(), r.visits.last()) {
-                (Some(f), Some(l)) => (Some(r.circle_at(*f)), Some(r.circle_at(*l))),
+                (Some(f), Some(l)) => (Some(r.circle_at(f.end_of_day())), Some(r.circle_at(l.end_of_day()))),
                 _ => (None, None),
             };
             let agreed: Vec<&CheckinFacts> = r.checkins.iter().filter(|c| c.shared).collect();

@@ -31,6 +31,15 @@ impl Timestamp {
     pub fn to_datetime(self) -> DateTime<Utc> {
         self.0
     }
+
+    /// The last millisecond of this time's day (UTC). A visit's circle is the
+    /// circle at the end of its day: during a visit, the note and the people
+    /// met are written down in any order.
+    #[must_use]
+    pub fn end_of_day(self) -> Self {
+        const DAY: i64 = 86_400_000;
+        Self::from_millis(self.millis().div_euclid(DAY) * DAY + DAY - 1)
+    }
 }
 
 impl From<DateTime<Utc>> for Timestamp {

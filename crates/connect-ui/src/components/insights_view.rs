@@ -74,13 +74,16 @@ pub fn InsightsView() -> Element {
             section { class: "page-section", "aria-labelledby": "h-checkin-change",
                 h3 { id: "h-checkin-change", {ui.t(Msg::CheckinChange)} ": " {shown(insights.checkin_residents, ui)} }
                 dl { class: "figures",
-                    div { class: "figure",
-                        dt { {ui.t(Msg::UclaFirstLatest)} }
-                        dd { {shown(insights.ucla3_first, ui)} " → " {shown(insights.ucla3_latest, ui)} }
-                    }
-                    div { class: "figure",
-                        dt { {ui.t(Msg::LifeFirstLatest)} }
-                        dd { {shown(insights.life_satisfaction_first, ui)} " → " {shown(insights.life_satisfaction_latest, ui)} }
+                    for (label, first, latest) in [
+                        (Msg::UclaFirstLatest, insights.ucla3_first, insights.ucla3_latest),
+                        (Msg::LifeFirstLatest, insights.life_satisfaction_first, insights.life_satisfaction_latest),
+                    ] {
+                        div { class: "figure",
+                            dt { {ui.t(label)} }
+                            dd { class: if first == Figure::Suppressed || latest == Figure::Suppressed { "suppressed" } else { "" },
+                                {shown(first, ui)} " → " {shown(latest, ui)}
+                            }
+                        }
                     }
                     div { class: "figure",
                         dt { {ui.t(Msg::Improved)} }
