@@ -7,7 +7,7 @@ use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_ui::components::AppAt;
-use connect_ui::state::{Screen, Tab};
+use connect_ui::state::{Screen, Tab, TeamTab};
 use connect_ui::{SharedBackend, StoreBackend};
 use dioxus::prelude::*;
 use dioxus_core::Mutation;
@@ -29,12 +29,17 @@ struct Fixture {
 /// A store with two residents; Doreen has an offer in her own words and one
 /// added by the supporter; Kwame's documents are all on the relay.
 fn fixture() -> Fixture {
+    fixture_as(AuthorRole::Supporter)
+}
+
+/// The same, on a device of someone with `role`.
+fn fixture_as(role: AuthorRole) -> Fixture {
     let mut store = MemoryStore::new();
     let me = DeviceIdentity {
         device_id: DeviceId::random(),
         device_name: "phone".into(),
         person_name: "Amara".into(),
-        role: AuthorRole::Supporter,
+        role,
         created_at: at(0),
     };
     store.set_identity(&me).unwrap();
@@ -270,4 +275,95 @@ fn invites_render_as_a_qr_code() {
         connect_ui::components::qr_svg("connect-companion:enrol?relay=https://r.example&code=ABCD-EFGH-JKLM").unwrap();
     assert!(svg.starts_with("<?xml") || svg.contains("<svg"));
     assert!(svg.len() > 1000);
+}
+
+#[test]
+fn team_figures_are_for_coordinators_and_small_numbers_are_not_shown() {
+    let supporter = fixture();
+    let (dom, _) = mount(&supporter.backend, Screen::Team(TeamTab::Insights));
+    let page = html(&dom);
+    assert!(page.contains("Matches") && page.contains("Places"));
+    assert!(!page.contains("Residents supported"), "a supporter's team screen has no figures");
+    assert!(!page.contains("Stories we may share"));
+
+    let coordinator = fixture_as(AuthorRole::Coordinator);
+    let (dom, _) = mount(&coordinator.backend, Screen::Team(TeamTab::Insights));
+    let page = html(&dom);
+    assert!(page.contains("Residents supported"));
+    assert!(page.contains("fewer than 5"), "two residents are too few to show");
+    assert!(!page.contains(">2<"), "the count itself never appears");
+    assert!(page.contains("<svg"), "the circle chart is drawn");
+}
+
+#[test]
+fn a_story_shared_without_a_name_is_shown_without_it_and_a_private_one_not_at_all() {
+    let f = fixture_as(AuthorRole::Coordinator);
+    let story = |text: &str| connect_ui::Edit::SetStory { text: text.into(), by_resident: true };
+    let consent = |level| connect_ui::Edit::SetConsent { level, by_resident: true };
+    f.backend.edit(f.doreen, story("Doreen here. I run the bingo now.")).unwrap();
+    f.backend.edit(f.doreen, consent(connect_model::story::Consent::Anonymous)).unwrap();
+    f.backend.edit(f.kwame, story("Kwame's story, kept to himself.")).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Team(TeamTab::Stories));
+    let page = html(&dom);
+    assert!(page.contains("[name] here. I run the bingo now."), "{page}");
+    assert!(!page.contains("Doreen"));
+    assert!(!page.contains("Kwame"), "a private story is not listed");
+    f.backend.edit(f.doreen, consent(connect_model::story::Consent::Private)).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Team(TeamTab::Stories));
+    assert!(html(&dom).contains("No stories may be shared yet."));
+}
+
+#[test]
+fn the_circle_over_time_shows_each_visit_with_its_counts() {
+    let f = fixture();
+    let tie = connect_ui::Edit::AddTie {
+        name: "Jean".into(),
+        relationship: "neighbour".into(),
+        ring: connect_model::circle::Ring::Friendship,
+        two_way: true,
+        place: false,
+    };
+    f.backend.edit(f.doreen, tie).unwrap();
+    let visit = connect_ui::Edit::AddNote {
+        text: "Tea".into(),
+        marker: connect_model::journal::Marker::Visit,
+        visibility: connect_model::journal::Visibility::Shared,
+        mood: None,
+    };
+    f.backend.edit(f.doreen, visit).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Circle));
+    let page = html(&dom);
+    assert!(page.contains("How the circle has changed"));
+    assert!(page.contains("visit "), "a chip for the visit: {page}");
+    assert!(page.contains("In the circle"));
+    assert!(page.contains("Ties in the circle and ties that go both ways"), "the trend chart");
+}
+
+#[test]
+fn a_suggested_introduction_asks_the_resident_in_their_own_view() {
+    let f = fixture();
+    f.backend
+        .edit(
+            f.kwame,
+            connect_ui::Edit::AddOffer {
+                text: "I could build a ramp".into(),
+                category: Category::Practical,
+                by_resident: true,
+            },
+        )
+        .unwrap();
+    let suggestions = f.backend.suggestions().unwrap();
+    let ramp = suggestions.iter().find(|s| s.offer.text.contains("ramp")).expect("the ramp offer meets the ramp ask");
+    assert!(ramp.reason_words().contains("ramp"));
+    f.backend.introduce(ramp).unwrap();
+    assert!(f.backend.suggestions().unwrap().iter().all(|s| !s.offer.text.contains("ramp")), "suggested once");
+    let (dom, _) = mount(&f.backend, Screen::ResidentMode(f.doreen));
+    let page = html(&dom);
+    assert!(page.contains("Someone who might help with:"));
+    assert!(page.contains("A ramp for the step"));
+    assert!(page.contains("Yes, introduce us") && page.contains("No, thank you"));
+    assert!(!page.contains("Kwame"), "who it is stays unsaid until both agree");
+    let intros = f.backend.introductions().unwrap();
+    assert_eq!(intros.len(), 1);
+    assert_eq!(intros[0].state, connect_model::page::IntroState::Waiting);
 }
