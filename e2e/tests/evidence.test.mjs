@@ -5,8 +5,11 @@
 // coordinator's view at the next sync after consent is withdrawn.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPreview, startRelay, openBrowser, ready, shot, tempDir, connect, connectJson, audit } from './helpers.mjs';
+import {
+  startPreview, startRelay, openBrowser, ready, shot, shots, tempDir, connect, coordinatorAndSupporter, audit,
+} from './helpers.mjs';
 
 /** The figure shown for a measure on the insights screen. */
 async function figure(page, label) {
@@ -111,7 +114,7 @@ test('a check-in with skips counts in the team figures only once five residents 
         await page.getByRole('link', { name: 'Save one row per resident, pseudonymous (CSV)' }).click();
       })(),
     ]);
-    const rows = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+    const rows = readFileSync(await download.path(), 'utf8');
     assert.equal(rows.trim().split('\n').length, 6);
     for (const name of ['Ada', 'Bert', 'Cora', 'Dev', 'Edie']) assert.ok(!rows.includes(name), `${name} is not in the CSV`);
 
@@ -122,7 +125,7 @@ test('a check-in with skips counts in the team figures only once five residents 
     await page.getByRole('heading', { name: 'How the circle has changed' }).waitFor();
     await page.locator('.moment-picker .chip').first().click();
     await page.locator('.ring-counts caption', { hasText: 'visit' }).waitFor();
-    await page.locator('.circle-history').screenshot({ path: join((await import('./helpers.mjs')).shots, '36-circle-over-time.png') });
+    await page.locator('.circle-history').screenshot({ path: join(shots, '36-circle-over-time.png') });
 
     // The asker answers the introduction on her page.
     await page.getByRole('tab', { name: 'What I can offer' }).click();
@@ -138,12 +141,7 @@ test('a check-in with skips counts in the team figures only once five residents 
 
 test('a story shared without a name shows no name and leaves the view at the sync after consent is withdrawn', async () => {
   const relay = await startRelay();
-  const chloeStore = join(tempDir(), 'device.db');
-  connect(chloeStore, 'init', '--name', 'Chloe', '--role', 'coordinator');
-  connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
-  const amaraStore = join(tempDir(), 'device.db');
-  connect(amaraStore, 'init', '--name', 'Amara');
-  connect(amaraStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--role', 'supporter').code);
+  const { chloeStore, amaraStore } = coordinatorAndSupporter(relay);
   const r = connect(amaraStore, 'resident', 'add', '--name', 'Hyacinth Bucket');
   connect(amaraStore, 'story', 'set', r, 'Hyacinth here. After the hospital I saw nobody; now I run the tea urn at the lunch club.');
   connect(amaraStore, 'story', 'consent', r, 'anonymous');

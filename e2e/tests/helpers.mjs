@@ -104,6 +104,20 @@ export function connectJson(store, ...args) {
   return JSON.parse(out);
 }
 
+/**
+ * A team on a fresh relay: Chloe, coordinator, and Amara, supporter, each
+ * with a store initialised and enrolled by the CLI. Returns their store paths.
+ */
+export function coordinatorAndSupporter(relay) {
+  const chloeStore = join(tempDir(), 'device.db');
+  connect(chloeStore, 'init', '--name', 'Chloe', '--role', 'coordinator');
+  connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
+  const amaraStore = join(tempDir(), 'device.db');
+  connect(amaraStore, 'init', '--name', 'Amara');
+  connect(amaraStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--role', 'supporter').code);
+  return { chloeStore, amaraStore };
+}
+
 /** A fresh headless Chromium at phone size. */
 export async function openBrowser(viewport = PHONE) {
   const context = await chromium.launchPersistentContext(tempDir('chromium-'), {

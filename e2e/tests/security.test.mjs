@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startPreview, startRelay, openBrowser, ready, unlock, shot, tempDir, connect, connectJson, PIN,
+  startPreview, startRelay, openBrowser, ready, unlock, shot, tempDir, connect, connectJson, coordinatorAndSupporter, PIN,
 } from './helpers.mjs';
 
 test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that keeps a draft, forgotten PIN', async () => {
@@ -64,12 +64,7 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
 
 test('a subject access copy, the audit trail, erasure by a coordinator and remote wipe of a revoked phone', async () => {
   const relay = await startRelay();
-  const chloeStore = join(tempDir(), 'device.db');
-  connect(chloeStore, 'init', '--name', 'Chloe', '--role', 'coordinator');
-  connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
-  const amaraStore = join(tempDir(), 'device.db');
-  connect(amaraStore, 'init', '--name', 'Amara');
-  connect(amaraStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--role', 'supporter').code);
+  const { chloeStore, amaraStore } = coordinatorAndSupporter(relay);
   const doreen = connect(amaraStore, 'resident', 'add', '--name', 'Doreen Audit');
   connect(amaraStore, 'offer', 'add', doreen, 'I make a good curry', '--by', 'resident');
   connect(amaraStore, 'note', 'add', doreen, 'Worried about the stairs', '--team-only');

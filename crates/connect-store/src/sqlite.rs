@@ -27,6 +27,10 @@ use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 const MIGRATIONS: &[&str] =
     &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_insights.sql")];
 
+/// The index tables keyed by document, every one derived by `index::derive`.
+const INDEX_TABLES: [&str; 7] =
+    ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "idx_facts"];
+
 /// Compaction waits until chunks are at least this big, so tiny documents are
 /// not rewritten on every edit.
 const MIN_COMPACTION_BYTES: i64 = 4 * 1024;
@@ -480,7 +484,7 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
 }
 
 fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    for table in ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "idx_facts"] {
+    for table in INDEX_TABLES {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([key])?;
     }
     tx.prepare_cached("DELETE FROM search_fts WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE doc_id = ?1)")?
@@ -847,17 +851,7 @@ impl DocumentStore for SqliteStore {
     fn rebuild_indexes(&mut self) -> Result<()> {
         let ids = self.document_ids()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for table in [
-            "idx_page",
-            "idx_items",
-            "idx_circle",
-            "idx_contact",
-            "idx_checkin",
-            "idx_story",
-            "idx_facts",
-            "search_fts",
-            "search_rows",
-        ] {
+        for table in INDEX_TABLES.iter().chain(&["search_fts", "search_rows"]) {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
         for id in ids {
@@ -890,16 +884,7 @@ impl SqliteStore {
     /// edit by edit with one rebuilt from the documents.
     pub fn index_dump(&self) -> Result<Vec<String>> {
         let mut out = Vec::new();
-        for table in [
-            "idx_page",
-            "idx_items",
-            "idx_circle",
-            "idx_contact",
-            "idx_checkin",
-            "idx_story",
-            "idx_facts",
-            "search_fts",
-        ] {
+        for table in INDEX_TABLES.iter().chain(&["search_fts"]) {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table}"))?;
             let columns = stmt.column_count();
             let mut rows = stmt.query([])?;
