@@ -118,13 +118,28 @@ test('a check-in with skips counts in the team figures only once five residents 
     assert.equal(rows.trim().split('\n').length, 6);
     for (const name of ['Ada', 'Bert', 'Cora', 'Dev', 'Edie']) assert.ok(!rows.includes(name), `${name} is not in the CSV`);
 
-    // The circle over time: pick the first visit.
+    // Edie changes her mind about her latest check-in: the figures go back.
+    await page.getByRole('button', { name: 'Caseload', exact: true }).click();
+    await page.getByRole('button', { name: /^Edie/ }).click();
+    await page.getByRole('tab', { name: 'Check-ins' }).click();
+    await page.getByRole('button', { name: 'Stop counting this in team figures' }).first().click();
+    await page.getByRole('button', { name: 'Let this count in team figures' }).first().waitFor();
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await page.getByRole('tab', { name: 'Insights' }).click();
+    await page.getByRole('heading', { name: /Check-ins \(residents who agreed\): fewer than 5/ }).waitFor();
+
+    // The circle over time: pick the first visit, then a date before it.
     await page.getByRole('button', { name: 'Caseload', exact: true }).click();
     await page.getByRole('button', { name: /^Ada/ }).click();
     await page.getByRole('tab', { name: 'Circle of care' }).click();
     await page.getByRole('heading', { name: 'How the circle has changed' }).waitFor();
     await page.locator('.moment-picker .chip').first().click();
     await page.locator('.ring-counts caption', { hasText: 'visit' }).waitFor();
+    const inCircle = page.locator('.ring-counts tr', { has: page.getByRole('rowheader', { name: 'In the circle' }) }).locator('td');
+    assert.equal(await inCircle.textContent(), '1', 'Jean counts at the first visit');
+    await page.getByLabel('Or pick any date').fill('2020-01-01');
+    await page.locator('.ring-counts caption', { hasText: '1 Jan 2020' }).waitFor();
+    assert.equal(await inCircle.textContent(), '0', 'nobody was in the circle in 2020');
     await page.locator('.circle-history').screenshot({ path: join(shots, '36-circle-over-time.png') });
 
     // The asker answers the introduction on her page.

@@ -48,6 +48,19 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await page.getByRole('textbox', { name: 'What happened' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'What happened' }).inputValue(), 'Half a note about the garden');
 
+    // A new PIN, from Settings: the old one stops working.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Current PIN').fill(PIN);
+    await page.getByLabel('New PIN (at least 6 characters)').fill('975310');
+    await page.getByLabel('The same PIN again').fill('975310');
+    await page.getByRole('button', { name: 'Change the PIN' }).click();
+    await page.getByText('The PIN is changed').waitFor();
+    await page.getByRole('button', { name: /Lock/ }).click();
+    await unlock(page, PIN);
+    await page.getByRole('alert').getByText(/Wrong PIN/).waitFor();
+    await unlock(page, '975310');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+
     // A forgotten PIN: no bypass, only erasing this phone.
     await page.getByRole('button', { name: /Lock/ }).click();
     await page.getByRole('button', { name: 'Forgot your PIN?' }).click();

@@ -123,6 +123,10 @@ impl Vault for AppVault {
         connect_store::destroy_files(&self.path).map_err(|e| e.to_string())
     }
 
+    fn change_pin(&self, old: &str, new: &str) -> Result<(), String> {
+        KeyFile::for_store(&self.path).change_passphrase(old, new, Self::now()).map_err(sentence)
+    }
+
     fn idle_limit(&self) -> Duration {
         self.idle
     }
@@ -170,6 +174,12 @@ mod tests {
         let restarted = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
         assert!(restarted.unlock("111111").is_err());
         assert_eq!(restarted.unlock(PIN).unwrap().caseload().unwrap()[0].preferred_name, "Doreen");
+
+        assert!(vault.change_pin("000000", "135791").err().unwrap().starts_with("Wrong PIN"));
+        vault.change_pin(PIN, "135791").unwrap();
+        let restarted_again = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
+        assert!(restarted_again.unlock(PIN).is_err(), "the old PIN no longer opens it");
+        assert_eq!(vault.unlock("135791").unwrap().caseload().unwrap().len(), 1, "the new PIN opens the same store");
 
         vault.forget().unwrap();
         assert!(!path.exists() && !KeyFile::for_store(&path).exists());

@@ -196,6 +196,15 @@ pub enum Edit {
         /// Said by the resident themself.
         by_resident: bool,
     },
+    /// Let a check-in count in team figures, or stop it counting.
+    SetCheckinSharing {
+        /// Which check-in.
+        id: ItemId,
+        /// Counts or not.
+        share: bool,
+        /// By the resident.
+        by_resident: bool,
+    },
     /// Rewrite the story.
     SetStory {
         /// The words.
@@ -522,6 +531,10 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                 Edit::CheckinNotToday { by_resident } => s
                     .edit(DocumentId::resident(resident, DocKind::Checkins), |d| {
                         checkin::not_today(d, &who(by_resident)).map(drop)
+                    }),
+                Edit::SetCheckinSharing { id, share, by_resident } => s
+                    .edit(DocumentId::resident(resident, DocKind::Checkins), |d| {
+                        checkin::set_share_in_reports(d, &who(by_resident), id, share)
                     }),
                 Edit::SetStory { text, by_resident } => s.edit(DocumentId::resident(resident, DocKind::Story), |d| {
                     story::set_text(d, &who(by_resident), &text)

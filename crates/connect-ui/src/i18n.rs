@@ -219,6 +219,14 @@ catalogue! {
     TabStory => "Story", ro: "Povestea mea";
     CircleChanged => "How the circle has changed", ro: "Cum s-a schimbat cercul meu";
     CircleAt => "The circle on";
+    OrPickADate => "Or pick any date", ro: "Sau alegeți o dată";
+    StopCounting => "Stop counting this in team figures";
+    LetItCount => "Let this count in team figures";
+    ChangePin => "Change the PIN";
+    CurrentPin => "Current PIN";
+    NewPin => "New PIN (at least 6 characters)";
+    PinChanged => "The PIN is changed. Use the new one from now on.";
+    StoreEncrypted => "Everything on this device is encrypted and opens only with the PIN.";
     Now => "now", ro: "acum";
     VisitOn => "visit", ro: "vizită";
     InCircle => "In the circle", ro: "În cerc";

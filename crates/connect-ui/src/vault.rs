@@ -40,6 +40,8 @@ pub trait Vault: Send + Sync {
     /// A forgotten PIN: deletes everything on this device, so it can be set
     /// up and enrolled again.
     fn forget(&self) -> Result<(), String>;
+    /// Changes the PIN (the old one must be right; wrong ones are counted).
+    fn change_pin(&self, old: &str, new: &str) -> Result<(), String>;
     /// How long without a touch before the app locks itself.
     fn idle_limit(&self) -> Duration;
     /// The name to suggest on the first-run screen.

@@ -104,6 +104,11 @@ impl Vault for TestVault {
         *self.backend.lock().unwrap() = None;
         Ok(())
     }
+    fn change_pin(&self, old: &str, new: &str) -> Result<(), String> {
+        self.unlock(old)?;
+        *self.pin.lock().unwrap() = Some(new.to_owned());
+        Ok(())
+    }
     fn idle_limit(&self) -> Duration {
         self.idle
     }

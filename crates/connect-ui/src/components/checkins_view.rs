@@ -1,13 +1,15 @@
 //! Check-ins: start one (one question at a time), the trend in plain words and
-//! as charts, and every check-in so far with whether it counts in team figures.
+//! as charts, and every check-in so far with whether it counts in team
+//! figures, which the resident can change at any time.
 
 use connect_model::ResidentId;
 use connect_model::checkin::CheckIns;
 use dioxus::prelude::*;
 
+use crate::backend::Edit;
 use crate::components::{ChartSeries, CheckinFlow, TrendChart};
 use crate::i18n::Msg;
-use crate::state::use_ui;
+use crate::state::{apply_edit, use_backend, use_ui};
 
 fn short_date(t: connect_model::Timestamp) -> String {
     t.to_datetime().format("%e %b %Y").to_string().trim().to_owned()
@@ -22,6 +24,7 @@ pub fn CheckinsView(
     resident_mode: bool,
 ) -> Element {
     let ui = use_ui();
+    let backend = use_backend();
     let mut asking = use_signal(|| false);
     if *asking.read() {
         return rsx! {
@@ -62,7 +65,7 @@ pub fn CheckinsView(
                     }
                 }
             }
-            if !resident_mode && !checkins.checkins.is_empty() {
+            if !checkins.checkins.is_empty() {
                 section { class: "page-section", "aria-labelledby": "h-past-checkins",
                     h3 { id: "h-past-checkins", {ui.t(Msg::PastCheckins)} }
                     ul { class: "item-list",
@@ -77,6 +80,17 @@ pub fn CheckinsView(
                                         span { if c.share_in_reports { {ui.t(Msg::CountsInFigures)} } else { {ui.t(Msg::KeptPrivate)} } }
                                     }
                                     span { class: "byline", {ui.t(Msg::AddedBy)} " {c.author.name}" }
+                                }
+                                if !c.not_today {
+                                    button {
+                                        class: "button secondary",
+                                        onclick: {
+                                            let backend = backend.clone();
+                                            let (id, share) = (c.id, !c.share_in_reports);
+                                            move |_| apply_edit(backend.clone(), ui, resident, Edit::SetCheckinSharing { id, share, by_resident: resident_mode }, None)
+                                        },
+                                        if c.share_in_reports { {ui.t(Msg::StopCounting)} } else { {ui.t(Msg::LetItCount)} }
+                                    }
                                 }
                             }
                         }

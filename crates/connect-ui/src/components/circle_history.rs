@@ -22,6 +22,8 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
     let now = Timestamp::new(chrono::Utc::now());
     let points = circle.timeline(&visits, now);
     let mut chosen = use_signal(|| points.len().saturating_sub(1));
+    // Any earlier date, not only a visit: the day picked, as it stood at its end.
+    let mut picked: Signal<Option<Timestamp>> = use_signal(|| None);
     if visits.is_empty() {
         return rsx! {
             section { class: "page-section", "aria-labelledby": "h-circle-changed",
@@ -31,14 +33,29 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
         };
     }
     let index = (*chosen.read()).min(points.len() - 1);
-    let point = points[index].clone();
+    let picked_at = *picked.read();
+    let point = match picked_at {
+        Some(day) => connect_model::circle::CirclePoint {
+            at: day,
+            visit: false,
+            summary: circle.summary_at(day),
+            new_ties: Vec::new(),
+        },
+        None => points[index].clone(),
+    };
     let placed: Vec<PlacedTie> = circle
         .at(point.at)
         .into_iter()
         .map(|(t, ring)| PlacedTie { id: t.id, name: t.name.clone(), ring, two_way: t.two_way })
         .collect();
-    let label_of = |p: &connect_model::circle::CirclePoint| {
-        if p.visit { format!("{} {}", ui.t(Msg::VisitOn), short_date(p.at)) } else { ui.t(Msg::Now).to_owned() }
+    let label_of = move |p: &connect_model::circle::CirclePoint| {
+        if p.visit {
+            format!("{} {}", ui.t(Msg::VisitOn), short_date(p.at))
+        } else if picked_at.is_some() {
+            p.at.to_datetime().format("%e %b %Y").to_string().trim().to_owned()
+        } else {
+            ui.t(Msg::Now).to_owned()
+        }
     };
     let chart_points: Vec<String> =
         points.iter().map(|p| if p.visit { short_date(p.at) } else { ui.t(Msg::Now).to_owned() }).collect();
@@ -64,11 +81,26 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
             div { class: "moment-picker", role: "group", "aria-label": "{ui.t(Msg::CircleAt)}",
                 for (i, p) in points.iter().enumerate() {
                     button {
-                        class: if i == index { "chip selected" } else { "chip" },
-                        "aria-pressed": if i == index { "true" } else { "false" },
-                        onclick: move |_| chosen.set(i),
+                        class: if i == index && picked_at.is_none() { "chip selected" } else { "chip" },
+                        "aria-pressed": if i == index && picked_at.is_none() { "true" } else { "false" },
+                        onclick: move |_| {
+                            picked.set(None);
+                            chosen.set(i);
+                        },
                         {label_of(p)}
                     }
+                }
+            }
+            label { class: "field compact date-pick",
+                span { class: "label", {ui.t(Msg::OrPickADate)} }
+                input {
+                    r#type: "date",
+                    max: "{now.to_datetime().format(\"%Y-%m-%d\")}",
+                    value: picked_at.map(|d| d.to_datetime().format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                    onchange: move |e| {
+                        let day = chrono::NaiveDate::parse_from_str(&e.value(), "%Y-%m-%d").ok();
+                        picked.set(day.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| Timestamp::new(d.and_utc()).end_of_day()));
+                    },
                 }
             }
             CircleMap { ties: placed, label: map_label }
@@ -82,7 +114,7 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
                     tr { th { scope: "row", {ui.t(Msg::TwoWayTies)} } td { "{point.summary.two_way}" } }
                 }
             }
-            if index > 0 {
+            if index > 0 && picked_at.is_none() {
                 if point.new_ties.is_empty() {
                     p { {ui.t(Msg::NothingNew)} }
                 } else {

@@ -4,7 +4,7 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{InvitePanel, LanguagePicker};
+use crate::components::{ChangePinForm, InvitePanel, LanguagePicker};
 use crate::i18n::Msg;
 use crate::state::{off_thread, use_backend, use_ui};
 
@@ -90,6 +90,7 @@ pub fn SettingsScreen() -> Element {
             if o.enrolled && me.role == AuthorRole::Coordinator {
                 InvitePanel {}
             }
+            ChangePinForm {}
         }
     }
 }

@@ -1,0 +1,58 @@
+//! Changing the PIN that opens this device's store. The store is not
+//! re-encrypted: its key is wrapped again under the new PIN.
+
+use dioxus::prelude::*;
+
+use crate::i18n::Msg;
+use crate::state::{Notice, off_thread, use_ui};
+use crate::vault::SharedVault;
+
+/// The change-PIN form in Settings (nothing when the app runs without a lock).
+#[component]
+pub fn ChangePinForm() -> Element {
+    let ui = use_ui();
+    let vault = try_use_context::<SharedVault>();
+    let mut current = use_signal(String::new);
+    let mut new = use_signal(String::new);
+    let mut again = use_signal(String::new);
+    let Some(vault) = vault else { return rsx! {} };
+    let change = move |e: FormEvent| {
+        e.prevent_default();
+        if *new.peek() != *again.peek() {
+            ui.error(ui.t(Msg::PinsDiffer));
+            return;
+        }
+        let vault = vault.clone();
+        let (old, fresh) = (current.peek().clone(), new.peek().clone());
+        spawn(async move {
+            match off_thread(move || vault.change_pin(&old, &fresh)).await {
+                Ok(()) => {
+                    for mut s in [current, new, again] {
+                        s.set(String::new());
+                    }
+                    let mut notice = ui.notice;
+                    notice.set(Some(Notice { text: ui.t(Msg::PinChanged).to_owned(), error: false, undo: None }));
+                }
+                Err(why) => ui.error(why),
+            }
+        });
+    };
+    rsx! {
+        section { class: "page-section", "aria-labelledby": "h-change-pin",
+            h3 { id: "h-change-pin", {ui.t(Msg::ChangePin)} }
+            p { class: "hint", {ui.t(Msg::StoreEncrypted)} }
+            form { class: "add-form", "aria-label": "{ui.t(Msg::ChangePin)}", onsubmit: change,
+                label { class: "field", span { class: "label", {ui.t(Msg::CurrentPin)} }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "current-password", value: "{current}", oninput: move |e| current.set(e.value()) }
+                }
+                label { class: "field", span { class: "label", {ui.t(Msg::NewPin)} }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{new}", oninput: move |e| new.set(e.value()) }
+                }
+                label { class: "field", span { class: "label", {ui.t(Msg::PinAgain)} }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{again}", oninput: move |e| again.set(e.value()) }
+                }
+                button { class: "button", r#type: "submit", {ui.t(Msg::ChangePin)} }
+            }
+        }
+    }
+}
