@@ -394,6 +394,8 @@ pub fn insight_facts_come_from_the_index_and_follow_edits<S: DocumentStore>(stor
     }
     let facts = store.resident_facts().unwrap();
     assert_eq!(facts.len(), 2, "one entry per resident");
+    assert_eq!(store.document_ids_of_kind(DocKind::Story).unwrap().len(), 2);
+    assert!(store.document_ids_of_kind(DocKind::Directory).unwrap().is_empty());
     let hers = facts.iter().find(|f| f.resident == Some(doreen)).unwrap();
     assert_eq!(hers.asks, [AskStatus::Met]);
     assert_eq!(hers.offers, 1);

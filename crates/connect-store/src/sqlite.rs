@@ -15,7 +15,7 @@ use std::path::Path;
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
 use connect_model::insights::ResidentFacts;
-use connect_model::{AuthorRole, DocumentId, ItemId, ResidentId, Timestamp};
+use connect_model::{AuthorRole, DocKind, DocumentId, ItemId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
@@ -665,6 +665,12 @@ impl DocumentStore for SqliteStore {
     fn document_ids(&self) -> Result<Vec<DocumentId>> {
         let mut stmt = self.conn.prepare("SELECT doc_id FROM documents ORDER BY doc_id")?;
         let ids = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        ids.iter().map(|s| s.parse().map_err(StoreError::from)).collect()
+    }
+
+    fn document_ids_of_kind(&self, kind: DocKind) -> Result<Vec<DocumentId>> {
+        let mut stmt = self.conn.prepare_cached("SELECT doc_id FROM documents WHERE kind = ?1 ORDER BY doc_id")?;
+        let ids = stmt.query_map([kind.as_str()], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         ids.iter().map(|s| s.parse().map_err(StoreError::from)).collect()
     }
 

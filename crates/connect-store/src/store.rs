@@ -1,7 +1,7 @@
 //! The storage trait every device store implements, and the edit helper built on it.
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash};
-use connect_model::{DocumentId, ModelError, ResidentId};
+use connect_model::{DocKind, DocumentId, ModelError, ResidentId};
 
 use connect_model::insights::ResidentFacts;
 
@@ -52,6 +52,11 @@ pub trait DocumentStore {
 
     /// Every document on this device.
     fn document_ids(&self) -> Result<Vec<DocumentId>>;
+
+    /// Every document of one kind on this device (the team directory, say).
+    fn document_ids_of_kind(&self, kind: DocKind) -> Result<Vec<DocumentId>> {
+        Ok(self.document_ids()?.into_iter().filter(|id| id.kind() == kind).collect())
+    }
 
     /// The caseload, sorted by preferred name.
     fn caseload(&self) -> Result<Vec<CaseloadRow>>;

@@ -120,10 +120,8 @@ pub fn shareable_stories(store: &impl DocumentStore) -> Result<Vec<SharedStory>>
 
 /// The team directory on this device (it arrives from the relay), if any.
 pub fn directory(store: &impl DocumentStore) -> Result<Option<(DocumentId, Directory)>> {
-    for id in store.document_ids()? {
-        if id.kind() == DocKind::Directory {
-            return Ok(Some((id, directory::read(&store.load(id)?)?)));
-        }
+    match store.document_ids_of_kind(DocKind::Directory)?.first() {
+        Some(id) => Ok(Some((*id, directory::read(&store.load(*id)?)?))),
+        None => Ok(None),
     }
-    Ok(None)
 }

@@ -693,13 +693,12 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
 
     fn introductions(&self) -> Result<Vec<IntroView>, String> {
         self.with(|s| {
+            // Only the pages that have introductions are loaded, found from the index.
             let mut pages = BTreeMap::new();
-            for row in s.caseload().map_err(words)? {
-                let doc = s.load(DocumentId::resident(row.resident, DocKind::Page)).map_err(words)?;
-                let p = page::read(&doc).map_err(words)?;
-                if !p.introductions.is_empty() {
-                    pages.insert(row.resident, p);
-                }
+            for facts in s.resident_facts().map_err(words)? {
+                let Some(resident) = facts.resident.filter(|_| !facts.introductions.is_empty()) else { continue };
+                let doc = s.load(DocumentId::resident(resident, DocKind::Page)).map_err(words)?;
+                pages.insert(resident, page::read(&doc).map_err(words)?);
             }
             let text_of = |p: &ResidentPage, item: ItemId| -> String {
                 p.asks
