@@ -14,6 +14,13 @@ test('a resident-mode session shows only that resident and cannot reach another'
     const names = await page.locator('.row-name').allTextContents();
     assert.ok(names.length >= 24, `demo caseload has ${names.length} residents`);
     await page.getByRole('button', { name: /^Doreen/ }).click();
+    // Her ask, linked to a place from the team directory that shares its words.
+    await page.getByRole('button', { name: /Find a place or helper.*Finding a lunch club/ }).click();
+    await page.getByText(/Becontree lunch club \(.*lunch.*\)/).waitFor();
+    await page.getByRole('button', { name: /^Link\s*Becontree lunch club/ }).click();
+    await page.locator('.ask-links').getByText('Becontree lunch club').first().waitFor();
+    await page.getByText('Could help:').waitFor();
+    await shot(page, '09b-ask-linked-to-a-place');
     await page.getByRole('button', { name: 'Hand to resident' }).click();
     await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
 

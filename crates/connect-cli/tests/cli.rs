@@ -7,8 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// The passphrase every test device's store is encrypted with.
-const PASSPHRASE: &str = "test passphrase";
+mod common;
+use common::PASSPHRASE;
 
 struct Device {
     store: PathBuf,
@@ -22,13 +22,7 @@ impl Device {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_connect"))
-            .env("CONNECT_PASSPHRASE", PASSPHRASE)
-            .arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .output()
-            .unwrap()
+        common::connect(&self.store, args)
     }
 
     /// Runs a command that must succeed; returns its last line of output.

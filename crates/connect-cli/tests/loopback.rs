@@ -4,15 +4,14 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use connect_model::Timestamp;
 use connect_relay::{AppState, admin};
 use connect_store::relay::SqliteRelayStore;
 use serde_json::Value;
 
-/// The passphrase every test device's store is encrypted with.
-const PASSPHRASE: &str = "test passphrase";
+mod common;
 
 /// Starts a relay on 127.0.0.1 in a background thread; returns its URL and first coordinator invite.
 fn start_relay(dir: &Path) -> (String, String) {
@@ -44,13 +43,7 @@ impl Device {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_connect"))
-            .env("CONNECT_PASSPHRASE", PASSPHRASE)
-            .arg("--store")
-            .arg(&self.store)
-            .args(args)
-            .output()
-            .unwrap()
+        common::connect(&self.store, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use crate::checkin::CheckIns;
 use crate::circle::{Circle, CircleSummary, Ring};
-use crate::journal::{Journal, Marker};
+use crate::journal::Journal;
 use crate::measures::OnsLoneliness;
 use crate::page::{AskStatus, IntroAnswer, IntroSide, ResidentPage};
 use crate::{ItemId, ResidentId, Timestamp};
@@ -151,14 +151,7 @@ impl ResidentFacts {
     /// Facts from a journal or team-only notes: the visits that happened.
     #[must_use]
     pub fn from_journal(journal: &Journal) -> Self {
-        let mut visits: Vec<Timestamp> = journal
-            .entries
-            .iter()
-            .filter(|e| !e.archived && e.marker == Marker::Visit)
-            .map(|e| e.happened_at)
-            .collect();
-        visits.sort();
-        Self { resident: Some(journal.resident), visits, ..Self::default() }
+        Self { resident: Some(journal.resident), visits: journal.visits(), ..Self::default() }
     }
 
     /// Facts from check-ins: those with answers, not hidden.

@@ -106,6 +106,15 @@ pub struct Journal {
 }
 
 impl Journal {
+    /// Visits that happened (not "not today" or "declined", not hidden), oldest first.
+    #[must_use]
+    pub fn visits(&self) -> Vec<Timestamp> {
+        let mut v: Vec<Timestamp> =
+            self.entries.iter().filter(|e| !e.archived && e.marker == Marker::Visit).map(|e| e.happened_at).collect();
+        v.sort();
+        v
+    }
+
     /// The most recent contact that happened, if any.
     #[must_use]
     pub fn last_contact(&self) -> Option<Timestamp> {

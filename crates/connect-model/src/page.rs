@@ -267,6 +267,16 @@ impl ResidentPage {
     pub fn current_goals(&self) -> impl Iterator<Item = &Goal> {
         self.goals.iter().filter(|g| !g.archived)
     }
+
+    /// The words of an offer or ask on this page (hidden ones included).
+    #[must_use]
+    pub fn item_text(&self, id: ItemId) -> Option<&str> {
+        self.asks
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.text.as_str())
+            .or_else(|| self.offers.iter().find(|o| o.id == id).map(|o| o.text.as_str()))
+    }
 }
 
 /// The three lists on a page, for edits that apply to any of them.

@@ -255,31 +255,11 @@ fn seed_introductions(
     residents: &[ResidentId],
     now: Timestamp,
 ) -> Result<()> {
-    let (mut asks, mut offers) = (Vec::new(), Vec::new());
+    let mut named = Vec::with_capacity(residents.len());
     for r in residents {
-        let name = page::read(&store.load(DocumentId::resident(*r, DocKind::Page))?)?.preferred_name;
-        for item in store.items(*r)?.into_iter().filter(|i| !i.archived) {
-            let Ok(category) = item.category.parse() else { continue };
-            match (item.section, item.status) {
-                ("offer", _) => offers.push(matching::OfferRef {
-                    resident: *r,
-                    name: name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                }),
-                ("ask", Some(status)) => asks.push(matching::AskRef {
-                    resident: *r,
-                    name: name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                    status,
-                }),
-                _ => {}
-            }
-        }
+        named.push((*r, page::read(&store.load(DocumentId::resident(*r, DocKind::Page))?)?.preferred_name));
     }
+    let (asks, offers) = crate::team::match_refs(store, &named)?;
     let mut used = std::collections::BTreeSet::new();
     let chosen: Vec<_> = matching::suggest(&asks, &offers)
         .into_iter()

@@ -355,7 +355,8 @@ fn unwrap(data: &KeyFileData, passphrase: &str) -> Option<StoreKey> {
     Some(StoreKey(key))
 }
 
-fn to_hex(bytes: &[u8]) -> String {
+/// Bytes as lowercase hex.
+pub(crate) fn to_hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
         let _ = write!(s, "{b:02x}");
@@ -363,7 +364,8 @@ fn to_hex(bytes: &[u8]) -> String {
     })
 }
 
-fn from_hex(s: &str) -> Option<Vec<u8>> {
+/// Hex back to bytes; `None` for anything that is not whole hex bytes.
+pub(crate) fn from_hex(s: &str) -> Option<Vec<u8>> {
     if !s.len().is_multiple_of(2) {
         return None;
     }

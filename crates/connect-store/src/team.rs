@@ -6,40 +6,43 @@ use connect_model::directory::{self, Directory};
 use connect_model::insights::{self, TeamInsights};
 use connect_model::matching::{self, AskRef, OfferRef, Suggestion};
 use connect_model::story::{self, SharedStory};
-use connect_model::{DocKind, DocumentId, ItemId, Timestamp, page};
+use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp, page};
 
+use crate::keys::{from_hex, to_hex};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
 /// The setting holding this device's secret for pseudonyms in exports.
 pub const REPORT_SECRET_SETTING: &str = "report_secret";
 
-/// Offers that might meet open asks, across every resident on this device,
-/// best first, leaving out pairs already suggested as an introduction.
-pub fn suggestions(store: &impl DocumentStore) -> Result<Vec<Suggestion>> {
+/// The current asks and offers of `residents` (id and name), from the index,
+/// as matching takes them.
+pub(crate) fn match_refs(
+    store: &impl DocumentStore,
+    residents: &[(ResidentId, String)],
+) -> Result<(Vec<AskRef>, Vec<OfferRef>)> {
     let (mut asks, mut offers) = (Vec::new(), Vec::new());
-    for row in store.caseload()? {
-        for item in store.items(row.resident)?.into_iter().filter(|i| !i.archived) {
+    for (resident, name) in residents {
+        for item in store.items(*resident)?.into_iter().filter(|i| !i.archived) {
             let Ok(category) = item.category.parse() else { continue };
+            let (resident, name, text) = (*resident, name.clone(), item.text);
             match (item.section, item.status) {
-                ("offer", _) => offers.push(OfferRef {
-                    resident: row.resident,
-                    name: row.preferred_name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                }),
-                ("ask", Some(status)) => asks.push(AskRef {
-                    resident: row.resident,
-                    name: row.preferred_name.clone(),
-                    item: item.item_id,
-                    text: item.text,
-                    category,
-                    status,
-                }),
+                ("offer", _) => offers.push(OfferRef { resident, name, item: item.item_id, text, category }),
+                ("ask", Some(status)) => {
+                    asks.push(AskRef { resident, name, item: item.item_id, text, category, status });
+                }
                 _ => {}
             }
         }
     }
+    Ok((asks, offers))
+}
+
+/// Offers that might meet open asks, across every resident on this device,
+/// best first, leaving out pairs already suggested as an introduction.
+pub fn suggestions(store: &impl DocumentStore) -> Result<Vec<Suggestion>> {
+    let residents: Vec<(ResidentId, String)> =
+        store.caseload()?.into_iter().map(|r| (r.resident, r.preferred_name)).collect();
+    let (asks, offers) = match_refs(store, &residents)?;
     let proposed: std::collections::BTreeSet<(ItemId, ItemId)> =
         store.resident_facts()?.iter().flat_map(|f| f.introductions.iter().map(|i| (i.item, i.their_item))).collect();
     Ok(matching::suggest(&asks, &offers)
@@ -77,17 +80,13 @@ pub fn insights(store: &impl DocumentStore) -> Result<TeamInsights> {
 
 /// This device's secret for pseudonyms, made the first time it is needed.
 pub fn report_secret(store: &mut impl DocumentStore) -> Result<Vec<u8>> {
-    if let Some(hex) = store.setting(REPORT_SECRET_SETTING)? {
-        let bytes: Option<Vec<u8>> =
-            (0..hex.len()).step_by(2).map(|i| hex.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect();
-        if let Some(bytes) = bytes.filter(|b| b.len() == 32) {
-            return Ok(bytes);
-        }
+    if let Some(bytes) = store.setting(REPORT_SECRET_SETTING)?.and_then(|hex| from_hex(&hex)).filter(|b| b.len() == 32)
+    {
+        return Ok(bytes);
     }
     let mut secret = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
-    let hex: String = secret.iter().map(|b| format!("{b:02x}")).collect();
-    store.set_setting(REPORT_SECRET_SETTING, Some(&hex))?;
+    store.set_setting(REPORT_SECRET_SETTING, Some(&to_hex(&secret)))?;
     Ok(secret.to_vec())
 }
 

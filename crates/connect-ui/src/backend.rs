@@ -37,19 +37,16 @@ pub struct ResidentData {
     pub story: Option<Story>,
     /// The life map areas in force (the team's, or the defaults): (key, label).
     pub life_areas: Vec<(String, String)>,
+    /// The team directory, for linking asks to places, if this device holds it.
+    pub directory: Option<Directory>,
 }
 
 impl ResidentData {
     /// Visits that happened, from the shared journal and team-only notes, oldest first.
     #[must_use]
     pub fn visits(&self) -> Vec<Timestamp> {
-        let mut v: Vec<Timestamp> = [&self.journal, &self.team_notes]
-            .into_iter()
-            .flatten()
-            .flat_map(|j| j.entries.iter())
-            .filter(|e| !e.archived && e.marker == Marker::Visit)
-            .map(|e| e.happened_at)
-            .collect();
+        let mut v: Vec<Timestamp> =
+            [&self.journal, &self.team_notes].into_iter().flatten().flat_map(Journal::visits).collect();
         v.sort();
         v
     }
@@ -459,8 +456,9 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                 }
             };
             let page_doc = load(DocKind::Page)?.ok_or_else(|| "this resident is not on this device".to_owned())?;
-            let life_areas = match connect_store::team::directory(s).map_err(words)? {
-                Some((_, dir)) => dir.life_areas,
+            let directory = connect_store::team::directory(s).map_err(words)?.map(|(_, dir)| dir);
+            let life_areas = match &directory {
+                Some(dir) => dir.life_areas.clone(),
                 None => DEFAULT_LIFE_AREAS.iter().map(|a| (a.key.to_owned(), a.label.to_owned())).collect(),
             };
             Ok(ResidentData {
@@ -471,6 +469,7 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                 checkins: load(DocKind::Checkins)?.map(|d| checkin::read(&d)).transpose().map_err(words)?,
                 story: load(DocKind::Story)?.map(|d| story::read(&d)).transpose().map_err(words)?,
                 life_areas,
+                directory,
             })
         })
     }
@@ -484,7 +483,11 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
         let me = self.me();
         let now = Timestamp::new(chrono::Utc::now());
         let ctx = me.context(now);
-        let name = self.resident(resident)?.page.preferred_name;
+        // Only the page, for the resident's name: an edit never loads the rest.
+        let name = self.with(|s| {
+            let doc = s.load(DocumentId::resident(resident, DocKind::Page)).map_err(words)?;
+            Ok(page::read(&doc).map_err(words)?.preferred_name)
+        })?;
         let as_resident = ctx.by(Author::new(AuthorRole::Resident, name, me.device_id));
         let who = |by_resident: bool| if by_resident { as_resident.clone() } else { ctx.clone() };
         let page_id = DocumentId::resident(resident, DocKind::Page);
@@ -700,14 +703,7 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
                 let doc = s.load(DocumentId::resident(resident, DocKind::Page)).map_err(words)?;
                 pages.insert(resident, page::read(&doc).map_err(words)?);
             }
-            let text_of = |p: &ResidentPage, item: ItemId| -> String {
-                p.asks
-                    .iter()
-                    .find(|a| a.id == item)
-                    .map(|a| a.text.to_string())
-                    .or_else(|| p.offers.iter().find(|o| o.id == item).map(|o| o.text.to_string()))
-                    .unwrap_or_default()
-            };
+            let text_of = |p: &ResidentPage, item: ItemId| p.item_text(item).unwrap_or_default().to_owned();
             let mut out = Vec::new();
             for p in pages.values() {
                 for mine in p.introductions.iter().filter(|i| i.side == IntroSide::Asker) {

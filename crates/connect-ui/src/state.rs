@@ -92,6 +92,18 @@ impl Ui {
         *self.revision.write() += 1;
     }
 
+    /// Shows `notice` (or clears the line) and makes views re-read the store.
+    pub fn tell(self, notice: Option<Notice>) {
+        let mut line = self.notice;
+        line.set(notice);
+        self.bump();
+    }
+
+    /// Shows news in plain words and makes views re-read the store.
+    pub fn news(self, text: impl Into<String>) {
+        self.tell(Some(Notice { text: text.into(), error: false, undo: None }));
+    }
+
     /// Shows an error in plain words.
     pub fn error(mut self, text: impl Into<String>) {
         self.notice.set(Some(Notice { text: text.into(), error: true, undo: None }));
@@ -148,18 +160,32 @@ pub async fn off_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'st
     }
 }
 
-/// Applies an edit off the UI thread, then refreshes views; on success shows
-/// `done` (with its undo) if given, on failure the reason.
-pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
+/// Runs blocking backend work (a store read over many documents, a relay
+/// call) off the UI thread, with `busy` set while it runs; then hands the
+/// result to `done`, or shows the reason it failed in plain words.
+pub fn run_off_thread<T: Send + 'static>(
+    ui: Ui,
+    busy: Option<Signal<bool>>,
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    if let Some(mut busy) = busy {
+        busy.set(true);
+    }
     spawn(async move {
-        let result = off_thread(move || backend.edit(resident, edit)).await;
+        let result = off_thread(work).await;
+        if let Some(mut busy) = busy {
+            busy.set(false);
+        }
         match result {
-            Ok(()) => {
-                let mut notice = ui.notice;
-                notice.set(done);
-                ui.bump();
-            }
+            Ok(value) => done(value),
             Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
         }
     });
+}
+
+/// Applies an edit off the UI thread, then refreshes views; on success shows
+/// `done` (with its undo) if given, on failure the reason.
+pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
+    run_off_thread(ui, None, move || backend.edit(resident, edit), move |()| ui.tell(done));
 }

@@ -1,7 +1,8 @@
 //! Places and helpers linked to an ask ("ramp → council adaptations team"),
 //! and finding one: suggestions from the team directory by the ask's words,
-//! or a search.
+//! or a search. The directory comes with the resident's data, read once.
 
+use connect_model::directory::Directory;
 use connect_model::{ItemId, ResidentId};
 use dioxus::prelude::*;
 
@@ -11,19 +12,12 @@ use crate::state::{apply_edit, use_backend, use_ui};
 
 /// Links under one ask.
 #[component]
-pub fn AskLinks(resident: ResidentId, ask: ItemId, text: String, links: Vec<ItemId>) -> Element {
+pub fn AskLinks(resident: ResidentId, ask: ItemId, text: String, links: Vec<ItemId>, directory: Directory) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let mut open = use_signal(|| false);
     let mut query = use_signal(String::new);
-    let directory = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            backend.directory().ok().flatten()
-        })
-    };
-    let Some(dir) = directory.read().clone() else { return rsx! {} };
+    let dir = directory;
     let linked: Vec<_> = dir.entries.iter().filter(|e| links.contains(&e.id)).cloned().collect();
     let link = move |entry: ItemId, linked: bool| {
         apply_edit(backend.clone(), ui, resident, Edit::LinkAsk { ask, entry, linked }, None);

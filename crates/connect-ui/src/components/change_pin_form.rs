@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{Notice, off_thread, use_ui};
+use crate::state::{run_off_thread, use_ui};
 use crate::vault::SharedVault;
 
 /// The change-PIN form in Settings (nothing when the app runs without a lock).
@@ -24,18 +24,17 @@ pub fn ChangePinForm() -> Element {
         }
         let vault = vault.clone();
         let (old, fresh) = (current.peek().clone(), new.peek().clone());
-        spawn(async move {
-            match off_thread(move || vault.change_pin(&old, &fresh)).await {
-                Ok(()) => {
-                    for mut s in [current, new, again] {
-                        s.set(String::new());
-                    }
-                    let mut notice = ui.notice;
-                    notice.set(Some(Notice { text: ui.t(Msg::PinChanged).to_owned(), error: false, undo: None }));
+        run_off_thread(
+            ui,
+            None,
+            move || vault.change_pin(&old, &fresh),
+            move |()| {
+                for mut s in [current, new, again] {
+                    s.set(String::new());
                 }
-                Err(why) => ui.error(why),
-            }
-        });
+                ui.news(ui.t(Msg::PinChanged));
+            },
+        );
     };
     rsx! {
         section { class: "page-section", "aria-labelledby": "h-change-pin",

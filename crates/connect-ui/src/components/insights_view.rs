@@ -10,7 +10,7 @@ use dioxus::prelude::*;
 use crate::components::data_url;
 use crate::i18n::Msg;
 use crate::items::ring_msg;
-use crate::state::{off_thread, use_backend, use_ui};
+use crate::state::{run_off_thread, use_backend, use_ui};
 
 /// A figure for the screen.
 fn shown(f: Figure, ui: crate::state::Ui) -> String {
@@ -39,12 +39,7 @@ pub fn InsightsView() -> Element {
     };
     let prepare = move |_| {
         let backend = backend.clone();
-        spawn(async move {
-            match off_thread(move || backend.insight_csvs()).await {
-                Ok(f) => files.set(Some(f)),
-                Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-            }
-        });
+        run_off_thread(ui, None, move || backend.insight_csvs(), move |f| files.set(Some(f)));
     };
     let headline = [
         (Msg::ResidentsSupported, insights.residents_supported),

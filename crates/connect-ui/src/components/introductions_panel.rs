@@ -19,14 +19,7 @@ pub fn IntroductionsPanel(resident: ResidentId, page: ResidentPage, resident_mod
     if page.introductions.is_empty() {
         return rsx! {};
     }
-    let text_of = |item| {
-        page.asks
-            .iter()
-            .find(|a| a.id == item)
-            .map(|a| a.text.to_string())
-            .or_else(|| page.offers.iter().find(|o| o.id == item).map(|o| o.text.to_string()))
-            .unwrap_or_default()
-    };
+    let text_of = |item| page.item_text(item).unwrap_or_default().to_owned();
     rsx! {
         section { class: "page-section introductions", "aria-labelledby": "h-intros",
             h3 { id: "h-intros", {ui.t(Msg::Introductions)} }

@@ -1,6 +1,7 @@
 //! One offer, ask or goal: its words, who wrote it, and what can be done with it.
 
 use connect_model::ResidentId;
+use connect_model::directory::Directory;
 use connect_model::page::{AskStatus, Section};
 use dioxus::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::state::{Notice, apply_edit, use_backend, use_ui};
 
 /// A row with edit, hide (undo-able) and, for asks, a status picker.
 #[component]
-pub fn ItemRow(resident: ResidentId, item: ItemView, resident_mode: bool) -> Element {
+pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory>, resident_mode: bool) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let mut editing = use_signal(|| false);
@@ -78,8 +79,8 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, resident_mode: bool) -> Ele
                     if let Some(c) = item.category { span { class: "tag", {ui.t(category_msg(c))} } }
                     if let Some(s) = item.status { span { class: "tag status-{s}", {ui.t(status_msg(s))} } }
                 }
-                if section == Section::Asks && !resident_mode {
-                    AskLinks { resident, ask: id, text: item.text.clone(), links: item.links.clone() }
+                if section == Section::Asks && !resident_mode && let Some(directory) = directory {
+                    AskLinks { resident, ask: id, text: item.text.clone(), links: item.links.clone(), directory }
                 }
                 div { class: "actions",
                     if section == Section::Asks && !resident_mode {

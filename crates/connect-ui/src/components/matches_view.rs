@@ -6,7 +6,7 @@ use connect_model::page::IntroState;
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{Notice, off_thread, use_backend, use_ui};
+use crate::state::{run_off_thread, use_backend, use_ui};
 
 /// The matches part of the team screen.
 #[component]
@@ -47,16 +47,7 @@ pub fn MatchesView() -> Element {
                                     // Each click needs its own copy: the handler may run again.
                                     #[allow(clippy::redundant_clone)]
                                     let s = s.clone();
-                                    spawn(async move {
-                                        match off_thread(move || backend.introduce(&s)).await {
-                                            Ok(()) => {
-                                                let mut notice = ui.notice;
-                                                notice.set(Some(Notice { text: ui.t(Msg::IntroSuggested).to_owned(), error: false, undo: None }));
-                                                ui.bump();
-                                            }
-                                            Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-                                        }
-                                    });
+                                    run_off_thread(ui, None, move || backend.introduce(&s), move |()| ui.news(ui.t(Msg::IntroSuggested)));
                                 }
                             },
                             {ui.t(Msg::SuggestIntro)}

@@ -2,6 +2,7 @@
 //! marked "in their words" or with who added it.
 
 use connect_model::ResidentId;
+use connect_model::directory::Directory;
 use connect_model::page::{Category, ResidentPage, Section};
 use dioxus::prelude::*;
 
@@ -13,7 +14,12 @@ use crate::state::use_ui;
 
 /// The page, for a supporter or (with `resident_mode`) for the resident.
 #[component]
-pub fn PageView(resident: ResidentId, page: ResidentPage, resident_mode: bool) -> Element {
+pub fn PageView(
+    resident: ResidentId,
+    page: ResidentPage,
+    directory: Option<Directory>,
+    resident_mode: bool,
+) -> Element {
     let ui = use_ui();
     let offers: Vec<ItemView> = page.current_offers().map(ItemView::offer).collect();
     let asks: Vec<ItemView> = page.current_asks().map(ItemView::ask).collect();
@@ -33,7 +39,7 @@ pub fn PageView(resident: ResidentId, page: ResidentPage, resident_mode: bool) -
                         h3 { id: "h-{section:?}", {ui.t(heading)} }
                         ul { class: "item-list",
                             for item in items {
-                                ItemRow { key: "{item.id}", resident, item, resident_mode }
+                                ItemRow { key: "{item.id}", resident, item, directory: directory.clone(), resident_mode }
                             }
                         }
                         AddItemForm {

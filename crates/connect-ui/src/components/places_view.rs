@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::backend::NewPlace;
 use crate::i18n::Msg;
-use crate::state::{off_thread, use_backend, use_ui};
+use crate::state::{run_off_thread, use_backend, use_ui};
 
 /// The places part of the team screen.
 #[component]
@@ -47,18 +47,18 @@ pub fn PlacesView() -> Element {
             tags: tags.read().clone(),
         };
         let backend = backend.clone();
-        spawn(async move {
-            match off_thread(move || backend.add_place(place)).await {
-                Ok(()) => {
-                    for mut s in [name, description, contact, tags] {
-                        s.set(String::new());
-                    }
-                    adding.set(false);
-                    ui.bump();
+        run_off_thread(
+            ui,
+            None,
+            move || backend.add_place(place),
+            move |()| {
+                for mut s in [name, description, contact, tags] {
+                    s.set(String::new());
                 }
-                Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-            }
-        });
+                adding.set(false);
+                ui.bump();
+            },
+        );
     };
     rsx! {
         div { class: "places-view",

@@ -9,7 +9,7 @@ use dioxus::prelude::*;
 
 use crate::backend::{AuditView, SubjectAccess};
 use crate::i18n::Msg;
-use crate::state::{Notice, Screen, off_thread, use_backend, use_ui};
+use crate::state::{Screen, run_off_thread, use_backend, use_ui};
 
 /// A link target that saves `body` as a file (a data URL, so it works
 /// offline and on every platform's web view).
@@ -37,62 +37,39 @@ pub fn RecordView(resident: ResidentId, name: String) -> Element {
     let backend = use_backend();
     let me = backend.me();
     let mut copy: Signal<Option<SubjectAccess>> = use_signal(|| None);
-    let mut preparing = use_signal(|| false);
+    let preparing = use_signal(|| false);
     let mut audit: Signal<Option<AuditView>> = use_signal(|| None);
-    let mut loading = use_signal(|| false);
+    let loading = use_signal(|| false);
     let mut confirm = use_signal(String::new);
     let prepare = {
         let backend = backend.clone();
         move |_| {
-            preparing.set(true);
             let backend = backend.clone();
-            spawn(async move {
-                let result = off_thread(move || backend.subject_access(resident)).await;
-                preparing.set(false);
-                match result {
-                    Ok(c) => copy.set(Some(c)),
-                    Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-                }
-            });
+            run_off_thread(ui, Some(preparing), move || backend.subject_access(resident), move |c| copy.set(Some(c)));
         }
     };
     let show_history = {
         let backend = backend.clone();
         move |_| {
-            loading.set(true);
             let backend = backend.clone();
-            spawn(async move {
-                let result = off_thread(move || backend.audit(resident)).await;
-                loading.set(false);
-                match result {
-                    Ok(a) => audit.set(Some(a)),
-                    Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-                }
-            });
+            run_off_thread(ui, Some(loading), move || backend.audit(resident), move |a| audit.set(Some(a)));
         }
     };
     let erase = {
-        let backend = backend.clone();
         let name = name.clone();
         move |e: FormEvent| {
             e.prevent_default();
             let backend = backend.clone();
             let name = name.clone();
-            spawn(async move {
-                match off_thread(move || backend.erase_resident(resident)).await {
-                    Ok(()) => {
-                        ui.go(Screen::Caseload);
-                        let mut notice = ui.notice;
-                        notice.set(Some(Notice {
-                            text: format!("{name} {}", ui.t(Msg::Erased)),
-                            error: false,
-                            undo: None,
-                        }));
-                        ui.bump();
-                    }
-                    Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
-                }
-            });
+            run_off_thread(
+                ui,
+                None,
+                move || backend.erase_resident(resident),
+                move |()| {
+                    ui.go(Screen::Caseload);
+                    ui.news(format!("{name} {}", ui.t(Msg::Erased)));
+                },
+            );
         }
     };
     let confirmed = confirm.read().trim() == name.trim();

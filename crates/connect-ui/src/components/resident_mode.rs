@@ -57,7 +57,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             match *part.read() {
                 Part::Page => rsx! {
                     p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
-                    PageView { resident, page, resident_mode: true }
+                    PageView { resident, page, directory: None, resident_mode: true }
                 },
                 Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
