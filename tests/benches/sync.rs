@@ -77,14 +77,13 @@ fn main() {
 /// Devices syncing concurrently over real HTTP on loopback, each with an edit per sync.
 fn throughput(devices: usize, syncs_each: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let mut db = SqliteRelayStore::open(dir.path().join("relay.db")).unwrap();
-    let team = connect_relay::admin::create_team(&mut db, "Bench", at(0)).unwrap().team;
+    let db = SqliteRelayStore::open(dir.path().join("relay.db")).unwrap();
+    let team = connect_relay::admin::create_team(&db, "Bench", at(0)).unwrap().team;
     let mut invites = Vec::new();
     for _ in 0..devices {
         let now = connect_model::Timestamp::new(chrono::Utc::now());
-        invites.push(
-            connect_relay::admin::create_invite(&mut db, team, AuthorRole::Supporter, None, 24, now).unwrap().code,
-        );
+        invites
+            .push(connect_relay::admin::create_invite(&db, team, AuthorRole::Supporter, None, 24, now).unwrap().code);
     }
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());

@@ -1,1 +1,5 @@
-//! Cross-crate tests live in `tests/`; this library is empty on purpose.
+//! Cross-crate tests live in `tests/`. This library holds only what other
+//! places share with them: [`fuzz`], the fuzz targets' bodies, used by the
+//! libFuzzer crate in `fuzz/` and replayed by `tests/tests/fuzz_replay.rs`.
+
+pub mod fuzz;

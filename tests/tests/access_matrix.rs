@@ -16,10 +16,10 @@ use tower::ServiceExt;
 
 /// What a device gets when it asks for a document, and when it writes one.
 fn probe(relay: &Relay, device: &Device, owner: &Device, id: DocumentId) -> (bool, bool) {
-    let mut db = relay.db.lock().unwrap();
+    let db = relay.db.lock().unwrap();
     let read = {
         let req = SyncRequest { cursor: u64::MAX, missing: vec![id.into()], ..SyncRequest::default() };
-        let (resp, _) = handle_sync(&mut *db, &device.record, &req, at(50), SyncLimits::default()).unwrap();
+        let (resp, _) = handle_sync(&*db, &device.record, &req, at(50), SyncLimits::default()).unwrap();
         resp.snapshots.iter().any(|s| s.doc == id.into())
     };
     // A write: the owner's copy plus one change made on this device.
@@ -51,8 +51,7 @@ fn probe(relay: &Relay, device: &Device, owner: &Device, id: DocumentId) -> (boo
     let upload =
         Upload { doc: id.into(), heads: doc.get_heads().iter().map(|h| h.0).collect(), bytes: doc.save_after(&base) };
     let req = SyncRequest { cursor: u64::MAX, uploads: vec![upload], ..SyncRequest::default() };
-    let (resp, _): (SyncResponse, _) =
-        handle_sync(&mut *db, &device.record, &req, at(52), SyncLimits::default()).unwrap();
+    let (resp, _): (SyncResponse, _) = handle_sync(&*db, &device.record, &req, at(52), SyncLimits::default()).unwrap();
     let wrote = resp.rejected.is_empty() && resp.acks.iter().any(|a| a.doc == id.into());
     (read, wrote)
 }
@@ -103,14 +102,8 @@ fn every_role_sees_and_writes_exactly_what_it_should() {
     drop(db);
 
     // Assignment opens the door for Ben.
-    connect_relay::admin::assign(
-        &mut *relay.db.lock().unwrap(),
-        relay.team,
-        doreen,
-        ben.record.person.person_id,
-        at(60),
-    )
-    .unwrap();
+    connect_relay::admin::assign(&*relay.db.lock().unwrap(), relay.team, doreen, ben.record.person.person_id, at(60))
+        .unwrap();
     assert_eq!(probe(&relay, &ben, &amara, page_of(doreen)), (true, true), "assigned supporter / page");
 }
 
@@ -138,13 +131,13 @@ async fn call(
 
 #[tokio::test]
 async fn every_endpoint_answers_each_role_as_it_should() {
-    let mut db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
+    let db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());
-    let first = connect_relay::admin::create_team(&mut db, "Team", now).unwrap();
+    let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
     let supporter_code =
-        connect_relay::admin::create_invite(&mut db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
+        connect_relay::admin::create_invite(&db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
     let victim_code =
-        connect_relay::admin::create_invite(&mut db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
+        connect_relay::admin::create_invite(&db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
     let app = connect_relay::router(connect_relay::AppState::new(db));
     let enrol = |code: String, name: &str| {
         let device = connect_model::DeviceId::random();
@@ -234,9 +227,9 @@ async fn every_endpoint_answers_each_role_as_it_should() {
 
 #[tokio::test]
 async fn a_device_that_floods_the_relay_is_slowed_not_served() {
-    let mut db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
+    let db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());
-    let first = connect_relay::admin::create_team(&mut db, "Team", now).unwrap();
+    let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
     let limits = connect_relay::sync::SyncLimits { max_documents: 3, ..connect_relay::sync::SyncLimits::default() };
     let state = connect_relay::AppState::new(db).with_limits(
         limits,

@@ -68,7 +68,7 @@ async fn each_change_is_named_with_its_person_and_device_and_each_role_sees_only
         .edit(DocumentId::resident(doreen, DocKind::Page), |d| page::add_goal(d, &ctx, "bingo", page::GoalKind::Goal))
         .unwrap();
 
-    let app = connect_relay::router(connect_relay::AppState::shared(relay.db.clone()));
+    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
     let r = doreen.to_string();
 
     let (status, all) = history_as(&app, &chloe.token, &r).await;

@@ -24,8 +24,8 @@ fn now() -> Timestamp {
 fn start_relay() -> (String, Arc<Mutex<SqliteRelayStore>>, connect_model::TeamId) {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("faults-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
-    let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
-    let team = admin::create_team(&mut db, "Team", now()).unwrap().team;
+    let db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
+    let team = admin::create_team(&db, "Team", now()).unwrap().team;
     // A second handle on the same file for issuing invites from the test.
     let admin_db = Arc::new(Mutex::new(SqliteRelayStore::open(dir.join("relay.db")).unwrap()));
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -118,7 +118,7 @@ fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
     let mut devices: Vec<Device> = Vec::new();
     for (i, role) in [AuthorRole::Coordinator, AuthorRole::Coordinator, AuthorRole::Coordinator].into_iter().enumerate()
     {
-        let code = admin::create_invite(&mut *admin_db.lock().unwrap(), team, role, None, 24, now()).unwrap().code;
+        let code = admin::create_invite(&*admin_db.lock().unwrap(), team, role, None, 24, now()).unwrap().code;
         let mut store = MemoryStore::new();
         let identity = connect_store::conformance::supporter();
         store.set_identity(&identity).unwrap();

@@ -39,7 +39,7 @@ fn a_new_resident_reaches_the_relay_in_one_round_trip_and_reaches_others() {
     assert!(!ben.store.contains(DocumentId::resident(r, DocKind::Page)).unwrap());
     assert!(ben.store.contains(DocumentId::directory(relay.team)).unwrap());
     // Once assigned, Ben receives her documents.
-    connect_relay::admin::assign(&mut *relay.db.lock().unwrap(), relay.team, r, ben.record.person.person_id, at(2))
+    connect_relay::admin::assign(&*relay.db.lock().unwrap(), relay.team, r, ben.record.person.person_id, at(2))
         .unwrap();
     ben.sync_ok();
     assert!(ben.store.contains(DocumentId::resident(r, DocKind::Page)).unwrap());
@@ -170,7 +170,7 @@ fn run_random(seed: u64) {
     devices[0].sync_ok();
     for r in &residents {
         let person = devices[1].record.person.person_id;
-        connect_relay::admin::assign(&mut *relay.db.lock().unwrap(), relay.team, *r, person, at(2)).unwrap();
+        connect_relay::admin::assign(&*relay.db.lock().unwrap(), relay.team, *r, person, at(2)).unwrap();
     }
     devices.push(relay.enrol("Doreen", AuthorRole::Resident, Some(residents[0])));
     for d in &mut devices {
@@ -260,8 +260,7 @@ fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
     let page_id = DocumentId::resident(doreen, DocKind::Page);
     amara.store.edit(page_id, |d| page::add_offer(d, &ctx, "written offline", Category::Other)).unwrap();
 
-    let erased =
-        connect_store::relay::RelayStore::erase_resident(&mut *relay.db.lock().unwrap(), doreen, at(3)).unwrap();
+    let erased = connect_store::relay::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(3)).unwrap();
     assert_eq!(erased.len(), 6);
 
     let report = chloe.sync_ok();
@@ -326,14 +325,8 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
         })
         .unwrap();
     amara.sync_ok();
-    connect_relay::admin::assign(
-        &mut *relay.db.lock().unwrap(),
-        relay.team,
-        doreen,
-        ben.record.person.person_id,
-        at(2),
-    )
-    .unwrap();
+    connect_relay::admin::assign(&*relay.db.lock().unwrap(), relay.team, doreen, ben.record.person.person_id, at(2))
+        .unwrap();
     let mut own = relay.enrol("Zebediah Quillfeather", AuthorRole::Resident, Some(doreen));
     for d in [&mut chloe, &mut ben, &mut own] {
         d.sync_ok();
@@ -349,8 +342,7 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
         })
         .unwrap();
 
-    let erased =
-        connect_store::relay::RelayStore::erase_resident(&mut *relay.db.lock().unwrap(), doreen, at(4)).unwrap();
+    let erased = connect_store::relay::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(4)).unwrap();
     assert_eq!(erased.len(), 6);
     for d in [&mut amara, &mut chloe] {
         d.sync_ok();

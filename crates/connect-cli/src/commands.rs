@@ -16,6 +16,7 @@ use connect_model::{
 };
 use connect_store::export::{self, ResidentExport};
 use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, SyncStatus};
+use connect_sync::api::{AssignRequest, InviteRequest};
 use connect_sync::{SyncError, http};
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -172,7 +173,18 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         _ => {}
     }
     let s = session(cli.store, json)?;
-    run_with(s, cli.command)
+    let path = s.store.path().to_owned();
+    let result = run_with(s, cli.command);
+    // A revoked device wipes itself at any contact with the relay, whatever it asked.
+    match result {
+        Err(e) if e.chain().any(|c| matches!(c.downcast_ref::<SyncError>(), Some(SyncError::Revoked))) => {
+            connect_store::destroy_files(std::path::Path::new(&path))?;
+            bail!(
+                "this device has been revoked by the team; its data and its key have been removed from it ({path} deleted)"
+            )
+        }
+        other => other,
+    }
 }
 
 fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
@@ -332,14 +344,14 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
             match format {
                 ExportFormat::Json => {
                     let mut all = export::export_resident(&s.store, r, s.now())?;
-                    join_relay_history(&s, &mut all);
+                    join_relay_history(&s, &mut all)?;
                     let text = serde_json::to_string_pretty(&all)?;
                     std::fs::write(&out, text).with_context(|| format!("cannot write {}", out.display()))?;
                     println!("Wrote {}.", out.display());
                 }
                 ExportFormat::Html => {
                     let mut all = export::export_resident(&s.store, r, s.now())?;
-                    join_relay_history(&s, &mut all);
+                    join_relay_history(&s, &mut all)?;
                     std::fs::write(&out, export::to_html(&all))
                         .with_context(|| format!("cannot write {}", out.display()))?;
                     println!("Wrote {}.", out.display());
@@ -434,47 +446,31 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
         Command::Invite { role, resident, hours } => {
             let resident = resident.map(|r| resolve::resident(&s.store, &r)).transpose()?;
             let role: AuthorRole = role.parse()?;
-            let body = serde_json::json!({ "role": role, "resident": resident, "hours": hours });
-            let issued = relay_call(&s, http::Method::POST, "v1/invites", Some(body))?;
+            let issued = relay_client(&s)?.invite(&InviteRequest { role, resident, hours })?;
             s.print(&issued, || {
-                format!(
-                    "Invite for a {} (one use, expires {}):\n{}\n",
-                    issued["role"].as_str().unwrap_or_default(),
-                    issued["expires_at"].as_str().unwrap_or_default(),
-                    issued["code"].as_str().unwrap_or_default()
-                )
+                format!("Invite for a {} (one use, expires {}):\n{}\n", issued.role, issued.expires_at, issued.code)
             })
         }
         Command::Assign { resident, person } => {
             let resident = resolve::resident(&s.store, &resident)?;
             let person: uuid::Uuid = person.trim().parse().context("the person id is a UUID (see `connect people`)")?;
-            relay_call(
-                &s,
-                http::Method::POST,
-                "v1/assignments",
-                Some(serde_json::json!({ "resident": resident, "person": person })),
-            )?;
+            relay_client(&s)?.assign(&AssignRequest { resident, person })?;
             println!("Assigned; their devices receive the resident at their next sync.");
             Ok(())
         }
         Command::People => {
-            let people = relay_call(&s, http::Method::GET, "v1/people", None)?;
+            let people = relay_client(&s)?.people()?;
             s.print(&people, || {
                 let mut out = String::new();
-                for p in people["people"].as_array().into_iter().flatten() {
-                    out.push_str(&format!(
-                        "{}  {:<12} {}\n",
-                        p["person_id"].as_str().unwrap_or_default(),
-                        p["role"].as_str().unwrap_or_default(),
-                        p["name"].as_str().unwrap_or_default()
-                    ));
+                for p in &people.people {
+                    out.push_str(&format!("{}  {:<12} {}\n", p.person_id, p.role.as_str(), p.name));
                 }
-                for d in people["devices"].as_array().into_iter().flatten() {
+                for d in &people.devices {
                     out.push_str(&format!(
                         "device {}  {}{}\n",
-                        d["device_id"].as_str().unwrap_or_default(),
-                        d["name"].as_str().unwrap_or_default(),
-                        if d["revoked"].as_bool().unwrap_or(false) { "  (revoked)" } else { "" }
+                        d.device_id,
+                        d.name,
+                        if d.revoked { "  (revoked)" } else { "" }
                     ));
                 }
                 out
@@ -482,7 +478,7 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
         }
         Command::Revoke { device } => {
             let device: DeviceId = device.parse()?;
-            relay_call(&s, http::Method::POST, &format!("v1/devices/{device}/revoke"), None)?;
+            relay_client(&s)?.revoke(device)?;
             println!("Device {device} revoked: its next contact with the relay wipes it.");
             Ok(())
         }
@@ -510,20 +506,22 @@ fn set_hidden(s: &mut Session, resident: &str, item: &str, hide: bool) -> anyhow
 
 /// Names everyone in an export's audit trail from the relay's records, when
 /// this device is enrolled and the relay answers; says so when it cannot.
-fn join_relay_history(s: &Session, export: &mut ResidentExport) {
-    let Ok((url, token, insecure)) = relay_settings(s) else { return };
-    match http::resident_history(&url, &token, insecure, export.resident) {
+fn join_relay_history(s: &Session, export: &mut ResidentExport) -> anyhow::Result<()> {
+    let Ok(relay) = relay_client(s) else { return Ok(()) };
+    match relay.history(export.resident) {
         Ok(records) => export.join_relay(&records),
+        Err(SyncError::Revoked) => return Err(SyncError::Revoked.into()),
         Err(e) => {
             eprintln!("connect: could not ask the relay who made each change ({e}); only this device's are named");
         }
     }
+    Ok(())
 }
 
 /// `connect history`: who changed what about a resident, and when.
 fn history(s: &Session, resident: ResidentId) -> anyhow::Result<()> {
     let mut all = export::export_resident(&s.store, resident, s.now())?;
-    join_relay_history(s, &mut all);
+    join_relay_history(s, &mut all)?;
     s.print(&all.audit, || {
         let mut out = String::new();
         for e in &all.audit {
@@ -560,14 +558,9 @@ fn relay_settings(s: &Session) -> anyhow::Result<(String, String, bool)> {
     }
 }
 
-fn relay_call(
-    s: &Session,
-    method: http::Method,
-    path: &str,
-    body: Option<serde_json::Value>,
-) -> anyhow::Result<serde_json::Value> {
+fn relay_client(s: &Session) -> anyhow::Result<http::RelayClient> {
     let (url, token, insecure) = relay_settings(s)?;
-    Ok(http::call_json(&url, &token, insecure, method, path, body)?)
+    Ok(http::RelayClient::new(&url, &token, insecure)?)
 }
 
 fn enrol(s: &mut Session, relay: &str, invite: &str, allow_insecure_http: bool) -> anyhow::Result<()> {
@@ -636,13 +629,7 @@ fn sync(mut s: Session) -> anyhow::Result<()> {
             });
             out
         }),
-        Err(SyncError::Revoked) => {
-            let path = s.store.path().to_owned();
-            s.store.destroy()?;
-            bail!(
-                "this device has been revoked by the team; its data and its key have been removed from it ({path} deleted)"
-            )
-        }
+        Err(SyncError::Revoked) => Err(SyncError::Revoked.into()),
         Err(e) => {
             let pending = s.store.pending()?.len();
             Err(anyhow::Error::new(e)
@@ -726,7 +713,7 @@ fn status(s: &Session) -> anyhow::Result<()> {
         residents: s.store.caseload()?.len(),
         documents: s.store.document_ids()?.len(),
         pending: s.store.pending()?.len(),
-        last_sync: s.store.setting(connect_sync::session::LAST_SYNC_SETTING)?,
+        last_sync: s.store.setting(connect_sync::driver::LAST_SYNC_SETTING)?,
         relay: s.store.setting(http::RELAY_URL_SETTING)?,
     };
     s.print(&st, || {

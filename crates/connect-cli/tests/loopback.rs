@@ -15,8 +15,8 @@ mod common;
 
 /// Starts a relay on 127.0.0.1 in a background thread; returns its URL and first coordinator invite.
 fn start_relay(dir: &Path) -> (String, String) {
-    let mut db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
-    let invite = admin::create_team(&mut db, "Connect East", Timestamp::new(chrono::Utc::now())).unwrap();
+    let db = SqliteRelayStore::open(dir.join("relay.db")).unwrap();
+    let invite = admin::create_team(&db, "Connect East", Timestamp::new(chrono::Utc::now())).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     listener.set_nonblocking(true).unwrap();

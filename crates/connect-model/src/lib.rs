@@ -43,6 +43,7 @@ pub mod measures;
 pub mod page;
 pub mod story;
 mod time;
+pub mod validate;
 
 #[cfg(test)]
 mod test_support;

@@ -12,22 +12,10 @@ use crate::auth;
 pub const DEFAULT_INVITE_HOURS: i64 = 7 * 24;
 
 /// A new invite, as shown to the person who asked for it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct IssuedInvite {
-    /// The one-time code.
-    pub code: String,
-    /// Team.
-    pub team: TeamId,
-    /// Role it grants.
-    pub role: AuthorRole,
-    /// For a resident: which one.
-    pub resident: Option<ResidentId>,
-    /// When it stops working.
-    pub expires_at: Timestamp,
-}
+pub type IssuedInvite = connect_sync::api::InviteResponse;
 
 /// Creates a team with its directory document and a first coordinator invite.
-pub fn create_team(db: &mut impl RelayStore, name: &str, now: Timestamp) -> Result<IssuedInvite, RelayError> {
+pub fn create_team(db: &(impl RelayStore + ?Sized), name: &str, now: Timestamp) -> Result<IssuedInvite, RelayError> {
     let team = TeamId::random();
     // The relay creates the directory itself, once, so devices never race to.
     let relay_device = DeviceId::from(uuid::Uuid::nil());
@@ -40,7 +28,7 @@ pub fn create_team(db: &mut impl RelayStore, name: &str, now: Timestamp) -> Resu
 
 /// Issues a one-time invite.
 pub fn create_invite(
-    db: &mut impl RelayStore,
+    db: &(impl RelayStore + ?Sized),
     team: TeamId,
     role: AuthorRole,
     resident: Option<ResidentId>,
@@ -75,7 +63,7 @@ pub fn create_invite(
 /// go back to the head of the feed so the person's devices receive them at
 /// their next sync.
 pub fn assign(
-    db: &mut impl RelayStore,
+    db: &(impl RelayStore + ?Sized),
     team: TeamId,
     resident: ResidentId,
     person: uuid::Uuid,

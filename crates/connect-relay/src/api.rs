@@ -1,16 +1,22 @@
 //! The HTTP surface. [`router`] builds the whole app from its state, so tests
 //! drive it with `oneshot` and no socket.
 //!
-//! - `GET /healthz`, `GET /metrics`
+//! - `GET /healthz` (reads the store: 503 if it cannot), `GET /metrics`
 //! - `POST /v1/enrol` (invite code → device token)
 //! - `POST /v1/sync` (binary, see `connect_sync::protocol`)
-//! - `GET /v1/me`
+//! - `GET /v1/me`, `GET /v1/limits` (what one sync request may carry)
 //! - coordinators: `POST /v1/invites`, `POST /v1/assignments`, `GET /v1/people`,
 //!   `POST /v1/devices/{id}/revoke`, `POST /v1/residents/{id}/erase`
 //! - `GET /v1/residents/{id}/history`: the audit trail of the documents the
 //!   caller may read (who changed what and when, as the relay accepted it)
+//!
+//! Every JSON body is a type from `connect_sync::api`. There is no store-wide
+//! lock: each request runs its store calls on a blocking thread with a
+//! pooled connection, so one failing (even panicking) request cannot affect
+//! the next.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -21,15 +27,18 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use connect_model::history::AcceptedRecord;
-use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
-use connect_store::relay::{DeviceRecord, InviteProblem, Person, RelayStore, SqliteRelayStore};
-use connect_sync::protocol::{ProtocolError, SyncRequest};
-use serde::{Deserialize, Serialize};
+use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
+use connect_store::relay::{DeviceRecord, InviteProblem, Person, RelayStore};
+use connect_sync::api::{
+    self as wire, AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, HistoryResponse, InviteRequest,
+    InviteResponse, PeopleResponse,
+};
+use connect_sync::protocol::{Limits, ProtocolError, SyncRequest};
 
 use crate::access::{self, Access};
-use crate::admin::{self, IssuedInvite};
+use crate::admin;
 use crate::metrics::Metrics;
-use crate::sync::{SyncLimits, handle_sync};
+use crate::sync::{SyncLimits, handle_sync_with_fault};
 use crate::{RelayError, auth};
 
 /// Per-device request rate: a bucket of `burst` requests refilled at `per_second`.
@@ -47,59 +56,76 @@ impl Default for RateLimit {
     }
 }
 
+/// A failure a test can make the next sync request suffer, inside its handler.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Fault {
+    /// The handler panics just before it commits.
+    Panic = 1,
+    /// The handler fails with an internal error just before it commits.
+    Error = 2,
+}
+
+/// The store every request shares: a cheap handle to its connections.
+pub type SharedStore = Arc<dyn RelayStore + Send + Sync>;
+
 /// Everything a request handler needs.
 #[derive(Clone)]
 pub struct AppState {
-    db: Arc<Mutex<SqliteRelayStore>>,
+    db: SharedStore,
     metrics: Arc<Metrics>,
     limits: SyncLimits,
     rate: RateLimit,
     buckets: Arc<Mutex<HashMap<DeviceId, (f64, Instant)>>>,
-    max_body: usize,
+    fault: Arc<AtomicU8>,
 }
 
 impl AppState {
     /// State over an open relay store with default limits.
     #[must_use]
-    pub fn new(db: SqliteRelayStore) -> Self {
-        Self::shared(Arc::new(Mutex::new(db)))
+    pub fn new(db: impl RelayStore + Send + Sync + 'static) -> Self {
+        Self::shared(Arc::new(db))
     }
 
     /// State over a relay store shared with the caller (tests drive sync
     /// in-process and the HTTP surface over the same store).
     #[must_use]
-    pub fn shared(db: Arc<Mutex<SqliteRelayStore>>) -> Self {
+    pub fn shared(db: SharedStore) -> Self {
         Self {
             db,
             metrics: Arc::new(Metrics::default()),
             limits: SyncLimits::default(),
             rate: RateLimit::default(),
             buckets: Arc::new(Mutex::new(HashMap::new())),
-            max_body: 32 * 1024 * 1024,
+            fault: Arc::new(AtomicU8::new(0)),
         }
     }
 
-    /// Overrides the sync limits.
+    /// Overrides the sync limits, the rate limit and the sync body limit.
     #[must_use]
     pub fn with_limits(mut self, limits: SyncLimits, rate: RateLimit, max_body: usize) -> Self {
-        self.limits = limits;
+        self.limits = SyncLimits { max_request_bytes: max_body, ..limits };
         self.rate = rate;
-        self.max_body = max_body;
         self
     }
 
+    /// Makes the next sync request fail inside its handler (tests only).
+    #[doc(hidden)]
+    pub fn inject_fault(&self, fault: Fault) {
+        self.fault.store(fault as u8, Ordering::SeqCst);
+    }
+
     /// Runs `f` with the store on a blocking thread (SQLite calls block).
+    /// A panic in `f` fails this request only.
     async fn with_db<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut SqliteRelayStore) -> Result<T, RelayError> + Send + 'static,
+        f: impl FnOnce(&(dyn RelayStore + Send + Sync)) -> Result<T, RelayError> + Send + 'static,
     ) -> Result<T, RelayError> {
         let db = self.db.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = db.lock().map_err(|_| RelayError::Internal("store lock poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| RelayError::Internal(e.to_string()))?
+        tokio::task::spawn_blocking(move || f(&*db))
+            .await
+            .map_err(|e| RelayError::Internal(format!("request handler failed: {e}")))?
     }
 
     fn allow(&self, device: DeviceId) -> bool {
@@ -119,13 +145,14 @@ impl AppState {
 
 /// Builds the relay's router.
 pub fn router(state: AppState) -> Router {
-    let max_body = state.max_body;
+    let max_body = state.limits.max_request_bytes;
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/v1/enrol", post(enrol))
         .route("/v1/sync", post(sync).layer(DefaultBodyLimit::max(max_body)))
         .route("/v1/me", get(me))
+        .route("/v1/limits", get(limits))
         .route("/v1/invites", post(invite))
         .route("/v1/assignments", post(assign))
         .route("/v1/people", get(people))
@@ -159,10 +186,28 @@ fn now() -> Timestamp {
     Timestamp::new(chrono::Utc::now())
 }
 
+/// Healthy only if the store answers a read.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.with_db(|db| Ok(db.check()?)).await {
+        Ok(()) => "ok".into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "the relay cannot read its store").into_response()
+        }
+    }
+}
+
 async fn metrics(State(state): State<AppState>) -> Result<Response, RelayError> {
-    let (docs, devices, teams) = state.with_db(|db| Ok(db.counts()?)).await?;
-    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(docs, devices, teams))
+    let (counts, pool) = state.with_db(|db| Ok((db.counts()?, db.pool_state()))).await?;
+    let (docs, devices, teams) = counts;
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(docs, devices, teams, pool))
         .into_response())
+}
+
+/// What one sync request may carry; also sent in every sync response.
+async fn limits(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Limits>, RelayError> {
+    authenticate(&state, &headers).await?;
+    Ok(Json(state.limits.advertised()))
 }
 
 /// The authenticated device behind a request, or the reason it is refused.
@@ -193,28 +238,14 @@ fn require_coordinator(device: &DeviceRecord) -> Result<(), RelayError> {
     }
 }
 
-/// What a device sends to enrol.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct EnrolRequest {
-    /// The one-time invite code.
-    pub invite: String,
-    /// The device's own id (the prefix of its Automerge actors).
-    pub device_id: DeviceId,
-    /// A name for the device.
-    pub device_name: String,
-    /// The person's name.
-    pub person_name: String,
+/// A store person as the API shows them.
+fn person_body(p: Person) -> wire::Person {
+    wire::Person { person_id: p.person_id, team: p.team, name: p.name, role: p.role, resident: p.resident }
 }
 
-/// What the relay answers.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct EnrolResponse {
-    /// The device token: keep it secret; it is shown only once.
-    pub token: String,
-    /// Team.
-    pub team: TeamId,
-    /// The person.
-    pub person: Person,
+/// A store device as the API shows it.
+fn device_body(d: DeviceRecord) -> wire::Device {
+    wire::Device { device_id: d.device_id, person: person_body(d.person), name: d.name, revoked: d.revoked }
 }
 
 async fn enrol(
@@ -235,7 +266,7 @@ async fn enrol(
     match result {
         Ok(record) => {
             tracing::info!(device = %record.device_id, role = %record.person.role, "device enrolled");
-            Ok(Json(EnrolResponse { token, team: record.person.team, person: record.person }))
+            Ok(Json(EnrolResponse { token, team: record.person.team, person: person_body(record.person) }))
         }
         Err(InviteProblem::Unknown) => Err(RelayError::NotFound("that invite code is not known; check it".into())),
         Err(InviteProblem::Used) => Err(RelayError::Forbidden("that invite code has already been used".into())),
@@ -254,35 +285,34 @@ async fn sync(State(state): State<AppState>, headers: HeaderMap, body: Bytes) ->
         ProtocolError::Malformed(m) => RelayError::BadRequest(format!("malformed sync body: {m}")),
     })?;
     let limits = state.limits;
-    let (response, outcome) = state.with_db(move |db| handle_sync(db, &device, &request, now(), limits)).await?;
+    let fault = state.fault.swap(0, Ordering::SeqCst);
+    let (response, outcome) = state
+        .with_db(move |db| {
+            let hook = move || match fault {
+                f if f == Fault::Panic as u8 => panic!("injected fault"),
+                f if f == Fault::Error as u8 => Err(RelayError::Internal("injected fault".into())),
+                _ => Ok(()),
+            };
+            handle_sync_with_fault(db, &device, &request, now(), limits, &hook)
+        })
+        .await?;
     Metrics::add(&state.metrics.sync_rounds, 1);
     Metrics::add(&state.metrics.changes_accepted, outcome.changes_accepted);
-    Metrics::add(&state.metrics.documents_rejected, outcome.documents_rejected);
+    Metrics::add(&state.metrics.documents_rejected, outcome.refused.len() as u64);
     let bytes = response.encode();
     Metrics::add(&state.metrics.bytes_out, bytes.len() as u64);
     Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response())
 }
 
-async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<DeviceRecord>, RelayError> {
-    Ok(Json(authenticate(&state, &headers).await?))
-}
-
-/// A coordinator's request for an invite.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct InviteRequest {
-    /// Role to grant.
-    pub role: AuthorRole,
-    /// For a resident invite.
-    pub resident: Option<ResidentId>,
-    /// Hours until it expires.
-    pub hours: Option<i64>,
+async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<wire::Device>, RelayError> {
+    Ok(Json(device_body(authenticate(&state, &headers).await?)))
 }
 
 async fn invite(
     State(state): State<AppState>,
     headers: HeaderMap,
     Json(req): Json<InviteRequest>,
-) -> Result<Json<IssuedInvite>, RelayError> {
+) -> Result<Json<InviteResponse>, RelayError> {
     let device = authenticate(&state, &headers).await?;
     require_coordinator(&device)?;
     let team = device.person.team;
@@ -301,15 +331,6 @@ async fn invite(
     Ok(Json(issued))
 }
 
-/// A coordinator's assignment of a resident to a person.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct AssignRequest {
-    /// The resident.
-    pub resident: ResidentId,
-    /// The supporter or coordinator.
-    pub person: uuid::Uuid,
-}
-
 async fn assign(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -322,21 +343,15 @@ async fn assign(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// People and devices of the caller's team.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct PeopleResponse {
-    /// People.
-    pub people: Vec<Person>,
-    /// Devices.
-    pub devices: Vec<DeviceRecord>,
-}
-
 async fn people(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<PeopleResponse>, RelayError> {
     let device = authenticate(&state, &headers).await?;
     require_coordinator(&device)?;
     let team = device.person.team;
     let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
-    Ok(Json(PeopleResponse { people, devices }))
+    Ok(Json(PeopleResponse {
+        people: people.into_iter().map(person_body).collect(),
+        devices: devices.into_iter().map(device_body).collect(),
+    }))
 }
 
 async fn revoke(
@@ -356,15 +371,6 @@ async fn revoke(
         .await?;
     tracing::info!(device = %target, by = %device.device_id, "device revoked");
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The relay's half of a resident's audit trail.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct HistoryResponse {
-    /// Whose documents.
-    pub resident: ResidentId,
-    /// Every change the relay holds in the documents the caller may read.
-    pub changes: Vec<AcceptedRecord>,
 }
 
 async fn history(
@@ -424,7 +430,7 @@ async fn erase(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> Result<Json<usize>, RelayError> {
+) -> Result<Json<EraseResponse>, RelayError> {
     let device = authenticate(&state, &headers).await?;
     require_coordinator(&device)?;
     let resident: ResidentId =

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use connect_sync::protocol::{ErrorBody, codes};
+use connect_sync::api::{ErrorBody, codes};
 
 /// Everything a request can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,9 @@ pub enum RelayError {
     /// The body is too big.
     #[error("{0}")]
     TooLarge(String),
+    /// Other requests kept changing the same documents; nothing was changed.
+    #[error("the relay is busy with the same documents; nothing was changed; try again")]
+    Busy,
     /// Storage failed.
     #[error("storage error")]
     Store(#[from] connect_store::StoreError),
@@ -56,6 +59,7 @@ impl IntoResponse for RelayError {
             RelayError::UpdateRelay => (StatusCode::UPGRADE_REQUIRED, codes::UPDATE_RELAY),
             RelayError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED),
             RelayError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, codes::TOO_LARGE),
+            RelayError::Busy => (StatusCode::SERVICE_UNAVAILABLE, codes::BUSY),
             RelayError::Store(_) | RelayError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL),
         };
         if status.is_server_error() {

@@ -166,11 +166,11 @@ fn main() -> anyhow::Result<()> {
         _ => ConfigFile::default(),
     };
     let db_path = cli.db.or(config.db.clone()).context("give the database with --db PATH or CONNECT_RELAY_DB")?;
-    let mut db = SqliteRelayStore::open(&db_path)?;
+    let db = SqliteRelayStore::open(&db_path)?;
     match cli.command {
         Command::Serve(args) => serve(db, args, config),
         Command::Team(TeamCmd::Create { name }) => {
-            let invite = admin::create_team(&mut db, &name, now())?;
+            let invite = admin::create_team(&db, &name, now())?;
             println!("Team {} created.", name.trim());
             println!("Team id: {}", invite.team);
             println!("First coordinator invite (one use, expires {}):", invite.expires_at);
@@ -184,7 +184,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Invite { team, role, resident, hours } => {
-            let invite = admin::create_invite(&mut db, team, role.into(), resident, hours, now())?;
+            let invite = admin::create_invite(&db, team, role.into(), resident, hours, now())?;
             println!("Invite for a {} (one use, expires {}):", invite.role, invite.expires_at);
             println!("{}", invite.code);
             Ok(())
@@ -204,7 +204,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Assign { team, resident, person } => {
-            admin::assign(&mut db, team, resident, person, now())?;
+            admin::assign(&db, team, resident, person, now())?;
             println!("Assigned.");
             Ok(())
         }

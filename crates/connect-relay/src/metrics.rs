@@ -2,6 +2,8 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use connect_store::relay::PoolState;
+
 /// The relay's counters.
 #[derive(Debug, Default)]
 pub struct Metrics {
@@ -29,7 +31,7 @@ impl Metrics {
 
     /// The text exposition format, with gauges read from storage.
     #[must_use]
-    pub fn render(&self, documents: u64, devices: u64, teams: u64) -> String {
+    pub fn render(&self, documents: u64, devices: u64, teams: u64, pool: PoolState) -> String {
         let c = |name: &str, help: &str, v: &AtomicU64| {
             format!("# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n", v.load(Ordering::Relaxed))
         };
@@ -45,6 +47,9 @@ impl Metrics {
             g("connect_relay_documents", "Documents stored.", documents),
             g("connect_relay_devices", "Enrolled, unrevoked devices.", devices),
             g("connect_relay_teams", "Teams.", teams),
+            g("connect_relay_pool_connections", "Store connections open.", u64::from(pool.connections)),
+            g("connect_relay_pool_idle", "Store connections open and idle.", u64::from(pool.idle)),
+            g("connect_relay_pool_max", "Most store connections the pool opens.", u64::from(pool.max)),
         ]
         .concat()
     }

@@ -47,9 +47,9 @@ async fn logs_carry_ids_and_outcomes_but_never_resident_text() {
     )
     .unwrap();
 
-    let mut db = SqliteRelayStore::open_in_memory().unwrap();
-    let first = admin::create_team(&mut db, "Team", now()).unwrap();
-    let second = admin::create_invite(&mut db, first.team, AuthorRole::Supporter, None, 24, now()).unwrap();
+    let db = SqliteRelayStore::open_in_memory().unwrap();
+    let first = admin::create_team(&db, "Team", now()).unwrap();
+    let second = admin::create_invite(&db, first.team, AuthorRole::Supporter, None, 24, now()).unwrap();
     let app = router(AppState::new(db));
 
     let enrol = |code: &str, device: DeviceId| {
@@ -112,7 +112,12 @@ async fn logs_carry_ids_and_outcomes_but_never_resident_text() {
         .unwrap();
     assert!(refused.status().is_success());
     // A malformed body that contains the secret text.
-    let garbage = [b"CCS\x01\x00\x01".as_slice(), SECRET.as_bytes()].concat();
+    let garbage = [
+        connect_sync::protocol::MAGIC.as_slice(),
+        &connect_sync::protocol::PROTOCOL_VERSION.to_be_bytes(),
+        SECRET.as_bytes(),
+    ]
+    .concat();
     let bad = app.clone().oneshot(sync(&token, garbage)).await.unwrap();
     assert_eq!(bad.status(), 400);
 

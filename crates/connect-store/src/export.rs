@@ -10,9 +10,7 @@ use connect_model::story::Story;
 use std::collections::BTreeMap;
 
 use connect_model::history::{self, AcceptedRecord, AuditEntry, KnownDevice};
-use connect_model::{
-    DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle, document, journal, page, story,
-};
+use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle, journal, page, story};
 
 use crate::{DocumentStore, Result, StoreError, resident_documents};
 
@@ -182,19 +180,7 @@ pub fn import_automerge(store: &mut impl DocumentStore, bytes: &[u8]) -> Result<
 
 /// Reads a document's id from its root (`kind` and `owner`).
 pub fn id_of(doc: &Automerge) -> Result<DocumentId> {
-    use connect_model::automerge::{ROOT, ReadDoc, Value};
-    let kind = document::kind_of(doc).ok_or_else(|| {
-        StoreError::Model(connect_model::ModelError::WrongShape {
-            expected: "connect",
-            detail: "no document kind at its root".into(),
-        })
-    })?;
-    let owner = match doc.get(ROOT, "owner").map_err(connect_model::ModelError::from)? {
-        Some((Value::Scalar(s), _)) => s.as_str().map(str::to_owned),
-        _ => None,
-    }
-    .unwrap_or_default();
-    Ok(format!("{owner}.{kind}").parse()?)
+    Ok(connect_model::validate::id_of(doc)?)
 }
 
 /// Escapes text for HTML.

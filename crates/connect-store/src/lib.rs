@@ -32,4 +32,4 @@ pub use keys::{KeyFile, LockStatus, StoreKey};
 pub use memory::MemoryStore;
 pub use residents::{create_resident, resident_documents};
 pub use sqlite::{SqliteStore, StoreOptions, destroy_files};
-pub use store::DocumentStore;
+pub use store::{DocumentStore, SyncBatch, SyncBatchOutcome};

@@ -20,6 +20,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
 use crate::keys::{KeyFile, StoreKey};
+use crate::store::{SyncBatch, SyncBatchOutcome};
 use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
@@ -384,6 +385,101 @@ fn load_in(conn: &Connection, id: DocumentId) -> Result<Automerge> {
     Automerge::load(&bytes).map_err(StoreError::corrupt(id))
 }
 
+fn set_setting_in(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(v) => conn
+            .prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+            )?
+            .execute([key, v])?,
+        None => conn.prepare_cached("DELETE FROM settings WHERE key = ?1")?.execute([key])?,
+    };
+    Ok(())
+}
+
+fn is_erased_in(conn: &Connection, id: DocumentId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM erased WHERE doc_id = ?1")?
+        .query_row([id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn contains_in(conn: &Connection, id: DocumentId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?
+        .query_row([id.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Saves `doc` inside `tx`: its new changes as a chunk (or the whole document
+/// if it is new), its heads and its index rows. Changes stored by another
+/// writer are merged into `doc` first. Returns whether anything changed.
+fn save_in(tx: &Transaction<'_>, id: DocumentId, doc: &mut Automerge) -> Result<bool> {
+    let key = id.to_string();
+    let existing: Option<(Vec<u8>, i64, i64)> = tx
+        .prepare_cached("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1")?
+        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    match existing {
+        None => {
+            let rows = index::derive(id, doc)?;
+            tx.prepare_cached(
+                "INSERT INTO documents (doc_id, kind, owner, snapshot, heads, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                key,
+                id.kind().as_str(),
+                id.owner().to_string(),
+                doc.save(),
+                encode_heads(&doc.get_heads()),
+                now_millis()
+            ])?;
+            write_index(tx, id, &rows)?;
+        }
+        Some((stored_heads, snapshot_len, chunk_bytes)) => {
+            let stored_heads = decode_heads(&stored_heads);
+            if stored_heads.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
+                // Someone else saved changes this copy has not seen: take them in.
+                let mut theirs = load_in(tx, id)?;
+                doc.merge(&mut theirs).map_err(connect_model::ModelError::from)?;
+            }
+            if sorted(&stored_heads) == sorted(&doc.get_heads()) {
+                return Ok(false);
+            }
+            let rows = index::derive(id, doc)?;
+            let chunk = doc.save_after(&stored_heads);
+            let chunk_len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+            tx.prepare_cached(
+                "INSERT INTO chunks (doc_id, seq, bytes)
+                 VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
+            )?
+            .execute(params![key, chunk])?;
+            tx.prepare_cached(
+                "UPDATE documents SET heads = ?2, chunk_bytes = chunk_bytes + ?3, updated_at = ?4 WHERE doc_id = ?1",
+            )?
+            .execute(params![key, encode_heads(&doc.get_heads()), chunk_len, now_millis()])?;
+            let total_chunks = chunk_bytes + chunk_len;
+            if total_chunks > snapshot_len && total_chunks > MIN_COMPACTION_BYTES {
+                compact(tx, id, doc)?;
+            }
+            write_index(tx, id, &rows)?;
+        }
+    }
+    Ok(true)
+}
+
+/// Deletes a document and everything derived from it inside `tx`, and
+/// remembers the id so it can never be stored again.
+fn erase_in(tx: &Transaction<'_>, id: DocumentId) -> Result<()> {
+    let key = id.to_string();
+    delete_index(tx, &key)?;
+    tx.execute("DELETE FROM documents WHERE doc_id = ?1", [&key])?;
+    tx.execute("INSERT OR IGNORE INTO erased (doc_id, erased_at) VALUES (?1, ?2)", params![key, now_millis()])?;
+    Ok(())
+}
+
 fn compact(tx: &Transaction<'_>, id: DocumentId, doc: &Automerge) -> Result<()> {
     let key = id.to_string();
     tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
@@ -563,14 +659,7 @@ impl DocumentStore for SqliteStore {
     }
 
     fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
-        match value {
-            Some(v) => self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
-                [key, v],
-            )?,
-            None => self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
-        };
-        Ok(())
+        set_setting_in(&self.conn, key, value)
     }
 
     fn load(&self, id: DocumentId) -> Result<Automerge> {
@@ -590,68 +679,60 @@ impl DocumentStore for SqliteStore {
     }
 
     fn save(&mut self, id: DocumentId, doc: &mut Automerge) -> Result<()> {
-        let key = id.to_string();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if tx.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [&key], |_| Ok(())).optional()?.is_some() {
+        if is_erased_in(&tx, id)? {
             return Err(StoreError::Erased(id));
         }
-        let existing: Option<(Vec<u8>, i64, i64)> = tx
-            .query_row("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1", [&key], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        match existing {
-            None => {
-                let rows = index::derive(id, doc)?;
-                tx.execute(
-                    "INSERT INTO documents (doc_id, kind, owner, snapshot, heads, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![key, id.kind().as_str(), id.owner().to_string(), doc.save(), encode_heads(&doc.get_heads()), now_millis()],
-                )?;
-                write_index(&tx, id, &rows)?;
-            }
-            Some((stored_heads, snapshot_len, chunk_bytes)) => {
-                let stored_heads = decode_heads(&stored_heads);
-                if stored_heads.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
-                    // Someone else saved changes this copy has not seen: take them in.
-                    let mut theirs = load_in(&tx, id)?;
-                    doc.merge(&mut theirs).map_err(connect_model::ModelError::from)?;
-                }
-                if sorted(&stored_heads) == sorted(&doc.get_heads()) {
-                    return Ok(());
-                }
-                let rows = index::derive(id, doc)?;
-                let chunk = doc.save_after(&stored_heads);
-                let chunk_len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
-                tx.execute(
-                    "INSERT INTO chunks (doc_id, seq, bytes)
-                     VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
-                    params![key, chunk],
-                )?;
-                tx.execute(
-                    "UPDATE documents SET heads = ?2, chunk_bytes = chunk_bytes + ?3, updated_at = ?4 WHERE doc_id = ?1",
-                    params![key, encode_heads(&doc.get_heads()), chunk_len, now_millis()],
-                )?;
-                let total_chunks = chunk_bytes + chunk_len;
-                if total_chunks > snapshot_len && total_chunks > MIN_COMPACTION_BYTES {
-                    compact(&tx, id, doc)?;
-                }
-                write_index(&tx, id, &rows)?;
-            }
-        }
+        save_in(&tx, id, doc)?;
         tx.commit()?;
         Ok(())
     }
 
     fn erase(&mut self, id: DocumentId) -> Result<()> {
-        let key = id.to_string();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        delete_index(&tx, &key)?;
-        tx.execute("DELETE FROM documents WHERE doc_id = ?1", [&key])?;
-        tx.execute("INSERT OR IGNORE INTO erased (doc_id, erased_at) VALUES (?1, ?2)", params![key, now_millis()])?;
+        erase_in(&tx, id)?;
         tx.commit()?;
         // Push the overwritten pages out of the WAL into the main file.
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+
+    fn write_sync(&mut self, batch: SyncBatch<'_>) -> Result<SyncBatchOutcome> {
+        let mut outcome = SyncBatchOutcome::default();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in batch.erase {
+            outcome.erased += usize::from(contains_in(&tx, *id)?);
+            erase_in(&tx, *id)?;
+        }
+        for (id, doc) in batch.saves.iter_mut() {
+            if is_erased_in(&tx, *id)? {
+                continue;
+            }
+            outcome.changed += usize::from(save_in(&tx, *id, doc)?);
+        }
+        for (id, state) in batch.sync_states {
+            if contains_in(&tx, *id)? {
+                tx.prepare_cached(
+                    "INSERT INTO sync_states (peer, doc_id, state) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (peer, doc_id) DO UPDATE SET state = ?3",
+                )?
+                .execute(params![batch.peer, id.to_string(), state])?;
+            }
+        }
+        for (id, heads) in batch.synced {
+            // Only if the relay's heads are exactly this device's, after the saves.
+            let encoded = encode_heads(heads);
+            tx.prepare_cached("UPDATE documents SET synced_heads = ?2 WHERE doc_id = ?1 AND heads = ?2")?
+                .execute(params![id.to_string(), encoded])?;
+        }
+        for (key, value) in batch.settings {
+            set_setting_in(&tx, key, value.as_deref())?;
+        }
+        tx.commit()?;
+        if !batch.erase.is_empty() {
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        Ok(outcome)
     }
 
     fn is_erased(&self, id: DocumentId) -> Result<bool> {

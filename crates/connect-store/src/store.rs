@@ -93,6 +93,44 @@ pub trait DocumentStore {
     /// Throws away every index row and derives them again from the documents.
     fn rebuild_indexes(&mut self) -> Result<()>;
 
+    /// Applies everything one sync round brings, in one transaction (one
+    /// fsync): erasures first, then saves (merged like [`DocumentStore::save`];
+    /// erased documents are skipped), sync states (for documents on this
+    /// device), "on the relay" marks (only where the document's heads after
+    /// the saves are exactly the marked ones), and settings such as the feed
+    /// cursor. Either all of it is stored or none of it.
+    ///
+    /// The default applies the parts one by one; stores with transactions override it.
+    fn write_sync(&mut self, batch: SyncBatch<'_>) -> Result<SyncBatchOutcome> {
+        let mut outcome = SyncBatchOutcome::default();
+        for id in batch.erase {
+            outcome.erased += usize::from(self.contains(*id)?);
+            self.erase(*id)?;
+        }
+        for (id, doc) in batch.saves.iter_mut() {
+            if self.is_erased(*id)? {
+                continue;
+            }
+            let before = self.contains(*id)?.then(|| self.load(*id)).transpose()?.map(|d| sorted(&d.get_heads()));
+            self.save(*id, doc)?;
+            outcome.changed += usize::from(before != Some(sorted(&doc.get_heads())));
+        }
+        for (id, state) in batch.sync_states {
+            if self.contains(*id)? {
+                self.set_sync_state(batch.peer, *id, state)?;
+            }
+        }
+        for (id, heads) in batch.synced {
+            if self.contains(*id)? && sorted(&self.load(*id)?.get_heads()) == sorted(heads) {
+                self.mark_synced(*id, heads)?;
+            }
+        }
+        for (key, value) in batch.settings {
+            self.set_setting(key, value.as_deref())?;
+        }
+        Ok(outcome)
+    }
+
     /// Loads a document, applies `f`, and saves it: the one way the app edits.
     /// If `f` fails nothing is saved.
     fn edit<T>(&mut self, id: DocumentId, f: impl FnOnce(&mut Automerge) -> Result<T, ModelError>) -> Result<T>
@@ -104,6 +142,32 @@ pub trait DocumentStore {
         self.save(id, &mut doc)?;
         Ok(out)
     }
+}
+
+/// Everything one sync round writes to a device: see [`DocumentStore::write_sync`].
+#[derive(Debug)]
+pub struct SyncBatch<'a> {
+    /// The peer the sync states are kept for.
+    pub peer: &'a str,
+    /// Documents to save; each is merged in place with what the store held.
+    pub saves: &'a mut [(DocumentId, Automerge)],
+    /// Documents to erase for ever.
+    pub erase: &'a [DocumentId],
+    /// Sync states with `peer`.
+    pub sync_states: &'a [(DocumentId, Vec<u8>)],
+    /// Heads the relay holds: marked only where they are the document's heads.
+    pub synced: &'a [(DocumentId, Vec<ChangeHash>)],
+    /// Settings to set (`Some`) or clear (`None`).
+    pub settings: &'a [(&'a str, Option<String>)],
+}
+
+/// What [`DocumentStore::write_sync`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncBatchOutcome {
+    /// Saves that changed a stored document.
+    pub changed: usize,
+    /// Erased documents that were on this device.
+    pub erased: usize,
 }
 
 /// Encodes heads for storage: sorted, concatenated 32-byte hashes.

@@ -34,7 +34,7 @@ pub enum SyncError {
     #[error("the relay sent something unreadable: {0}")]
     BadRelayData(String),
     /// The session kept going without settling.
-    #[error("sync did not settle after {0} round trips")]
+    #[error("sync did not settle after {0} round trips without progress")]
     DidNotSettle(usize),
     /// The device is not enrolled with a relay.
     #[error("this device is not enrolled with a relay yet")]
@@ -42,18 +42,23 @@ pub enum SyncError {
     /// Plain HTTP to a non-loopback address was refused.
     #[error("refusing plain http:// to {0}: use https, or allow insecure http explicitly for testing")]
     InsecureUrl(String),
+    /// A request named more documents than the relay takes at once.
+    #[error("{documents} documents in one request; the limit is {limit}: sync in smaller batches")]
+    TooManyDocuments {
+        /// Documents named.
+        documents: usize,
+        /// The relay's limit.
+        limit: usize,
+    },
+    /// A driver answered an effect with the wrong event: a bug in the driver.
+    #[error("sync driver out of step: {0}")]
+    OutOfOrder(String),
     /// The wire format was not understood.
     #[error(transparent)]
     Protocol(#[from] ProtocolError),
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] Box<connect_store::StoreError>),
-}
-
-impl From<connect_store::StoreError> for SyncError {
-    fn from(e: connect_store::StoreError) -> Self {
-        Self::Store(Box::new(e))
-    }
+    /// The store a driver reads and writes failed.
+    #[error("{0}")]
+    Store(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl SyncError {

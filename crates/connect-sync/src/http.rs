@@ -1,19 +1,23 @@
-//! The HTTPS transport (reqwest with rustls) and enrolment.
+//! The HTTPS transports (reqwest with rustls; blocking and async), enrolment,
+//! and [`RelayClient`], typed calls to every other endpoint.
 //!
 //! Plain `http://` is refused except to a loopback address (a relay on this
 //! machine, as in tests), unless the caller explicitly allows it.
 
 use std::time::Duration;
 
-use connect_model::{DeviceId, TeamId};
-use serde::{Deserialize, Serialize};
+use connect_model::history::AcceptedRecord;
+use connect_model::{DeviceId, ResidentId};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::SyncError;
-use crate::protocol::{ErrorBody, codes};
-use crate::session::Transport;
-
-/// HTTP methods for [`call_json`].
-pub use reqwest::Method;
+use crate::api::{
+    AssignRequest, Device, EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest,
+    InviteResponse, PeopleResponse, codes,
+};
+use crate::driver::{AsyncTransport, Transport};
+use crate::protocol::Limits;
 
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
@@ -51,29 +55,48 @@ pub fn check_url(url: &str, allow_insecure_http: bool) -> Result<reqwest::Url, S
 
 fn client() -> Result<reqwest::blocking::Client, SyncError> {
     reqwest::blocking::Client::builder()
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(120))
-        .user_agent(concat!("connect-companion/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .user_agent(USER_AGENT)
         .build()
         .map_err(|e| SyncError::Unreachable(e.to_string()))
 }
 
-fn error_from(status: reqwest::StatusCode, body: &[u8]) -> SyncError {
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+const USER_AGENT: &str = concat!("connect-companion/", env!("CARGO_PKG_VERSION"));
+
+/// The error a failed response stands for, from its status and typed body.
+#[must_use]
+pub fn error_from(status: u16, body: &[u8]) -> SyncError {
     let parsed: Option<ErrorBody> = serde_json::from_slice(body).ok();
     let code = parsed.as_ref().map(|b| b.error.as_str()).unwrap_or_default();
-    match (status.as_u16(), code) {
+    match (status, code) {
         (403, codes::DEVICE_REVOKED) => SyncError::Revoked,
         (401, _) => SyncError::Unauthorised,
         (426, codes::UPDATE_RELAY) => SyncError::UpdateRelay,
         (426, _) => SyncError::UpdateApp,
         (s, _) => SyncError::Refused {
             status: s,
-            message: parsed.map_or_else(|| status.canonical_reason().unwrap_or("error").to_owned(), |b| b.message),
+            message: parsed.map_or_else(
+                || {
+                    reqwest::StatusCode::from_u16(s)
+                        .ok()
+                        .and_then(|c| c.canonical_reason())
+                        .unwrap_or("error")
+                        .to_owned()
+                },
+                |b| b.message,
+            ),
         },
     }
 }
 
-/// Sync over HTTPS to a relay.
+fn sync_url(relay_url: &str, allow_insecure_http: bool) -> Result<reqwest::Url, SyncError> {
+    check_url(relay_url, allow_insecure_http)?.join("v1/sync").map_err(|e| SyncError::Unreachable(e.to_string()))
+}
+
+/// Sync over HTTPS to a relay, blocking.
 pub struct HttpTransport {
     client: reqwest::blocking::Client,
     url: reqwest::Url,
@@ -83,9 +106,7 @@ pub struct HttpTransport {
 impl HttpTransport {
     /// A transport to `relay_url` authenticated by `token`.
     pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
-        let base = check_url(relay_url, allow_insecure_http)?;
-        let url = base.join("v1/sync").map_err(|e| SyncError::Unreachable(e.to_string()))?;
-        Ok(Self { client: client()?, url, token: token.to_owned() })
+        Ok(Self { client: client()?, url: sync_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
     }
 }
 
@@ -102,34 +123,46 @@ impl Transport for HttpTransport {
         let status = response.status();
         // A body cut off mid-way is an error here, so nothing half-read is applied.
         let bytes = response.bytes().map_err(|e| SyncError::Unreachable(format!("response cut off: {e}")))?;
-        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_from(status, &bytes)) }
+        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_from(status.as_u16(), &bytes)) }
     }
 }
 
-/// What the relay says about an enrolled device's person.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct EnrolledPerson {
-    /// Person id.
-    pub person_id: uuid::Uuid,
-    /// Team.
-    pub team: TeamId,
-    /// Name.
-    pub name: String,
-    /// Role.
-    pub role: connect_model::AuthorRole,
-    /// For a resident.
-    pub resident: Option<connect_model::ResidentId>,
+/// Sync over HTTPS to a relay, for an async host (reqwest's async client:
+/// tokio on native, `fetch` in the browser).
+pub struct AsyncHttpTransport {
+    client: reqwest::Client,
+    url: reqwest::Url,
+    token: String,
 }
 
-/// The relay's answer to an enrolment.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Enrolment {
-    /// The device token.
-    pub token: String,
-    /// Team.
-    pub team: TeamId,
-    /// The person.
-    pub person: EnrolledPerson,
+impl AsyncHttpTransport {
+    /// A transport to `relay_url` authenticated by `token`.
+    pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .user_agent(USER_AGENT)
+            .build()
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        Ok(Self { client, url: sync_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
+    }
+}
+
+impl AsyncTransport for AsyncHttpTransport {
+    async fn exchange(&mut self, body: Vec<u8>) -> Result<Vec<u8>, SyncError> {
+        let response = self
+            .client
+            .post(self.url.clone())
+            .bearer_auth(&self.token)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(body)
+            .send()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| SyncError::Unreachable(format!("response cut off: {e}")))?;
+        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_from(status.as_u16(), &bytes)) }
+    }
 }
 
 /// Exchanges an invite code for a device token.
@@ -140,65 +173,106 @@ pub fn enrol(
     device_name: &str,
     person_name: &str,
     allow_insecure_http: bool,
-) -> Result<Enrolment, SyncError> {
+) -> Result<EnrolResponse, SyncError> {
     let base = check_url(relay_url, allow_insecure_http)?;
-    let url = base.join("v1/enrol").map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    let body = serde_json::json!({
-        "invite": invite, "device_id": device_id, "device_name": device_name, "person_name": person_name,
-    });
-    let response = client()?.post(url).json(&body).send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    let status = response.status();
-    let bytes = response.bytes().map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    if !status.is_success() {
-        return Err(error_from(status, &bytes));
-    }
-    serde_json::from_slice(&bytes).map_err(|e| SyncError::BadRelayData(e.to_string()))
+    let body = EnrolRequest {
+        invite: invite.to_owned(),
+        device_id,
+        device_name: device_name.to_owned(),
+        person_name: person_name.to_owned(),
+    };
+    let client = client()?;
+    let request = client.post(base.join("v1/enrol").map_err(|e| SyncError::Unreachable(e.to_string()))?).json(&body);
+    read_json(request)?.ok_or_else(|| SyncError::BadRelayData("an empty enrolment answer".into()))
 }
 
-/// Calls a coordinator endpoint with a JSON body (or none) and returns its JSON answer.
-pub fn call_json(
-    relay_url: &str,
-    token: &str,
-    allow_insecure_http: bool,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<serde_json::Value>,
-) -> Result<serde_json::Value, SyncError> {
-    let base = check_url(relay_url, allow_insecure_http)?;
-    let url = base.join(path).map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    let mut request = client()?.request(method, url).bearer_auth(token);
-    if let Some(b) = body {
-        request = request.json(&b);
-    }
+/// Sends a request; a success's JSON body (`None` if empty), or the error its body names.
+fn read_json<T: DeserializeOwned>(request: reqwest::blocking::RequestBuilder) -> Result<Option<T>, SyncError> {
     let response = request.send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
     let status = response.status();
     let bytes = response.bytes().map_err(|e| SyncError::Unreachable(e.to_string()))?;
     if !status.is_success() {
-        return Err(error_from(status, &bytes));
+        return Err(error_from(status.as_u16(), &bytes));
     }
     if bytes.is_empty() {
-        return Ok(serde_json::Value::Null);
+        return Ok(None);
     }
-    serde_json::from_slice(&bytes).map_err(|e| SyncError::BadRelayData(e.to_string()))
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| SyncError::BadRelayData(e.to_string()))
 }
 
-/// The relay's records of every change to a resident's documents the caller
-/// may read (`GET /v1/residents/{id}/history`): its half of the audit trail.
-pub fn resident_history(
-    relay_url: &str,
-    token: &str,
-    allow_insecure_http: bool,
-    resident: connect_model::ResidentId,
-) -> Result<Vec<connect_model::history::AcceptedRecord>, SyncError> {
-    let v = call_json(
-        relay_url,
-        token,
-        allow_insecure_http,
-        Method::GET,
-        &format!("v1/residents/{resident}/history"),
-        None,
-    )?;
-    serde_json::from_value(v["changes"].clone()).map_err(|e| SyncError::BadRelayData(e.to_string()))
+/// An enrolled device's typed calls to its relay. Every call can answer
+/// [`SyncError::Revoked`]: the caller must then wipe the device, whatever it asked.
+pub struct RelayClient {
+    client: reqwest::blocking::Client,
+    base: reqwest::Url,
+    token: String,
+}
+
+impl RelayClient {
+    /// A client for the relay at `relay_url`, authenticated by `token`.
+    pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
+        Ok(Self { client: client()?, base: check_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
+    }
+
+    fn url(&self, path: &str) -> Result<reqwest::Url, SyncError> {
+        self.base.join(path).map_err(|e| SyncError::Unreachable(e.to_string()))
+    }
+
+    fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, SyncError> {
+        read_json(self.client.get(self.url(path)?).bearer_auth(&self.token))?
+            .ok_or_else(|| SyncError::BadRelayData(format!("an empty answer from {path}")))
+    }
+
+    fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: Option<&B>) -> Result<Option<T>, SyncError> {
+        let mut request = self.client.post(self.url(path)?).bearer_auth(&self.token);
+        if let Some(b) = body {
+            request = request.json(b);
+        }
+        read_json(request)
+    }
+
+    /// `GET /v1/me`: this device as the relay sees it.
+    pub fn me(&self) -> Result<Device, SyncError> {
+        self.get("v1/me")
+    }
+
+    /// `GET /v1/limits`: what one sync request may carry.
+    pub fn limits(&self) -> Result<Limits, SyncError> {
+        self.get("v1/limits")
+    }
+
+    /// `POST /v1/invites` (coordinators).
+    pub fn invite(&self, request: &InviteRequest) -> Result<InviteResponse, SyncError> {
+        self.post("v1/invites", Some(request))?.ok_or_else(|| SyncError::BadRelayData("an empty invite".into()))
+    }
+
+    /// `POST /v1/assignments` (coordinators).
+    pub fn assign(&self, request: &AssignRequest) -> Result<(), SyncError> {
+        self.post::<_, serde_json::Value>("v1/assignments", Some(request)).map(drop)
+    }
+
+    /// `GET /v1/people` (coordinators).
+    pub fn people(&self) -> Result<PeopleResponse, SyncError> {
+        self.get("v1/people")
+    }
+
+    /// `POST /v1/devices/{id}/revoke` (coordinators).
+    pub fn revoke(&self, device: DeviceId) -> Result<(), SyncError> {
+        self.post::<(), serde_json::Value>(&format!("v1/devices/{device}/revoke"), None).map(drop)
+    }
+
+    /// `POST /v1/residents/{id}/erase` (coordinators): how many documents went.
+    pub fn erase(&self, resident: ResidentId) -> Result<EraseResponse, SyncError> {
+        self.post::<(), EraseResponse>(&format!("v1/residents/{resident}/erase"), None)?
+            .ok_or_else(|| SyncError::BadRelayData("an empty erasure answer".into()))
+    }
+
+    /// `GET /v1/residents/{id}/history`: the relay's records of every change
+    /// to the resident's documents the caller may read (its half of the audit trail).
+    pub fn history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, SyncError> {
+        let h: HistoryResponse = self.get(&format!("v1/residents/{resident}/history"))?;
+        Ok(h.changes)
+    }
 }
 
 #[cfg(test)]

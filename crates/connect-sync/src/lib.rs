@@ -1,16 +1,37 @@
-//! Connect Companion's sync.
+//! Connect Companion's sync: a sans-I/O core, its drivers, and its transport.
 //!
-//! - [`protocol`]: the versioned, batched wire format built on `automerge::sync`.
-//! - [`session`]: a device's sync session, generic over the store and a
-//!   [`Transport`], so it runs the same against a real relay and in-process.
-//! - `http` (feature `http`): the HTTPS transport on reqwest with rustls, enrolment,
-//!   and the rules about which relay addresses may be reached over plain HTTP.
+//! The core does no I/O. It is two state machines that take events and
+//! return effects, and speak only in documents, heads and sync states:
+//! - [`device`]: a device's session ([`DeviceSync`]): plans batches within the
+//!   relay's limits, applies what comes back, says what to write.
+//! - [`relay`]: the relay's half of one round trip ([`RelayRound`]): checks
+//!   and merges what a device sent, answers from the team feed.
+//! - [`access`]: who may read and write which document, as a pure function.
+//! - [`protocol`]: the versioned, batched binary wire format on `automerge::sync`.
+//! - [`api`]: every JSON body of the relay's HTTP API, typed once.
+//!
+//! Around it:
+//! - [`driver`]: the loops that run the device core, blocking and async,
+//!   over a [`driver::SessionStore`] and a [`driver::Transport`].
+//! - `store` (feature `store`): `SessionStore` for every `connect-store`
+//!   `DocumentStore`. The core never imports a store crate.
+//! - `http` (feature `http`): the HTTPS transport on reqwest with rustls,
+//!   typed calls to every endpoint, and the rule about which relay addresses
+//!   may be reached over plain HTTP.
 
+pub mod access;
+pub mod api;
+pub mod device;
+pub mod driver;
 mod error;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod protocol;
-pub mod session;
+pub mod relay;
+#[cfg(feature = "store")]
+pub mod store;
 
+pub use device::{DeviceSync, SyncReport};
+pub use driver::{Transport, run_session, run_session_async};
 pub use error::SyncError;
-pub use session::{SyncReport, Transport, run_session};
+pub use relay::RelayRound;

@@ -1,4 +1,4 @@
-//! The wire format between devices and the relay, version 1.
+//! The wire format between devices and the relay, version 2.
 //!
 //! One HTTP request carries Automerge sync messages (and first uploads) for
 //! many documents; the response carries the relay's replies, documents the
@@ -11,6 +11,11 @@
 //! Domain types are not the wire format: documents are named here by
 //! [`WireDocId`] (16 bytes and a kind byte) so a response for a 200-resident
 //! caseload is almost entirely document bytes.
+//!
+//! Version 2 added [`Limits`] to every response: the relay says how many
+//! documents and bytes one request may carry, so a device plans its batches
+//! from the relay's own numbers (or, before it has heard them, from the
+//! floor every relay accepts) and never guesses.
 
 use connect_model::automerge::ChangeHash;
 use connect_model::{DocKind, DocumentId};
@@ -19,7 +24,7 @@ use serde::{Deserialize, Serialize};
 /// Four bytes that open every body.
 pub const MAGIC: [u8; 4] = *b"CCS\x01";
 /// The protocol version this build speaks.
-pub const PROTOCOL_VERSION: u16 = 1;
+pub const PROTOCOL_VERSION: u16 = 2;
 
 /// A document id on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -88,6 +93,10 @@ pub struct Upload {
 pub struct SyncRequest {
     /// The last feed position this device has applied; 0 for a new device.
     pub cursor: u64,
+    /// The [`SyncResponse::round`] of the last response this device applied
+    /// (committed); 0 for a new device. It tells the relay which whole
+    /// documents it sent have really arrived.
+    pub applied: u64,
     /// New documents and edits since the relay's last acknowledgement:
     /// a new resident, or an offline edit, goes up in one round trip.
     pub uploads: Vec<Upload>,
@@ -124,11 +133,61 @@ impl Ack {
     }
 }
 
+/// What one request to the relay may carry. The relay sends its limits in
+/// every response, and a device plans its batches from them. Every relay
+/// accepts at least [`Limits::FLOOR`], so a device that has not heard a
+/// relay's limits yet (its first sync) plans within the floor and never
+/// sends a batch the relay would refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Most documents (uploads, messages and missing together) in one request.
+    pub max_documents: u32,
+    /// Most bytes in one request body.
+    pub max_request_bytes: u64,
+}
+
+impl Limits {
+    /// What every relay accepts, whatever it is configured with.
+    pub const FLOOR: Limits = Limits { max_documents: 64, max_request_bytes: 1024 * 1024 };
+
+    /// Whether these limits are at least the floor.
+    #[must_use]
+    pub fn at_least_floor(&self) -> bool {
+        self.max_documents >= Self::FLOOR.max_documents && self.max_request_bytes >= Self::FLOOR.max_request_bytes
+    }
+
+    /// The text a device keeps them in between sessions (`documents/bytes`).
+    #[must_use]
+    pub fn to_setting(&self) -> String {
+        format!("{}/{}", self.max_documents, self.max_request_bytes)
+    }
+
+    /// Reads [`Limits::to_setting`]; anything unreadable is [`Limits::FLOOR`].
+    #[must_use]
+    pub fn from_setting(text: &str) -> Limits {
+        let mut parts = text.split('/');
+        match (parts.next().map(str::parse), parts.next().map(str::parse), parts.next()) {
+            (Some(Ok(max_documents)), Some(Ok(max_request_bytes)), None) => Limits { max_documents, max_request_bytes },
+            _ => Limits::FLOOR,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::FLOOR
+    }
+}
+
 /// The relay's half of one round trip.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SyncResponse {
     /// The feed position this response brings the device to.
     pub cursor: u64,
+    /// This response's number for the device, to echo in
+    /// [`SyncRequest::applied`] once it is applied. It grows whenever the
+    /// relay sends a whole document.
+    pub round: u64,
     /// More feed entries are waiting: ask again.
     pub more: bool,
     /// Sync messages for documents both sides hold.
@@ -141,6 +200,8 @@ pub struct SyncResponse {
     pub rejected: Vec<Rejection>,
     /// The relay's heads for every document this round touched.
     pub acks: Vec<Ack>,
+    /// What the next request may carry.
+    pub limits: Limits,
 }
 
 /// Errors reading or writing the wire format.
@@ -225,39 +286,6 @@ impl SyncResponse {
     }
 }
 
-/// JSON error bodies the relay sends with 4xx/5xx statuses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErrorBody {
-    /// A stable code scripts and the app act on, e.g. `device_revoked`.
-    pub error: String,
-    /// A plain-words message for a person.
-    pub message: String,
-}
-
-/// Error codes in [`ErrorBody::error`].
-pub mod codes {
-    /// The device was revoked: wipe local data.
-    pub const DEVICE_REVOKED: &str = "device_revoked";
-    /// The token is unknown.
-    pub const UNAUTHORISED: &str = "unauthorised";
-    /// The app is older than the relay: update the app.
-    pub const UPDATE_APP: &str = "update_app";
-    /// The relay is older than the app: update the relay.
-    pub const UPDATE_RELAY: &str = "update_relay";
-    /// Too many requests: wait and retry.
-    pub const RATE_LIMITED: &str = "rate_limited";
-    /// The body is too large.
-    pub const TOO_LARGE: &str = "too_large";
-    /// The request is malformed.
-    pub const BAD_REQUEST: &str = "bad_request";
-    /// The caller's role may not do this.
-    pub const FORBIDDEN: &str = "forbidden";
-    /// Something is missing (an invite, a person, a resident).
-    pub const NOT_FOUND: &str = "not_found";
-    /// The relay failed; nothing was changed.
-    pub const INTERNAL: &str = "internal";
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,21 +296,40 @@ mod tests {
         let doc = WireDocId::from(DocumentId::resident(ResidentId::from(owner), DocKind::Circle));
         SyncRequest {
             cursor: 300,
+            applied: 7,
             uploads: vec![Upload { doc, heads: vec![[5; 32]], bytes: vec![1, 2, 3] }],
             messages: vec![DocBytes { doc, bytes: vec![9; 4] }],
             missing: vec![doc],
         }
     }
 
-    /// The exact bytes of a version 1 request. If this changes, the wire format
+    fn hex(bytes: &[u8]) -> String {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn sample_response() -> SyncResponse {
+        let doc = sample_request().missing[0];
+        SyncResponse {
+            cursor: 301,
+            round: 8,
+            more: true,
+            messages: vec![DocBytes { doc, bytes: vec![8; 2] }],
+            snapshots: vec![DocBytes { doc, bytes: vec![1] }],
+            erased: vec![doc],
+            rejected: vec![Rejection { doc, reason: "no".into() }],
+            acks: vec![Ack { doc, heads: vec![[3; 32]] }],
+            limits: Limits { max_documents: 500, max_request_bytes: 1 << 20 },
+        }
+    }
+
+    /// The exact bytes of a version 2 request. If this changes, the wire format
     /// changed: bump `PROTOCOL_VERSION` and keep reading old bodies or refuse them clearly.
     #[test]
-    fn version_one_request_bytes_are_stable() {
+    fn version_two_request_bytes_are_stable() {
         let bytes = sample_request().encode();
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(
-            hex,
-            "434353010001ac0201\
+            hex(&bytes),
+            "434353010002ac020701\
              0707070707070707070707070707070701\
              010505050505050505050505050505050505050505050505050505050505050505\
              03010203\
@@ -293,28 +340,48 @@ mod tests {
         assert_eq!(SyncRequest::decode(&bytes).unwrap(), sample_request());
     }
 
+    /// The exact bytes of a version 2 response, limits included.
     #[test]
-    fn version_one_response_round_trips() {
-        let r = SyncResponse {
-            cursor: u64::MAX,
-            more: true,
-            messages: vec![],
-            snapshots: vec![DocBytes { doc: sample_request().missing[0], bytes: vec![1] }],
-            erased: sample_request().missing,
-            rejected: vec![Rejection { doc: sample_request().missing[0], reason: "not allowed".into() }],
-            acks: vec![Ack { doc: sample_request().missing[0], heads: vec![[3; 32]] }],
-        };
-        assert_eq!(SyncResponse::decode(&r.encode()).unwrap(), r);
+    fn version_two_response_bytes_are_stable() {
+        let bytes = sample_response().encode();
+        assert_eq!(
+            hex(&bytes),
+            "434353010002ad020801\
+             01070707070707070707070707070707070102\
+             0808\
+             010707070707070707070707070707070701\
+             0101\
+             010707070707070707070707070707070701\
+             010707070707070707070707070707070701026e6f\
+             010707070707070707070707070707070701\
+             010303030303030303030303030303030303030303030303030303030303030303\
+             f403808040"
+                .replace(char::is_whitespace, ""),
+        );
+        assert_eq!(SyncResponse::decode(&bytes).unwrap(), sample_response());
+        let extreme = SyncResponse { cursor: u64::MAX, ..sample_response() };
+        assert_eq!(SyncResponse::decode(&extreme.encode()).unwrap(), extreme);
+    }
+
+    #[test]
+    fn limits_survive_a_setting_and_garbage_reads_as_the_floor() {
+        let l = sample_response().limits;
+        assert_eq!(Limits::from_setting(&l.to_setting()), l);
+        for bad in ["", "5", "5/", "x/6", "1/2/3"] {
+            assert_eq!(Limits::from_setting(bad), Limits::FLOOR, "{bad}");
+        }
+        assert!(Limits::FLOOR.at_least_floor());
+        assert!(!Limits { max_documents: 3, ..Limits::FLOOR }.at_least_floor());
     }
 
     #[test]
     fn other_versions_are_named_not_misread() {
         let mut newer = sample_request().encode();
-        newer[5] = 2;
-        assert_eq!(SyncRequest::decode(&newer), Err(ProtocolError::PeerNewer { theirs: 2, ours: 1 }));
+        newer[5] = 3;
+        assert_eq!(SyncRequest::decode(&newer), Err(ProtocolError::PeerNewer { theirs: 3, ours: 2 }));
         let mut older = sample_request().encode();
-        older[5] = 0;
-        assert_eq!(SyncRequest::decode(&older), Err(ProtocolError::PeerOlder { theirs: 0, ours: 1 }));
+        older[5] = 1;
+        assert_eq!(SyncRequest::decode(&older), Err(ProtocolError::PeerOlder { theirs: 1, ours: 2 }));
     }
 
     #[test]

@@ -275,29 +275,38 @@ pub struct InviteInfo {
     pub expires_at: String,
 }
 
-/// Why a sync did not finish.
+/// Why a call to the relay did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyncFailure {
+pub enum NetworkFailure {
     /// The team revoked this device; the network side has deleted its store.
+    /// Any call can answer this, not only a sync.
     Revoked,
     /// Anything else, in words for the person holding the phone. Nothing is lost.
     Failed(String),
 }
 
-/// The network side, supplied by the launcher.
+impl From<String> for NetworkFailure {
+    fn from(words: String) -> Self {
+        NetworkFailure::Failed(words)
+    }
+}
+
+/// The network side, supplied by the launcher. Every call that reaches the
+/// relay can find the device revoked; the launcher then wipes the store and
+/// answers [`NetworkFailure::Revoked`].
 pub trait Network: Send + Sync {
     /// Runs a sync session (on its own store connection, so editing never waits).
-    fn sync(&self) -> Result<SyncSummary, SyncFailure>;
+    fn sync(&self) -> Result<SyncSummary, NetworkFailure>;
     /// Enrols this device with a relay.
-    fn enrol(&self, relay: &str, code: &str) -> Result<(), String>;
+    fn enrol(&self, relay: &str, code: &str) -> Result<(), NetworkFailure>;
     /// (Coordinator) Creates an invite.
-    fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String>;
+    fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, NetworkFailure>;
     /// The relay's records of every change to a resident's documents this
     /// device may read: its half of the audit trail.
-    fn resident_history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, String>;
+    fn resident_history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, NetworkFailure>;
     /// (Coordinator) Erases a resident on the relay, so every device deletes
     /// them at its next sync.
-    fn erase_resident(&self, resident: ResidentId) -> Result<(), String>;
+    fn erase_resident(&self, resident: ResidentId) -> Result<(), NetworkFailure>;
 }
 
 /// A resident's audit trail as the screens show it.
@@ -415,6 +424,18 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
     fn forget_store(&self) {
         if let Ok(mut store) = self.store.lock() {
             *store = None;
+        }
+    }
+
+    /// Runs one network call; a revoked device forgets its (already deleted) store.
+    fn reach<T>(&self, call: Result<T, NetworkFailure>) -> Result<T, String> {
+        match call {
+            Ok(value) => Ok(value),
+            Err(NetworkFailure::Revoked) => {
+                self.forget_store();
+                Err(WIPED.to_owned())
+            }
+            Err(NetworkFailure::Failed(why)) => Err(why),
         }
     }
 
@@ -574,26 +595,19 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
         let Some(network) = self.enrolled_network() else {
             return Err("This device is not connected to a team relay yet. Ask your coordinator for an invite, then add it in Settings.".into());
         };
-        match network.sync() {
-            Ok(summary) => Ok(summary),
-            Err(SyncFailure::Revoked) => {
-                self.forget_store();
-                Err(WIPED.to_owned())
-            }
-            Err(SyncFailure::Failed(why)) => Err(why),
-        }
+        self.reach(network.sync())
     }
 
     fn enrol(&self, relay: &str, code: &str) -> Result<(), String> {
         match &self.network {
-            Some(n) => n.enrol(relay, code),
+            Some(n) => self.reach(n.enrol(relay, code)),
             None => Err("This build cannot reach a relay.".into()),
         }
     }
 
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, String> {
         match self.enrolled_network() {
-            Some(n) => n.invite(role, resident),
+            Some(n) => self.reach(n.invite(role, resident)),
             None => Err("Connect this device to the team relay first.".into()),
         }
     }
@@ -625,8 +639,9 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
             Ok(local)
         })?;
         let (relay, relay_problem) = match self.enrolled_network() {
-            Some(n) => match n.resident_history(resident) {
+            Some(n) => match self.reach(n.resident_history(resident)) {
                 Ok(records) => (records, None),
+                Err(_) if self.wiped() => return Err(WIPED.to_owned()),
                 Err(e) => (Vec::new(), Some(e)),
             },
             None => (Vec::new(), Some("This device is not connected to a team relay.".to_owned())),
@@ -641,10 +656,12 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
     fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, String> {
         let now = Timestamp::new(chrono::Utc::now());
         let mut export = self.with(|s| connect_store::export::export_resident(s, resident, now).map_err(words))?;
-        if let Some(n) = self.enrolled_network()
-            && let Ok(records) = n.resident_history(resident)
-        {
-            export.join_relay(&records);
+        if let Some(n) = self.enrolled_network() {
+            match self.reach(n.resident_history(resident)) {
+                Ok(records) => export.join_relay(&records),
+                Err(_) if self.wiped() => return Err(WIPED.to_owned()),
+                Err(_) => {}
+            }
         }
         let name = export.page.as_ref().map_or_else(|| resident.to_string(), |p| p.preferred_name.clone());
         let slug: String = name
@@ -669,7 +686,7 @@ impl<S: DocumentStore + Send> Backend for StoreBackend<S> {
         let Some(network) = self.enrolled_network() else {
             return Err("Connect this device to the team relay first: an erasure must reach every device.".into());
         };
-        network.erase_resident(resident)?;
+        self.reach(network.erase_resident(resident))?;
         self.with(|s| {
             for id in connect_store::resident_documents(resident) {
                 s.erase(id).map_err(words)?;

@@ -7,6 +7,7 @@ use dioxus::prelude::*;
 
 use crate::backend::{Edit, SharedBackend};
 use crate::i18n::{Lang, Msg, t};
+use crate::vault::Gate;
 
 /// The tabs of a resident's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,8 +173,13 @@ pub fn run_off_thread<T: Send + 'static>(
     if let Some(mut busy) = busy {
         busy.set(true);
     }
+    let gate = try_consume_context::<Gate>();
     spawn(async move {
         let result = off_thread(work).await;
+        // Any call that reached the relay may have found this device revoked.
+        if gate.is_some_and(Gate::check_wiped) {
+            return;
+        }
         if let Some(mut busy) = busy {
             busy.set(false);
         }

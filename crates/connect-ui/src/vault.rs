@@ -101,6 +101,16 @@ impl Gate {
         self.door.set(Door::Wiped);
     }
 
+    /// Shows the wiped screen if the backend says the device was wiped (the
+    /// relay revoked it at any contact). Returns whether it was.
+    pub fn check_wiped(self) -> bool {
+        let wiped = self.backend.peek().as_ref().is_some_and(|b| b.wiped());
+        if wiped {
+            self.wiped();
+        }
+        wiped
+    }
+
     /// Starts again from nothing (after a wipe or a forgotten PIN).
     pub fn start_again(mut self) {
         self.backend.set(None);

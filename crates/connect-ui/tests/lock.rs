@@ -8,7 +8,7 @@ use std::time::Duration;
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
-use connect_ui::backend::{InviteInfo, Network, SyncFailure, SyncSummary};
+use connect_ui::backend::{InviteInfo, Network, NetworkFailure, SyncSummary};
 use connect_ui::vault::{LockState, Vault};
 use connect_ui::{SharedBackend, SharedVault, StoreBackend};
 use dioxus::prelude::*;
@@ -24,20 +24,20 @@ const PIN: &str = "246810";
 struct RevokedRelay;
 
 impl Network for RevokedRelay {
-    fn sync(&self) -> Result<SyncSummary, SyncFailure> {
-        Err(SyncFailure::Revoked)
+    fn sync(&self) -> Result<SyncSummary, NetworkFailure> {
+        Err(NetworkFailure::Revoked)
     }
-    fn enrol(&self, _: &str, _: &str) -> Result<(), String> {
-        Err("no".into())
+    fn enrol(&self, _: &str, _: &str) -> Result<(), NetworkFailure> {
+        Err(NetworkFailure::Revoked)
     }
-    fn invite(&self, _: AuthorRole, _: Option<ResidentId>) -> Result<InviteInfo, String> {
-        Err("no".into())
+    fn invite(&self, _: AuthorRole, _: Option<ResidentId>) -> Result<InviteInfo, NetworkFailure> {
+        Err(NetworkFailure::Revoked)
     }
-    fn resident_history(&self, _: ResidentId) -> Result<Vec<AcceptedRecord>, String> {
-        Err("no".into())
+    fn resident_history(&self, _: ResidentId) -> Result<Vec<AcceptedRecord>, NetworkFailure> {
+        Err(NetworkFailure::Revoked)
     }
-    fn erase_resident(&self, _: ResidentId) -> Result<(), String> {
-        Err("no".into())
+    fn erase_resident(&self, _: ResidentId) -> Result<(), NetworkFailure> {
+        Err(NetworkFailure::Revoked)
     }
 }
 

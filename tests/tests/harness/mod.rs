@@ -13,8 +13,8 @@ use connect_store::relay::{DeviceRecord, RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::protocol::SyncRequest;
 use connect_sync::{SyncError, SyncReport, Transport, run_session};
-use rand::Rng;
 use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 
 pub fn at(minutes: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + minutes * 60_000)
@@ -23,6 +23,10 @@ pub fn at(minutes: i64) -> Timestamp {
 pub struct Relay {
     pub db: Arc<Mutex<SqliteRelayStore>>,
     pub team: TeamId,
+    /// The limits its sync handler runs with.
+    pub limits: SyncLimits,
+    /// Every sync request it handled: (documents named, body bytes).
+    pub seen: Arc<Mutex<Vec<(usize, usize)>>>,
 }
 
 impl Relay {
@@ -35,15 +39,31 @@ impl Relay {
         Self::with_store(SqliteRelayStore::open(path).unwrap())
     }
 
-    fn with_store(mut db: SqliteRelayStore) -> Self {
-        let invite = admin::create_team(&mut db, "Connect East", at(0)).unwrap();
-        Self { db: Arc::new(Mutex::new(db)), team: invite.team }
+    fn with_store(db: SqliteRelayStore) -> Self {
+        let invite = admin::create_team(&db, "Connect East", at(0)).unwrap();
+        Self {
+            db: Arc::new(Mutex::new(db)),
+            team: invite.team,
+            limits: SyncLimits::default(),
+            seen: Arc::new(Mutex::new(Vec::new())),
+        }
     }
 
-    /// Enrols a new device with `role`.
+    /// Enrols a new device with `role`, keeping its documents in memory.
     pub fn enrol(&self, name: &str, role: AuthorRole, resident: Option<ResidentId>) -> Device {
-        let mut db = self.db.lock().unwrap();
-        let invite = admin::create_invite(&mut *db, self.team, role, resident, 24, at(0)).unwrap();
+        self.enrol_with(MemoryStore::new(), name, role, resident)
+    }
+
+    /// Enrols a new device with `role`, keeping its documents in `store`.
+    pub fn enrol_with<S: DocumentStore>(
+        &self,
+        mut store: S,
+        name: &str,
+        role: AuthorRole,
+        resident: Option<ResidentId>,
+    ) -> Device<S> {
+        let db = self.db.lock().unwrap();
+        let invite = admin::create_invite(&*db, self.team, role, resident, 24, at(0)).unwrap();
         let device_id = DeviceId::random();
         let token = connect_relay::auth::new_token();
         let record = db
@@ -64,19 +84,20 @@ impl Relay {
             role,
             created_at: at(0),
         };
-        let mut store = MemoryStore::new();
         store.set_identity(&identity).unwrap();
-        Device { store, identity, record, token, relay: self.db.clone() }
+        Device { store, identity, record, token, relay: self.db.clone(), limits: self.limits, seen: self.seen.clone() }
     }
 }
 
-pub struct Device {
-    pub store: MemoryStore,
+pub struct Device<S = MemoryStore> {
+    pub store: S,
     pub identity: DeviceIdentity,
     pub record: DeviceRecord,
     /// The bearer token the relay issued, for calls to its HTTP surface.
     pub token: String,
     relay: Arc<Mutex<SqliteRelayStore>>,
+    limits: SyncLimits,
+    seen: Arc<Mutex<Vec<(usize, usize)>>>,
 }
 
 /// Calls the relay's sync handler in-process; may drop the response after the
@@ -87,16 +108,23 @@ pub struct InProcess<'a> {
     rng: Option<&'a mut StdRng>,
     drop_chance: f64,
     now: Timestamp,
+    limits: SyncLimits,
+    seen: Arc<Mutex<Vec<(usize, usize)>>>,
 }
 
 impl Transport for InProcess<'_> {
     fn exchange(&mut self, body: Vec<u8>) -> Result<Vec<u8>, SyncError> {
         let request = SyncRequest::decode(&body)?;
-        let mut db = self.relay.lock().unwrap();
+        let named = request.uploads.len() + request.messages.len() + request.missing.len();
+        self.seen.lock().unwrap().push((named, body.len()));
+        if body.len() > self.limits.max_request_bytes {
+            return Err(SyncError::Refused { status: 413, message: "body over the limit".into() });
+        }
+        let db = self.relay.lock().unwrap();
         if db.device(self.device.device_id).unwrap().is_some_and(|d| d.revoked) {
             return Err(SyncError::Revoked);
         }
-        let (response, _) = handle_sync(&mut *db, &self.device, &request, self.now, SyncLimits::default())
+        let (response, _) = handle_sync(&*db, &self.device, &request, self.now, self.limits)
             .map_err(|e| SyncError::Refused { status: 500, message: e.to_string() })?;
         if let Some(rng) = self.rng.as_deref_mut()
             && rng.random_bool(self.drop_chance)
@@ -107,11 +135,48 @@ impl Transport for InProcess<'_> {
     }
 }
 
-impl Device {
+impl<S: DocumentStore> Device<S> {
+    fn transport<'a>(&self, rng: Option<&'a mut StdRng>, drop_chance: f64) -> InProcess<'a> {
+        InProcess {
+            relay: self.relay.clone(),
+            device: self.record.clone(),
+            rng,
+            drop_chance,
+            now: at(10),
+            limits: self.limits,
+            seen: self.seen.clone(),
+        }
+    }
+
     pub fn sync(&mut self, rng: Option<&mut StdRng>, drop_chance: f64) -> Result<SyncReport, SyncError> {
-        let mut transport =
-            InProcess { relay: self.relay.clone(), device: self.record.clone(), rng, drop_chance, now: at(10) };
+        let mut transport = self.transport(rng, drop_chance);
         run_session(&mut self.store, &mut transport, chrono::Utc::now())
+    }
+
+    /// A sync whose responses may be lost and which may stop dead before or
+    /// after any of its commits, as a killed app or a flat battery would.
+    /// Returns whether it crashed (the caller then reopens the store).
+    pub fn sync_or_crash(&mut self, rng: &mut StdRng, drop_chance: f64, crash_chance: f64) -> bool {
+        let crash_at: Vec<bool> = (0..64).map(|_| rng.random_bool(crash_chance)).collect();
+        let mut step = 0usize;
+        let mut crashed = false;
+        let mut observe = |_: connect_sync::driver::Step| {
+            step += 1;
+            if crash_at.get(step).copied().unwrap_or(false) {
+                crashed = true;
+                return Err(SyncError::Unreachable("crashed (simulated)".into()));
+            }
+            Ok(())
+        };
+        let mut sub = StdRng::seed_from_u64(rng.random());
+        let mut transport = self.transport(Some(&mut sub), drop_chance);
+        let _ = connect_sync::driver::run_session_observed(
+            &mut self.store,
+            &mut transport,
+            chrono::Utc::now(),
+            &mut observe,
+        );
+        crashed
     }
 
     pub fn sync_ok(&mut self) -> SyncReport {

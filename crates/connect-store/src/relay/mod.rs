@@ -12,7 +12,7 @@ mod sqlite;
 use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::{AuthorRole, DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 
-pub use sqlite::SqliteRelayStore;
+pub use sqlite::{POOL_SIZE, SqliteRelayStore};
 
 use crate::Result;
 
@@ -88,20 +88,106 @@ pub enum InviteProblem {
     Expired,
 }
 
-/// Storage for a relay.
+/// A stored document's bytes, as sync sends them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    /// A saved document followed by any change chunks (`Automerge::load` reads it).
+    pub bytes: Vec<u8>,
+    /// Its heads.
+    pub heads: Vec<ChangeHash>,
+    /// Whether `bytes` is a single compacted snapshot.
+    pub compacted: bool,
+}
+
+/// What sync needs to know about one document, read in one go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocView {
+    /// Which document.
+    pub id: DocumentId,
+    /// The document, if stored.
+    pub stored: Option<StoredDocument>,
+    /// Whether it was erased.
+    pub erased: bool,
+    /// The team its resident is registered to.
+    pub resident_team: Option<TeamId>,
+    /// The sync state between the reading device and this document.
+    pub sync_state: Option<Vec<u8>>,
+    /// If that state is only assumed (the document was sent whole), the
+    /// round of the response that sent it.
+    pub assumed_round: Option<u64>,
+}
+
+/// One document to store in a [`SyncCommit`].
+#[derive(Debug, Clone, Copy)]
+pub struct CommitSave<'a> {
+    /// Which document.
+    pub id: DocumentId,
+    /// The merged document; it must contain every change the store holds.
+    pub doc: &'a Automerge,
+    /// The changes this request added, for the change log.
+    pub new_changes: &'a [ChangeHash],
+}
+
+/// Everything one sync request writes, committed in one transaction by
+/// [`RelayStore::commit_sync`].
+#[derive(Debug, Clone, Copy)]
+pub struct SyncCommit<'a> {
+    /// The device's team.
+    pub team: TeamId,
+    /// The device's person.
+    pub person: uuid::Uuid,
+    /// The device.
+    pub device: DeviceId,
+    /// When.
+    pub now: Timestamp,
+    /// New residents: registered to `team`, assigned to `person`.
+    pub register: &'a [ResidentId],
+    /// Documents to store, each with a feed entry and its change log.
+    pub saves: &'a [CommitSave<'a>],
+    /// Sync states between `device` and documents, each with the round it
+    /// is assumed from (`None`: confirmed).
+    pub sync_states: &'a [(DocumentId, Vec<u8>, Option<u64>)],
+    /// The round of this response; the store keeps the device's highest.
+    pub round: u64,
+    /// First forget the device's sync states assumed in rounds after this one.
+    pub forget_assumed_after: Option<u64>,
+}
+
+/// Whether a [`SyncCommit`] was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommitOutcome {
+    /// All of it.
+    Committed,
+    /// None of it: a document changed or was erased, or a resident was
+    /// registered elsewhere, since it was read. Read again and retry.
+    Conflict,
+}
+
+/// How a store's connection pool stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PoolState {
+    /// Connections open.
+    pub connections: u32,
+    /// Of those, idle.
+    pub idle: u32,
+    /// Most connections the pool opens.
+    pub max: u32,
+}
+
+/// Storage for a relay. Methods take `&self`: a store is shared by every
+/// request at once and keeps its own connections.
 pub trait RelayStore {
     /// Creates a team and its directory document (created here, once, by the relay).
-    fn create_team(&mut self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
+    fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
     /// Team names by id.
     fn teams(&self) -> Result<Vec<(TeamId, String)>>;
     /// Stores a one-time invite code (hashed by the caller).
-    fn create_invite(&mut self, code_hash: &[u8], invite: &Invite, now: Timestamp, expires_at: Timestamp)
-    -> Result<()>;
+    fn create_invite(&self, code_hash: &[u8], invite: &Invite, now: Timestamp, expires_at: Timestamp) -> Result<()>;
     /// Redeems an invite: creates the person and device in one transaction.
     /// The invite can never be used again.
     #[allow(clippy::too_many_arguments)]
     fn redeem_invite(
-        &mut self,
+        &self,
         code_hash: &[u8],
         person_name: &str,
         device_id: DeviceId,
@@ -110,35 +196,29 @@ pub trait RelayStore {
         now: Timestamp,
     ) -> Result<std::result::Result<DeviceRecord, InviteProblem>>;
     /// The device a token belongs to; records it as seen.
-    fn device_by_token(&mut self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>>;
+    fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>>;
     /// A device by id.
     fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>>;
     /// Revokes a device; returns whether it existed.
-    fn revoke_device(&mut self, device: DeviceId, now: Timestamp) -> Result<bool>;
+    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool>;
     /// People on a team.
     fn people(&self, team: TeamId) -> Result<Vec<Person>>;
     /// Devices on a team.
     fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>>;
     /// Assigns a resident to a person.
-    fn assign(&mut self, resident: ResidentId, person: uuid::Uuid) -> Result<()>;
+    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()>;
     /// Residents a person is assigned to (including those they created).
     fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>>;
     /// The team a resident belongs to, if known.
     fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>>;
     /// Records a new resident, created by `person` (who is assigned to them).
-    fn register_resident(
-        &mut self,
-        resident: ResidentId,
-        team: TeamId,
-        person: uuid::Uuid,
-        now: Timestamp,
-    ) -> Result<()>;
+    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()>;
     /// Loads a document.
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>>;
     /// Saves a document's new changes, appends one feed entry and logs each
     /// accepted change, in one transaction. Returns the feed position.
     fn save(
-        &mut self,
+        &self,
         id: DocumentId,
         team: TeamId,
         doc: &Automerge,
@@ -148,16 +228,16 @@ pub trait RelayStore {
     ) -> Result<u64>;
     /// Puts an existing document back at the head of the feed without changing
     /// it, so devices that can newly see it (after an assignment) receive it.
-    fn touch(&mut self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
+    fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
     /// Whether a document was erased.
     fn is_erased(&self, id: DocumentId) -> Result<bool>;
     /// Erases every document of a resident, with their sync states, change log
     /// and assignments, and puts tombstones in the feed. Returns the ids erased.
-    fn erase_resident(&mut self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>>;
+    fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>>;
     /// The sync state between a device and a document.
     fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>>;
-    /// Saves (or clears, with `None`) that sync state.
-    fn set_sync_state(&mut self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()>;
+    /// Saves (or clears, with `None`) that sync state, as confirmed.
+    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()>;
     /// Feed entries of a team after `cursor`, one per document (its latest), oldest first, at most `limit`.
     fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>>;
     /// The latest feed position of a team.
@@ -166,6 +246,17 @@ pub trait RelayStore {
     fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>>;
     /// Counts for metrics: (documents, devices, teams).
     fn counts(&self) -> Result<(u64, u64, u64)>;
+    /// What sync needs about `ids`, as one consistent read, with the sync
+    /// states between `device` and each.
+    fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>>;
+    /// The newest round numbered for `device` (0 if none).
+    fn last_round(&self, device: DeviceId) -> Result<u64>;
+    /// Stores a sync request's writes in one transaction, or nothing.
+    fn commit_sync(&self, commit: &SyncCommit<'_>) -> Result<CommitOutcome>;
+    /// Reads the store, to show whether it is healthy.
+    fn check(&self) -> Result<()>;
+    /// How its connection pool stands, for metrics.
+    fn pool_state(&self) -> PoolState;
     /// Writes a consistent copy of the whole store to `path` (online backup).
     fn backup(&self, path: &std::path::Path) -> Result<()>;
 }

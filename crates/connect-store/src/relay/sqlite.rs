@@ -1,21 +1,47 @@
 //! The relay's embedded default: one SQLite file (WAL, `synchronous = FULL`,
-//! `secure_delete` so erased text is overwritten, not just unlinked).
+//! `secure_delete` so erased text is overwritten, not just unlinked), behind
+//! a pool of connections.
+//!
+//! There is no store-wide lock: readers run on their own connections beside
+//! the writer (WAL lets them), and writers take SQLite's write lock with
+//! `BEGIN IMMEDIATE`, waiting for each other through the busy timeout. A
+//! panic in one request drops its connection's transaction (rolled back) and
+//! returns the connection, so it cannot affect the next request.
 
 use std::path::Path;
 
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
+use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::{AcceptedChange, DeviceRecord, FeedEntry, Invite, InviteProblem, Person, RelayStore};
+use super::{
+    AcceptedChange, CommitOutcome, DeviceRecord, DocView, FeedEntry, Invite, InviteProblem, Person, PoolState,
+    RelayStore, StoredDocument, SyncCommit,
+};
 use crate::store::{decode_heads, encode_heads};
 use crate::{Result, StoreError};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/relay/0001_relay.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/relay/0001_relay.sql"),
+    include_str!("../../migrations/relay/0002_feed_and_rounds.sql"),
+];
 
-/// The relay's SQLite store.
+/// Settings every pooled connection gets before first use.
+const CONNECTION_PRAGMAS: &str =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
+
+/// Connections in the pool of a relay database file.
+pub const POOL_SIZE: u32 = 8;
+
+type Pool = r2d2::Pool<SqliteConnectionManager>;
+type Conn = r2d2::PooledConnection<SqliteConnectionManager>;
+
+/// The relay's SQLite store: a cheap handle to a connection pool; clones
+/// share the pool.
+#[derive(Clone)]
 pub struct SqliteRelayStore {
-    conn: Connection,
+    pool: Pool,
     path: String,
 }
 
@@ -23,6 +49,113 @@ impl std::fmt::Debug for SqliteRelayStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SqliteRelayStore").field("path", &self.path).finish_non_exhaustive()
     }
+}
+
+/// What [`save_in`] did.
+enum Saved {
+    /// Stored, at this feed position.
+    At(u64),
+    /// The document was erased; nothing stored.
+    Erased,
+    /// The store holds changes `doc` lacks; nothing stored.
+    Stale,
+}
+
+/// Saves a document's new changes inside `tx`, with one feed entry (replacing
+/// the document's older one) and the change log.
+fn save_in(
+    tx: &rusqlite::Transaction<'_>,
+    id: DocumentId,
+    team: TeamId,
+    doc: &Automerge,
+    new_changes: &[ChangeHash],
+    device: Option<DeviceId>,
+    now: Timestamp,
+) -> Result<Saved> {
+    let key = id.to_string();
+    if tx.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [&key], |_| Ok(())).optional()?.is_some() {
+        return Ok(Saved::Erased);
+    }
+    let existing: Option<(Vec<u8>, i64, i64)> = tx
+        .query_row("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1", [&key], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?;
+    match existing {
+        None => {
+            tx.execute(
+                    "INSERT INTO documents (doc_id, team_id, resident_id, kind, snapshot, heads) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        key,
+                        team.to_string(),
+                        id.resident_id().map(|r| r.to_string()),
+                        id.kind().as_str(),
+                        doc.save(),
+                        encode_heads(&doc.get_heads())
+                    ],
+                )?;
+        }
+        Some((heads, snapshot_len, chunk_bytes)) => {
+            let stored = decode_heads(&heads);
+            if stored.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
+                // Another writer stored changes this copy has not seen.
+                return Ok(Saved::Stale);
+            }
+            let chunk = doc.save_after(&stored);
+            let len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+            if chunk_bytes + len > snapshot_len {
+                tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
+                tx.execute(
+                    "UPDATE documents SET snapshot = ?2, chunk_bytes = 0, heads = ?3 WHERE doc_id = ?1",
+                    params![key, doc.save(), encode_heads(&doc.get_heads())],
+                )?;
+            } else {
+                tx.execute(
+                        "INSERT INTO chunks (doc_id, seq, bytes) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
+                        params![key, chunk],
+                    )?;
+                tx.execute(
+                    "UPDATE documents SET chunk_bytes = chunk_bytes + ?2, heads = ?3 WHERE doc_id = ?1",
+                    params![key, len, encode_heads(&doc.get_heads())],
+                )?;
+            }
+        }
+    }
+    let device_str = device.map(|d| d.to_string());
+    // The feed keeps one entry per document, its latest, so a reader's
+    // page is a plain range of the team's index.
+    tx.prepare_cached("DELETE FROM feed WHERE doc_id = ?1")?.execute([&key])?;
+    tx.execute(
+        "INSERT INTO feed (team_id, doc_id, kind, device_id, at) VALUES (?1, ?2, 'change', ?3, ?4)",
+        params![team.to_string(), key, device_str, now.millis()],
+    )?;
+    let seq = u64::try_from(tx.last_insert_rowid()).unwrap_or(0);
+    {
+        let mut log = tx.prepare_cached(
+            "INSERT OR IGNORE INTO change_log (hash, doc_id, device_id, feed_seq, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for h in new_changes {
+            log.execute(params![
+                h.0.as_slice(),
+                key,
+                device_str.as_deref().unwrap_or("relay"),
+                i64::try_from(seq).unwrap_or(i64::MAX),
+                now.millis()
+            ])?;
+        }
+    }
+    Ok(Saved::At(seq))
+}
+
+/// How long a writer waits for another before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// How stale a device's "last seen" may get before a request updates it.
+const LAST_SEEN_EVERY_MS: i64 = 5 * 60 * 1000;
+
+fn init_connection(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch(CONNECTION_PRAGMAS)
 }
 
 fn bad(e: impl std::fmt::Display) -> rusqlite::Error {
@@ -61,38 +194,50 @@ impl SqliteRelayStore {
     /// Opens (creating if needed) the relay database at `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path_str = path.as_ref().display().to_string();
-        let conn = Connection::open(path.as_ref())
-            .map_err(|e| StoreError::CannotOpen { path: path_str.clone(), reason: e.to_string() })?;
-        Self::setup(conn, path_str)
+        let manager = SqliteConnectionManager::file(path.as_ref()).with_init(init_connection);
+        Self::setup(manager, POOL_SIZE, path_str)
     }
 
-    /// A private relay database in memory, for tests.
+    /// A private relay database in memory, for tests: one connection, since
+    /// every in-memory connection is a database of its own.
     pub fn open_in_memory() -> Result<Self> {
-        Self::setup(Connection::open_in_memory()?, ":memory:".into())
+        Self::setup(SqliteConnectionManager::memory().with_init(init_connection), 1, ":memory:".into())
     }
 
-    fn setup(conn: Connection, path: String) -> Result<Self> {
-        let cannot = |e: rusqlite::Error| StoreError::CannotOpen { path: path.clone(), reason: e.to_string() };
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(cannot)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(cannot)?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
-        )
-        .map_err(cannot)?;
+    fn setup(manager: SqliteConnectionManager, size: u32, path: String) -> Result<Self> {
+        let cannot = |reason: String| StoreError::CannotOpen { path: path.clone(), reason };
+        let pool = r2d2::Pool::builder()
+            .max_size(size)
+            .min_idle(Some(0))
+            .connection_timeout(std::time::Duration::from_secs(30))
+            .build(manager)
+            .map_err(|e| cannot(e.to_string()))?;
+        let store = Self { pool, path };
+        let cannot = |reason: String| StoreError::CannotOpen { path: store.path.clone(), reason };
+        let mut conn = store.conn()?;
+        let version: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| cannot(e.to_string()))?;
         let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
         if version > supported {
             return Err(StoreError::NewerSchema { found: version, supported });
         }
-        let mut store = Self { conn, path };
         if version < supported {
-            let tx = store.conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
                 tx.execute_batch(sql)?;
                 tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
             }
             tx.commit()?;
         }
+        drop(conn);
         Ok(store)
+    }
+
+    /// A connection from the pool.
+    fn conn(&self) -> Result<Conn> {
+        self.pool
+            .get()
+            .map_err(|e| StoreError::CannotOpen { path: self.path.clone(), reason: format!("no free connection: {e}") })
     }
 
     /// Where the database lives.
@@ -119,36 +264,34 @@ impl SqliteRelayStore {
 }
 
 impl RelayStore for SqliteRelayStore {
-    fn create_team(&mut self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId> {
+    fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId> {
+        let mut conn = self.conn()?;
         let name = connect_model::limits::required("team name", name, connect_model::limits::NAME_MAX)?;
-        let team = match crate::export::id_of(directory)? {
+        let team = match connect_model::validate::id_of(directory)? {
             id if id.kind() == DocKind::Directory => TeamId::from(id.owner()),
             id => return Err(StoreError::WrongKind { id, expected: "directory" }),
         };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO teams (team_id, name, created_at) VALUES (?1, ?2, ?3)",
             params![team.to_string(), name, now.millis()],
         )?;
         tx.commit()?;
+        drop(conn);
         self.save(DocumentId::directory(team), team, directory, &directory.get_heads(), None, now)?;
         Ok(team)
     }
 
     fn teams(&self) -> Result<Vec<(TeamId, String)>> {
-        let mut stmt = self.conn.prepare("SELECT team_id, name FROM teams ORDER BY created_at")?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT team_id, name FROM teams ORDER BY created_at")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.parse().map_err(bad)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn create_invite(
-        &mut self,
-        code_hash: &[u8],
-        invite: &Invite,
-        now: Timestamp,
-        expires_at: Timestamp,
-    ) -> Result<()> {
-        self.conn.execute(
+    fn create_invite(&self, code_hash: &[u8], invite: &Invite, now: Timestamp, expires_at: Timestamp) -> Result<()> {
+        let conn = self.conn()?;
+        conn.execute(
             "INSERT INTO invites (code_hash, team_id, role, resident_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 code_hash,
@@ -163,7 +306,7 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn redeem_invite(
-        &mut self,
+        &self,
         code_hash: &[u8],
         person_name: &str,
         device_id: DeviceId,
@@ -171,9 +314,10 @@ impl RelayStore for SqliteRelayStore {
         token_hash: &[u8],
         now: Timestamp,
     ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+        let mut conn = self.conn()?;
         let person_name = connect_model::limits::required("name", person_name, connect_model::limits::NAME_MAX)?;
         let device_name = connect_model::limits::optional("device name", device_name, connect_model::limits::NAME_MAX)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // (team, role, resident, expires_at, used_at)
         type InviteRow = (String, String, Option<String>, i64, Option<i64>);
         let found: Option<InviteRow> = tx
@@ -206,39 +350,57 @@ impl RelayStore for SqliteRelayStore {
         Ok(Ok(record))
     }
 
-    fn device_by_token(&mut self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
-        let found = self
-            .conn
+    fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
+        let conn = self.conn()?;
+        let found = conn
             .query_row(&format!("{DEVICE_SELECT} WHERE d.token_hash = ?1"), [token_hash], device_from)
             .optional()?;
         if let Some(d) = &found {
-            self.conn.execute(
-                "UPDATE devices SET last_seen = ?2 WHERE device_id = ?1",
-                params![d.device_id.to_string(), now.millis()],
-            )?;
+            let key = d.device_id.to_string();
+            let last: Option<i64> = conn
+                .prepare_cached("SELECT last_seen FROM devices WHERE device_id = ?1")?
+                .query_row([&key], |r| r.get(0))?;
+            // "Last seen" is a coarse, best-effort note: written at most every
+            // few minutes, and never by waiting for another writer, so that
+            // authenticating a request stays a read.
+            if last.is_none_or(|l| now.millis() - l > LAST_SEEN_EVERY_MS) {
+                conn.busy_timeout(std::time::Duration::ZERO)?;
+                let noted =
+                    conn.execute("UPDATE devices SET last_seen = ?2 WHERE device_id = ?1", params![key, now.millis()]);
+                conn.busy_timeout(BUSY_TIMEOUT)?;
+                match noted {
+                    Ok(_) => {}
+                    Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
         }
         Ok(found)
     }
 
     fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
-        Ok(self
-            .conn
+        let conn = self.conn()?;
+        Ok(conn
             .query_row(&format!("{DEVICE_SELECT} WHERE d.device_id = ?1"), [device.to_string()], device_from)
             .optional()?)
     }
 
-    fn revoke_device(&mut self, device: DeviceId, now: Timestamp) -> Result<bool> {
-        let n = self.conn.execute(
+    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let n = tx.execute(
             "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?2) WHERE device_id = ?1",
             params![device.to_string(), now.millis()],
         )?;
         // Forget what the relay knew about the device's copies.
-        self.conn.execute("DELETE FROM sync_states WHERE device_id = ?1", [device.to_string()])?;
+        tx.execute("DELETE FROM sync_states WHERE device_id = ?1", [device.to_string()])?;
+        tx.commit()?;
         Ok(n > 0)
     }
 
     fn people(&self, team: TeamId) -> Result<Vec<Person>> {
-        let mut stmt = self.conn.prepare(
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(
             "SELECT person_id, team_id, name, role, resident_id FROM people WHERE team_id = ?1 ORDER BY created_at",
         )?;
         let rows = stmt.query_map([team.to_string()], |r| person_from(r, 0))?;
@@ -246,13 +408,15 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
-        let mut stmt = self.conn.prepare(&format!("{DEVICE_SELECT} WHERE d.team_id = ?1 ORDER BY d.enrolled_at"))?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&format!("{DEVICE_SELECT} WHERE d.team_id = ?1 ORDER BY d.enrolled_at"))?;
         let rows = stmt.query_map([team.to_string()], device_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn assign(&mut self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
-        self.conn.execute(
+    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
+        let conn = self.conn()?;
+        conn.execute(
             "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
             [resident.to_string(), person.to_string()],
         )?;
@@ -260,27 +424,23 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
-        let mut stmt = self.conn.prepare_cached("SELECT resident_id FROM assignments WHERE person_id = ?1")?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached("SELECT resident_id FROM assignments WHERE person_id = ?1")?;
         let rows = stmt.query_map([person.to_string()], |r| r.get::<_, String>(0)?.parse().map_err(bad))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
-        let found: Option<String> = self
-            .conn
+        let conn = self.conn()?;
+        let found: Option<String> = conn
             .query_row("SELECT team_id FROM residents WHERE resident_id = ?1", [resident.to_string()], |r| r.get(0))
             .optional()?;
         Ok(found.map(|t| t.parse()).transpose()?)
     }
 
-    fn register_resident(
-        &mut self,
-        resident: ResidentId,
-        team: TeamId,
-        person: uuid::Uuid,
-        now: Timestamp,
-    ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT OR IGNORE INTO residents (resident_id, team_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
             params![resident.to_string(), team.to_string(), person.to_string(), now.millis()],
@@ -294,11 +454,12 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
-        Self::load_in(&self.conn, id)
+        let conn = self.conn()?;
+        Self::load_in(&conn, id)
     }
 
     fn save(
-        &mut self,
+        &self,
         id: DocumentId,
         team: TeamId,
         doc: &Automerge,
@@ -306,106 +467,49 @@ impl RelayStore for SqliteRelayStore {
         device: Option<DeviceId>,
         now: Timestamp,
     ) -> Result<u64> {
-        let key = id.to_string();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if tx.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [&key], |_| Ok(())).optional()?.is_some() {
-            return Err(StoreError::Erased(id));
-        }
-        let existing: Option<(Vec<u8>, i64, i64)> = tx
-            .query_row("SELECT heads, length(snapshot), chunk_bytes FROM documents WHERE doc_id = ?1", [&key], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        match existing {
-            None => {
-                tx.execute(
-                    "INSERT INTO documents (doc_id, team_id, resident_id, kind, snapshot, heads) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        key,
-                        team.to_string(),
-                        id.resident_id().map(|r| r.to_string()),
-                        id.kind().as_str(),
-                        doc.save(),
-                        encode_heads(&doc.get_heads())
-                    ],
-                )?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq = match save_in(&tx, id, team, doc, new_changes, device, now)? {
+            Saved::At(seq) => seq,
+            Saved::Erased => return Err(StoreError::Erased(id)),
+            Saved::Stale => {
+                return Err(StoreError::CannotOpen {
+                    path: self.path.clone(),
+                    reason: format!("refusing to save {id}: it lacks changes the relay already holds"),
+                });
             }
-            Some((heads, snapshot_len, chunk_bytes)) => {
-                let stored = decode_heads(&heads);
-                if stored.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
-                    return Err(StoreError::CannotOpen {
-                        path: self.path.clone(),
-                        reason: format!("refusing to save {id}: it lacks changes the relay already holds"),
-                    });
-                }
-                let chunk = doc.save_after(&stored);
-                let len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
-                if chunk_bytes + len > snapshot_len {
-                    tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
-                    tx.execute(
-                        "UPDATE documents SET snapshot = ?2, chunk_bytes = 0, heads = ?3 WHERE doc_id = ?1",
-                        params![key, doc.save(), encode_heads(&doc.get_heads())],
-                    )?;
-                } else {
-                    tx.execute(
-                        "INSERT INTO chunks (doc_id, seq, bytes) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
-                        params![key, chunk],
-                    )?;
-                    tx.execute(
-                        "UPDATE documents SET chunk_bytes = chunk_bytes + ?2, heads = ?3 WHERE doc_id = ?1",
-                        params![key, len, encode_heads(&doc.get_heads())],
-                    )?;
-                }
-            }
-        }
-        let device_str = device.map(|d| d.to_string());
-        tx.execute(
-            "INSERT INTO feed (team_id, doc_id, kind, device_id, at) VALUES (?1, ?2, 'change', ?3, ?4)",
-            params![team.to_string(), key, device_str, now.millis()],
-        )?;
-        let seq = u64::try_from(tx.last_insert_rowid()).unwrap_or(0);
-        {
-            let mut log = tx.prepare_cached(
-                "INSERT OR IGNORE INTO change_log (hash, doc_id, device_id, feed_seq, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for h in new_changes {
-                log.execute(params![
-                    h.0.as_slice(),
-                    key,
-                    device_str.as_deref().unwrap_or("relay"),
-                    i64::try_from(seq).unwrap_or(i64::MAX),
-                    now.millis()
-                ])?;
-            }
-        }
+        };
         tx.commit()?;
         Ok(seq)
     }
 
-    fn touch(&mut self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
+    fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
+        let mut conn = self.conn()?;
         let key = id.to_string();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let team: Option<String> =
-            self.conn.query_row("SELECT team_id FROM documents WHERE doc_id = ?1", [&key], |r| r.get(0)).optional()?;
+            tx.query_row("SELECT team_id FROM documents WHERE doc_id = ?1", [&key], |r| r.get(0)).optional()?;
         let Some(team) = team else { return Ok(None) };
-        self.conn.execute(
+        tx.execute("DELETE FROM feed WHERE doc_id = ?1", [&key])?;
+        tx.execute(
             "INSERT INTO feed (team_id, doc_id, kind, at) VALUES (?1, ?2, 'change', ?3)",
             params![team, key, now.millis()],
         )?;
-        Ok(Some(u64::try_from(self.conn.last_insert_rowid()).unwrap_or(0)))
+        let seq = u64::try_from(tx.last_insert_rowid()).unwrap_or(0);
+        tx.commit()?;
+        Ok(Some(seq))
     }
 
     fn is_erased(&self, id: DocumentId) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(()))
-            .optional()?
-            .is_some())
+        let conn = self.conn()?;
+        Ok(conn.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(())).optional()?.is_some())
     }
 
-    fn erase_resident(&mut self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
+    fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
         let team = self.resident_team(resident)?;
+        let mut conn = self.conn()?;
         let r = resident.to_string();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let team = match team {
             Some(t) => t.to_string(),
             None => match tx
@@ -444,28 +548,28 @@ impl RelayStore for SqliteRelayStore {
         tx.execute("UPDATE people SET name = 'erased resident' WHERE resident_id = ?1", [&r])?;
         tx.execute("DELETE FROM invites WHERE resident_id = ?1", [&r])?;
         tx.commit()?;
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(ids)
     }
 
     fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .conn
+        let conn = self.conn()?;
+        Ok(conn
             .prepare_cached("SELECT state FROM sync_states WHERE device_id = ?1 AND doc_id = ?2")?
             .query_row([device.to_string(), id.to_string()], |r| r.get(0))
             .optional()?)
     }
 
-    fn set_sync_state(&mut self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+        let conn = self.conn()?;
         match state {
-            Some(s) => self
-                .conn
+            Some(s) => conn
                 .prepare_cached(
-                    "INSERT INTO sync_states (device_id, doc_id, state) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3",
+                    "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES (?1, ?2, ?3, NULL)
+                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3, assumed_round = NULL",
                 )?
                 .execute(params![device.to_string(), id.to_string(), s])?,
-            None => self.conn.execute(
+            None => conn.execute(
                 "DELETE FROM sync_states WHERE device_id = ?1 AND doc_id = ?2",
                 [device.to_string(), id.to_string()],
             )?,
@@ -474,9 +578,9 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT MAX(seq) AS s, doc_id, kind FROM feed WHERE team_id = ?1 AND seq > ?2
-             GROUP BY doc_id ORDER BY s LIMIT ?3",
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, doc_id, kind FROM feed WHERE team_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
         )?;
         let rows = stmt.query_map(
             params![
@@ -498,14 +602,16 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn feed_head(&self, team: TeamId) -> Result<u64> {
+        let conn = self.conn()?;
         let head: Option<i64> =
-            self.conn.query_row("SELECT MAX(seq) FROM feed WHERE team_id = ?1", [team.to_string()], |r| r.get(0))?;
+            conn.query_row("SELECT MAX(seq) FROM feed WHERE team_id = ?1", [team.to_string()], |r| r.get(0))?;
         Ok(head.and_then(|h| u64::try_from(h).ok()).unwrap_or(0))
     }
 
     fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>> {
+        let conn = self.conn()?;
         let mut stmt =
-            self.conn.prepare("SELECT hash, device_id, at FROM change_log WHERE doc_id = ?1 ORDER BY feed_seq, at")?;
+            conn.prepare("SELECT hash, device_id, at FROM change_log WHERE doc_id = ?1 ORDER BY feed_seq, at")?;
         let rows = stmt.query_map([id.to_string()], |r| {
             let hash: Vec<u8> = r.get(0)?;
             let device: String = r.get(1)?;
@@ -519,8 +625,9 @@ impl RelayStore for SqliteRelayStore {
     }
 
     fn counts(&self) -> Result<(u64, u64, u64)> {
+        let conn = self.conn()?;
         let count = |sql: &str| -> Result<u64> {
-            Ok(u64::try_from(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
+            Ok(u64::try_from(conn.query_row(sql, [], |r| r.get::<_, i64>(0))?).unwrap_or(0))
         };
         Ok((
             count("SELECT COUNT(*) FROM documents")?,
@@ -529,9 +636,135 @@ impl RelayStore for SqliteRelayStore {
         ))
     }
 
+    fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>> {
+        let mut conn = self.conn()?;
+        // One read transaction: every row comes from the same snapshot.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let device = device.to_string();
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let key = id.to_string();
+            let row: Option<(Vec<u8>, Vec<u8>, i64)> = tx
+                .prepare_cached("SELECT snapshot, heads, chunk_bytes FROM documents WHERE doc_id = ?1")?
+                .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            let stored = match row {
+                None => None,
+                Some((mut bytes, heads, chunk_bytes)) => {
+                    if chunk_bytes > 0 {
+                        let mut stmt = tx.prepare_cached("SELECT bytes FROM chunks WHERE doc_id = ?1 ORDER BY seq")?;
+                        let mut rows = stmt.query([&key])?;
+                        while let Some(row) = rows.next()? {
+                            bytes.extend_from_slice(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
+                        }
+                    }
+                    Some(StoredDocument { bytes, heads: decode_heads(&heads), compacted: chunk_bytes == 0 })
+                }
+            };
+            let erased = tx
+                .prepare_cached("SELECT 1 FROM erased WHERE doc_id = ?1")?
+                .query_row([&key], |_| Ok(()))
+                .optional()?
+                .is_some();
+            let resident_team = match id.resident_id() {
+                None => None,
+                Some(r) => tx
+                    .prepare_cached("SELECT team_id FROM residents WHERE resident_id = ?1")?
+                    .query_row([r.to_string()], |row| row.get::<_, String>(0))
+                    .optional()?
+                    .map(|t| t.parse())
+                    .transpose()?,
+            };
+            let state: Option<(Vec<u8>, Option<i64>)> = tx
+                .prepare_cached("SELECT state, assumed_round FROM sync_states WHERE device_id = ?1 AND doc_id = ?2")?
+                .query_row([&device, &key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let (sync_state, assumed_round) = match state {
+                Some((s, round)) => (Some(s), round.map(|r| u64::try_from(r).unwrap_or(0))),
+                None => (None, None),
+            };
+            out.push(DocView { id: *id, stored, erased, resident_team, sync_state, assumed_round });
+        }
+        tx.finish()?;
+        Ok(out)
+    }
+
+    fn last_round(&self, device: DeviceId) -> Result<u64> {
+        let conn = self.conn()?;
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT last_round FROM devices WHERE device_id = ?1")?
+            .query_row([device.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.and_then(|c| u64::try_from(c).ok()).unwrap_or(0))
+    }
+
+    fn commit_sync(&self, commit: &SyncCommit<'_>) -> Result<CommitOutcome> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let team = commit.team.to_string();
+        let person = commit.person.to_string();
+        for resident in commit.register {
+            let r = resident.to_string();
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO residents (resident_id, team_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![r, team, person, commit.now.millis()])?;
+            let registered: String =
+                tx.query_row("SELECT team_id FROM residents WHERE resident_id = ?1", [&r], |row| row.get(0))?;
+            if registered != team {
+                return Ok(CommitOutcome::Conflict);
+            }
+            tx.prepare_cached("INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)")?
+                .execute([&r, &person])?;
+        }
+        for save in commit.saves {
+            match save_in(&tx, save.id, commit.team, save.doc, save.new_changes, Some(commit.device), commit.now)? {
+                Saved::At(_) => {}
+                // Rolled back as `tx` drops: nothing of this request is stored.
+                Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
+            }
+        }
+        let device = commit.device.to_string();
+        if let Some(after) = commit.forget_assumed_after {
+            tx.prepare_cached("DELETE FROM sync_states WHERE device_id = ?1 AND assumed_round > ?2")?
+                .execute(params![device, i64::try_from(after).unwrap_or(i64::MAX)])?;
+        }
+        for (id, state, assumed) in commit.sync_states {
+            let key = id.to_string();
+            let exists = tx
+                .prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?1")?
+                .query_row([&key], |_| Ok(()))
+                .optional()?;
+            if exists.is_some() {
+                let assumed = assumed.map(|r| i64::try_from(r).unwrap_or(i64::MAX));
+                tx.prepare_cached(
+                    "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3, assumed_round = ?4",
+                )?
+                .execute(params![device, key, state, assumed])?;
+            }
+        }
+        tx.prepare_cached("UPDATE devices SET last_round = MAX(last_round, ?2) WHERE device_id = ?1")?
+            .execute(params![device, i64::try_from(commit.round).unwrap_or(i64::MAX)])?;
+        tx.commit()?;
+        Ok(CommitOutcome::Committed)
+    }
+
+    fn pool_state(&self) -> PoolState {
+        let state = self.pool.state();
+        PoolState { connections: state.connections, idle: state.idle_connections, max: self.pool.max_size() }
+    }
+
+    fn check(&self) -> Result<()> {
+        let conn = self.conn()?;
+        conn.query_row("SELECT COUNT(*) FROM teams", [], |r| r.get::<_, i64>(0))?;
+        Ok(())
+    }
+
     fn backup(&self, path: &Path) -> Result<()> {
+        let conn = self.conn()?;
         let mut dest = Connection::open(path)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
+        let backup = rusqlite::backup::Backup::new(&conn, &mut dest)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
         Ok(())
     }

@@ -6,6 +6,7 @@ use dioxus::prelude::*;
 use crate::backend::InviteInfo;
 use crate::i18n::Msg;
 use crate::state::{off_thread, use_backend, use_ui};
+use crate::vault::{Gate, use_gate};
 
 /// Renders `text` as an SVG QR code, or nothing if it is too long to encode.
 #[must_use]
@@ -19,6 +20,7 @@ pub fn qr_svg(text: &str) -> Option<String> {
 pub fn InvitePanel() -> Element {
     let ui = use_ui();
     let backend = use_backend();
+    let gate = use_gate();
     let mut role = use_signal(|| AuthorRole::Supporter);
     let mut issued: Signal<Option<InviteInfo>> = use_signal(|| None);
     let create = move |e: FormEvent| {
@@ -26,7 +28,11 @@ pub fn InvitePanel() -> Element {
         let backend = backend.clone();
         let r = *role.read();
         spawn(async move {
-            match off_thread(move || backend.invite(r, None)).await {
+            let result = off_thread(move || backend.invite(r, None)).await;
+            if gate.is_some_and(Gate::check_wiped) {
+                return;
+            }
+            match result {
                 Ok(i) => issued.set(Some(i)),
                 Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
             }

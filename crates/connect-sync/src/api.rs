@@ -1,0 +1,273 @@
+//! Every JSON body the relay's HTTP API takes or gives, typed once and shared
+//! by the relay, the `connect` command and the app, so no client reads JSON
+//! by field name.
+//!
+//! The sync body itself is binary ([`crate::protocol`]); everything else is
+//! JSON:
+//!
+//! | endpoint | request | response |
+//! | --- | --- | --- |
+//! | `POST /v1/enrol` | [`EnrolRequest`] | [`EnrolResponse`] |
+//! | `GET /v1/me` | | [`Device`] |
+//! | `GET /v1/limits` | | [`crate::protocol::Limits`] |
+//! | `POST /v1/invites` | [`InviteRequest`] | [`InviteResponse`] |
+//! | `POST /v1/assignments` | [`AssignRequest`] | 204, no body |
+//! | `GET /v1/people` | | [`PeopleResponse`] |
+//! | `POST /v1/devices/{id}/revoke` | | 204, no body |
+//! | `POST /v1/residents/{id}/erase` | | [`EraseResponse`] (a bare number) |
+//! | `GET /v1/residents/{id}/history` | | [`HistoryResponse`] |
+//! | any error | | [`ErrorBody`] with a code from [`codes`] |
+//!
+//! Field names are a contract with scripts and older apps: add fields, never
+//! rename them. The snapshot tests below pin every body's exact JSON.
+
+use connect_model::history::AcceptedRecord;
+use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// What a device sends to enrol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolRequest {
+    /// The one-time invite code.
+    pub invite: String,
+    /// The device's own id (the prefix of its Automerge actors).
+    pub device_id: DeviceId,
+    /// A name for the device.
+    pub device_name: String,
+    /// The person's name.
+    pub person_name: String,
+}
+
+/// A person on a team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id.
+    pub person_id: uuid::Uuid,
+    /// Team.
+    pub team: TeamId,
+    /// Name as the team knows them.
+    pub name: String,
+    /// Role.
+    pub role: AuthorRole,
+    /// For a resident: which resident they are.
+    pub resident: Option<ResidentId>,
+}
+
+/// An enrolled device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    /// The device.
+    pub device_id: DeviceId,
+    /// Its person.
+    pub person: Person,
+    /// Its name.
+    pub name: String,
+    /// Revoked devices are refused and told to wipe.
+    pub revoked: bool,
+}
+
+/// The relay's answer to an enrolment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolResponse {
+    /// The device token: keep it secret; it is shown only once.
+    pub token: String,
+    /// Team.
+    pub team: TeamId,
+    /// The person.
+    pub person: Person,
+}
+
+/// A coordinator's request for an invite.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteRequest {
+    /// Role to grant.
+    pub role: AuthorRole,
+    /// For a resident invite.
+    pub resident: Option<ResidentId>,
+    /// Hours until it expires (a week if not given).
+    #[serde(default)]
+    pub hours: Option<i64>,
+}
+
+/// A new invite, as shown to the person who asked for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteResponse {
+    /// The one-time code.
+    pub code: String,
+    /// Team.
+    pub team: TeamId,
+    /// Role it grants.
+    pub role: AuthorRole,
+    /// For a resident: which one.
+    pub resident: Option<ResidentId>,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+}
+
+/// A coordinator's assignment of a resident to a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignRequest {
+    /// The resident.
+    pub resident: ResidentId,
+    /// The supporter or coordinator.
+    pub person: uuid::Uuid,
+}
+
+/// People and devices of the caller's team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleResponse {
+    /// People.
+    pub people: Vec<Person>,
+    /// Devices.
+    pub devices: Vec<Device>,
+}
+
+/// The relay's half of a resident's audit trail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryResponse {
+    /// Whose documents.
+    pub resident: ResidentId,
+    /// Every change the relay holds in the documents the caller may read.
+    pub changes: Vec<AcceptedRecord>,
+}
+
+/// How many documents an erasure removed.
+pub type EraseResponse = usize;
+
+/// JSON error bodies the relay sends with 4xx/5xx statuses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// A stable code scripts and the app act on, e.g. `device_revoked`.
+    pub error: String,
+    /// A plain-words message for a person.
+    pub message: String,
+}
+
+/// Error codes in [`ErrorBody::error`].
+pub mod codes {
+    /// The device was revoked: wipe local data.
+    pub const DEVICE_REVOKED: &str = "device_revoked";
+    /// The token is unknown.
+    pub const UNAUTHORISED: &str = "unauthorised";
+    /// The app is older than the relay: update the app.
+    pub const UPDATE_APP: &str = "update_app";
+    /// The relay is older than the app: update the relay.
+    pub const UPDATE_RELAY: &str = "update_relay";
+    /// Too many requests: wait and retry.
+    pub const RATE_LIMITED: &str = "rate_limited";
+    /// The body is too large.
+    pub const TOO_LARGE: &str = "too_large";
+    /// The request is malformed.
+    pub const BAD_REQUEST: &str = "bad_request";
+    /// The caller's role may not do this.
+    pub const FORBIDDEN: &str = "forbidden";
+    /// Something is missing (an invite, a person, a resident).
+    pub const NOT_FOUND: &str = "not_found";
+    /// The relay is busy with the same documents; nothing was changed: retry.
+    pub const BUSY: &str = "busy";
+    /// The relay failed; nothing was changed.
+    pub const INTERNAL: &str = "internal";
+}
+
+#[cfg(test)]
+mod tests {
+    //! The exact JSON of every body. A change here is a change to a contract
+    //! that scripts and installed apps rely on.
+
+    use super::*;
+
+    fn team() -> TeamId {
+        TeamId::from(uuid::Uuid::from_bytes([1; 16]))
+    }
+
+    fn person() -> Person {
+        Person {
+            person_id: uuid::Uuid::from_bytes([2; 16]),
+            team: team(),
+            name: "Amara".into(),
+            role: AuthorRole::Supporter,
+            resident: None,
+        }
+    }
+
+    fn resident() -> ResidentId {
+        ResidentId::from(uuid::Uuid::from_bytes([3; 16]))
+    }
+
+    fn device() -> DeviceId {
+        DeviceId::from(uuid::Uuid::from_bytes([4; 16]))
+    }
+
+    /// Serialises `value`, checks the exact text, and reads it back unchanged.
+    fn pin<T: Serialize + for<'a> Deserialize<'a> + PartialEq + std::fmt::Debug>(value: &T, json: &str) {
+        let text = serde_json::to_string(value).unwrap();
+        assert_eq!(text, json);
+        assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), value);
+    }
+
+    #[test]
+    fn enrolment_bodies_are_pinned() {
+        pin(
+            &EnrolRequest {
+                invite: "ABCD-EFGH".into(),
+                device_id: device(),
+                device_name: "phone".into(),
+                person_name: "Amara".into(),
+            },
+            r#"{"invite":"ABCD-EFGH","device_id":"04040404-0404-0404-0404-040404040404","device_name":"phone","person_name":"Amara"}"#,
+        );
+        pin(
+            &EnrolResponse { token: "t0k".into(), team: team(), person: person() },
+            r#"{"token":"t0k","team":"01010101-0101-0101-0101-010101010101","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null}}"#,
+        );
+    }
+
+    #[test]
+    fn coordinator_bodies_are_pinned() {
+        pin(
+            &InviteRequest { role: AuthorRole::Resident, resident: Some(resident()), hours: Some(48) },
+            r#"{"role":"resident","resident":"03030303-0303-0303-0303-030303030303","hours":48}"#,
+        );
+        // `hours` may be left out.
+        let short: InviteRequest = serde_json::from_str(r#"{"role":"supporter","resident":null}"#).unwrap();
+        assert_eq!(short.hours, None);
+        pin(
+            &InviteResponse {
+                code: "ABCD-EFGH-JKLM".into(),
+                team: team(),
+                role: AuthorRole::Coordinator,
+                resident: None,
+                expires_at: Timestamp::from_millis(1_767_225_600_000),
+            },
+            r#"{"code":"ABCD-EFGH-JKLM","team":"01010101-0101-0101-0101-010101010101","role":"coordinator","resident":null,"expires_at":"2026-01-01T00:00:00Z"}"#,
+        );
+        pin(
+            &AssignRequest { resident: resident(), person: person().person_id },
+            r#"{"resident":"03030303-0303-0303-0303-030303030303","person":"02020202-0202-0202-0202-020202020202"}"#,
+        );
+        pin(
+            &PeopleResponse {
+                people: vec![person()],
+                devices: vec![Device { device_id: device(), person: person(), name: "phone".into(), revoked: true }],
+            },
+            r#"{"people":[{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null}],"devices":[{"device_id":"04040404-0404-0404-0404-040404040404","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null},"name":"phone","revoked":true}]}"#,
+        );
+        pin(&(3 as EraseResponse), "3");
+    }
+
+    #[test]
+    fn history_and_error_bodies_are_pinned() {
+        pin(
+            &HistoryResponse { resident: resident(), changes: vec![] },
+            r#"{"resident":"03030303-0303-0303-0303-030303030303","changes":[]}"#,
+        );
+        pin(
+            &ErrorBody { error: codes::DEVICE_REVOKED.into(), message: "wipe".into() },
+            r#"{"error":"device_revoked","message":"wipe"}"#,
+        );
+        pin(
+            &crate::protocol::Limits { max_documents: 5000, max_request_bytes: 33_554_432 },
+            r#"{"max_documents":5000,"max_request_bytes":33554432}"#,
+        );
+    }
+}
