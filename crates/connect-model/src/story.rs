@@ -1,10 +1,15 @@
 //! The resident's story, in their own words, with a consent level they can
-//! change at any time. Every change of consent is kept with who and when; the
-//! current level is the latest change, decided the same way on every device.
+//! change at any time. Every change of consent is kept with who and when.
+//!
+//! The level in force follows the document's causal history, not the clocks
+//! of the devices: a change made after seeing another replaces it, whatever
+//! time either device thought it was (a phone with a slow clock can still
+//! withdraw). Between changes made without seeing each other, the more
+//! private level wins, the same way on every device.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use automerge::{ActorId, Automerge, ROOT};
+use automerge::{ActorId, Automerge, ChangeHash, ObjId, ROOT, ReadDoc};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document::{self, CollabText};
@@ -32,6 +37,16 @@ impl Consent {
     #[must_use]
     pub fn may_share(self) -> bool {
         matches!(self, Consent::Anonymous | Consent::Named)
+    }
+
+    /// How private the level is: higher keeps the story closer.
+    fn privacy(self) -> u8 {
+        match self {
+            Consent::Named => 0,
+            Consent::Anonymous => 1,
+            Consent::Team => 2,
+            Consent::Private => 3,
+        }
     }
 }
 
@@ -62,7 +77,9 @@ pub struct Story {
     pub text: CollabText,
     /// The consent now in force.
     pub consent: Consent,
-    /// Every change, oldest first.
+    /// Every change, in the order they were made (a change after every
+    /// change its device had seen; changes made without seeing each other
+    /// by their time).
     pub consent_history: Vec<ConsentChange>,
 }
 
@@ -230,18 +247,79 @@ pub fn create(actor: &ActorId, resident: ResidentId, ctx: &EditContext) -> Resul
     })
 }
 
+/// Where each consent change was written in the document's history: the
+/// Automerge change that made it and its operation's counter, by item key.
+fn written_in(doc: &Automerge) -> BTreeMap<String, (ChangeHash, u64)> {
+    let Ok(Some((_, map))) = doc.get(ROOT, "consent_history") else { return BTreeMap::new() };
+    let changes = doc.get_changes_meta(&[]);
+    let mut by_actor: HashMap<&ActorId, Vec<(u64, u64, ChangeHash)>> = HashMap::new();
+    for c in &changes {
+        by_actor.entry(c.actor.as_ref()).or_default().push((c.start_op, c.max_op, c.hash));
+    }
+    doc.map_range(&map, ..)
+        .filter_map(|item| match item.id() {
+            ObjId::Id(counter, actor, _) => by_actor
+                .get(&actor)?
+                .iter()
+                .find(|(start, max, _)| (*start..=*max).contains(&counter))
+                .map(|(_, _, hash)| (item.key.into_owned(), (*hash, counter))),
+            ObjId::Root => None,
+        })
+        .collect()
+}
+
+/// Every change `hash` was made after (its dependencies, transitively).
+fn ancestors(deps: &HashMap<ChangeHash, Vec<ChangeHash>>, hash: ChangeHash) -> BTreeSet<ChangeHash> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<ChangeHash> = deps.get(&hash).cloned().unwrap_or_default();
+    while let Some(h) = todo.pop() {
+        if seen.insert(h) {
+            todo.extend(deps.get(&h).into_iter().flatten().copied());
+        }
+    }
+    seen
+}
+
+/// The consent changes in causal order, and the level in force. Change `i`
+/// comes before change `j` when `i` was in the history of the device that
+/// made `j` (it had seen `i`). The level in force is the most private among
+/// the changes nothing came after; the order lists a change only after those
+/// before it, and changes made without seeing each other by their time.
+fn causal_order(doc: &Automerge, changes: Vec<(String, ConsentChange)>) -> (Consent, Vec<ConsentChange>) {
+    let written = written_in(doc);
+    let deps: HashMap<ChangeHash, Vec<ChangeHash>> =
+        doc.get_changes_meta(&[]).into_iter().map(|c| (c.hash, c.deps)).collect();
+    let place: Vec<Option<(ChangeHash, u64)>> = changes.iter().map(|(k, _)| written.get(k).copied()).collect();
+    let seen: Vec<BTreeSet<ChangeHash>> =
+        place.iter().map(|p| p.map(|(hash, _)| ancestors(&deps, hash)).unwrap_or_default()).collect();
+    let n = changes.len();
+    let before = |i: usize, j: usize| match (place[i], place[j]) {
+        (Some((hi, ci)), Some((hj, cj))) => seen[j].contains(&hi) || (hi == hj && ci < cj),
+        _ => false,
+    };
+    let consent = (0..n)
+        .filter(|&i| !(0..n).any(|j| j != i && before(i, j)))
+        .map(|i| &changes[i])
+        .max_by(|(ka, a), (kb, b)| a.level.privacy().cmp(&b.level.privacy()).then(a.at.cmp(&b.at)).then(ka.cmp(kb)))
+        .map_or(Consent::Private, |(_, c)| c.level);
+    let mut left: Vec<usize> = (0..n).collect();
+    let mut order = Vec::with_capacity(n);
+    while !left.is_empty() {
+        let ready = left.iter().copied().filter(|&j| !left.iter().any(|&i| i != j && before(i, j)));
+        let next = ready
+            .min_by(|&a, &b| changes[a].1.at.cmp(&changes[b].1.at).then(changes[a].0.cmp(&changes[b].0)))
+            .unwrap_or(left[0]);
+        left.retain(|&i| i != next);
+        order.push(changes[next].1.clone());
+    }
+    (consent, order)
+}
+
 /// Reads the story. With no recorded change, consent is private.
 pub fn read(doc: &Automerge) -> Result<Story> {
     let raw: StoryDoc = document::read(doc, KIND)?;
-    let mut history: Vec<(String, ConsentChange)> = raw.consent_history.into_iter().collect();
-    history.sort_by(|(ka, a), (kb, b)| a.at.cmp(&b.at).then(ka.cmp(kb)));
-    let consent = history.last().map_or(Consent::Private, |(_, c)| c.level);
-    Ok(Story {
-        resident: raw.owner,
-        text: raw.text,
-        consent,
-        consent_history: history.into_iter().map(|(_, c)| c).collect(),
-    })
+    let (consent, consent_history) = causal_order(doc, raw.consent_history.into_iter().collect());
+    Ok(Story { resident: raw.owner, text: raw.text, consent, consent_history })
 }
 
 /// Rewrites the story, merging with concurrent edits.
@@ -281,8 +359,67 @@ mod tests {
         assert!(s.consent_history.iter().all(|c| c.by.is_resident()));
     }
 
+    /// Two devices holding the same story, each writing as its own actor.
+    fn two_devices() -> (Automerge, Automerge) {
+        let a = create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
+        let b = a.fork().with_actor(ActorId::random());
+        (a, b)
+    }
+
+    /// Both devices after they have exchanged everything.
+    fn synced(mut a: Automerge, mut b: Automerge) -> [Consent; 2] {
+        a.merge(&mut b.clone()).unwrap();
+        b.merge(&mut a.clone()).unwrap();
+        [read(&a).unwrap().consent, read(&b).unwrap().consent]
+    }
+
     #[test]
-    fn concurrent_consent_changes_agree_on_the_latest() {
+    fn a_withdrawal_on_a_phone_whose_clock_is_slow_wins_over_the_sharing_it_saw() {
+        let (mut a, mut b) = two_devices();
+        // Day 9 on a phone with the right time: shared with the name.
+        set_consent(&mut a, &resident_ctx(9), Consent::Named).unwrap();
+        b.merge(&mut a.clone()).unwrap();
+        // The resident withdraws on a phone whose clock says day 2, after seeing it shared.
+        set_consent(&mut b, &resident_ctx(2), Consent::Private).unwrap();
+        assert_eq!(read(&b).unwrap().consent, Consent::Private);
+        assert_eq!(synced(a, b), [Consent::Private; 2]);
+    }
+
+    #[test]
+    fn a_later_choice_made_after_seeing_the_earlier_one_wins_whatever_the_clocks_say() {
+        let (mut a, mut b) = two_devices();
+        set_consent(&mut a, &resident_ctx(9), Consent::Private).unwrap();
+        b.merge(&mut a.clone()).unwrap();
+        // Having seen "private", the resident chooses to share without their name on a slow phone.
+        set_consent(&mut b, &resident_ctx(1), Consent::Anonymous).unwrap();
+        assert_eq!(synced(a, b), [Consent::Anonymous; 2]);
+        // The history lists the changes in the order they were made.
+        let (mut a, mut b) = two_devices();
+        set_consent(&mut a, &resident_ctx(9), Consent::Team).unwrap();
+        b.merge(&mut a.clone()).unwrap();
+        set_consent(&mut b, &resident_ctx(1), Consent::Named).unwrap();
+        let levels: Vec<Consent> = read(&b).unwrap().consent_history.iter().map(|c| c.level).collect();
+        assert_eq!(levels, [Consent::Team, Consent::Named]);
+    }
+
+    #[test]
+    fn between_truly_concurrent_changes_the_more_private_level_wins() {
+        let levels = [Consent::Private, Consent::Team, Consent::Anonymous, Consent::Named];
+        for (i, first) in levels.iter().enumerate() {
+            for second in &levels[i..] {
+                // Neither device saw the other's change; the clocks favour the less private one.
+                for (early, late) in [(first, second), (second, first)] {
+                    let (mut a, mut b) = two_devices();
+                    set_consent(&mut a, &resident_ctx(1), *early).unwrap();
+                    set_consent(&mut b, &ctx(8), *late).unwrap();
+                    assert_eq!(synced(a, b), [*first; 2], "{early} on day 1 against {late} on day 8");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn concurrent_consent_changes_agree_on_one_level_on_every_device() {
         let mut a = create(&supporter_actor(), ResidentId::random(), &ctx(0)).unwrap();
         let mut b = a.fork().with_actor(ActorId::random());
         set_consent(&mut a, &resident_ctx(5), Consent::Private).unwrap();
