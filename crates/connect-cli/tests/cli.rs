@@ -92,6 +92,24 @@ fn a_supporter_records_a_visit_from_the_command_line() {
 }
 
 #[test]
+fn a_report_figure_with_no_answers_behind_it_says_so_and_is_null_in_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Device::new(dir.path(), "Chloe");
+    for name in ["Ada", "Bert", "Cora", "Dev", "Edie"] {
+        d.ok(&["resident", "add", "--name", name]);
+    }
+    // Nobody has answered ONS4: there is no median life satisfaction.
+    let text = String::from_utf8(d.run(&["report"]).stdout).unwrap();
+    assert!(text.contains("median life satisfaction at first check-in: no answers yet"), "{text}");
+    assert!(!text.contains("median life satisfaction at first check-in: 0"), "{text}");
+    let figures = d.json(&["report"]);
+    assert_eq!(figures["life_satisfaction_first"]["value"], Value::Null, "{figures}");
+    assert_eq!(figures["residents_supported"]["value"], 5.0, "a real count still shows");
+    let csv = String::from_utf8(d.run(&["report", "--csv"]).stdout).unwrap();
+    assert!(csv.contains("\nmedian life satisfaction at first check-in,null,0\n"), "{csv}");
+}
+
+#[test]
 fn bad_input_gets_a_clear_error_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let amara = Device::new(dir.path(), "Amara");
@@ -352,10 +370,13 @@ fn report_gives_team_figures_without_names_and_suppresses_small_numbers() {
     let demo = Device::new(dir.path(), "Demo");
     demo.ok(&["demo"]);
     let figures = demo.json(&["report"]);
-    assert_eq!(figures["residents_supported"]["value"], 36.0);
-    assert_eq!(figures["residents_supported"]["residents"], 36);
+    assert_eq!(figures["residents_visited"]["value"], 34.0);
+    assert_eq!(figures["residents_visited"]["residents"], 34);
+    // 36 supported less 34 visited would show the 2 not yet visited: one of the two is withheld.
+    assert_eq!(figures["residents_supported"]["shown"], "withheld");
     let csv = String::from_utf8(demo.run(&["report", "--csv"]).stdout).unwrap();
-    assert!(csv.starts_with("measure,value,residents\nresidents supported,36,36\n"), "{csv}");
+    assert!(csv.starts_with("measure,value,residents\nresidents supported,\"not shown"), "{csv}");
+    assert!(csv.contains("\nresidents visited,34,34\n"), "{csv}");
     let rows = String::from_utf8(demo.run(&["report", "--csv", "--per-resident"]).stdout).unwrap();
     assert_eq!(rows.lines().count(), 37, "a header and one row per resident");
     let names: Vec<String> = demo

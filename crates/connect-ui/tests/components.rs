@@ -296,6 +296,20 @@ fn team_figures_are_for_coordinators_and_small_numbers_are_not_shown() {
 }
 
 #[test]
+fn a_team_figure_with_no_answers_behind_it_says_no_answers_yet_and_never_zero() {
+    // Nobody has a check-in: the medians have nothing behind them.
+    let coordinator = fixture_as(AuthorRole::Coordinator);
+    let (dom, _) = mount(&coordinator.backend, Screen::Team(TeamTab::Insights));
+    let page = html(&dom);
+    let ucla = page.split("Median loneliness score").nth(1).expect("the UCLA figure is listed");
+    let ucla = &ucla[..ucla.find("</dd>").unwrap()];
+    assert!(ucla.contains("no answers yet → no answers yet"), "{ucla}");
+    assert!(!ucla.contains('0'), "no median may read as a real 0: {ucla}");
+    let life = page.split("Median life satisfaction").nth(1).unwrap();
+    assert!(life[..life.find("</dd>").unwrap()].contains("no answers yet"));
+}
+
+#[test]
 fn a_story_shared_without_a_name_is_shown_without_it_and_a_private_one_not_at_all() {
     let f = fixture_as(AuthorRole::Coordinator);
     let story = |text: &str| connect_ui::Edit::SetStory { text: text.into(), by_resident: true };
