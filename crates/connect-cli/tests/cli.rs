@@ -92,6 +92,38 @@ fn a_supporter_records_a_visit_from_the_command_line() {
 }
 
 #[test]
+fn show_json_gives_each_check_in_its_scores_as_the_text_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen Smith"]);
+    let args = ["--ucla3", "3,2,3", "--ons4", "6,9,,3", "--loneliness", "occasionally", "--life-map", "home=green"];
+    amara.ok(&[&["checkin", r.as_str()], &args[..]].concat());
+    amara.ok(&["checkin", &r, "--ucla3", "3,,3"]);
+
+    let all = amara.json(&["show", &r]);
+    let first = &all["checkins"]["checkins"][0]["scores"];
+    assert_eq!(first["ucla3_total"], 8, "{first}");
+    assert_eq!(first["ons4"]["life_satisfaction"]["answer"], 6);
+    assert_eq!(first["ons4"]["life_satisfaction"]["band"], "medium");
+    assert_eq!(first["ons4"]["worthwhile"]["band"], "very-high");
+    assert_eq!(first["ons4"]["happy"], Value::Null, "a skipped answer is null");
+    assert_eq!(first["ons4"]["anxious"]["band"], "low", "anxiety's bands are reversed");
+    assert_eq!(first["loneliness"], "occasionally");
+    assert_eq!(first["life_map"]["home"], "green");
+    // A UCLA 3-item with a skipped answer has no total: null, not a smaller number.
+    let second = &all["checkins"]["checkins"][1]["scores"];
+    assert_eq!(second["ucla3_total"], Value::Null, "{second}");
+    assert_eq!(second["loneliness"], Value::Null);
+
+    let text = String::from_utf8(amara.run(&["show", &r]).stdout).unwrap();
+    assert!(text.contains("UCLA 3-item total 8"), "{text}");
+    assert!(text.contains("life satisfaction 6 (medium)"), "{text}");
+    assert!(text.contains("anxious 3 (low)"), "{text}");
+    assert!(text.contains("loneliness: occasionally"), "{text}");
+    assert!(text.contains("life map: home green"), "{text}");
+}
+
+#[test]
 fn a_report_figure_with_no_answers_behind_it_says_so_and_is_null_in_json_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     let d = Device::new(dir.path(), "Chloe");
