@@ -23,9 +23,15 @@ use crate::keys::{KeyFile, StoreKey};
 use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
+#[cfg(test)]
+mod erasure_tests;
+
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how many ran.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_insights.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_insights.sql"),
+    include_str!("../migrations/0003_fts_secure_delete.sql"),
+];
 
 /// The index tables keyed by document, every one derived by `index::derive`.
 const INDEX_TABLES: [&str; 7] =
