@@ -8,7 +8,6 @@ use connect_model::matching::{self, AskRef, OfferRef, Suggestion};
 use connect_model::story::{self, SharedStory};
 use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp, circle, page};
 
-use crate::keys::{from_hex, to_hex};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
 /// The setting holding this device's secret for pseudonyms in exports.
@@ -80,13 +79,14 @@ pub fn insights(store: &impl DocumentStore) -> Result<TeamInsights> {
 
 /// This device's secret for pseudonyms, made the first time it is needed.
 pub fn report_secret(store: &mut impl DocumentStore) -> Result<Vec<u8>> {
-    if let Some(bytes) = store.setting(REPORT_SECRET_SETTING)?.and_then(|hex| from_hex(&hex)).filter(|b| b.len() == 32)
+    if let Some(bytes) =
+        store.setting(REPORT_SECRET_SETTING)?.and_then(|h| hex::decode(h).ok()).filter(|b| b.len() == 32)
     {
         return Ok(bytes);
     }
     let mut secret = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
-    store.set_setting(REPORT_SECRET_SETTING, Some(&to_hex(&secret)))?;
+    store.set_setting(REPORT_SECRET_SETTING, Some(&hex::encode(secret)))?;
     Ok(secret.to_vec())
 }
 

@@ -279,9 +279,8 @@ mod tests {
     #[test]
     fn version_one_request_bytes_are_stable() {
         let bytes = sample_request().encode();
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(
-            hex,
+            hex::encode(&bytes),
             "434353010001ac0201\
              0707070707070707070707070707070701\
              010505050505050505050505050505050505050505050505050505050505050505\
