@@ -198,6 +198,138 @@ fn adding_an_offer_opens_a_form_and_saves_the_words() {
     assert!(html(&dom).contains("+ A new offer"), "the form closes after adding");
 }
 
+/// A store whose disk is full while `full` is set: every save fails as the
+/// SQLite store's does on a full disk, and nothing is kept.
+struct FullDisk {
+    inner: MemoryStore,
+    full: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl DocumentStore for FullDisk {
+    fn identity(&self) -> connect_store::Result<Option<DeviceIdentity>> {
+        self.inner.identity()
+    }
+    fn set_identity(&mut self, identity: &DeviceIdentity) -> connect_store::Result<()> {
+        self.inner.set_identity(identity)
+    }
+    fn session_actor(&self) -> connect_store::Result<connect_model::automerge::ActorId> {
+        self.inner.session_actor()
+    }
+    fn setting(&self, key: &str) -> connect_store::Result<Option<String>> {
+        self.inner.setting(key)
+    }
+    fn set_setting(&mut self, key: &str, value: Option<&str>) -> connect_store::Result<()> {
+        self.inner.set_setting(key, value)
+    }
+    fn load(&self, id: DocumentId) -> connect_store::Result<connect_model::automerge::Automerge> {
+        self.inner.load(id)
+    }
+    fn contains(&self, id: DocumentId) -> connect_store::Result<bool> {
+        self.inner.contains(id)
+    }
+    fn save(&mut self, id: DocumentId, doc: &mut connect_model::automerge::Automerge) -> connect_store::Result<()> {
+        if self.full.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(connect_store::StoreError::DiskFull);
+        }
+        self.inner.save(id, doc)
+    }
+    fn erase(&mut self, id: DocumentId) -> connect_store::Result<()> {
+        self.inner.erase(id)
+    }
+    fn is_erased(&self, id: DocumentId) -> connect_store::Result<bool> {
+        self.inner.is_erased(id)
+    }
+    fn document_ids(&self) -> connect_store::Result<Vec<DocumentId>> {
+        self.inner.document_ids()
+    }
+    fn caseload(&self) -> connect_store::Result<Vec<connect_store::CaseloadRow>> {
+        self.inner.caseload()
+    }
+    fn items(&self, resident: ResidentId) -> connect_store::Result<Vec<connect_store::ItemRow>> {
+        self.inner.items(resident)
+    }
+    fn search(&self, query: &str) -> connect_store::Result<Vec<connect_store::SearchHit>> {
+        self.inner.search(query)
+    }
+    fn pending(&self) -> connect_store::Result<Vec<DocumentId>> {
+        self.inner.pending()
+    }
+    fn synced_heads(&self, id: DocumentId) -> connect_store::Result<Option<Vec<connect_model::automerge::ChangeHash>>> {
+        self.inner.synced_heads(id)
+    }
+    fn mark_synced(
+        &mut self,
+        id: DocumentId,
+        heads: &[connect_model::automerge::ChangeHash],
+    ) -> connect_store::Result<()> {
+        self.inner.mark_synced(id, heads)
+    }
+    fn sync_state(&self, peer: &str, id: DocumentId) -> connect_store::Result<Option<Vec<u8>>> {
+        self.inner.sync_state(peer, id)
+    }
+    fn set_sync_state(&mut self, peer: &str, id: DocumentId, state: &[u8]) -> connect_store::Result<()> {
+        self.inner.set_sync_state(peer, id, state)
+    }
+    fn resident_facts(&self) -> connect_store::Result<Vec<connect_model::insights::ResidentFacts>> {
+        self.inner.resident_facts()
+    }
+    fn story_consents(&self) -> connect_store::Result<Vec<connect_store::StoryRow>> {
+        self.inner.story_consents()
+    }
+    fn rebuild_indexes(&mut self) -> connect_store::Result<()> {
+        self.inner.rebuild_indexes()
+    }
+}
+
+/// The note form with the notice line, as on a resident's journal tab.
+#[component]
+fn NoteFormWithNotice(resident: ResidentId) -> Element {
+    connect_ui::state::use_provide_ui(Screen::Resident(resident, Tab::Journal));
+    rsx! {
+        connect_ui::components::NoticeLine {}
+        connect_ui::components::NoteForm { resident, can_team_only: true }
+    }
+}
+
+#[test]
+fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
+    let full = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut store = FullDisk { inner: MemoryStore::new(), full: full.clone() };
+    let me = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: "phone".into(),
+        person_name: "Amara".into(),
+        role: AuthorRole::Supporter,
+        created_at: at(0),
+    };
+    store.set_identity(&me).unwrap();
+    let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    let backend: SharedBackend = Arc::new(StoreBackend::new(store, None));
+    full.store(true, std::sync::atomic::Ordering::SeqCst);
+
+    let (mut dom, edits) = mount_component(&backend, NoteFormWithNotice, NoteFormWithNoticeProps { resident: doreen });
+    let [text] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, text, "Tea and a long chat about the allotment");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let page = html(&dom);
+    assert!(page.contains("this change was not saved"), "{page}");
+    assert!(page.contains("everything saved before is safe") && page.contains("free some space"), "{page}");
+    assert!(page.contains("Tea and a long chat about the allotment"), "the draft stays in its form: {page}");
+    assert!(backend.resident(doreen).unwrap().journal.unwrap().entries.is_empty());
+
+    // Space freed: the same draft saves with one more tap, and the form empties.
+    full.store(false, std::sync::atomic::Ordering::SeqCst);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let journal = backend.resident(doreen).unwrap().journal.unwrap();
+    assert_eq!(journal.entries.len(), 1);
+    assert_eq!(journal.entries[0].text.as_str(), "Tea and a long chat about the allotment");
+    assert!(!html(&dom).contains("Tea and a long chat about the allotment"), "saved, so the form is empty again");
+}
+
 #[test]
 fn resident_mode_shows_only_their_page_and_marks_additions_as_theirs() {
     let f = fixture();
