@@ -285,7 +285,7 @@ fn ancestors(deps: &HashMap<ChangeHash, Vec<ChangeHash>>, hash: ChangeHash) -> B
 /// made `j` (it had seen `i`). The level in force is the most private among
 /// the changes nothing came after; the order lists a change only after those
 /// before it, and changes made without seeing each other by their time.
-fn causal_order(doc: &Automerge, changes: Vec<(String, ConsentChange)>) -> (Consent, Vec<ConsentChange>) {
+fn causal_order(doc: &Automerge, changes: &[(String, ConsentChange)]) -> (Consent, Vec<ConsentChange>) {
     let written = written_in(doc);
     let deps: HashMap<ChangeHash, Vec<ChangeHash>> =
         doc.get_changes_meta(&[]).into_iter().map(|c| (c.hash, c.deps)).collect();
@@ -318,7 +318,7 @@ fn causal_order(doc: &Automerge, changes: Vec<(String, ConsentChange)>) -> (Cons
 /// Reads the story. With no recorded change, consent is private.
 pub fn read(doc: &Automerge) -> Result<Story> {
     let raw: StoryDoc = document::read(doc, KIND)?;
-    let (consent, consent_history) = causal_order(doc, raw.consent_history.into_iter().collect());
+    let (consent, consent_history) = causal_order(doc, &raw.consent_history.into_iter().collect::<Vec<_>>());
     Ok(Story { resident: raw.owner, text: raw.text, consent, consent_history })
 }
 

@@ -309,7 +309,7 @@ fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
         memory_kib: KDF_MEMORY_KIB,
         iterations: KDF_ITERATIONS,
         parallelism: KDF_PARALLELISM,
-        salt: hex::encode(&salt),
+        salt: hex::encode(salt),
     };
     let kek = derive(&kdf, passphrase).ok_or(StoreError::KeyFile {
         path: String::new(),
@@ -326,8 +326,8 @@ fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
         kdf,
         wrapped_key: WrappedKey {
             algorithm: "xchacha20poly1305".into(),
-            nonce: hex::encode(&nonce),
-            ciphertext: hex::encode(&ciphertext),
+            nonce: hex::encode(nonce),
+            ciphertext: hex::encode(ciphertext),
         },
         failed_attempts: 0,
         retry_after_ms: None,
