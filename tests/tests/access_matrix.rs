@@ -1,5 +1,6 @@
-//! Every role against every kind of document and every coordinator endpoint,
-//! own and other residents, plus revoked and unknown tokens: each cell asserted.
+//! Every role (coordinator, supporter, resident) against every kind of
+//! document and every endpoint (the audit trail included), own and other
+//! residents, plus revoked and unknown tokens: each cell asserted.
 
 mod harness;
 
@@ -129,6 +130,60 @@ async fn call(
     (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null))
 }
 
+/// Enrols a device straight in the relay's database; returns it and its token.
+fn enrol_directly(
+    db: &connect_store::relay::SqliteRelayStore,
+    team: connect_model::TeamId,
+    name: &str,
+    role: AuthorRole,
+    resident: Option<ResidentId>,
+    now: connect_model::Timestamp,
+) -> (connect_store::relay::DeviceRecord, String) {
+    use connect_store::relay::RelayStore;
+    let code = connect_relay::admin::create_invite(db, team, role, resident, 24, now).unwrap().code;
+    let token = connect_relay::auth::new_token();
+    let hash = connect_relay::auth::hash_token(&token);
+    let device = connect_model::DeviceId::random();
+    let record = db.redeem_invite(&connect_relay::auth::hash_invite(&code), name, device, "phone", &hash, now).unwrap();
+    (record.unwrap(), token)
+}
+
+/// Two residents made on `maker`'s device (with a team-only note for the
+/// first), every document uploaded to the relay.
+fn upload_two_residents(
+    db: &connect_store::relay::SqliteRelayStore,
+    maker: &connect_store::relay::DeviceRecord,
+    now: connect_model::Timestamp,
+) -> (ResidentId, ResidentId) {
+    let mut store = connect_store::MemoryStore::new();
+    let me = connect_store::DeviceIdentity {
+        device_id: maker.device_id,
+        device_name: "phone".into(),
+        person_name: maker.person.name.clone(),
+        role: AuthorRole::Supporter,
+        created_at: now,
+    };
+    store.set_identity(&me).unwrap();
+    let doreen = connect_store::create_resident(&mut store, &me, "Doreen", now).unwrap();
+    let kwame = connect_store::create_resident(&mut store, &me, "Kwame", now).unwrap();
+    let note = journal::NewEntry { happened_at: now, marker: journal::Marker::Visit, text: "worried", mood: None };
+    store
+        .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| journal::add_entry(d, &me.context(now), &note))
+        .unwrap();
+    let uploads = [doreen, kwame]
+        .into_iter()
+        .flat_map(connect_store::resident_documents)
+        .map(|id| {
+            let doc = store.load(id).unwrap();
+            Upload { doc: id.into(), heads: doc.get_heads().iter().map(|h| h.0).collect(), bytes: doc.save() }
+        })
+        .collect();
+    let req = SyncRequest { cursor: u64::MAX, uploads, ..SyncRequest::default() };
+    let (resp, _) = handle_sync(db, maker, &req, now, SyncLimits::default()).unwrap();
+    assert!(resp.rejected.is_empty(), "{:?}", resp.rejected);
+    (doreen, kwame)
+}
+
 #[tokio::test]
 async fn every_endpoint_answers_each_role_as_it_should() {
     let db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
@@ -138,6 +193,11 @@ async fn every_endpoint_answers_each_role_as_it_should() {
         connect_relay::admin::create_invite(&db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
     let victim_code =
         connect_relay::admin::create_invite(&db, first.team, AuthorRole::Supporter, None, 24, now).unwrap().code;
+    // A supporter who created Doreen and Kwame (their documents on the relay),
+    // and Doreen's own device.
+    let (maker, maker_token) = enrol_directly(&db, first.team, "Maker", AuthorRole::Supporter, None, now);
+    let (doreen, kwame) = upload_two_residents(&db, &maker, now);
+    let (_, resident_token) = enrol_directly(&db, first.team, "Doreen", AuthorRole::Resident, Some(doreen), now);
     let app = connect_relay::router(connect_relay::AppState::new(db));
     let enrol = |code: String, name: &str| {
         let device = connect_model::DeviceId::random();
@@ -161,28 +221,43 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let assign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
     let revoke = format!("/v1/devices/{victim_device}/revoke");
     let erase = format!("/v1/residents/{}/erase", ResidentId::random());
+    let history_of = |r: ResidentId| format!("/v1/residents/{r}/history");
+    let (own_history, other_history, unknown_history) =
+        (history_of(doreen), history_of(kwame), history_of(ResidentId::random()));
     let endpoints: Vec<(&str, &str, Option<serde_json::Value>)> = vec![
         ("GET", "/v1/me", None),
         ("POST", "/v1/invites", Some(invite)),
         ("POST", "/v1/assignments", Some(assign)),
         ("GET", "/v1/people", None),
         ("POST", erase.as_str(), None),
+        ("GET", own_history.as_str(), None),
+        ("GET", other_history.as_str(), None),
+        ("GET", unknown_history.as_str(), None),
     ];
-    // (endpoint, coordinator, supporter, unknown token, no token)
+    use StatusCode as S;
+    // Each endpoint for: the coordinator, the supporter who created the
+    // residents, a supporter not assigned to them, and Doreen (a resident);
+    // "own" and "other" history are Doreen's and Kwame's.
     let expected = [
-        (StatusCode::OK, StatusCode::OK),
-        (StatusCode::OK, StatusCode::FORBIDDEN),
-        (StatusCode::NOT_FOUND, StatusCode::FORBIDDEN),
-        (StatusCode::OK, StatusCode::FORBIDDEN),
-        (StatusCode::NOT_FOUND, StatusCode::FORBIDDEN),
+        [S::OK, S::OK, S::OK, S::OK],
+        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::OK, S::OK, S::NOT_FOUND, S::OK],
+        [S::OK, S::OK, S::NOT_FOUND, S::NOT_FOUND],
+        [S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND],
     ];
-    for ((method, path, body), (as_coordinator, as_supporter)) in endpoints.iter().zip(expected) {
-        assert_eq!(
-            call(&app, method, path, Some(&coordinator), body.clone()).await.0,
-            as_coordinator,
-            "coordinator {path}"
-        );
-        assert_eq!(call(&app, method, path, Some(&supporter), body.clone()).await.0, as_supporter, "supporter {path}");
+    let roles = [
+        ("coordinator", coordinator.as_str()),
+        ("creating supporter", maker_token.as_str()),
+        ("unassigned supporter", supporter.as_str()),
+        ("resident", resident_token.as_str()),
+    ];
+    for ((method, path, body), statuses) in endpoints.iter().zip(expected) {
+        for ((role, token), status) in roles.iter().zip(statuses) {
+            assert_eq!(call(&app, method, path, Some(token), body.clone()).await.0, status, "{role} {method} {path}");
+        }
         assert_eq!(
             call(&app, method, path, Some("not-a-token"), body.clone()).await.0,
             StatusCode::UNAUTHORIZED,
@@ -190,6 +265,17 @@ async fn every_endpoint_answers_each_role_as_it_should() {
         );
         assert_eq!(call(&app, method, path, None, body.clone()).await.0, StatusCode::UNAUTHORIZED, "no token {path}");
     }
+    // A resident's own history holds only what they may read: never team-only notes.
+    let kinds = |v: &serde_json::Value| -> Vec<String> {
+        v["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap().to_owned()).collect()
+    };
+    let (_, theirs) = call(&app, "GET", &own_history, Some(&resident_token), None).await;
+    assert!(!kinds(&theirs).is_empty() && !kinds(&theirs).iter().any(|k| k == "team_notes"), "{theirs}");
+    let (_, everything) = call(&app, "GET", &own_history, Some(&coordinator), None).await;
+    assert!(kinds(&everything).iter().any(|k| k == "team_notes"), "{everything}");
+    // A resident may not revoke a device either.
+    assert_eq!(call(&app, "POST", &revoke, Some(&resident_token), None).await.0, StatusCode::FORBIDDEN);
+
     // Revocation: a supporter may not revoke; a coordinator may; then the device is refused everywhere.
     assert_eq!(call(&app, "POST", &revoke, Some(&supporter), None).await.0, StatusCode::FORBIDDEN);
     assert_eq!(call(&app, "GET", "/v1/me", Some(&victim), None).await.0, StatusCode::OK);

@@ -1,5 +1,14 @@
 //! A writer killed with SIGKILL mid-stream loses nothing it reported committed,
 //! and the file stays sound. The store is encrypted, as on a device.
+//!
+//! What this test cannot tell: `synchronous = FULL` from `OFF`. A killed
+//! process leaves its writes in the operating system's page cache, which
+//! reaches the disk anyway, so a store that never called fsync passes too.
+//! Only a lost power supply or a kernel crash would tell them apart, and
+//! neither can be had in a test. That is why the store sets FULL on every
+//! connection and reads it back, and why
+//! `connect-store`'s `every_connection_the_device_store_opens_saves_with_synchronous_full`
+//! checks each way a store is opened.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

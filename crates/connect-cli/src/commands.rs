@@ -788,6 +788,35 @@ fn checkin(s: &mut Session, args: &CheckinArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A check-in's scores in words: "UCLA 3-item total 8; ONS4 life
+/// satisfaction 6 (medium), …; loneliness: occasionally; life map: home green".
+fn checkin_words(c: &checkin::CheckIn) -> String {
+    if c.not_today {
+        return " not today".to_owned();
+    }
+    let scores = c.scores();
+    let mut parts = Vec::new();
+    if let Some(total) = scores.ucla3_total {
+        parts.push(format!("UCLA 3-item total {total}"));
+    }
+    let ons4: Vec<String> = scores
+        .ons4_items()
+        .iter()
+        .map(|(item, s)| format!("{} {} ({})", item.as_str().replace('-', " "), s.answer, s.band))
+        .collect();
+    if !ons4.is_empty() {
+        parts.push(format!("ONS4 {}", ons4.join(", ")));
+    }
+    if let Some(lonely) = scores.loneliness {
+        parts.push(format!("loneliness: {lonely}"));
+    }
+    if !scores.life_map.is_empty() {
+        let areas: Vec<String> = scores.life_map.iter().map(|(area, rag)| format!("{area} {rag}")).collect();
+        parts.push(format!("life map: {}", areas.join(", ")));
+    }
+    if parts.is_empty() { " no answers".to_owned() } else { format!(" {}", parts.join("; ")) }
+}
+
 /// A readable account of everything held about a resident.
 fn describe(all: &ResidentExport) -> String {
     let mut out = String::new();
@@ -836,6 +865,11 @@ fn describe(all: &ResidentExport) -> String {
             if let Some(lonely) = l.loneliness {
                 out.push_str(&format!("  latest loneliness answer: {lonely}\n"));
             }
+        }
+        for checkin in c.checkins.iter().filter(|c| !c.archived) {
+            out.push_str(&format!("  - {}:", checkin.taken_at.to_datetime().format("%Y-%m-%d")));
+            out.push_str(&checkin_words(checkin));
+            out.push('\n');
         }
     }
     if let Some(s) = &all.story {

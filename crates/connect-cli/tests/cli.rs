@@ -92,6 +92,56 @@ fn a_supporter_records_a_visit_from_the_command_line() {
 }
 
 #[test]
+fn show_json_gives_each_check_in_its_scores_as_the_text_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen Smith"]);
+    let args = ["--ucla3", "3,2,3", "--ons4", "6,9,,3", "--loneliness", "occasionally", "--life-map", "home=green"];
+    amara.ok(&[&["checkin", r.as_str()], &args[..]].concat());
+    amara.ok(&["checkin", &r, "--ucla3", "3,,3"]);
+
+    let all = amara.json(&["show", &r]);
+    let first = &all["checkins"]["checkins"][0]["scores"];
+    assert_eq!(first["ucla3_total"], 8, "{first}");
+    assert_eq!(first["ons4"]["life_satisfaction"]["answer"], 6);
+    assert_eq!(first["ons4"]["life_satisfaction"]["band"], "medium");
+    assert_eq!(first["ons4"]["worthwhile"]["band"], "very-high");
+    assert_eq!(first["ons4"]["happy"], Value::Null, "a skipped answer is null");
+    assert_eq!(first["ons4"]["anxious"]["band"], "low", "anxiety's bands are reversed");
+    assert_eq!(first["loneliness"], "occasionally");
+    assert_eq!(first["life_map"]["home"], "green");
+    // A UCLA 3-item with a skipped answer has no total: null, not a smaller number.
+    let second = &all["checkins"]["checkins"][1]["scores"];
+    assert_eq!(second["ucla3_total"], Value::Null, "{second}");
+    assert_eq!(second["loneliness"], Value::Null);
+
+    let text = String::from_utf8(amara.run(&["show", &r]).stdout).unwrap();
+    assert!(text.contains("UCLA 3-item total 8"), "{text}");
+    assert!(text.contains("life satisfaction 6 (medium)"), "{text}");
+    assert!(text.contains("anxious 3 (low)"), "{text}");
+    assert!(text.contains("loneliness: occasionally"), "{text}");
+    assert!(text.contains("life map: home green"), "{text}");
+}
+
+#[test]
+fn a_report_figure_with_no_answers_behind_it_says_so_and_is_null_in_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Device::new(dir.path(), "Chloe");
+    for name in ["Ada", "Bert", "Cora", "Dev", "Edie"] {
+        d.ok(&["resident", "add", "--name", name]);
+    }
+    // Nobody has answered ONS4: there is no median life satisfaction.
+    let text = String::from_utf8(d.run(&["report"]).stdout).unwrap();
+    assert!(text.contains("median life satisfaction at first check-in: no answers yet"), "{text}");
+    assert!(!text.contains("median life satisfaction at first check-in: 0"), "{text}");
+    let figures = d.json(&["report"]);
+    assert_eq!(figures["life_satisfaction_first"]["value"], Value::Null, "{figures}");
+    assert_eq!(figures["residents_supported"]["value"], 5.0, "a real count still shows");
+    let csv = String::from_utf8(d.run(&["report", "--csv"]).stdout).unwrap();
+    assert!(csv.contains("\nmedian life satisfaction at first check-in,null,0\n"), "{csv}");
+}
+
+#[test]
 fn bad_input_gets_a_clear_error_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let amara = Device::new(dir.path(), "Amara");
@@ -352,10 +402,13 @@ fn report_gives_team_figures_without_names_and_suppresses_small_numbers() {
     let demo = Device::new(dir.path(), "Demo");
     demo.ok(&["demo"]);
     let figures = demo.json(&["report"]);
-    assert_eq!(figures["residents_supported"]["value"], 36.0);
-    assert_eq!(figures["residents_supported"]["residents"], 36);
+    assert_eq!(figures["residents_visited"]["value"], 34.0);
+    assert_eq!(figures["residents_visited"]["residents"], 34);
+    // 36 supported less 34 visited would show the 2 not yet visited: one of the two is withheld.
+    assert_eq!(figures["residents_supported"]["shown"], "withheld");
     let csv = String::from_utf8(demo.run(&["report", "--csv"]).stdout).unwrap();
-    assert!(csv.starts_with("measure,value,residents\nresidents supported,36,36\n"), "{csv}");
+    assert!(csv.starts_with("measure,value,residents\nresidents supported,\"not shown"), "{csv}");
+    assert!(csv.contains("\nresidents visited,34,34\n"), "{csv}");
     let rows = String::from_utf8(demo.run(&["report", "--csv", "--per-resident"]).stdout).unwrap();
     assert_eq!(rows.lines().count(), 37, "a header and one row per resident");
     let names: Vec<String> = demo

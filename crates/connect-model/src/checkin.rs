@@ -8,7 +8,7 @@ use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document;
 use crate::ids::{DocKind, ItemId, ResidentId};
-use crate::measures::{self, Ons4Item, OnsLoneliness, Rag, UclaAnswer};
+use crate::measures::{self, Ons4Band, Ons4Item, OnsLoneliness, Rag, UclaAnswer};
 use crate::{Author, EditContext, ModelError, Result, Timestamp};
 
 /// UCLA 3-item answers; any may be skipped.
@@ -65,8 +65,8 @@ impl Ons4 {
     }
 }
 
-/// One check-in.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+/// One check-in. In JSON it also carries its [`Scores`] under `scores`.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct CheckIn {
     /// Stable id.
     pub id: ItemId,
@@ -90,7 +90,82 @@ pub struct CheckIn {
     pub archived: bool,
 }
 
+/// One ONS4 answer with its band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Ons4Score {
+    /// The answer, 0 to 10.
+    pub answer: u8,
+    /// Its band (reversed for anxiety).
+    pub band: Ons4Band,
+}
+
+/// Each ONS4 answer with its band; `None` where skipped. Never summed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Ons4Scores {
+    /// Life satisfaction.
+    pub life_satisfaction: Option<Ons4Score>,
+    /// Things you do are worthwhile.
+    pub worthwhile: Option<Ons4Score>,
+    /// Happy yesterday.
+    pub happy: Option<Ons4Score>,
+    /// Anxious yesterday.
+    pub anxious: Option<Ons4Score>,
+}
+
+/// What a check-in's answers score, exactly as the measures say: the UCLA
+/// 3-item total (only when all three were answered), each ONS4 answer with
+/// its band, the ONS loneliness answer and the life map.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Scores {
+    /// UCLA 3-item total, 3 to 9 (higher is lonelier).
+    pub ucla3_total: Option<u8>,
+    /// ONS4 answers with their bands.
+    pub ons4: Ons4Scores,
+    /// "How often do you feel lonely?"
+    pub loneliness: Option<OnsLoneliness>,
+    /// Life map: area key to rating.
+    pub life_map: BTreeMap<String, Rag>,
+}
+
+impl Scores {
+    /// The ONS4 answers as (item, answer, band), in the measure's order.
+    #[must_use]
+    pub fn ons4_items(&self) -> Vec<(Ons4Item, Ons4Score)> {
+        let o = &self.ons4;
+        [
+            (Ons4Item::LifeSatisfaction, o.life_satisfaction),
+            (Ons4Item::Worthwhile, o.worthwhile),
+            (Ons4Item::Happy, o.happy),
+            (Ons4Item::Anxious, o.anxious),
+        ]
+        .into_iter()
+        .filter_map(|(item, score)| score.map(|s| (item, s)))
+        .collect()
+    }
+}
+
 impl CheckIn {
+    /// What the answers score.
+    #[must_use]
+    pub fn scores(&self) -> Scores {
+        let ons4 = self.ons4.unwrap_or_default();
+        let score = |item: Ons4Item| {
+            let answer = ons4.get(item)?;
+            measures::ons4_band(item, answer).ok().map(|band| Ons4Score { answer, band })
+        };
+        Scores {
+            ucla3_total: self.ucla3.and_then(|u| u.total()),
+            ons4: Ons4Scores {
+                life_satisfaction: score(Ons4Item::LifeSatisfaction),
+                worthwhile: score(Ons4Item::Worthwhile),
+                happy: score(Ons4Item::Happy),
+                anxious: score(Ons4Item::Anxious),
+            },
+            loneliness: self.loneliness,
+            life_map: self.life_map.clone(),
+        }
+    }
+
     /// Whether any measure was answered.
     #[must_use]
     pub fn has_answers(&self) -> bool {
@@ -98,6 +173,25 @@ impl CheckIn {
             || self.ucla3.is_some_and(|u| u != Ucla3::default())
             || self.ons4.is_some_and(|o| o != Ons4::default())
             || !self.life_map.is_empty()
+    }
+}
+
+impl serde::Serialize for CheckIn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("CheckIn", 11)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("taken_at", &self.taken_at)?;
+        st.serialize_field("author", &self.author)?;
+        st.serialize_field("not_today", &self.not_today)?;
+        st.serialize_field("loneliness", &self.loneliness)?;
+        st.serialize_field("ucla3", &self.ucla3)?;
+        st.serialize_field("ons4", &self.ons4)?;
+        st.serialize_field("life_map", &self.life_map)?;
+        st.serialize_field("share_in_reports", &self.share_in_reports)?;
+        st.serialize_field("archived", &self.archived)?;
+        st.serialize_field("scores", &self.scores())?;
+        st.end()
     }
 }
 
@@ -382,6 +476,37 @@ mod tests {
         assert_eq!(c.ucla3.unwrap().total(), None, "a skipped item means no total");
         assert_eq!(c.ons4.unwrap().happy, Some(7));
         assert_eq!(c.loneliness, None);
+    }
+
+    #[test]
+    fn a_check_in_scores_the_ucla_total_each_ons4_band_loneliness_and_life_map() {
+        let mut d = doc();
+        let answers = Answers {
+            loneliness: Some(OnsLoneliness::Occasionally),
+            ucla3: Some(Ucla3 {
+                lack_companionship: Some(UclaAnswer::Often),
+                left_out: Some(UclaAnswer::SomeOfTheTime),
+                isolated: Some(UclaAnswer::Often),
+            }),
+            ons4: Some(Ons4 { life_satisfaction: Some(6), worthwhile: Some(9), happy: None, anxious: Some(3) }),
+            life_map: [("home".to_owned(), Rag::Green)].into(),
+            share_in_reports: false,
+        };
+        record(&mut d, &ctx(1), answers).unwrap();
+        let c = read(&d).unwrap().latest().unwrap().clone();
+        let scores = c.scores();
+        assert_eq!(scores.ucla3_total, Some(8));
+        assert_eq!(scores.ons4.life_satisfaction, Some(Ons4Score { answer: 6, band: Ons4Band::Medium }));
+        assert_eq!(scores.ons4.worthwhile.unwrap().band, Ons4Band::VeryHigh);
+        assert_eq!(scores.ons4.happy, None);
+        assert_eq!(scores.ons4.anxious.unwrap().band, Ons4Band::Low, "anxiety's bands are reversed");
+        assert_eq!(scores.loneliness, Some(OnsLoneliness::Occasionally));
+        assert_eq!(scores.life_map["home"], Rag::Green);
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["scores"]["ucla3_total"], 8);
+        assert_eq!(json["scores"]["ons4"]["anxious"]["band"], "low");
+        assert_eq!(json["scores"]["ons4"]["happy"], serde_json::Value::Null);
+        assert_eq!(json["ons4"]["worthwhile"], 9, "the answers themselves stay where they were");
     }
 
     #[test]

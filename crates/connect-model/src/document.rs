@@ -18,6 +18,9 @@ use crate::{EditContext, ModelError, Result};
 /// The document schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// The message of the change that creates a document.
+pub(crate) const CREATE_MESSAGE: &str = "create";
+
 /// Creates a new document of `kind` for `owner`, authored by `actor`, with the
 /// maps named in `collections` and whatever `fill` adds, in one change.
 pub(crate) fn create(
@@ -29,7 +32,7 @@ pub(crate) fn create(
     fill: impl FnOnce(&mut Transaction<'_>) -> Result<()>,
 ) -> Result<Automerge> {
     let mut doc = Automerge::new().with_actor(actor.clone());
-    edit(&mut doc, ctx, "create", |tx| {
+    edit(&mut doc, ctx, CREATE_MESSAGE, |tx| {
         tx.put(ROOT, "schema", SCHEMA_VERSION)?;
         tx.put(ROOT, "kind", kind.as_str())?;
         tx.put(ROOT, "owner", owner.hyphenated().to_string())?;

@@ -7,16 +7,23 @@
 //! without loading a document; [`build`] turns them into [`TeamInsights`].
 //!
 //! Rules the figures keep:
-//! - **Small numbers are suppressed.** A figure drawn from 1 to 4 residents
-//!   is shown as "fewer than 5" ([`Figure::Suppressed`]), so nobody can be
-//!   identified; 0 is shown, as it identifies no one.
+//! - **Small numbers are suppressed.** A figure drawn from 1 to 4 residents,
+//!   or a count of 1 to 4 residents whatever it is drawn from, is shown as
+//!   "fewer than 5" ([`Figure::Suppressed`]), so nobody can be identified; 0
+//!   is shown, as it identifies no one.
+//! - **Nothing small is left to subtract.** Where one figure's residents
+//!   hold another's and have 1 to 4 more ("supported" and "visited",
+//!   "improved" and those with a change), one of them is withheld
+//!   ([`Figure::Withheld`]), so no difference gives a small count away.
+//! - **No data is not zero.** A median over no answers is
+//!   [`Figure::NoData`]: "no answers yet" in words, `null` in JSON and CSV.
 //! - **Check-in figures count only residents who agreed** that their answers
 //!   may count in team figures, and only their agreed check-ins.
 //! - **Circle growth compares the circle at a resident's first visit with the
 //!   circle at their latest visit**, rebuilt from each tie's placements, each
 //!   as it stood at the end of the visit's day.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::checkin::CheckIns;
 use crate::circle::{Circle, CircleSummary, Ring};
@@ -208,10 +215,10 @@ impl ResidentFacts {
     }
 }
 
-/// A figure drawn from some residents: shown, or suppressed because too few
-/// residents are behind it.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
-#[serde(tag = "shown", rename_all = "snake_case")]
+/// A figure drawn from some residents: shown, suppressed because too few
+/// residents are behind it, withheld because beside another figure it would
+/// give a small count away, or absent because no resident has an answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Figure {
     /// The value, and how many residents it is drawn from.
     Value {
@@ -220,12 +227,45 @@ pub enum Figure {
         /// Residents behind it.
         residents: usize,
     },
-    /// Drawn from 1 to 4 residents: not shown.
+    /// Drawn from 1 to 4 residents, or itself a count of 1 to 4 residents:
+    /// not shown.
     Suppressed,
+    /// Enough residents are behind it, but a reader could subtract it from
+    /// another figure shown beside it (or that one from it) and get a count
+    /// of 1 to 4 residents: not shown either.
+    Withheld,
+    /// No resident has an answer behind it (a median over nobody): there is
+    /// no number, which must never read as a real 0.
+    NoData,
+}
+
+/// JSON: `{"shown": "value", "value": 3.5, "residents": 7}`,
+/// `{"shown": "suppressed"}`, `{"shown": "withheld"}`, or
+/// `{"shown": "no_data", "value": null, "residents": 0}`.
+impl serde::Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (shown, value, residents) = match *self {
+            Figure::Value { value, residents } => ("value", Some(Some(value)), Some(residents)),
+            Figure::Suppressed => ("suppressed", None, None),
+            Figure::Withheld => ("withheld", None, None),
+            Figure::NoData => ("no_data", Some(None), Some(0)),
+        };
+        let mut st = s.serialize_struct("Figure", 3)?;
+        st.serialize_field("shown", shown)?;
+        if let Some(value) = value {
+            st.serialize_field("value", &value)?;
+        }
+        if let Some(residents) = residents {
+            st.serialize_field("residents", &residents)?;
+        }
+        st.end()
+    }
 }
 
 impl Figure {
-    /// `value` drawn from `residents`, suppressed when 1 to 4.
+    /// `value` drawn from `residents`, suppressed when 1 to 4. (Not for a
+    /// count of residents: see [`Figure::count_among`].)
     #[must_use]
     pub fn of(value: f64, residents: usize) -> Self {
         if (1..SMALLEST_SHOWN).contains(&residents) { Figure::Suppressed } else { Figure::Value { value, residents } }
@@ -233,9 +273,16 @@ impl Figure {
 
     /// A count of residents: itself the number of residents behind it.
     #[must_use]
-    #[allow(clippy::cast_precision_loss)]
     pub fn count(n: usize) -> Self {
-        Self::of(n as f64, n)
+        Self::count_among(n, n)
+    }
+
+    /// A count of `n` residents out of the `among` it is drawn from:
+    /// suppressed when either is 1 to 4, and no data when `among` is 0.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn count_among(n: usize, among: usize) -> Self {
+        if (1..SMALLEST_SHOWN).contains(&n) { Figure::Suppressed } else { Self::of(n as f64, among) }
     }
 
     /// The value, if shown.
@@ -243,21 +290,35 @@ impl Figure {
     pub fn value(self) -> Option<f64> {
         match self {
             Figure::Value { value, .. } => Some(value),
-            Figure::Suppressed => None,
+            Figure::Suppressed | Figure::Withheld | Figure::NoData => None,
         }
     }
 
-    /// For people and for CSV: the number (whole numbers without decimals),
-    /// or "fewer than 5".
+    /// Whether there is a number to show.
+    #[must_use]
+    pub fn is_shown(self) -> bool {
+        matches!(self, Figure::Value { .. })
+    }
+
+    /// For people: the number (whole numbers without decimals), "fewer than
+    /// 5", "not shown" or "no answers yet".
     #[must_use]
     pub fn words(self) -> String {
         match self {
             Figure::Value { value, .. } if value.fract() == 0.0 => format!("{value:.0}"),
             Figure::Value { value, .. } => format!("{value:.1}"),
             Figure::Suppressed => format!("fewer than {SMALLEST_SHOWN}"),
+            Figure::Withheld => WITHHELD_WORDS.to_owned(),
+            Figure::NoData => NO_DATA_WORDS.to_owned(),
         }
     }
 }
+
+/// How a figure with nothing behind it reads on screen and in text.
+pub const NO_DATA_WORDS: &str = "no answers yet";
+
+/// How a withheld figure reads on screen and in text.
+pub const WITHHELD_WORDS: &str = "not shown (with the figures beside it, it would reveal fewer than 5)";
 
 /// Medians of a circle, per ring, at one moment across residents.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -270,8 +331,10 @@ pub struct CircleMedians {
     pub two_way: Figure,
 }
 
-/// The team's figures. Every figure says how many residents it is drawn from
-/// and is suppressed below [`SMALLEST_SHOWN`].
+/// The team's figures. Every shown figure says how many residents it is
+/// drawn from; any drawn from, or counting, 1 to 4 residents is suppressed;
+/// any that a reader could subtract from another shown beside it to get a
+/// count of 1 to 4 residents is withheld; a median over nobody has no data.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TeamInsights {
     /// Residents with a page on this device.
@@ -310,7 +373,7 @@ pub struct TeamInsights {
 fn median(mut values: Vec<f64>) -> Figure {
     let n = values.len();
     if n == 0 {
-        return Figure::of(0.0, 0);
+        return Figure::NoData;
     }
     values.sort_by(f64::total_cmp);
     let mid = n / 2;
@@ -328,11 +391,65 @@ fn circle_medians(summaries: &[CircleSummary]) -> CircleMedians {
     }
 }
 
+/// The residents behind a figure, by their place in the slice given to [`build`].
+type Group = BTreeSet<usize>;
+
+/// A figure and the groups of residents whose sizes a reader sees in it: the
+/// residents it is drawn from, and for a count of residents, those counted.
+struct Published {
+    figure: Figure,
+    groups: Vec<Group>,
+}
+
+impl Published {
+    fn new(figure: Figure, groups: Vec<&Group>) -> Self {
+        Self { figure, groups: groups.into_iter().cloned().collect() }
+    }
+}
+
+/// Withholds figures until no two shown figures let a reader subtract their
+/// way to a count of 1 to 4 residents: wherever one shown group of residents
+/// holds another and has 1 to 4 more, the figures showing one of the two
+/// groups are withheld, whichever are fewer (the narrower group's on a tie).
+/// Every figure that would give a group's size away shows it, so nothing is
+/// left to subtract from.
+fn withhold_complements(figures: &mut [Published]) {
+    loop {
+        let mut shown: BTreeMap<&Group, Vec<usize>> = BTreeMap::new();
+        for (i, p) in figures.iter().enumerate().filter(|(_, p)| p.figure.is_shown()) {
+            for g in &p.groups {
+                shown.entry(g).or_default().push(i);
+            }
+        }
+        let conflict = shown.iter().find_map(|(inner, showing_inner)| {
+            shown.iter().find_map(|(outer, showing_outer)| {
+                let more = outer.len().saturating_sub(inner.len());
+                ((1..SMALLEST_SHOWN).contains(&more) && inner.is_subset(outer)).then(|| {
+                    if showing_outer.len() < showing_inner.len() {
+                        showing_outer.clone()
+                    } else {
+                        showing_inner.clone()
+                    }
+                })
+            })
+        });
+        let Some(withhold) = conflict else { return };
+        for i in withhold {
+            figures[i].figure = Figure::Withheld;
+        }
+    }
+}
+
 /// Builds the team's figures from every resident's facts.
 #[must_use]
-#[allow(clippy::cast_precision_loss)]
+#[allow(clippy::cast_precision_loss, clippy::too_many_lines)]
 pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
-    let visited: Vec<&ResidentFacts> = residents.iter().filter(|r| !r.visits.is_empty()).collect();
+    let group = |keep: &dyn Fn(&ResidentFacts) -> bool| -> Group {
+        residents.iter().enumerate().filter(|(_, r)| keep(r)).map(|(i, _)| i).collect()
+    };
+    let everyone = group(&|_| true);
+    let visited_group = group(&|r| !r.visits.is_empty());
+    let visited: Vec<&ResidentFacts> = visited_group.iter().map(|i| &residents[*i]).collect();
     // A visit counts the circle as it stood at the end of the visit's day.
     let first: Vec<CircleSummary> = visited.iter().map(|r| r.circle_at(r.visits[0].end_of_day())).collect();
     let latest: Vec<CircleSummary> =
@@ -340,73 +457,113 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
 
     // Who raised an ask, who had one met: residents behind each count.
     let raised = residents.iter().map(|r| r.asks.len()).sum::<usize>();
-    let raisers = residents.iter().filter(|r| !r.asks.is_empty()).count();
+    let raisers = group(&|r| !r.asks.is_empty());
     let met = residents.iter().map(|r| r.asks.iter().filter(|s| **s == AskStatus::Met).count()).sum::<usize>();
-    let met_for = residents.iter().filter(|r| r.asks.contains(&AskStatus::Met)).count();
+    let met_for = group(&|r| r.asks.contains(&AskStatus::Met));
     let offers = residents.iter().map(|r| r.offers).sum::<usize>();
-    let offerers = residents.iter().filter(|r| r.offers > 0).count();
+    let offerers = group(&|r| r.offers > 0);
 
     // An introduction is made when both sides said yes; declined when either said no.
-    let mut sides: BTreeMap<ItemId, Vec<(Option<ResidentId>, IntroSide, IntroAnswer)>> = BTreeMap::new();
-    for r in residents {
+    let mut sides: BTreeMap<ItemId, Vec<(usize, IntroSide, IntroAnswer)>> = BTreeMap::new();
+    for (who, r) in residents.iter().enumerate() {
         for i in &r.introductions {
-            sides.entry(i.id).or_default().push((r.resident, i.side, i.answer));
+            sides.entry(i.id).or_default().push((who, i.side, i.answer));
         }
     }
-    let mut made_by = Vec::new();
-    let mut declined = 0;
-    let mut decliners = Vec::new();
+    let mut made: u32 = 0;
+    let mut made_by = Group::new();
+    let mut declined: u32 = 0;
+    let mut decliners = Group::new();
     for answers in sides.values() {
         if answers.len() == 2 && answers.iter().all(|(_, _, a)| *a == IntroAnswer::Yes) {
-            made_by.extend(answers.iter().filter(|(_, s, _)| *s == IntroSide::Offerer).map(|(r, _, _)| *r));
+            for (who, _, _) in answers.iter().filter(|(_, s, _)| *s == IntroSide::Offerer) {
+                made += 1;
+                made_by.insert(*who);
+            }
         } else if answers.iter().any(|(_, _, a)| *a == IntroAnswer::No) {
             declined += 1;
-            decliners.extend(answers.iter().filter(|(_, _, a)| *a == IntroAnswer::No).map(|(r, _, _)| *r));
+            decliners.extend(answers.iter().filter(|(_, _, a)| *a == IntroAnswer::No).map(|(who, _, _)| *who));
         }
     }
-    let distinct = |mut v: Vec<Option<ResidentId>>| {
-        v.sort();
-        v.dedup();
-        v.len()
-    };
-    let made = made_by.len();
 
     // Check-ins: only agreed ones, from residents with two or more.
-    let agreed: Vec<Vec<&CheckinFacts>> = residents
+    let agreed: BTreeMap<usize, Vec<&CheckinFacts>> = residents
         .iter()
-        .map(|r| r.checkins.iter().filter(|c| c.shared).collect::<Vec<_>>())
-        .filter(|c| c.len() >= 2)
+        .enumerate()
+        .map(|(who, r)| (who, r.checkins.iter().filter(|c| c.shared).collect::<Vec<_>>()))
+        .filter(|(_, c)| c.len() >= 2)
         .collect();
-    let pairs = |pick: &dyn Fn(&CheckinFacts) -> Option<u8>| -> Vec<(f64, f64)> {
+    let counting: Group = agreed.keys().copied().collect();
+    let pairs = |pick: &dyn Fn(&CheckinFacts) -> Option<u8>| -> BTreeMap<usize, (f64, f64)> {
         agreed
             .iter()
-            .filter_map(|cs| {
+            .filter_map(|(who, cs)| {
                 let with: Vec<u8> = cs.iter().filter_map(|c| pick(c)).collect();
-                (with.len() >= 2).then(|| (f64::from(with[0]), f64::from(with[with.len() - 1])))
+                (with.len() >= 2).then(|| (*who, (f64::from(with[0]), f64::from(with[with.len() - 1]))))
             })
             .collect()
     };
     let ucla = pairs(&|c| c.ucla3_total);
     let life = pairs(&|c| c.life_satisfaction);
-    let improved = ucla.iter().filter(|(a, b)| b < a).count();
+    let with_ucla: Group = ucla.keys().copied().collect();
+    let with_life: Group = life.keys().copied().collect();
+    let improved: Group = ucla.iter().filter(|(_, (a, b))| b < a).map(|(who, _)| *who).collect();
+    let column = |p: &BTreeMap<usize, (f64, f64)>, latest: bool| {
+        median(p.values().map(|(a, b)| if latest { *b } else { *a }).collect())
+    };
 
-    TeamInsights {
-        residents_supported: Figure::count(residents.len()),
-        residents_visited: Figure::count(visited.len()),
-        circle_first: circle_medians(&first),
-        circle_latest: circle_medians(&latest),
-        asks_raised: Figure::of(raised as f64, raisers),
-        asks_met: Figure::of(met as f64, met_for),
-        offers_listed: Figure::of(offers as f64, offerers),
-        offers_made_to_others: Figure::of(made as f64, distinct(made_by)),
-        introductions_declined: Figure::of(f64::from(u32::try_from(declined).unwrap_or(u32::MAX)), distinct(decliners)),
-        checkin_residents: Figure::count(agreed.len()),
-        ucla3_first: median(ucla.iter().map(|(a, _)| *a).collect()),
-        ucla3_latest: median(ucla.iter().map(|(_, b)| *b).collect()),
-        ucla3_improved: Figure::of(improved as f64, ucla.len()),
-        life_satisfaction_first: median(life.iter().map(|(a, _)| *a).collect()),
-        life_satisfaction_latest: median(life.iter().map(|(_, b)| *b).collect()),
+    let first = circle_medians(&first);
+    let latest = circle_medians(&latest);
+    let mut figures = vec![
+        Published::new(Figure::count(everyone.len()), vec![&everyone]),
+        Published::new(Figure::count(visited_group.len()), vec![&visited_group]),
+        Published::new(Figure::of(raised as f64, raisers.len()), vec![&raisers]),
+        Published::new(Figure::of(met as f64, met_for.len()), vec![&met_for]),
+        Published::new(Figure::of(offers as f64, offerers.len()), vec![&offerers]),
+        Published::new(Figure::of(f64::from(made), made_by.len()), vec![&made_by]),
+        Published::new(Figure::of(f64::from(declined), decliners.len()), vec![&decliners]),
+        Published::new(Figure::count(counting.len()), vec![&counting]),
+        Published::new(column(&ucla, false), vec![&with_ucla]),
+        Published::new(column(&ucla, true), vec![&with_ucla]),
+        Published::new(
+            if ucla.is_empty() { Figure::NoData } else { Figure::count_among(improved.len(), ucla.len()) },
+            vec![&improved, &with_ucla],
+        ),
+        Published::new(column(&life, false), vec![&with_life]),
+        Published::new(column(&life, true), vec![&with_life]),
+    ];
+    // The circle figures, each drawn from the residents visited.
+    for m in [&first, &latest] {
+        for f in m.per_ring.iter().chain([&m.in_circle, &m.two_way]) {
+            figures.push(Published::new(*f, vec![&visited_group]));
+        }
     }
+    withhold_complements(&mut figures);
+    let mut out = figures.into_iter().map(|p| p.figure);
+    let mut next = || out.next().unwrap_or(Figure::Withheld);
+    let mut insights = TeamInsights {
+        residents_supported: next(),
+        residents_visited: next(),
+        asks_raised: next(),
+        asks_met: next(),
+        offers_listed: next(),
+        offers_made_to_others: next(),
+        introductions_declined: next(),
+        checkin_residents: next(),
+        ucla3_first: next(),
+        ucla3_latest: next(),
+        ucla3_improved: next(),
+        life_satisfaction_first: next(),
+        life_satisfaction_latest: next(),
+        circle_first: first,
+        circle_latest: latest,
+    };
+    for m in [&mut insights.circle_first, &mut insights.circle_latest] {
+        for f in m.per_ring.iter_mut().chain([&mut m.in_circle, &mut m.two_way]) {
+            *f = next();
+        }
+    }
+    insights
 }
 
 impl TeamInsights {
@@ -440,17 +597,19 @@ impl TeamInsights {
         rows
     }
 
-    /// The figures as CSV: `measure,value,residents`, suppressed values as
-    /// "fewer than 5" with no count.
+    /// The figures as CSV: `measure,value,residents`; suppressed and withheld
+    /// values in words with no count, and a figure with no answers behind it
+    /// as `null` (from 0 residents), never as a number.
     #[must_use]
     pub fn to_csv(&self) -> String {
         let mut out = String::from("measure,value,residents\n");
         for (measure, figure) in self.rows() {
-            let residents = match figure {
-                Figure::Value { residents, .. } => residents.to_string(),
-                Figure::Suppressed => String::new(),
+            let (value, residents) = match figure {
+                Figure::Value { residents, .. } => (figure.words(), residents.to_string()),
+                Figure::Suppressed | Figure::Withheld => (figure.words(), String::new()),
+                Figure::NoData => ("null".to_owned(), "0".to_owned()),
             };
-            out.push_str(&format!("{},{},{residents}\n", csv_field(&measure), csv_field(&figure.words())));
+            out.push_str(&format!("{},{},{residents}\n", csv_field(&measure), csv_field(&value)));
         }
         out
     }
@@ -467,22 +626,16 @@ fn csv_field(s: &str) -> String {
 #[must_use]
 pub fn pseudonym(secret: &[u8], resident: ResidentId) -> String {
     let mac = hmac_sha256(secret, resident.uuid().as_bytes());
-    let hex: String = mac.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    format!("R-{hex}")
+    format!("R-{}", hex::encode(&mac[..6]))
 }
 
-/// HMAC-SHA-256 (RFC 2104): H((k ^ opad) || H((k ^ ipad) || m)).
+/// HMAC-SHA-256 (RFC 2104), from RustCrypto's audited `hmac`.
 fn hmac_sha256(secret: &[u8], message: &[u8]) -> [u8; 32] {
-    use sha2::{Digest, Sha256};
-    let mut key = [0u8; 64];
-    if secret.len() > 64 {
-        key[..32].copy_from_slice(&Sha256::digest(secret));
-    } else {
-        key[..secret.len()].copy_from_slice(secret);
-    }
-    let pad = |byte: u8| key.map(|k| k ^ byte);
-    let inner = Sha256::new().chain_update(pad(0x36)).chain_update(message).finalize();
-    Sha256::new().chain_update(pad(0x5c)).chain_update(inner).finalize().into()
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret)
+        .expect("HMAC takes a key of any length (a long one is hashed)");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
 /// Whole months between two times (30-day months, rounded down).
@@ -648,20 +801,23 @@ mod tests {
 
     #[test]
     fn check_in_figures_count_only_residents_who_agreed() {
-        let mut residents: Vec<ResidentFacts> = (0..7).map(growing).collect();
-        // Five agreed to count: lonelier 8 → 5, and so on; two did not, whose scores would drag the medians.
+        let mut residents: Vec<ResidentFacts> = (0..10).map(growing).collect();
+        // Five agreed to count: lonelier 8 → 5, and so on; four did not, whose scores would drag the medians.
         let scores = [(8, 5, 3, 6), (7, 7, 4, 4), (9, 6, 2, 5), (6, 4, 5, 7), (8, 8, 3, 3)];
         for (r, (a, b, l1, l2)) in residents.iter_mut().zip(scores) {
             r.checkins = vec![checkin(10, true, a, l1), checkin(90, true, b, l2)];
         }
-        residents[5].checkins = vec![checkin(10, false, 3, 10), checkin(90, false, 3, 10)];
+        for r in &mut residents[5..9] {
+            r.checkins = vec![checkin(10, false, 3, 10), checkin(90, false, 3, 10)];
+        }
         // One agreed to only the later check-in: one agreed check-in is not a change.
-        residents[6].checkins = vec![checkin(10, false, 9, 0), checkin(90, true, 3, 10)];
+        residents[9].checkins = vec![checkin(10, false, 9, 0), checkin(90, true, 3, 10)];
         let insights = build(&residents);
         assert_eq!(insights.checkin_residents.value(), Some(5.0));
         assert_eq!(insights.ucla3_first.value(), Some(8.0));
         assert_eq!(insights.ucla3_latest.value(), Some(6.0));
-        assert_eq!(insights.ucla3_improved, Figure::Value { value: 3.0, residents: 5 });
+        // Three of five went down: a count of three residents, so not shown.
+        assert_eq!(insights.ucla3_improved, Figure::Suppressed);
         assert_eq!(insights.life_satisfaction_first.value(), Some(3.0));
         assert_eq!(insights.life_satisfaction_latest.value(), Some(5.0));
         // With one fewer agreeing, every check-in figure is suppressed.
@@ -669,6 +825,155 @@ mod tests {
         let fewer = build(&residents);
         assert_eq!(fewer.checkin_residents, Figure::Suppressed);
         assert_eq!(fewer.ucla3_latest, Figure::Suppressed);
+    }
+
+    #[test]
+    fn a_count_of_one_to_four_residents_shows_as_fewer_than_five_whatever_it_is_drawn_from() {
+        let mut residents: Vec<ResidentFacts> = (0..5).map(growing).collect();
+        // All five agreed; for 1 to 4 of them the UCLA total went down.
+        for improved in 1..SMALLEST_SHOWN {
+            for (i, r) in residents.iter_mut().enumerate() {
+                let latest = if i < improved { 5 } else { 8 };
+                r.checkins = vec![checkin(10, true, 8, 5), checkin(90, true, latest, 5)];
+            }
+            let insights = build(&residents);
+            assert_eq!(insights.ucla3_improved, Figure::Suppressed, "{improved} of 5 improved");
+            assert_eq!(insights.ucla3_improved.words(), "fewer than 5");
+            let csv = insights.to_csv();
+            let line = csv.lines().find(|l| l.starts_with("residents whose UCLA total went down")).unwrap();
+            assert!(!line.contains(&improved.to_string()), "{line}");
+        }
+    }
+
+    /// The residents a figure says it is drawn from, when shown.
+    fn behind(f: Figure) -> Option<usize> {
+        match f {
+            Figure::Value { residents, .. } => Some(residents),
+            _ => None,
+        }
+    }
+
+    /// A figure that is itself a count of residents, when shown.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn counted(f: Figure) -> Option<usize> {
+        f.value().map(|v| v as usize)
+    }
+
+    /// Every pair of counts of residents a reader sees where the first is
+    /// some of the second, so the second minus the first is a count of
+    /// residents too.
+    fn nested_counts(i: &TeamInsights) -> Vec<(&'static str, Option<usize>, Option<usize>)> {
+        let supported = counted(i.residents_supported);
+        let agreed = counted(i.checkin_residents);
+        vec![
+            ("visited of supported", counted(i.residents_visited), supported),
+            ("circles at first visit of supported", behind(i.circle_first.in_circle), supported),
+            ("circles at latest visit of supported", behind(i.circle_latest.two_way), supported),
+            ("counting in check-in figures of supported", agreed, supported),
+            ("with a UCLA change of those counting", behind(i.ucla3_first), agreed),
+            ("with a life satisfaction change of those counting", behind(i.life_satisfaction_latest), agreed),
+            ("UCLA total went down of those with a change", counted(i.ucla3_improved), behind(i.ucla3_latest)),
+            ("UCLA total went down, drawn from", counted(i.ucla3_improved), behind(i.ucla3_improved)),
+            ("raised an ask of supported", behind(i.asks_raised), supported),
+            ("had an ask met of those who raised one", behind(i.asks_met), behind(i.asks_raised)),
+            ("had an ask met of supported", behind(i.asks_met), supported),
+            ("listed an offer of supported", behind(i.offers_listed), supported),
+            ("made an offer to another of supported", behind(i.offers_made_to_others), supported),
+            ("declined an introduction of supported", behind(i.introductions_declined), supported),
+        ]
+    }
+
+    fn assert_no_small_difference(insights: &TeamInsights) {
+        for (what, sub, sup) in nested_counts(insights) {
+            if let (Some(sub), Some(sup)) = (sub, sup) {
+                assert!(!(1..SMALLEST_SHOWN).contains(&(sup - sub)), "{what}: {sup} - {sub} gives away a small count");
+            }
+        }
+    }
+
+    #[test]
+    fn supported_minus_visited_cannot_give_away_fewer_than_five() {
+        // Seven residents, five visited: the two not visited must not show by subtraction.
+        let mut residents: Vec<ResidentFacts> = (0..7).map(growing).collect();
+        residents[5].visits.clear();
+        residents[6].visits.clear();
+        let insights = build(&residents);
+        assert!(
+            insights.residents_supported.value().is_none() || insights.residents_visited.value().is_none(),
+            "{:?} and {:?}",
+            insights.residents_supported,
+            insights.residents_visited
+        );
+        assert_no_small_difference(&insights);
+        // With ten residents and five not visited, both show.
+        let mut residents: Vec<ResidentFacts> = (0..10).map(growing).collect();
+        residents[5..].iter_mut().for_each(|r| r.visits.clear());
+        let insights = build(&residents);
+        assert_eq!(insights.residents_supported.value(), Some(10.0));
+        assert_eq!(insights.residents_visited.value(), Some(5.0));
+    }
+
+    #[test]
+    fn improved_out_of_those_with_a_change_cannot_give_away_fewer_than_five() {
+        // Seven with a UCLA change, five of them less lonely: the two who were not must not show.
+        let mut residents: Vec<ResidentFacts> = (0..7).map(growing).collect();
+        for (i, r) in residents.iter_mut().enumerate() {
+            r.checkins = vec![checkin(10, true, 8, 5), checkin(90, true, if i < 5 { 4 } else { 9 }, 5)];
+        }
+        let insights = build(&residents);
+        assert_eq!(insights.ucla3_latest.value(), Some(4.0), "the medians still show");
+        assert_eq!(insights.ucla3_improved.value(), None, "{:?}", insights.ucla3_improved);
+        assert_no_small_difference(&insights);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_pair_of_figures_lets_a_reader_subtract_their_way_to_fewer_than_five(
+            team in proptest::collection::vec((0u8..3, 0u8..3, 0u8..2, 0u8..2, 0u8..4, 0u8..4, proptest::bool::ANY), 0..24)
+        ) {
+            let residents: Vec<ResidentFacts> = team
+                .iter()
+                .enumerate()
+                .map(|(i, &(visits, asks, met, offers, checkins, score, shared))| {
+                    let mut r = growing(i);
+                    r.visits.truncate(usize::from(visits));
+                    r.asks = (0..asks).map(|k| if k < met { AskStatus::Met } else { AskStatus::Open }).collect();
+                    r.offers = usize::from(offers);
+                    r.checkins = (0..checkins)
+                        .map(|k| checkin(10 + i64::from(k), shared, 3 + (score + k) % 7, (score * k) % 11))
+                        .collect();
+                    if checkins == 3 {
+                        r.checkins[1].ucla3_total = None;
+                        r.checkins[2].life_satisfaction = None;
+                    }
+                    r
+                })
+                .collect();
+            assert_no_small_difference(&build(&residents));
+        }
+    }
+
+    #[test]
+    fn a_median_with_no_answers_behind_it_says_so_and_is_null_in_json_and_csv() {
+        // Six residents, none with a check-in: no median life satisfaction exists.
+        let residents: Vec<ResidentFacts> = (0..6).map(growing).collect();
+        let insights = build(&residents);
+        let figure = insights.life_satisfaction_first;
+        assert_eq!(figure.value(), None, "{figure:?} must not read as a real number");
+        assert_eq!(figure.words(), "no answers yet");
+        let json = serde_json::to_value(&insights).unwrap();
+        assert_eq!(json["life_satisfaction_first"]["value"], serde_json::Value::Null, "{json}");
+        assert_eq!(json["ucla3_latest"]["value"], serde_json::Value::Null, "{json}");
+        let csv = insights.to_csv();
+        let line = csv.lines().find(|l| l.starts_with("median life satisfaction at first check-in,")).unwrap();
+        assert_eq!(line, "median life satisfaction at first check-in,null,0");
+        // A count that is zero is a real zero: nobody is counting in check-in figures.
+        assert_eq!(insights.checkin_residents.value(), Some(0.0));
+        assert_eq!(json["checkin_residents"]["value"], 0.0);
+        // No visits yet: no circle at a first visit either.
+        let unvisited: Vec<ResidentFacts> =
+            (0..6).map(growing).map(|r| ResidentFacts { visits: vec![], ..r }).collect();
+        assert_eq!(build(&unvisited).circle_first.in_circle.words(), "no answers yet");
     }
 
     #[test]
@@ -708,14 +1013,13 @@ mod tests {
 
     #[test]
     fn hmac_matches_the_rfc_4231_test_vectors() {
-        let hex = |b: [u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
         assert_eq!(
-            hex(hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
+            hex::encode(hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
         // Case 6: a key longer than the block is hashed first.
         assert_eq!(
-            hex(hmac_sha256(&[0xaa; 131], b"Test Using Larger Than Block-Size Key - Hash Key First")),
+            hex::encode(hmac_sha256(&[0xaa; 131], b"Test Using Larger Than Block-Size Key - Hash Key First")),
             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
         );
     }

@@ -338,11 +338,36 @@ pub fn read(doc: &Automerge) -> Result<ResidentPage> {
     })
 }
 
+/// Every name the page has given the resident, oldest first: the one it was
+/// made with (often the full name) and each rename since, so that a story
+/// shared without a name can hide all of them.
+#[must_use]
+pub fn names(doc: &Automerge) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let naming = doc
+        .get_changes_meta(&[])
+        .into_iter()
+        .filter(|c| matches!(c.message.as_deref(), Some(document::CREATE_MESSAGE | RENAME_MESSAGE)));
+    for change in naming {
+        let Ok(values) = doc.get_all_at(ROOT, "preferred_name", &[change.hash]) else { continue };
+        for (value, _) in values {
+            if let Some(name) = value.as_str().map(str::to_owned)
+                && !out.contains(&name)
+            {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+const RENAME_MESSAGE: &str = "rename";
+
 /// Changes the name the resident likes to be called.
 pub fn rename(doc: &mut Automerge, ctx: &EditContext, preferred_name: &str) -> Result<()> {
     let name = limits::required("name", preferred_name, NAME_MAX)?;
     document::check_kind(doc, KIND)?;
-    document::edit(doc, ctx, "rename", |tx| document::set_field(tx, &ROOT, "preferred_name", name.as_str()))
+    document::edit(doc, ctx, RENAME_MESSAGE, |tx| document::set_field(tx, &ROOT, "preferred_name", name.as_str()))
 }
 
 /// Replaces "about me", merging with concurrent edits to other parts of it.
@@ -544,6 +569,15 @@ mod tests {
     fn new_page() -> (Automerge, ResidentId) {
         let r = ResidentId::random();
         (create(&supporter_actor(), r, "Doreen", &ctx(0)).unwrap(), r)
+    }
+
+    #[test]
+    fn a_page_remembers_every_name_the_resident_has_gone_by() {
+        let (mut doc, _) = new_page();
+        rename(&mut doc, &ctx(1), "Dee Smith").unwrap();
+        add_offer(&mut doc, &ctx(2), "Dee makes curry", Category::Caring).unwrap();
+        rename(&mut doc, &ctx(3), "Dee").unwrap();
+        assert_eq!(names(&doc), ["Doreen", "Dee Smith", "Dee"]);
     }
 
     #[test]

@@ -14,6 +14,34 @@ pub const DEFAULT_INVITE_HOURS: i64 = 7 * 24;
 /// A new invite, as shown to the person who asked for it.
 pub type IssuedInvite = connect_sync::api::InviteResponse;
 
+/// A team by id, by name (any letter case), by the start of its name, or by
+/// an id prefix, as `connect` finds residents: the most specific reading
+/// wins, and a name more than one team has is refused with each listed.
+pub fn find_team(db: &impl RelayStore, given: &str) -> Result<TeamId, RelayError> {
+    if let Ok(id) = given.parse::<TeamId>() {
+        return Ok(id);
+    }
+    let teams = db.teams()?;
+    let wanted = given.trim().to_lowercase();
+    let exact: Vec<_> = teams.iter().filter(|(_, name)| name.trim().to_lowercase() == wanted).collect();
+    let starts: Vec<_> = teams
+        .iter()
+        .filter(|(_, name)| !wanted.is_empty() && name.trim().to_lowercase().starts_with(&wanted))
+        .collect();
+    let id_prefix: Vec<_> =
+        teams.iter().filter(|(id, _)| !wanted.is_empty() && id.to_string().starts_with(&wanted)).collect();
+    let matches = [exact, starts, id_prefix].into_iter().find(|m| !m.is_empty()).unwrap_or_default();
+    match matches.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => Err(RelayError::NotFound(format!("no team {given:?}; `connect-relay team list` shows the teams"))),
+        many => Err(RelayError::BadRequest(format!(
+            "{given:?} matches {} teams ({}); use the id",
+            many.len(),
+            many.iter().map(|(id, name)| format!("{name} {id}")).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
 /// Creates a team with its directory document and a first coordinator invite.
 pub fn create_team(db: &(impl RelayStore + ?Sized), name: &str, now: Timestamp) -> Result<IssuedInvite, RelayError> {
     let team = TeamId::random();

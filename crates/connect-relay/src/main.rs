@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
 use connect_relay::{AppState, admin};
 use connect_store::relay::{RelayStore, SqliteRelayStore};
 
@@ -31,9 +31,9 @@ enum Command {
     Team(TeamCmd),
     /// Issue a one-time, expiring enrolment code.
     Invite {
-        /// Team id.
+        /// Team: its name (any letter case, or the start of it) or its id.
         #[arg(long)]
-        team: TeamId,
+        team: String,
         /// Role the code grants.
         #[arg(long, value_enum)]
         role: Role,
@@ -52,9 +52,9 @@ enum Command {
     Resident(ResidentCmd),
     /// Assign a resident to a supporter or coordinator.
     Assign {
-        /// Team id.
+        /// Team: its name (any letter case, or the start of it) or its id.
         #[arg(long)]
-        team: TeamId,
+        team: String,
         /// Resident id.
         resident: ResidentId,
         /// Person id.
@@ -62,9 +62,9 @@ enum Command {
     },
     /// People and devices of a team.
     People {
-        /// Team id.
+        /// Team: its name (any letter case, or the start of it) or its id.
         #[arg(long)]
-        team: TeamId,
+        team: String,
     },
     /// Write a consistent copy of the database (SQLite online backup).
     Backup {
@@ -184,6 +184,7 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Invite { team, role, resident, hours } => {
+            let team = admin::find_team(&db, &team)?;
             let invite = admin::create_invite(&db, team, role.into(), resident, hours, now())?;
             println!("Invite for a {} (one use, expires {}):", invite.role, invite.expires_at);
             println!("{}", invite.code);
@@ -204,11 +205,13 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Assign { team, resident, person } => {
+            let team = admin::find_team(&db, &team)?;
             admin::assign(&db, team, resident, person, now())?;
             println!("Assigned.");
             Ok(())
         }
         Command::People { team } => {
+            let team = admin::find_team(&db, &team)?;
             println!("{}", serde_json::to_string_pretty(&(db.people(team)?, db.devices(team)?))?);
             Ok(())
         }

@@ -99,6 +99,12 @@ pub enum StoreError {
     /// A model rule refused an edit, or a document could not be read.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// The device's storage is full: the save was rolled back whole.
+    #[error(
+        "this change was not saved, because this device's storage is full; everything saved before is safe. \
+         To save it, free some space (delete photos, videos or apps you no longer need) and try again"
+    )]
+    DiskFull,
     /// SQLite failed.
     #[error("database error")]
     Sqlite(#[source] Box<rusqlite::Error>),
@@ -109,6 +115,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        // A full disk (SQLITE_FULL) rolls the transaction back: nothing of
+        // the change is kept and nothing saved before is touched.
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            return Self::DiskFull;
+        }
         Self::Sqlite(Box::new(e))
     }
 }

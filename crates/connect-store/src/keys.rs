@@ -78,7 +78,7 @@ impl StoreKey {
     /// The key as SQLCipher's raw-key string (`x'…'`): used as given, with
     /// no second key derivation.
     pub(crate) fn raw(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", Zeroizing::new(to_hex(self.0.as_ref())).as_str()))
+        Zeroizing::new(format!("x'{}'", Zeroizing::new(hex::encode(self.0.as_ref())).as_str()))
     }
 
     /// The `PRAGMA key` statement that hands this key to SQLCipher.
@@ -295,7 +295,7 @@ fn derive(kdf: &KdfParams, passphrase: &str) -> Option<Zeroizing<[u8; 32]>> {
     }
     let params = argon2::Params::new(kdf.memory_kib, kdf.iterations, kdf.parallelism, Some(32)).ok()?;
     let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-    let salt = from_hex(&kdf.salt)?;
+    let salt = hex::decode(&kdf.salt).ok()?;
     let mut out = Zeroizing::new([0u8; 32]);
     argon.hash_password_into(passphrase.as_bytes(), &salt, out.as_mut()).ok()?;
     Some(out)
@@ -309,7 +309,7 @@ fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
         memory_kib: KDF_MEMORY_KIB,
         iterations: KDF_ITERATIONS,
         parallelism: KDF_PARALLELISM,
-        salt: to_hex(&salt),
+        salt: hex::encode(salt),
     };
     let kek = derive(&kdf, passphrase).ok_or(StoreError::KeyFile {
         path: String::new(),
@@ -326,8 +326,8 @@ fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
         kdf,
         wrapped_key: WrappedKey {
             algorithm: "xchacha20poly1305".into(),
-            nonce: to_hex(&nonce),
-            ciphertext: to_hex(&ciphertext),
+            nonce: hex::encode(nonce),
+            ciphertext: hex::encode(ciphertext),
         },
         failed_attempts: 0,
         retry_after_ms: None,
@@ -341,8 +341,8 @@ fn unwrap(data: &KeyFileData, passphrase: &str) -> Option<StoreKey> {
         return None;
     }
     let kek = derive(&data.kdf, passphrase)?;
-    let nonce = from_hex(&data.wrapped_key.nonce).filter(|n| n.len() == 24)?;
-    let ciphertext = from_hex(&data.wrapped_key.ciphertext)?;
+    let nonce = hex::decode(&data.wrapped_key.nonce).ok().filter(|n| n.len() == 24)?;
+    let ciphertext = hex::decode(&data.wrapped_key.ciphertext).ok()?;
     let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
     let plain = Zeroizing::new(
         cipher.decrypt(XNonce::from_slice(&nonce), Payload { msg: &ciphertext, aad: WRAP_CONTEXT }).ok()?,
@@ -353,23 +353,6 @@ fn unwrap(data: &KeyFileData, passphrase: &str) -> Option<StoreKey> {
     }
     key.copy_from_slice(&plain);
     Some(StoreKey(key))
-}
-
-/// Bytes as lowercase hex.
-pub(crate) fn to_hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
-/// Hex back to bytes; `None` for anything that is not whole hex bytes.
-pub(crate) fn from_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
 }
 
 #[cfg(test)]
@@ -399,7 +382,7 @@ mod tests {
         let again = file.unlock("correct horse", at(0)).unwrap();
         assert_eq!(key.0.as_ref(), again.0.as_ref());
         let text = std::fs::read_to_string(file.path()).unwrap();
-        assert!(!text.contains(&to_hex(key.0.as_ref())), "the data key must not be written in clear");
+        assert!(!text.contains(&hex::encode(key.0.as_ref())), "the data key must not be written in clear");
         assert!(!text.contains("correct horse"));
     }
 
@@ -498,17 +481,10 @@ mod tests {
         let (_dir, file) = scratch();
         file.create("123456").unwrap();
         let mut data: KeyFileData = serde_json::from_slice(&std::fs::read(file.path()).unwrap()).unwrap();
-        let mut bytes = from_hex(&data.wrapped_key.ciphertext).unwrap();
+        let mut bytes = hex::decode(&data.wrapped_key.ciphertext).unwrap();
         bytes[0] ^= 1;
-        data.wrapped_key.ciphertext = to_hex(&bytes);
+        data.wrapped_key.ciphertext = hex::encode(&bytes);
         file.write(&data).unwrap();
         assert!(matches!(file.unlock("123456", at(0)), Err(StoreError::WrongPassphrase { .. })));
-    }
-
-    #[test]
-    fn hex_round_trips_and_rejects_nonsense() {
-        assert_eq!(from_hex(&to_hex(&[0, 1, 254, 255])).unwrap(), vec![0, 1, 254, 255]);
-        assert!(from_hex("abc").is_none());
-        assert!(from_hex("zz").is_none());
     }
 }

@@ -1,8 +1,9 @@
 //! The on-device store: one SQLite file holding every document as a compacted
 //! snapshot plus incremental change chunks, and index tables derived from them.
 //!
-//! Durability: WAL with `synchronous = FULL`, so a save that returned survives
-//! a crash or a flat battery. Each save is one `BEGIN IMMEDIATE` transaction
+//! Durability: WAL with `synchronous = FULL` on every connection the store
+//! opens (set and read back, never assumed from SQLite's default), so a save
+//! that returned survives a crash or a flat battery. Each save is one `BEGIN IMMEDIATE` transaction
 //! that appends the new changes and rewrites that document's index rows, so the
 //! index can never disagree with the documents. `secure_delete` is on so
 //! erased text is overwritten in the file, not just unlinked.
@@ -24,9 +25,17 @@ use crate::store::{SyncBatch, SyncBatchOutcome};
 use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
+#[cfg(test)]
+mod durability_tests;
+#[cfg(test)]
+mod erasure_tests;
+
 /// Schema migrations, applied in order; `PRAGMA user_version` counts how many ran.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_insights.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_insights.sql"),
+    include_str!("../migrations/0003_fts_secure_delete.sql"),
+];
 
 /// The index tables keyed by document, every one derived by `index::derive`.
 const INDEX_TABLES: [&str; 7] =
@@ -208,14 +217,8 @@ impl SqliteStore {
         };
         remove_if_present(&staging).map_err(io)?;
         {
-            let conn = Connection::open(path)?;
-            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            let conn = encrypting_connection(path, &staging, &key)?;
             let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-            conn.execute(
-                "ATTACH DATABASE ?1 AS encrypted KEY ?2",
-                params![staging.display().to_string(), key.raw().as_str()],
-            )?;
             conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
             conn.execute_batch(&format!("PRAGMA encrypted.user_version = {version}; DETACH DATABASE encrypted;"))?;
         }
@@ -256,13 +259,13 @@ impl SqliteStore {
         // the index tables decrypted in memory once read.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
              PRAGMA secure_delete = ON;
              PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -16384;",
         )
         .map_err(cannot)?;
+        make_durable(&conn, "main", &path)?;
         let mut store = Self { conn, session: crate::memory::rand_session(), path, encrypted };
         store.migrate(version)?;
         if version < 2 && version > 0 {
@@ -351,6 +354,34 @@ pub fn destroy_files(path: &Path) -> Result<()> {
         remove_if_present(&beside(path, suffix)).map_err(fail)?;
     }
     KeyFile::for_store(path).remove()
+}
+
+/// Sets `synchronous = FULL` on `schema` of `conn` and checks that SQLite took
+/// it, so a save that returned survives a crash or a flat battery whatever
+/// default this build of SQLite was compiled with.
+fn make_durable(conn: &Connection, schema: &str, path: &str) -> Result<()> {
+    conn.execute_batch(&format!("PRAGMA {schema}.synchronous = FULL;"))?;
+    let level: i64 = conn.query_row(&format!("PRAGMA {schema}.synchronous"), [], |r| r.get(0))?;
+    if level != 2 {
+        return Err(StoreError::CannotOpen {
+            path: path.to_owned(),
+            reason: format!("saves cannot be made durable (synchronous is {level}, not FULL)"),
+        });
+    }
+    Ok(())
+}
+
+/// The connection that copies the store kept in clear at `path` into an
+/// encrypted file at `staging`, attached as `encrypted`; both durable.
+fn encrypting_connection(path: &Path, staging: &Path, key: &StoreKey) -> Result<Connection> {
+    let path_str = path.display().to_string();
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    make_durable(&conn, "main", &path_str)?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    conn.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", params![staging.display().to_string(), key.raw().as_str()])?;
+    make_durable(&conn, "encrypted", &path_str)?;
+    Ok(conn)
 }
 
 /// Hands `key` to SQLCipher, after checking this build has SQLCipher at all:

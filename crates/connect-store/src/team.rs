@@ -6,9 +6,8 @@ use connect_model::directory::{self, Directory};
 use connect_model::insights::{self, TeamInsights};
 use connect_model::matching::{self, AskRef, OfferRef, Suggestion};
 use connect_model::story::{self, SharedStory};
-use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp, page};
+use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp, circle, page};
 
-use crate::keys::{from_hex, to_hex};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 
 /// The setting holding this device's secret for pseudonyms in exports.
@@ -80,13 +79,14 @@ pub fn insights(store: &impl DocumentStore) -> Result<TeamInsights> {
 
 /// This device's secret for pseudonyms, made the first time it is needed.
 pub fn report_secret(store: &mut impl DocumentStore) -> Result<Vec<u8>> {
-    if let Some(bytes) = store.setting(REPORT_SECRET_SETTING)?.and_then(|hex| from_hex(&hex)).filter(|b| b.len() == 32)
+    if let Some(bytes) =
+        store.setting(REPORT_SECRET_SETTING)?.and_then(|h| hex::decode(h).ok()).filter(|b| b.len() == 32)
     {
         return Ok(bytes);
     }
     let mut secret = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
-    store.set_setting(REPORT_SECRET_SETTING, Some(&to_hex(&secret)))?;
+    store.set_setting(REPORT_SECRET_SETTING, Some(&hex::encode(secret)))?;
     Ok(secret.to_vec())
 }
 
@@ -107,7 +107,13 @@ pub fn shareable_stories(store: &impl DocumentStore) -> Result<Vec<SharedStory>>
     for row in store.story_consents()?.into_iter().filter(|r| r.consent.may_share() && r.has_text) {
         let doc = store.load(DocumentId::resident(row.resident, DocKind::Story))?;
         let name = names.get(&row.resident).map_or("", String::as_str);
-        if let Some(shared) = story::read(&doc)?.shareable(name) {
+        let story = story::read(&doc)?;
+        let hide = if story.consent == story::Consent::Anonymous {
+            names_to_hide(store, row.resident)?
+        } else {
+            story::Names::default()
+        };
+        if let Some(shared) = story.shareable(name, &hide) {
             out.push(shared);
         }
     }
@@ -117,10 +123,69 @@ pub fn shareable_stories(store: &impl DocumentStore) -> Result<Vec<SharedStory>>
     Ok(out)
 }
 
+/// The names a story shared without a name must hide: every name the
+/// resident's page has given them, and the people in their circle.
+fn names_to_hide(store: &impl DocumentStore, resident: ResidentId) -> Result<story::Names> {
+    let load = |kind| -> Result<Option<_>> {
+        let id = DocumentId::resident(resident, kind);
+        if store.contains(id)? { Ok(Some(store.load(id)?)) } else { Ok(None) }
+    };
+    let resident_names = load(DocKind::Page)?.map(|d| page::names(&d)).unwrap_or_default();
+    let circle = match load(DocKind::Circle)? {
+        Some(d) => {
+            circle::read(&d)?.ties.into_iter().filter(|t| t.kind == circle::TieKind::Person).map(|t| t.name).collect()
+        }
+        None => Vec::new(),
+    };
+    Ok(story::Names { resident: resident_names, circle })
+}
+
 /// The team directory on this device (it arrives from the relay), if any.
 pub fn directory(store: &impl DocumentStore) -> Result<Option<(DocumentId, Directory)>> {
     match store.document_ids_of_kind(DocKind::Directory)?.first() {
         Some(id) => Ok(Some((*id, directory::read(&store.load(*id)?)?))),
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use connect_model::circle::{NewTie, Ring, TieKind};
+    use connect_model::story::Consent;
+
+    use super::*;
+    use crate::conformance::supporter;
+    use crate::{MemoryStore, create_resident};
+
+    #[test]
+    fn a_story_shared_without_a_name_hides_every_name_the_resident_went_by_and_their_circle() {
+        let mut store = MemoryStore::new();
+        let me = supporter();
+        store.set_identity(&me).unwrap();
+        let now = Timestamp::from_millis(1_772_355_600_000);
+        let r = create_resident(&mut store, &me, "Doreen Smith", now).unwrap();
+        let ctx = me.context(now);
+        store.edit(DocumentId::resident(r, DocKind::Page), |d| page::rename(d, &ctx, "Dee")).unwrap();
+        store
+            .edit(DocumentId::resident(r, DocKind::Circle), |d| {
+                let jean = NewTie {
+                    name: "Jean next door",
+                    kind: TieKind::Person,
+                    relationship: "neighbour",
+                    ring: Ring::Friendship,
+                    two_way: true,
+                };
+                circle::add_tie(d, &ctx, &jean).map(drop)
+            })
+            .unwrap();
+        store
+            .edit(DocumentId::resident(r, DocKind::Story), |d| {
+                story::set_text(d, &ctx, "Doreen Smith's the name, Dee to friends. Jean's next door.")?;
+                story::set_consent(d, &ctx, Consent::Anonymous)
+            })
+            .unwrap();
+        let shared = shareable_stories(&store).unwrap();
+        assert_eq!(shared.len(), 1);
+        assert_eq!(shared[0].text, "[name] [name]'s the name, [name] to friends. [name]'s next door.");
     }
 }

@@ -140,3 +140,32 @@ fn a_store_from_schema_1_is_upgraded_and_its_insight_facts_filled_in() {
     assert_eq!(store.resident_facts().unwrap(), facts, "facts are filled in for documents stored before");
     assert_eq!(store.integrity_check().unwrap(), Ok(()));
 }
+
+#[test]
+fn a_store_from_schema_2_removes_erased_words_from_its_search_index_at_once_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let secure_delete = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT v FROM search_fts_config WHERE k = 'secure-delete'", [], |r| r.get(0)).unwrap_or(0)
+    };
+    {
+        let mut store = open(&path);
+        let me = supporter();
+        store.set_identity(&me).unwrap();
+        create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    }
+    // As the previous version left it: schema 2, full-text deletes that leave words behind.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0); PRAGMA user_version = 2;",
+        )
+        .unwrap();
+        assert_eq!(secure_delete(&conn), 0);
+    }
+    let store = open(&path);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(secure_delete(&conn), 1);
+    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 3);
+}

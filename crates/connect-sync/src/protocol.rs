@@ -303,10 +303,6 @@ mod tests {
         }
     }
 
-    fn hex(bytes: &[u8]) -> String {
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
     fn sample_response() -> SyncResponse {
         let doc = sample_request().missing[0];
         SyncResponse {
@@ -328,7 +324,7 @@ mod tests {
     fn version_two_request_bytes_are_stable() {
         let bytes = sample_request().encode();
         assert_eq!(
-            hex(&bytes),
+            hex::encode(&bytes),
             "434353010002ac020701\
              0707070707070707070707070707070701\
              010505050505050505050505050505050505050505050505050505050505050505\
@@ -345,7 +341,7 @@ mod tests {
     fn version_two_response_bytes_are_stable() {
         let bytes = sample_response().encode();
         assert_eq!(
-            hex(&bytes),
+            hex::encode(&bytes),
             "434353010002ad020801\
              01070707070707070707070707070707070102\
              0808\

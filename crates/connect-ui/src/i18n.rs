@@ -300,7 +300,7 @@ catalogue! {
     LinkedPlaces => "Could help:";
     Unlink => "Remove";
     Link => "Link";
-    InsightsHint => "Figures with no names. Any figure drawn from fewer than 5 residents is not shown, so no one can be identified. Check-in figures count only residents who agreed.";
+    InsightsHint => "Figures with no names. Any figure drawn from fewer than 5 residents is not shown, nor any that would reveal fewer than 5 when taken from another, so no one can be identified. Check-in figures count only residents who agreed.";
     ResidentsSupported => "Residents supported";
     ResidentsVisited => "Residents visited";
     CircleGrowth => "Circle of care: median ties per ring, first visit and latest visit";
@@ -316,6 +316,8 @@ catalogue! {
     LifeFirstLatest => "Median life satisfaction (0 to 10), first and latest";
     Improved => "Residents feeling less lonely";
     FewerThanFive => "fewer than 5";
+    NoAnswersYet => "no answers yet";
+    Withheld => "not shown (with the figures beside it, it would reveal fewer than 5)";
     SaveFiguresCsv => "Save the figures (CSV)";
     SavePerResidentCsv => "Save one row per resident, pseudonymous (CSV)";
     StoriesHint => "Only stories whose owner agreed to share them, exactly as they agreed: no name where they chose not to be named. A story disappears from here as soon as consent is withdrawn.";

@@ -193,5 +193,27 @@ pub fn run_off_thread<T: Send + 'static>(
 /// Applies an edit off the UI thread, then refreshes views; on success shows
 /// `done` (with its undo) if given, on failure the reason.
 pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
-    run_off_thread(ui, None, move || backend.edit(resident, edit), move |()| ui.tell(done));
+    apply_edit_then(backend, ui, resident, edit, done, || {});
+}
+
+/// [`apply_edit`], then `saved` once the edit is saved and only then: a form
+/// clears its draft in `saved`, so when a save fails (a full disk, say) the
+/// words stay in the form, with the reason above them, to save again.
+pub fn apply_edit_then(
+    backend: SharedBackend,
+    ui: Ui,
+    resident: ResidentId,
+    edit: Edit,
+    done: Option<Notice>,
+    saved: impl FnOnce() + 'static,
+) {
+    run_off_thread(
+        ui,
+        None,
+        move || backend.edit(resident, edit),
+        move |()| {
+            saved();
+            ui.tell(done);
+        },
+    );
 }

@@ -198,6 +198,138 @@ fn adding_an_offer_opens_a_form_and_saves_the_words() {
     assert!(html(&dom).contains("+ A new offer"), "the form closes after adding");
 }
 
+/// A store whose disk is full while `full` is set: every save fails as the
+/// SQLite store's does on a full disk, and nothing is kept.
+struct FullDisk {
+    inner: MemoryStore,
+    full: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl DocumentStore for FullDisk {
+    fn identity(&self) -> connect_store::Result<Option<DeviceIdentity>> {
+        self.inner.identity()
+    }
+    fn set_identity(&mut self, identity: &DeviceIdentity) -> connect_store::Result<()> {
+        self.inner.set_identity(identity)
+    }
+    fn session_actor(&self) -> connect_store::Result<connect_model::automerge::ActorId> {
+        self.inner.session_actor()
+    }
+    fn setting(&self, key: &str) -> connect_store::Result<Option<String>> {
+        self.inner.setting(key)
+    }
+    fn set_setting(&mut self, key: &str, value: Option<&str>) -> connect_store::Result<()> {
+        self.inner.set_setting(key, value)
+    }
+    fn load(&self, id: DocumentId) -> connect_store::Result<connect_model::automerge::Automerge> {
+        self.inner.load(id)
+    }
+    fn contains(&self, id: DocumentId) -> connect_store::Result<bool> {
+        self.inner.contains(id)
+    }
+    fn save(&mut self, id: DocumentId, doc: &mut connect_model::automerge::Automerge) -> connect_store::Result<()> {
+        if self.full.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(connect_store::StoreError::DiskFull);
+        }
+        self.inner.save(id, doc)
+    }
+    fn erase(&mut self, id: DocumentId) -> connect_store::Result<()> {
+        self.inner.erase(id)
+    }
+    fn is_erased(&self, id: DocumentId) -> connect_store::Result<bool> {
+        self.inner.is_erased(id)
+    }
+    fn document_ids(&self) -> connect_store::Result<Vec<DocumentId>> {
+        self.inner.document_ids()
+    }
+    fn caseload(&self) -> connect_store::Result<Vec<connect_store::CaseloadRow>> {
+        self.inner.caseload()
+    }
+    fn items(&self, resident: ResidentId) -> connect_store::Result<Vec<connect_store::ItemRow>> {
+        self.inner.items(resident)
+    }
+    fn search(&self, query: &str) -> connect_store::Result<Vec<connect_store::SearchHit>> {
+        self.inner.search(query)
+    }
+    fn pending(&self) -> connect_store::Result<Vec<DocumentId>> {
+        self.inner.pending()
+    }
+    fn synced_heads(&self, id: DocumentId) -> connect_store::Result<Option<Vec<connect_model::automerge::ChangeHash>>> {
+        self.inner.synced_heads(id)
+    }
+    fn mark_synced(
+        &mut self,
+        id: DocumentId,
+        heads: &[connect_model::automerge::ChangeHash],
+    ) -> connect_store::Result<()> {
+        self.inner.mark_synced(id, heads)
+    }
+    fn sync_state(&self, peer: &str, id: DocumentId) -> connect_store::Result<Option<Vec<u8>>> {
+        self.inner.sync_state(peer, id)
+    }
+    fn set_sync_state(&mut self, peer: &str, id: DocumentId, state: &[u8]) -> connect_store::Result<()> {
+        self.inner.set_sync_state(peer, id, state)
+    }
+    fn resident_facts(&self) -> connect_store::Result<Vec<connect_model::insights::ResidentFacts>> {
+        self.inner.resident_facts()
+    }
+    fn story_consents(&self) -> connect_store::Result<Vec<connect_store::StoryRow>> {
+        self.inner.story_consents()
+    }
+    fn rebuild_indexes(&mut self) -> connect_store::Result<()> {
+        self.inner.rebuild_indexes()
+    }
+}
+
+/// The note form with the notice line, as on a resident's journal tab.
+#[component]
+fn NoteFormWithNotice(resident: ResidentId) -> Element {
+    connect_ui::state::use_provide_ui(Screen::Resident(resident, Tab::Journal));
+    rsx! {
+        connect_ui::components::NoticeLine {}
+        connect_ui::components::NoteForm { resident, can_team_only: true }
+    }
+}
+
+#[test]
+fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
+    let full = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut store = FullDisk { inner: MemoryStore::new(), full: full.clone() };
+    let me = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: "phone".into(),
+        person_name: "Amara".into(),
+        role: AuthorRole::Supporter,
+        created_at: at(0),
+    };
+    store.set_identity(&me).unwrap();
+    let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    let backend: SharedBackend = Arc::new(StoreBackend::new(store, None));
+    full.store(true, std::sync::atomic::Ordering::SeqCst);
+
+    let (mut dom, edits) = mount_component(&backend, NoteFormWithNotice, NoteFormWithNoticeProps { resident: doreen });
+    let [text] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, text, "Tea and a long chat about the allotment");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let page = html(&dom);
+    assert!(page.contains("this change was not saved"), "{page}");
+    assert!(page.contains("everything saved before is safe") && page.contains("free some space"), "{page}");
+    assert!(page.contains("Tea and a long chat about the allotment"), "the draft stays in its form: {page}");
+    assert!(backend.resident(doreen).unwrap().journal.unwrap().entries.is_empty());
+
+    // Space freed: the same draft saves with one more tap, and the form empties.
+    full.store(false, std::sync::atomic::Ordering::SeqCst);
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let journal = backend.resident(doreen).unwrap().journal.unwrap();
+    assert_eq!(journal.entries.len(), 1);
+    assert_eq!(journal.entries[0].text.as_str(), "Tea and a long chat about the allotment");
+    assert!(!html(&dom).contains("Tea and a long chat about the allotment"), "saved, so the form is empty again");
+}
+
 #[test]
 fn resident_mode_shows_only_their_page_and_marks_additions_as_theirs() {
     let f = fixture();
@@ -269,12 +401,90 @@ fn settings_show_the_device_id_and_how_to_connect() {
     assert!(page.contains("Română"));
 }
 
+use connect_ui::backend::NetworkFailure;
+
+/// A relay that issues one known invite.
+struct InvitingRelay;
+
+impl connect_ui::backend::Network for InvitingRelay {
+    fn sync(&self) -> Result<connect_ui::backend::SyncSummary, NetworkFailure> {
+        Err(NetworkFailure::Failed("offline".into()))
+    }
+    fn enrol(&self, _: &str, _: &str) -> Result<(), NetworkFailure> {
+        Err(NetworkFailure::Failed("no".into()))
+    }
+    fn invite(&self, _: AuthorRole, _: Option<ResidentId>) -> Result<connect_ui::backend::InviteInfo, NetworkFailure> {
+        Ok(connect_ui::backend::InviteInfo {
+            code: "ABCD-EFGH-JKLM".into(),
+            relay: "https://relay.connect-east.example".into(),
+            expires_at: "2026-03-08 09:00".into(),
+        })
+    }
+    fn resident_history(&self, _: ResidentId) -> Result<Vec<connect_model::history::AcceptedRecord>, NetworkFailure> {
+        Err(NetworkFailure::Failed("no".into()))
+    }
+    fn erase_resident(&self, _: ResidentId) -> Result<(), NetworkFailure> {
+        Err(NetworkFailure::Failed("no".into()))
+    }
+}
+
+/// The invite panel alone.
+#[component]
+fn InvitePanelAlone() -> Element {
+    connect_ui::state::use_provide_ui(Screen::Settings);
+    rsx! { connect_ui::components::InvitePanel {} }
+}
+
+/// Reads the QR code in an SVG drawn as `<path d="M{x} {y}h{w}v{h}H{x}V{y}…">`
+/// (dark rectangles on light): draws it as pixels and decodes it.
+fn decode_qr(svg: &str) -> String {
+    let number = |s: &str, key: &str| -> usize {
+        let at = s.find(key).unwrap() + key.len();
+        s[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let (w, h) = (number(svg, "width=\""), number(svg, "height=\""));
+    let mut dark = vec![false; w * h];
+    let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+    for rect in d.split('M').filter(|r| !r.is_empty()) {
+        let nums: Vec<usize> =
+            rect.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(|n| n.parse().unwrap()).collect();
+        let [x, y, rw, rh, ..] = nums[..] else { panic!("a rectangle: {rect}") };
+        for row in y..y + rh {
+            for col in x..x + rw {
+                dark[row * w + col] = true;
+            }
+        }
+    }
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if dark[y * w + x] { 0 } else { 255 });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the picture");
+    grids[0].decode().unwrap().1
+}
+
 #[test]
-fn invites_render_as_a_qr_code() {
-    let svg =
-        connect_ui::components::qr_svg("connect-companion:enrol?relay=https://r.example&code=ABCD-EFGH-JKLM").unwrap();
-    assert!(svg.starts_with("<?xml") || svg.contains("<svg"));
-    assert!(svg.len() > 1000);
+fn an_invite_shows_a_qr_code_that_reads_back_as_the_invite() {
+    let mut store = MemoryStore::new();
+    let me = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: "phone".into(),
+        person_name: "Chloe".into(),
+        role: AuthorRole::Coordinator,
+        created_at: at(0),
+    };
+    store.set_identity(&me).unwrap();
+    // Enrolled with the team relay.
+    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
+    store.set_setting("relay_token", Some("token")).unwrap();
+    let backend: SharedBackend = Arc::new(StoreBackend::new(store, Some(Box::new(InvitingRelay))));
+    let (mut dom, edits) = mount_root(&backend, InvitePanelAlone);
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    submit(&mut dom, form);
+    settle(&mut dom);
+    let page = html(&dom);
+    assert!(page.contains("ABCD-EFGH-JKLM"), "the code as text too: {page}");
+    let svg = &page[page.find("<svg").expect("a QR code is drawn")..];
+    let svg = &svg[..svg.find("</svg>").unwrap() + 6];
+    assert_eq!(decode_qr(svg), "connect-companion:enrol?relay=https://relay.connect-east.example&code=ABCD-EFGH-JKLM");
 }
 
 #[test]
@@ -293,6 +503,20 @@ fn team_figures_are_for_coordinators_and_small_numbers_are_not_shown() {
     assert!(page.contains("fewer than 5"), "two residents are too few to show");
     assert!(!page.contains(">2<"), "the count itself never appears");
     assert!(page.contains("<svg"), "the circle chart is drawn");
+}
+
+#[test]
+fn a_team_figure_with_no_answers_behind_it_says_no_answers_yet_and_never_zero() {
+    // Nobody has a check-in: the medians have nothing behind them.
+    let coordinator = fixture_as(AuthorRole::Coordinator);
+    let (dom, _) = mount(&coordinator.backend, Screen::Team(TeamTab::Insights));
+    let page = html(&dom);
+    let ucla = page.split("Median loneliness score").nth(1).expect("the UCLA figure is listed");
+    let ucla = &ucla[..ucla.find("</dd>").unwrap()];
+    assert!(ucla.contains("no answers yet → no answers yet"), "{ucla}");
+    assert!(!ucla.contains('0'), "no median may read as a real 0: {ucla}");
+    let life = page.split("Median life satisfaction").nth(1).unwrap();
+    assert!(life[..life.find("</dd>").unwrap()].contains("no answers yet"));
 }
 
 #[test]

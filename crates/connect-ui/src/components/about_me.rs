@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::backend::Edit;
 use crate::i18n::Msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{apply_edit_then, use_backend, use_ui};
 
 /// About me: shows the text, and a box to change it.
 #[component]
@@ -22,9 +22,8 @@ pub fn AboutMe(resident: ResidentId, text: String, resident_mode: bool) -> Eleme
                 form {
                     onsubmit: move |e: FormEvent| {
                         e.prevent_default();
-                        editing.set(false);
                         let edit = Edit::SetAboutMe { text: draft.read().clone(), by_resident: resident_mode };
-                        apply_edit(backend.clone(), ui, resident, edit, None);
+                        apply_edit_then(backend.clone(), ui, resident, edit, None, move || editing.set(false));
                     },
                     label { class: "field",
                         span { class: "label", {ui.t(Msg::AboutMe)} }

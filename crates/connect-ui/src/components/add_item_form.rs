@@ -8,7 +8,7 @@ use dioxus::prelude::*;
 use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::items::category_msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{apply_edit_then, use_backend, use_ui};
 
 /// An "add" button that opens a one-line form.
 #[component]
@@ -40,9 +40,10 @@ pub fn AddItemForm(
                     return;
                 }
                 let edit = make.call((value, *category.read()));
-                apply_edit(backend.clone(), ui, resident, edit, None);
-                text.set(String::new());
-                open.set(false);
+                apply_edit_then(backend.clone(), ui, resident, edit, None, move || {
+                    text.set(String::new());
+                    open.set(false);
+                });
             },
             label { class: "field grow", r#for: "{field_id}",
                 span { class: "label", "{label}" }

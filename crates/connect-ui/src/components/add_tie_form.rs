@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::items::ring_msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{apply_edit_then, use_backend, use_ui};
 
 /// The add-to-circle form.
 #[component]
@@ -36,10 +36,11 @@ pub fn AddTieForm(resident: ResidentId, name: String) -> Element {
                     two_way: *two_way.read(),
                     place: *place.read(),
                 };
-                apply_edit(backend.clone(), ui, resident, edit, None);
-                who.set(String::new());
-                relationship.set(String::new());
-                open.set(false);
+                apply_edit_then(backend.clone(), ui, resident, edit, None, move || {
+                    who.set(String::new());
+                    relationship.set(String::new());
+                    open.set(false);
+                });
             },
             label { class: "field",
                 span { class: "label", {ui.t(Msg::TieName)} }

@@ -1,5 +1,7 @@
 //! Team insights for coordinators: figures with no names, anything drawn from
-//! fewer than five residents shown as "fewer than 5", charts drawn as SVG (each
+//! fewer than five residents shown as "fewer than 5" (and any that would
+//! reveal such a count by subtraction as "not shown"), a median with no
+//! answers behind it as "no answers yet", charts drawn as SVG (each
 //! with its numbers in a table), and the figures and a pseudonymous
 //! per-resident file saved as CSV.
 
@@ -16,8 +18,15 @@ use crate::state::{run_off_thread, use_backend, use_ui};
 fn shown(f: Figure, ui: crate::state::Ui) -> String {
     match f {
         Figure::Suppressed => ui.t(Msg::FewerThanFive).to_owned(),
-        other => other.words(),
+        Figure::Withheld => ui.t(Msg::Withheld).to_owned(),
+        Figure::NoData => ui.t(Msg::NoAnswersYet).to_owned(),
+        Figure::Value { .. } => f.words(),
     }
+}
+
+/// The class of a figure with no number to show.
+fn class(figures: &[Figure]) -> &'static str {
+    if figures.iter().all(|f| f.is_shown()) { "" } else { "suppressed" }
 }
 
 /// The insights part of the team screen.
@@ -58,7 +67,7 @@ pub fn InsightsView() -> Element {
                 for (label, figure) in headline {
                     div { class: "figure",
                         dt { {ui.t(label)} }
-                        dd { class: if figure == Figure::Suppressed { "suppressed" } else { "" }, {shown(figure, ui)} }
+                        dd { class: class(&[figure]), {shown(figure, ui)} }
                     }
                 }
             }
@@ -75,14 +84,14 @@ pub fn InsightsView() -> Element {
                     ] {
                         div { class: "figure",
                             dt { {ui.t(label)} }
-                            dd { class: if first == Figure::Suppressed || latest == Figure::Suppressed { "suppressed" } else { "" },
+                            dd { class: class(&[first, latest]),
                                 {shown(first, ui)} " → " {shown(latest, ui)}
                             }
                         }
                     }
                     div { class: "figure",
                         dt { {ui.t(Msg::Improved)} }
-                        dd { {shown(insights.ucla3_improved, ui)} }
+                        dd { class: class(&[insights.ucla3_improved]), {shown(insights.ucla3_improved, ui)} }
                     }
                 }
             }

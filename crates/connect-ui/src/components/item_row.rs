@@ -9,7 +9,7 @@ use crate::backend::Edit;
 use crate::components::AskLinks;
 use crate::i18n::Msg;
 use crate::items::{ItemView, category_msg, status_msg};
-use crate::state::{Notice, apply_edit, use_backend, use_ui};
+use crate::state::{Notice, apply_edit, apply_edit_then, use_backend, use_ui};
 
 /// A row with edit, hide (undo-able) and, for asks, a status picker.
 #[component]
@@ -56,9 +56,8 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
                     class: "inline-form",
                     onsubmit: move |e: FormEvent| {
                         e.prevent_default();
-                        editing.set(false);
                         let edit = Edit::EditText { section, item: id, text: draft.read().clone(), by_resident: resident_mode };
-                        apply_edit(backend.clone(), ui, resident, edit, None);
+                        apply_edit_then(backend.clone(), ui, resident, edit, None, move || editing.set(false));
                     },
                     label { class: "field grow",
                         span { class: "visually-hidden", {ui.t(Msg::EditItem)} }

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use crate::backend::Edit;
 use crate::i18n::Msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{apply_edit, apply_edit_then, use_backend, use_ui};
 
 /// The note form.
 #[component]
@@ -41,8 +41,7 @@ pub fn NoteForm(resident: ResidentId, can_team_only: bool) -> Element {
                     }
                     let visibility = if *team_only.read() { Visibility::TeamOnly } else { Visibility::Shared };
                     let edit = Edit::AddNote { text: words, marker: Marker::Visit, visibility, mood: *mood.read() };
-                    apply_edit(backend.clone(), ui, resident, edit, None);
-                    text.set(String::new());
+                    apply_edit_then(backend.clone(), ui, resident, edit, None, move || text.set(String::new()));
                 },
                 label { class: "field",
                     span { class: "label", {ui.t(Msg::NoteText)} }
