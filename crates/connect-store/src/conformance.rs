@@ -9,7 +9,7 @@ use connect_model::page::{self, AskStatus, Category, Section};
 use connect_model::story::{self, Consent};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle};
 
-use crate::{DeviceIdentity, DocumentStore, StoreError, SyncStatus, create_resident};
+use crate::{DeviceIdentity, DocumentStore, StoreError, SyncBatch, SyncStatus, create_resident};
 
 /// 2026-03-01T09:00:00Z plus `minutes`.
 fn at(minutes: i64) -> Timestamp {
@@ -56,6 +56,7 @@ macro_rules! conformance_tests {
             a_refused_edit_stores_nothing,
             insight_facts_come_from_the_index_and_follow_edits,
             story_consents_follow_the_latest_change,
+            a_sync_write_merges_erases_marks_and_sets_in_one_go,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -424,4 +425,46 @@ pub fn story_consents_follow_the_latest_change<S: DocumentStore>(store: &mut S) 
     assert_eq!((row(store).consent, row(store).has_text), (Consent::Anonymous, true));
     store.edit(id, |d| story::set_consent(d, &me.context(at(3)), Consent::Private)).unwrap();
     assert_eq!(row(store).consent, Consent::Private, "a withdrawal shows at once");
+}
+
+/// One sync round's write: a received copy is merged with an edit made
+/// meanwhile (never replacing it), an erased document is deleted and a copy
+/// of it is not stored again, "on the relay" is marked only where the heads
+/// match after the merge, and settings move with it.
+pub fn a_sync_write_merges_erases_marks_and_sets_in_one_go<S: DocumentStore>(store: &mut S) {
+    let me = setup(store);
+    let doreen = create_resident(store, &me, "Doreen", at(0)).unwrap();
+    let kwame = create_resident(store, &me, "Kwame", at(0)).unwrap();
+    let page_id = DocumentId::resident(doreen, DocKind::Page);
+    let circle_id = DocumentId::resident(doreen, DocKind::Circle);
+    let gone = DocumentId::resident(kwame, DocKind::Page);
+    // The relay's copy, and an edit made here before it arrives.
+    let mut relay_copy = store.load(page_id).unwrap().fork();
+    page::add_offer(&mut relay_copy, &me.context(at(1)), "from the relay", Category::Practical).unwrap();
+    store.edit(page_id, |d| page::add_offer(d, &me.context(at(2)), "made here", Category::Practical)).unwrap();
+    let relay_heads = relay_copy.get_heads();
+    let circle_heads = store.load(circle_id).unwrap().get_heads();
+    let gone_copy = store.load(gone).unwrap();
+    let mut saves = vec![(page_id, relay_copy), (gone, gone_copy)];
+    let outcome = store
+        .write_sync(SyncBatch {
+            peer: "relay",
+            saves: &mut saves,
+            erase: &[gone],
+            sync_states: &[(circle_id, vec![4, 2]), (gone, vec![1])],
+            synced: &[(page_id, relay_heads), (circle_id, circle_heads.clone())],
+            settings: &[("sync_cursor", Some("12".into())), ("sync_talk", None)],
+        })
+        .unwrap();
+    assert_eq!(outcome.erased, 1);
+    assert_eq!(outcome.changed, 1, "only the page changed; the erased copy was skipped");
+    let page = page::read(&store.load(page_id).unwrap()).unwrap();
+    let offers: Vec<String> = page.offers.iter().map(|o| o.text.to_string()).collect();
+    assert!(offers.contains(&"from the relay".to_owned()) && offers.contains(&"made here".to_owned()), "{offers:?}");
+    assert_eq!(saves[0].1.get_heads().len(), 2, "the caller gets the merged copy back");
+    assert!(store.pending().unwrap().contains(&page_id), "merged heads are not the relay's: still pending");
+    assert!(!store.pending().unwrap().contains(&circle_id), "the circle's heads match the relay's");
+    assert!(store.is_erased(gone).unwrap() && !store.contains(gone).unwrap());
+    assert_eq!(store.sync_state("relay", circle_id).unwrap(), Some(vec![4, 2]));
+    assert_eq!(store.setting("sync_cursor").unwrap().as_deref(), Some("12"));
 }

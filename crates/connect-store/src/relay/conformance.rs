@@ -4,7 +4,7 @@ use connect_model::directory;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
 
-use super::{Invite, InviteProblem, RelayStore};
+use super::{CommitOutcome, CommitSave, Invite, InviteProblem, RelayStore, SyncCommit};
 
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
@@ -34,6 +34,11 @@ macro_rules! relay_conformance_tests {
             erasure_removes_documents_and_leaves_tombstones,
             erasure_revokes_the_residents_own_devices_and_forgets_their_name,
             assignments_follow_creation_and_coordinator_choice,
+            a_sync_commit_stores_everything_or_nothing,
+            a_sync_commit_over_a_changed_document_is_a_conflict,
+            unconfirmed_sync_states_are_forgotten_and_rounds_only_grow,
+            the_feed_keeps_one_entry_per_document_its_latest,
+            every_connection_answers_a_health_check,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -161,4 +166,161 @@ pub fn assignments_follow_creation_and_coordinator_choice<S: RelayStore>(store: 
     let mut want = vec![r1, r2];
     want.sort();
     assert_eq!(got, want);
+}
+
+fn page_doc(r: ResidentId, device: DeviceId, offers: &[&str]) -> connect_model::automerge::Automerge {
+    let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(1));
+    let actor = connect_model::actor_for(device, 1);
+    let mut doc = page::create(&actor, r, "Doreen", &ctx).unwrap();
+    for o in offers {
+        page::add_offer(&mut doc, &ctx, o, Category::Practical).unwrap();
+    }
+    doc
+}
+
+fn commit<'a>(team: TeamId, person: uuid::Uuid, device: DeviceId, register: &'a [ResidentId]) -> SyncCommit<'a> {
+    SyncCommit {
+        team,
+        person,
+        device,
+        now: at(5),
+        register,
+        saves: &[],
+        sync_states: &[],
+        round: 0,
+        forget_assumed_after: None,
+    }
+}
+
+/// A sync commit registers, saves, records sync states and the round, all at once.
+pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    let id = DocumentId::resident(r, DocKind::Page);
+    let doc = page_doc(r, device, &["soup"]);
+    let heads = doc.get_heads();
+    let saves = [CommitSave { id, doc: &doc, new_changes: &heads }];
+    let states = [(id, vec![1, 2, 3], Some(4))];
+    let register = [r];
+    let c = SyncCommit { saves: &saves, sync_states: &states, round: 4, ..commit(team, person, device, &register) };
+    assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Committed);
+    assert_eq!(store.resident_team(r).unwrap(), Some(team));
+    assert!(store.assignments(person).unwrap().contains(&r));
+    assert_eq!(store.last_round(device).unwrap(), 4);
+    let view = store.read_docs(device, &[id]).unwrap();
+    assert_eq!(view.len(), 1);
+    let stored = view[0].stored.as_ref().expect("stored");
+    assert_eq!(stored.heads, heads);
+    assert_eq!(connect_model::automerge::Automerge::load(&stored.bytes).unwrap().get_heads(), heads);
+    assert_eq!((view[0].sync_state.clone(), view[0].assumed_round), (Some(vec![1, 2, 3]), Some(4)));
+    assert_eq!(store.change_log(id).unwrap().len(), heads.len());
+    // A resident registered to another team is a conflict, and nothing of it is stored.
+    let other = DocumentId::resident(ResidentId::random(), DocKind::Page);
+    let stray = page_doc(other.resident_id().unwrap(), device, &[]);
+    let stray_heads = stray.get_heads();
+    let saves = [CommitSave { id: other, doc: &stray, new_changes: &stray_heads }];
+    let (other_team, _, other_person) = team_with_device_named(store, "Elsewhere");
+    let taken = [r, other.resident_id().unwrap()];
+    let c = SyncCommit { saves: &saves, ..commit(other_team, other_person, device, &taken) };
+    assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Conflict);
+    assert!(store.load(other).unwrap().is_none(), "a conflicting commit stores nothing");
+    assert_eq!(store.resident_team(other.resident_id().unwrap()).unwrap(), None);
+}
+
+fn team_with_device_named<S: RelayStore>(store: &mut S, name: &str) -> (TeamId, DeviceId, uuid::Uuid) {
+    let ctx = EditContext::new(Author::new(AuthorRole::Coordinator, "relay", DeviceId::random()), at(0));
+    let team_id = TeamId::random();
+    let dir = directory::create(&connect_model::automerge::ActorId::random(), team_id, &ctx).unwrap();
+    let team = store.create_team(name, &dir, at(0)).unwrap();
+    let code = format!("code-{name}");
+    store
+        .create_invite(code.as_bytes(), &Invite { team, role: AuthorRole::Coordinator, resident: None }, at(0), at(60))
+        .unwrap();
+    let device = DeviceId::random();
+    let token = format!("token-{name}");
+    let record =
+        store.redeem_invite(code.as_bytes(), "Chloe", device, "phone", token.as_bytes(), at(1)).unwrap().unwrap();
+    (team, device, record.person.person_id)
+}
+
+/// A commit built on a copy that has since changed would lose the newer
+/// changes: it stores nothing and says so.
+pub fn a_sync_commit_over_a_changed_document_is_a_conflict<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    let id = DocumentId::resident(r, DocKind::Page);
+    let base = page_doc(r, device, &[]);
+    store.save(id, team, &base, &base.get_heads(), Some(device), at(2)).unwrap();
+    let mut theirs = base.fork();
+    let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Ben", device), at(3));
+    page::add_offer(&mut theirs, &ctx, "theirs", Category::Practical).unwrap();
+    let mut ours = base.fork();
+    page::add_offer(&mut ours, &ctx, "ours", Category::Practical).unwrap();
+    store
+        .save(
+            id,
+            team,
+            &theirs,
+            &theirs.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect::<Vec<_>>(),
+            Some(device),
+            at(3),
+        )
+        .unwrap();
+    let new: Vec<_> = ours.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
+    let saves = [CommitSave { id, doc: &ours, new_changes: &new }];
+    let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
+    assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Conflict);
+    let stored = store.load(id).unwrap().unwrap();
+    assert_eq!(stored.get_heads(), theirs.get_heads(), "the newer change is kept and nothing of the stale copy is");
+}
+
+/// Sync states assumed after a round are forgotten on request; confirmed
+/// ones stay; a device's round never goes back.
+pub fn unconfirmed_sync_states_are_forgotten_and_rounds_only_grow<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Coordinator);
+    let dir = DocumentId::directory(team);
+    let r = ResidentId::random();
+    let page_id = DocumentId::resident(r, DocKind::Page);
+    let page_d = page_doc(r, device, &[]);
+    store.save(page_id, team, &page_d, &page_d.get_heads(), Some(device), at(2)).unwrap();
+    let states = [(dir, vec![7], Some(3)), (page_id, vec![8], None)];
+    let c = SyncCommit { sync_states: &states, round: 3, ..commit(team, person, device, &[]) };
+    assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Committed);
+    let c = SyncCommit { round: 1, forget_assumed_after: Some(2), ..commit(team, person, device, &[]) };
+    assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Committed);
+    assert_eq!(store.last_round(device).unwrap(), 3, "a round never goes back");
+    let views = store.read_docs(device, &[dir, page_id]).unwrap();
+    let state_of = |id| views.iter().find(|v| v.id == id).unwrap().sync_state.clone();
+    assert_eq!(state_of(dir), None, "the state assumed in round 3 is forgotten");
+    assert_eq!(state_of(page_id), Some(vec![8]), "a confirmed state stays");
+}
+
+/// However often a document changes, the feed holds one entry for it: its latest.
+pub fn the_feed_keeps_one_entry_per_document_its_latest<S: RelayStore>(store: &mut S) {
+    let (team, device, _) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    let id = DocumentId::resident(r, DocKind::Page);
+    let mut doc = page_doc(r, device, &[]);
+    let mut last = 0;
+    for i in 0..3 {
+        let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(i));
+        let before = doc.get_heads();
+        page::add_offer(&mut doc, &ctx, &format!("offer {i}"), Category::Practical).unwrap();
+        let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
+        last = store.save(id, team, &doc, &new, Some(device), at(i)).unwrap();
+    }
+    let entries = store.feed_since(team, 0, 100).unwrap();
+    let mine: Vec<_> = entries.iter().filter(|e| e.doc == id).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].seq, last);
+    assert!(entries.windows(2).all(|w| w[0].seq < w[1].seq), "oldest first");
+    assert_eq!(store.feed_head(team).unwrap(), last);
+}
+
+/// The health check reads the store.
+pub fn every_connection_answers_a_health_check<S: RelayStore>(store: &mut S) {
+    team_with_device(store, AuthorRole::Supporter);
+    store.check().unwrap();
+    let pool = store.pool_state();
+    assert!(pool.max >= 1 && pool.connections <= pool.max, "{pool:?}");
 }

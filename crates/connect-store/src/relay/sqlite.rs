@@ -155,8 +155,19 @@ const LAST_SEEN_EVERY_MS: i64 = 5 * 60 * 1000;
 
 fn init_connection(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.execute_batch(CONNECTION_PRAGMAS)
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
+    // Durability is asserted, not assumed: a connection that would not fsync
+    // every commit is refused.
+    let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+    if synchronous == SYNCHRONOUS_FULL {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::InvalidParameterName(format!("synchronous is {synchronous}, not FULL")))
+    }
 }
+
+/// `PRAGMA synchronous` reads 2 for FULL.
+const SYNCHRONOUS_FULL: i64 = 2;
 
 fn bad(e: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.to_string().into())
@@ -231,6 +242,14 @@ impl SqliteRelayStore {
         }
         drop(conn);
         Ok(store)
+    }
+
+    /// `PRAGMA synchronous` on as many pooled connections as the pool
+    /// holds, all checked out at once (so each is a different connection).
+    pub fn synchronous_of_every_connection(&self) -> Result<Vec<i64>> {
+        let size = self.pool.max_size();
+        let conns = (0..size).map(|_| self.conn()).collect::<Result<Vec<_>>>()?;
+        conns.iter().map(|c| Ok(c.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))?)).collect()
     }
 
     /// A connection from the pool.
@@ -616,7 +635,7 @@ impl RelayStore for SqliteRelayStore {
             let hash: Vec<u8> = r.get(0)?;
             let device: String = r.get(1)?;
             Ok(AcceptedChange {
-                hash: hash.iter().map(|b| format!("{b:02x}")).collect(),
+                hash: hex::encode(&hash),
                 device: device.parse().unwrap_or_else(|_| DeviceId::from(uuid::Uuid::nil())),
                 at: Timestamp::from_millis(r.get(2)?),
             })
