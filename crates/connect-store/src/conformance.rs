@@ -452,7 +452,7 @@ pub fn a_sync_write_merges_erases_marks_and_sets_in_one_go<S: DocumentStore>(sto
             saves: &mut saves,
             erase: &[gone],
             sync_states: &[(circle_id, vec![4, 2]), (gone, vec![1])],
-            synced: &[(page_id, relay_heads), (circle_id, circle_heads.clone())],
+            synced: &[(page_id, relay_heads), (circle_id, circle_heads)],
             settings: &[("sync_cursor", Some("12".into())), ("sync_talk", None)],
         })
         .unwrap();
