@@ -1,12 +1,20 @@
-//! Sync protocol goals and relay throughput. Prints one line per goal.
+//! Sync protocol goals, and sync at scale. Prints one line per figure.
 //!
 //! `cargo bench -p connect-tests --bench sync` runs it in full; `-- --quick`
-//! runs a smaller version (CI). Goals (from the sync issue):
+//! runs a smaller version (CI). `CONNECT_BENCH_SCALES=200,1000` picks the
+//! caseload sizes of the scale part (default 200, 1,000 and 5,000 residents).
+//!
+//! Protocol goals, in-process:
 //! - nothing changed across 1,000 documents: 1 round trip, under 1 KB in total;
 //! - one offline edit: at most 2 round trips, under 1 KB;
 //! - a fresh device receiving a 200-resident caseload: 1 round trip, body within
-//!   5% of the compacted documents' size;
-//! - relay throughput with 100 concurrent devices (real HTTP on loopback).
+//!   5% of the relay's own documents saved compacted.
+//!
+//! At scale, with the relay in a child process (so its peak RSS is its own)
+//! on a SQLite file, and devices on encrypted SQLite stores, over HTTP on
+//! loopback: upload of a new caseload, fresh pull by a coordinator, idle
+//! sync, one edit, relay peak RSS, and sessions per second with 100
+//! concurrent devices.
 
 #[path = "../tests/harness/mod.rs"]
 mod harness;
@@ -17,11 +25,16 @@ use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DocKind, DocumentId};
 use connect_relay::AppState;
 use connect_store::relay::SqliteRelayStore;
-use connect_store::{DocumentStore, MemoryStore};
+use connect_store::{DocumentStore, MemoryStore, SqliteStore, StoreOptions};
 use harness::{Relay, at};
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--relay-child") {
+        relay_child(&args[i + 1]);
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
     let residents = if quick { 40 } else { 200 };
 
     let relay = Relay::new();
@@ -60,8 +73,18 @@ fn main() {
 
     let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
     let fresh = chloe.sync_ok();
-    let compacted: usize =
-        chloe.store.document_ids().unwrap().iter().map(|id| chloe.store.load(*id).unwrap().save().len()).sum();
+    // Against the relay's own documents, saved compacted: what an ideal
+    // transfer of them would weigh.
+    let compacted: usize = {
+        let db = relay.db.lock().unwrap();
+        chloe
+            .store
+            .document_ids()
+            .unwrap()
+            .iter()
+            .map(|id| connect_store::relay::RelayStore::load(&*db, *id).unwrap().unwrap().save().len())
+            .sum()
+    };
     println!(
         "fresh device receiving {residents} residents ({} documents): {} round trip(s), {:.1} KB down vs {:.1} KB compacted = {:+.1}%   goal 1 round trip, within 5%",
         chloe.store.document_ids().unwrap().len(),
@@ -71,37 +94,170 @@ fn main() {
         (fresh.bytes_down as f64 / compacted as f64 - 1.0) * 100.0
     );
 
-    throughput(if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
+    let scales: Vec<usize> = match std::env::var("CONNECT_BENCH_SCALES") {
+        Ok(list) => list.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Err(_) if quick => vec![40],
+        Err(_) => vec![200, 1_000, 5_000],
+    };
+    for residents in scales {
+        scale(residents, if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
+    }
 }
 
-/// Devices syncing concurrently over real HTTP on loopback, each with an edit per sync.
-fn throughput(devices: usize, syncs_each: usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = SqliteRelayStore::open(dir.path().join("relay.db")).unwrap();
-    let team = connect_relay::admin::create_team(&db, "Bench", at(0)).unwrap().team;
-    let mut invites = Vec::new();
-    for _ in 0..devices {
-        let now = connect_model::Timestamp::new(chrono::Utc::now());
-        invites
-            .push(connect_relay::admin::create_invite(&db, team, AuthorRole::Supporter, None, 24, now).unwrap().code);
-    }
+/// The relay, in this process: `--relay-child DB`. Prints its address, then serves.
+fn relay_child(db: &str) {
+    let store = SqliteRelayStore::open(db).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
+    println!("{}", listener.local_addr().unwrap());
     listener.set_nonblocking(true).unwrap();
-    let rate = connect_relay::RateLimit { burst: 1e6, per_second: 1e6 };
-    let state = AppState::new(db).with_limits(connect_relay::sync::SyncLimits::default(), rate, 32 << 20);
-    std::thread::spawn(move || {
-        tokio::runtime::Runtime::new().unwrap().block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, connect_relay::router(state)).await.unwrap();
-        });
+    let rate = connect_relay::RateLimit { burst: 1e9, per_second: 1e9 };
+    let state = AppState::new(store).with_limits(connect_relay::sync::SyncLimits::default(), rate, 32 << 20);
+    tokio::runtime::Runtime::new().unwrap().block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+        axum::serve(listener, connect_relay::router(state)).await.unwrap();
     });
+}
+
+/// A relay child process, killed when dropped.
+struct ChildRelay {
+    child: std::process::Child,
+    url: String,
+}
+
+impl ChildRelay {
+    fn start(db: &std::path::Path) -> Self {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .arg("--relay-child")
+            .arg(db)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        Self { child, url: format!("http://{}", line.trim()) }
+    }
+
+    /// Peak resident memory (VmHWM), in MiB.
+    fn peak_rss_mib(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    }
+}
+
+impl Drop for ChildRelay {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An encrypted device store in `dir`, enrolled with the relay at `url`.
+fn device(
+    dir: &std::path::Path,
+    name: &str,
+    role: AuthorRole,
+    url: &str,
+    invite: &str,
+) -> (SqliteStore, connect_store::DeviceIdentity, connect_sync::http::HttpTransport) {
+    let options = StoreOptions { key: Some(connect_store::StoreKey::random()) };
+    let mut store = SqliteStore::open(dir.join(format!("{name}.db")), &options).unwrap();
+    let identity =
+        connect_store::DeviceIdentity { role, person_name: name.into(), ..connect_store::conformance::supporter() };
+    store.set_identity(&identity).unwrap();
+    let e = connect_sync::http::enrol(url, invite, identity.device_id, "bench", name, false).unwrap();
+    let transport = connect_sync::http::HttpTransport::new(url, &e.token, false).unwrap();
+    (store, identity, transport)
+}
+
+/// Sync at one caseload size, through a relay in its own process.
+fn scale(residents: usize, devices: usize, syncs_each: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let db_path = dir.path().join("relay.db");
+    let (invites, crowd) = {
+        let db = SqliteRelayStore::open(&db_path).unwrap();
+        let now = connect_model::Timestamp::new(chrono::Utc::now());
+        let team = connect_relay::admin::create_team(&db, "Bench", now).unwrap().team;
+        let invite = |role| connect_relay::admin::create_invite(&db, team, role, None, 24, now).unwrap().code;
+        let invites = [invite(AuthorRole::Coordinator), invite(AuthorRole::Coordinator)];
+        let crowd: Vec<String> = (0..devices).map(|_| invite(AuthorRole::Supporter)).collect();
+        (invites, crowd)
+    };
+    let relay = ChildRelay::start(&db_path);
+
+    let (mut amara, me, mut amara_link) = device(dir.path(), "Amara", AuthorRole::Coordinator, &relay.url, &invites[0]);
+    let seeded = Instant::now();
+    let ids = connect_store::demo::seed_demo(&mut amara, &me, residents, at(0)).unwrap();
+    let seeding = seeded.elapsed().as_secs_f64();
+    let documents = amara.document_ids().unwrap().len();
+
+    let started = Instant::now();
+    let up = connect_sync::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
+    let upload = started.elapsed().as_secs_f64();
+    assert_eq!(up.pending, 0);
+    println!(
+        "{residents} residents ({documents} documents; seeded in {seeding:.1} s): upload of the new caseload {upload:.2} s, {} round trips, {:.1} MB up",
+        up.rounds,
+        up.bytes_up as f64 / 1e6
+    );
+
+    let (mut chloe, _, mut chloe_link) = device(dir.path(), "Chloe", AuthorRole::Coordinator, &relay.url, &invites[1]);
+    let started = Instant::now();
+    let pull = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    let fresh = started.elapsed().as_secs_f64();
+    let received = chloe.document_ids().unwrap().len();
+    assert!(received >= documents, "the fresh device received {received} of {documents}");
+    println!(
+        "{residents} residents: fresh pull by a new coordinator {fresh:.2} s ({received} documents), {} round trips, {:.1} MB down",
+        pull.rounds,
+        pull.bytes_down as f64 / 1e6
+    );
+
+    let idle = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    println!(
+        "{residents} residents: idle sync {} round trip(s), {} bytes in total",
+        idle.rounds,
+        idle.bytes_up + idle.bytes_down
+    );
+
+    let ctx = me.context(at(100));
+    amara
+        .edit(DocumentId::resident(ids[0], DocKind::Page), |d| {
+            page::add_offer(d, &ctx, "I can fix bikes", Category::Practical)
+        })
+        .unwrap();
+    let sent = connect_sync::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
+    let got = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    println!(
+        "{residents} residents: one edit {} round trip(s) and {} bytes up; {} round trip(s) and {} bytes for the other device to receive it",
+        sent.rounds,
+        sent.bytes_up + sent.bytes_down,
+        got.rounds,
+        got.bytes_up + got.bytes_down
+    );
+
+    let (sessions, secs) = throughput(&relay.url, crowd, syncs_each);
+    println!(
+        "{residents} residents: {devices} concurrent devices x {syncs_each} edit+sync sessions: {:.0} sessions/s ({secs:.1} s in all)",
+        sessions as f64 / secs
+    );
+    println!("{residents} residents: relay peak RSS {:.1} MiB", relay.peak_rss_mib());
+}
+
+/// Devices syncing concurrently over real HTTP on loopback, each with an edit
+/// per sync. Returns the sessions run and the seconds they took.
+fn throughput(url: &str, invites: Vec<String>, syncs_each: usize) -> (usize, f64) {
+    let devices = invites.len();
     let started = Instant::now();
     let handles: Vec<_> = invites
         .into_iter()
         .enumerate()
         .map(|(i, code)| {
-            let url = url.clone();
+            let url = url.to_owned();
             std::thread::spawn(move || {
                 let mut store = MemoryStore::new();
                 let identity = connect_store::conformance::supporter();
@@ -110,7 +266,6 @@ fn throughput(devices: usize, syncs_each: usize) {
                     .unwrap();
                 let mut transport = connect_sync::http::HttpTransport::new(&url, &e.token, false).unwrap();
                 let r = connect_store::create_resident(&mut store, &identity, &format!("R{i}"), at(0)).unwrap();
-                let mut rounds = 0;
                 for n in 0..syncs_each {
                     let ctx = identity.context(at(n as i64));
                     store
@@ -118,18 +273,13 @@ fn throughput(devices: usize, syncs_each: usize) {
                             page::add_offer(d, &ctx, &format!("offer {n}"), Category::Other)
                         })
                         .unwrap();
-                    rounds += connect_sync::run_session(&mut store, &mut transport, chrono::Utc::now()).unwrap().rounds;
+                    connect_sync::run_session(&mut store, &mut transport, chrono::Utc::now()).unwrap();
                 }
-                rounds
             })
         })
         .collect();
-    let rounds: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
-    let secs = started.elapsed().as_secs_f64();
-    println!(
-        "relay throughput, {devices} concurrent devices x {syncs_each} edit+sync sessions: {:.0} sessions/s, {:.0} round trips/s ({:.1} s in all)",
-        (devices * syncs_each) as f64 / secs,
-        rounds as f64 / secs,
-        secs
-    );
+    for h in handles {
+        h.join().unwrap();
+    }
+    (devices * syncs_each, started.elapsed().as_secs_f64())
 }

@@ -191,3 +191,27 @@ fn invites_are_one_time_and_errors_are_plain() {
     assert!(!out.status.success(), "a supporter cannot invite");
     assert!(String::from_utf8_lossy(&out.stderr).contains("only a coordinator"));
 }
+
+#[test]
+fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    // Sixty residents: 360 documents, several times what one request to a new
+    // relay may carry.
+    chloe.ok(&["demo", "--residents", "60"]);
+    let up = chloe.json(&["sync"]);
+    assert_eq!(up["pending"], 0, "{up}");
+    assert!(up["rounds"].as_u64().unwrap() > 1, "{up}");
+
+    let dev = Device::new(dir.path(), "Dev", &relay, &chloe.invite("coordinator", None));
+    let down = dev.json(&["sync"]);
+    assert_eq!(down["pending"], 0, "{down}");
+    let list = dev.json(&["resident", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), chloe.json(&["resident", "list"]).as_array().unwrap().len());
+    assert!(list.as_array().unwrap().len() >= 60);
+
+    let idle = dev.json(&["sync"]);
+    assert_eq!(idle["rounds"], 1, "{idle}");
+    assert!(idle["bytes_up"].as_u64().unwrap() + idle["bytes_down"].as_u64().unwrap() < 1024, "{idle}");
+}

@@ -67,6 +67,7 @@ pub fn handle_sync_with_fault(
                         .map(|e| FeedEntry { seq: e.seq, doc: e.doc, erased: e.erased })
                         .collect(),
                 ),
+                RelayEffect::ReadFacts(ids) => RelayEvent::Facts(facts(db, &assigned, &ids)?),
                 RelayEffect::Commit(writes) => {
                     before_commit()?;
                     let saves: Vec<CommitSave<'_>> = writes
@@ -111,6 +112,34 @@ fn refusal(e: SyncError) -> RelayError {
         SyncError::TooManyDocuments { .. } => RelayError::TooLarge(e.to_string()),
         other => RelayError::Internal(other.to_string()),
     }
+}
+
+/// What access needs about each document's resident, one lookup per resident.
+fn facts(
+    db: &(impl RelayStore + ?Sized),
+    assigned: &BTreeSet<ResidentId>,
+    ids: &[DocumentId],
+) -> Result<Vec<(DocumentId, ResidentFacts)>, RelayError> {
+    let mut teams = std::collections::BTreeMap::new();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let facts = match id.resident_id() {
+            None => ResidentFacts::default(),
+            Some(r) => {
+                let team = match teams.get(&r) {
+                    Some(t) => *t,
+                    None => {
+                        let t = db.resident_team(r)?;
+                        teams.insert(r, t);
+                        t
+                    }
+                };
+                ResidentFacts { team, assigned: assigned.contains(&r) }
+            }
+        };
+        out.push((*id, facts));
+    }
+    Ok(out)
 }
 
 fn read(

@@ -9,7 +9,7 @@
 //! in the deterministic multi-device harness and under the fuzzer.
 //!
 //! ```text
-//!  new(request) ──► Read(named docs) ──► ReadFeed ──► Read(feed docs)* ──► Commit? ──► Respond
+//!  new(request) ──► Read(named docs) ──► ReadFeed ──► ReadFacts? ──► Read(feed docs)* ──► Commit? ──► Respond
 //! ```
 //!
 //! Rules it keeps:
@@ -35,7 +35,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::automerge::sync::{self, SyncDoc};
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
-use connect_model::{DocumentId, ResidentId, validate};
+use connect_model::{AuthorRole, DocumentId, ResidentId, validate};
 
 use crate::SyncError;
 use crate::access::{Access, Caller, ResidentFacts, access};
@@ -178,6 +178,10 @@ pub enum RelayEffect {
         /// Most entries.
         limit: usize,
     },
+    /// Read what access needs to know about these documents' residents;
+    /// answer with [`RelayEvent::Facts`]. Asked before reading feed documents
+    /// for a device that may not see them all.
+    ReadFacts(Vec<DocumentId>),
     /// Commit these writes in one transaction; answer with [`RelayEvent::Committed`].
     /// If a document changed since it was read, roll back and run the round again.
     Commit(RelayWrites),
@@ -192,6 +196,8 @@ pub enum RelayEvent {
     Read(Vec<StoredDoc>),
     /// The feed page.
     Feed(Vec<FeedEntry>),
+    /// The facts asked for (missing ones count as an unknown resident).
+    Facts(Vec<(DocumentId, ResidentFacts)>),
     /// The writes are committed.
     Committed,
 }
@@ -209,6 +215,7 @@ pub struct RelayOutcome {
 enum Phase {
     Named,
     Feed,
+    FeedFacts,
     FeedDocs { until: usize },
     Commit,
     Done,
@@ -351,6 +358,32 @@ impl RelayRound {
             }
             (Phase::Feed, RelayEvent::Feed(entries)) => {
                 self.feed = entries;
+                if self.caller.role == AuthorRole::Coordinator {
+                    // A coordinator may see every team document: no need to ask.
+                    return self.next_feed_read();
+                }
+                let ids: Vec<DocumentId> = self
+                    .feed
+                    .iter()
+                    .take(self.limits.feed_page)
+                    .filter(|e| !e.erased && !self.handled.contains(&e.doc) && !self.docs.contains_key(&e.doc))
+                    .map(|e| e.doc)
+                    .collect();
+                if ids.is_empty() {
+                    return self.next_feed_read();
+                }
+                self.phase = Phase::FeedFacts;
+                Ok(RelayEffect::ReadFacts(ids))
+            }
+            (Phase::FeedFacts, RelayEvent::Facts(facts)) => {
+                // Entries this device may not see are passed over without
+                // reading their documents: a supporter's first sync on a large
+                // team reads only its own residents' bytes.
+                for (id, facts) in facts {
+                    if access(&self.caller, id, facts) == Access::None {
+                        self.handled.insert(id);
+                    }
+                }
                 self.next_feed_read()
             }
             (Phase::FeedDocs { until }, RelayEvent::Read(docs)) => {
