@@ -111,8 +111,9 @@ fn relay_child(db: &str) {
     println!("{}", listener.local_addr().unwrap());
     listener.set_nonblocking(true).unwrap();
     let rate = connect_relay::RateLimit { burst: 1e9, per_second: 1e9 };
-    let state = AppState::new(store).with_limits(connect_relay::sync::SyncLimits::default(), rate, 32 << 20);
-    tokio::runtime::Runtime::new().unwrap().block_on(async move {
+    let limits = connect_relay::sync::SyncLimits::default();
+    let state = AppState::new(store).with_limits(limits, rate, limits.max_request_bytes);
+    connect_relay::runtime().unwrap().block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
         axum::serve(listener, connect_relay::router(state)).await.unwrap();
     });
@@ -217,6 +218,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
         pull.bytes_down as f64 / 1e6
     );
 
+    let after_pulls = relay.peak_rss_mib();
     let idle = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
     println!(
         "{residents} residents: idle sync {} round trip(s), {} bytes in total",
@@ -245,7 +247,10 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
         "{residents} residents: {devices} concurrent devices x {syncs_each} edit+sync sessions: {:.0} sessions/s ({secs:.1} s in all)",
         sessions as f64 / secs
     );
-    println!("{residents} residents: relay peak RSS {:.1} MiB", relay.peak_rss_mib());
+    println!(
+        "{residents} residents: relay peak RSS {after_pulls:.1} MiB through upload and fresh pull, {:.1} MiB after the concurrent devices",
+        relay.peak_rss_mib()
+    );
 }
 
 /// Devices syncing concurrently over real HTTP on loopback, each with an edit

@@ -75,10 +75,7 @@ async fn two_devices_on_the_async_driver_converge_through_a_real_relay() {
 
     // Both edit offline, then sync: each sees both offers.
     let chloe_me = chloe.0.identity().unwrap().unwrap();
-    amara
-        .0
-        .edit(page_id, |d| page::add_offer(d, &me.context(now()), "soup on Sundays", Category::Caring))
-        .unwrap();
+    amara.0.edit(page_id, |d| page::add_offer(d, &me.context(now()), "soup on Sundays", Category::Caring)).unwrap();
     chloe
         .0
         .edit(page_id, |d| page::add_offer(d, &chloe_me.context(now()), "a lift to the market", Category::Practical))

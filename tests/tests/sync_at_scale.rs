@@ -213,3 +213,22 @@ fn run_crashing(seed: u64) {
         assert_eq!(unique.len(), texts.len(), "seed {seed}: an offer was duplicated");
     }
 }
+
+#[test]
+fn an_edit_reaches_a_device_that_pulled_the_caseload_whole_in_two_round_trips_and_under_a_kilobyte() {
+    let relay = Relay::new();
+    let mut amara = relay.enrol("Amara", AuthorRole::Coordinator, None);
+    let r = connect_store::create_resident(&mut amara.store, &amara.identity, "Doreen", at(1)).unwrap();
+    amara.sync_ok();
+    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
+    chloe.sync_ok();
+    let ctx = amara.identity.context(at(3));
+    let id = DocumentId::resident(r, DocKind::Page);
+    amara.store.edit(id, |d| page::add_offer(d, &ctx, "I can fix bikes", Category::Practical)).unwrap();
+    amara.sync_ok();
+    let got = chloe.sync_ok();
+    assert!(got.rounds <= 2, "{got:?}");
+    assert!(got.bytes_up + got.bytes_down < 1024, "{got:?}");
+    assert!(offers_of(&chloe.store, r).contains("I can fix bikes"));
+    assert_eq!(chloe.sync_ok().rounds, 1, "and then it is quiet");
+}

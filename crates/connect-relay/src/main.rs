@@ -232,7 +232,7 @@ fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::R
         _ => anyhow::bail!("TLS needs both a certificate and a key"),
     };
     let app = connect_relay::router(AppState::new(db));
-    let runtime = tokio::runtime::Runtime::new()?;
+    let runtime = connect_relay::runtime()?;
     runtime.block_on(async move {
         let handle = axum_server::Handle::new();
         let shutdown = handle.clone();

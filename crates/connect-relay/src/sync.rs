@@ -73,7 +73,14 @@ pub fn handle_sync_with_fault(
                     let saves: Vec<CommitSave<'_>> = writes
                         .saves
                         .iter()
-                        .map(|s| CommitSave { id: s.id, doc: &s.doc, new_changes: &s.new_changes })
+                        .map(|s| CommitSave {
+                            id: s.id,
+                            bytes: &s.bytes,
+                            whole: s.whole,
+                            base_heads: &s.base_heads,
+                            heads: &s.heads,
+                            new_changes: &s.new_changes,
+                        })
                         .collect();
                     let commit = SyncCommit {
                         team: caller.team,

@@ -58,7 +58,9 @@ impl Default for RelayLimits {
     fn default() -> Self {
         Self {
             max_documents: 5_000,
-            max_request_bytes: 32 * 1024 * 1024,
+            // Enough for the largest resident document many times over, small
+            // enough that a request never needs much of the relay's memory.
+            max_request_bytes: 8 * 1024 * 1024,
             response_budget: 4 * 1024 * 1024,
             feed_page: 2_000,
         }
@@ -121,16 +123,22 @@ pub struct FeedEntry {
     pub erased: bool,
 }
 
-/// One document's new version, to be stored only if the stored heads are
-/// still `base_heads` (or the stored changes are all in `doc`).
+/// One document's new changes, as bytes (so a round never holds a batch of
+/// whole documents in memory), to be stored only if the stored heads are
+/// still `base_heads`.
 #[derive(Debug, Clone)]
 pub struct DocSave {
     /// Which document.
     pub id: DocumentId,
-    /// The merged document to store.
-    pub doc: Automerge,
-    /// The heads of the stored version it was merged into (empty for a new document).
+    /// A whole saved document (`whole`: the relay had none), or change
+    /// chunks since `base_heads`.
+    pub bytes: Vec<u8>,
+    /// Whether `bytes` is a whole document.
+    pub whole: bool,
+    /// The heads of the stored version the chunks build on (empty for a new document).
     pub base_heads: Vec<ChangeHash>,
+    /// The heads after.
+    pub heads: Vec<ChangeHash>,
     /// The changes this request added, for the change log.
     pub new_changes: Vec<ChangeHash>,
 }
@@ -456,9 +464,10 @@ impl RelayRound {
         Some((id, access))
     }
 
-    /// Checks the changes `merged` has beyond `base`; records `merged` for
-    /// saving if they are acceptable.
-    fn accept(&mut self, id: DocumentId, base: &Automerge, merged: Automerge, access: Access) -> bool {
+    /// Checks the changes `merged` has beyond `base`; records them for saving
+    /// if they are acceptable, as bytes. The round keeps no copy of `merged`:
+    /// the working copy becomes the stored bytes plus the new chunk.
+    fn accept(&mut self, id: DocumentId, base: &Automerge, merged: &Automerge, access: Access) -> bool {
         let new = merged.get_changes(&base.get_heads());
         if new.is_empty() {
             return true;
@@ -472,7 +481,7 @@ impl RelayRound {
             self.refuse(wire, "it contains changes not written on this device");
             return false;
         }
-        if validate::check_document(id, &merged).is_err() {
+        if validate::check_document(id, merged).is_err() {
             self.refuse(wire, "the changes would leave the document unreadable");
             return false;
         }
@@ -491,17 +500,27 @@ impl RelayRound {
             }
         }
         let base_heads = base.get_heads();
+        let heads = merged.get_heads();
+        let chunk = if base_heads.is_empty() { merged.save() } else { merged.save_after(&base_heads) };
         match self.saves.get_mut(&id) {
             Some(save) => {
+                save.bytes.extend_from_slice(&chunk);
+                save.heads.clone_from(&heads);
                 save.new_changes.extend(hashes);
-                save.doc = merged.clone();
             }
             None => {
-                self.saves.insert(id, DocSave { id, doc: merged.clone(), base_heads, new_changes: hashes });
+                let whole = base_heads.is_empty();
+                let save =
+                    DocSave { id, bytes: chunk.clone(), whole, base_heads, heads: heads.clone(), new_changes: hashes };
+                self.saves.insert(id, save);
             }
         }
         let w = self.working(id);
-        w.doc = Some(merged);
+        let mut bytes = w.stored.take().map(|s| s.bytes).unwrap_or_default();
+        let compacted = bytes.is_empty();
+        bytes.extend_from_slice(&chunk);
+        w.stored = Some(StoredBytes { bytes, heads, compacted });
+        w.doc = None;
         true
     }
 
@@ -543,16 +562,14 @@ impl RelayRound {
             return;
         }
         let merged_heads = sorted(merged.get_heads());
-        let accepted = self.accept(id, &base, merged, access);
-        if !accepted || self.working(id).doc.is_none() {
+        if !self.accept(id, &base, &merged, access) || self.working(id).stored.is_none() {
             return;
         }
         // The device holds `device_heads`; tell it anything else the relay has.
         let mut state = sync::State::new();
         state.shared_heads.clone_from(&device_heads);
         if merged_heads != sorted(device_heads)
-            && let Some(doc) = self.working(id).doc.as_ref()
-            && let Some(msg) = doc.generate_sync_message(&mut state)
+            && let Some(msg) = merged.generate_sync_message(&mut state)
         {
             self.response.messages.push(DocBytes { doc: up.doc, bytes: msg.encode() });
         }
@@ -580,14 +597,14 @@ impl RelayRound {
             self.refuse(m.doc, "the sync message does not apply");
             return;
         }
-        if !self.accept(id, &base, merged.clone(), access) {
+        if !self.accept(id, &base, &merged, access) {
             return;
         }
         if let Some(reply) = merged.generate_sync_message(&mut state) {
             self.response.messages.push(DocBytes { doc: m.doc, bytes: reply.encode() });
         }
         let w = self.working(id);
-        if w.doc.is_some() {
+        if w.stored.is_some() {
             let encoded = state.encode();
             w.sync_state = Some(encoded.clone());
             self.states.insert(id, (encoded, false));
@@ -711,6 +728,13 @@ impl RelayRound {
         if sorted(state.shared_heads.clone()) == w.heads() {
             return;
         }
+        // The device holds the shared heads (the state is trusted), so say so
+        // to Automerge: it then sends the changes since them at once, instead
+        // of first asking what the device has (one round trip saved per edit).
+        let shared = state.shared_heads.clone();
+        state.their_heads = Some(shared.clone());
+        state.their_need = Some(Vec::new());
+        state.their_have = Some(vec![sync::Have { last_sync: shared, bloom: sync::BloomFilter::default() }]);
         let Some(doc) = w.doc() else { return };
         if let Some(msg) = doc.generate_sync_message(&mut state) {
             let bytes = msg.encode();

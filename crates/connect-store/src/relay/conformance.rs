@@ -39,6 +39,7 @@ macro_rules! relay_conformance_tests {
             unconfirmed_sync_states_are_forgotten_and_rounds_only_grow,
             the_feed_keeps_one_entry_per_document_its_latest,
             every_connection_answers_a_health_check,
+            committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_the_snapshot,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -199,7 +200,8 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
     let id = DocumentId::resident(r, DocKind::Page);
     let doc = page_doc(r, device, &["soup"]);
     let heads = doc.get_heads();
-    let saves = [CommitSave { id, doc: &doc, new_changes: &heads }];
+    let bytes = doc.save();
+    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
     let states = [(id, vec![1, 2, 3], Some(4))];
     let register = [r];
     let c = SyncCommit { saves: &saves, sync_states: &states, round: 4, ..commit(team, person, device, &register) };
@@ -218,7 +220,15 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
     let other = DocumentId::resident(ResidentId::random(), DocKind::Page);
     let stray = page_doc(other.resident_id().unwrap(), device, &[]);
     let stray_heads = stray.get_heads();
-    let saves = [CommitSave { id: other, doc: &stray, new_changes: &stray_heads }];
+    let stray_bytes = stray.save();
+    let saves = [CommitSave {
+        id: other,
+        bytes: &stray_bytes,
+        whole: true,
+        base_heads: &[],
+        heads: &stray_heads,
+        new_changes: &stray_heads,
+    }];
     let (other_team, _, other_person) = team_with_device_named(store, "Elsewhere");
     let taken = [r, other.resident_id().unwrap()];
     let c = SyncCommit { saves: &saves, ..commit(other_team, other_person, device, &taken) };
@@ -267,7 +277,9 @@ pub fn a_sync_commit_over_a_changed_document_is_a_conflict<S: RelayStore>(store:
         )
         .unwrap();
     let new: Vec<_> = ours.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
-    let saves = [CommitSave { id, doc: &ours, new_changes: &new }];
+    let (chunk, base_heads, heads) = (ours.save_after(&base.get_heads()), base.get_heads(), ours.get_heads());
+    let saves =
+        [CommitSave { id, bytes: &chunk, whole: false, base_heads: &base_heads, heads: &heads, new_changes: &new }];
     let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
     assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Conflict);
     let stored = store.load(id).unwrap().unwrap();
@@ -323,4 +335,46 @@ pub fn every_connection_answers_a_health_check<S: RelayStore>(store: &mut S) {
     store.check().unwrap();
     let pool = store.pool_state();
     assert!(pool.max >= 1 && pool.connections <= pool.max, "{pool:?}");
+}
+
+/// Chunks a sync commits append to what is stored; once they outgrow the
+/// snapshot they are folded into it, and the document reads the same.
+pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_the_snapshot<S: RelayStore>(
+    store: &mut S,
+) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    let id = DocumentId::resident(r, DocKind::Page);
+    let mut doc = page_doc(r, device, &[]);
+    let heads = doc.get_heads();
+    let bytes = doc.save();
+    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
+    let register = [r];
+    assert_eq!(
+        store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &register) }).unwrap(),
+        CommitOutcome::Committed
+    );
+    for round in 0..6 {
+        let base = doc.get_heads();
+        let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(round));
+        for i in 0..20 {
+            page::add_offer(&mut doc, &ctx, &format!("round {round} offer {i} with some words"), Category::Other)
+                .unwrap();
+        }
+        let chunk = doc.save_after(&base);
+        let heads = doc.get_heads();
+        let new: Vec<_> = doc.get_changes(&base).iter().map(|c| c.hash()).collect();
+        let saves =
+            [CommitSave { id, bytes: &chunk, whole: false, base_heads: &base, heads: &heads, new_changes: &new }];
+        assert_eq!(
+            store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &[]) }).unwrap(),
+            CommitOutcome::Committed
+        );
+        let stored = store.load(id).unwrap().unwrap();
+        assert_eq!(stored.get_heads(), doc.get_heads(), "round {round}");
+        assert_eq!(page::read(&stored).unwrap().offers.len(), 20 * (round as usize + 1));
+    }
+    let view = store.read_docs(device, &[id]).unwrap();
+    let stored = view[0].stored.as_ref().unwrap();
+    assert!(stored.bytes.len() < 2 * doc.save().len() + 1024, "chunks were folded into the snapshot");
 }

@@ -117,13 +117,21 @@ pub struct DocView {
     pub assumed_round: Option<u64>,
 }
 
-/// One document to store in a [`SyncCommit`].
+/// One document to store in a [`SyncCommit`], as bytes: the relay never
+/// holds a whole batch of documents in memory.
 #[derive(Debug, Clone, Copy)]
 pub struct CommitSave<'a> {
     /// Which document.
     pub id: DocumentId,
-    /// The merged document; it must contain every change the store holds.
-    pub doc: &'a Automerge,
+    /// A whole saved document (`whole`), or change chunks since `base_heads`.
+    pub bytes: &'a [u8],
+    /// Whether `bytes` is a whole document, for a document the relay has not stored.
+    pub whole: bool,
+    /// The stored heads the chunks build on: the commit is a conflict unless
+    /// the document's stored heads are exactly these.
+    pub base_heads: &'a [ChangeHash],
+    /// The document's heads after.
+    pub heads: &'a [ChangeHash],
     /// The changes this request added, for the change log.
     pub new_changes: &'a [ChangeHash],
 }

@@ -61,13 +61,34 @@ enum Saved {
     Stale,
 }
 
+/// A document's new changes as bytes, for [`save_in`].
+struct NewBytes<'a> {
+    /// A whole saved document (the relay had none), or change chunks since `base_heads`.
+    bytes: &'a [u8],
+    /// Whether `bytes` is a whole document.
+    whole: bool,
+    /// The stored heads the chunks build on.
+    base_heads: &'a [ChangeHash],
+    /// The heads after.
+    heads: &'a [ChangeHash],
+}
+
+/// The bytes that bring the stored `doc_id` (with `stored` heads, or none) up to `doc`.
+fn bytes_for(doc: &Automerge, stored: Option<&[ChangeHash]>) -> Vec<u8> {
+    match stored {
+        None => doc.save(),
+        Some(heads) => doc.save_after(heads),
+    }
+}
+
 /// Saves a document's new changes inside `tx`, with one feed entry (replacing
-/// the document's older one) and the change log.
+/// the document's older one) and the change log. Nothing is stored if the
+/// stored heads are not exactly the ones the new bytes build on.
 fn save_in(
     tx: &rusqlite::Transaction<'_>,
     id: DocumentId,
     team: TeamId,
-    doc: &Automerge,
+    new: &NewBytes<'_>,
     new_changes: &[ChangeHash],
     device: Option<DeviceId>,
     now: Timestamp,
@@ -82,28 +103,46 @@ fn save_in(
         })
         .optional()?;
     match existing {
-        None => {
+        None if new.whole => {
             tx.execute(
-                    "INSERT INTO documents (doc_id, team_id, resident_id, kind, snapshot, heads) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        key,
-                        team.to_string(),
-                        id.resident_id().map(|r| r.to_string()),
-                        id.kind().as_str(),
-                        doc.save(),
-                        encode_heads(&doc.get_heads())
-                    ],
-                )?;
+                "INSERT INTO documents (doc_id, team_id, resident_id, kind, snapshot, heads) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    key,
+                    team.to_string(),
+                    id.resident_id().map(|r| r.to_string()),
+                    id.kind().as_str(),
+                    new.bytes,
+                    encode_heads(new.heads)
+                ],
+            )?;
         }
+        // Chunks for a document that is not there, or a whole document for
+        // one that now is: another writer got there first.
+        None => return Ok(Saved::Stale),
+        Some(_) if new.whole => return Ok(Saved::Stale),
         Some((heads, snapshot_len, chunk_bytes)) => {
-            let stored = decode_heads(&heads);
-            if stored.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
-                // Another writer stored changes this copy has not seen.
+            if heads != encode_heads(new.base_heads) {
+                // Another writer stored changes these bytes do not build on.
                 return Ok(Saved::Stale);
             }
-            let chunk = doc.save_after(&stored);
-            let len = i64::try_from(chunk.len()).unwrap_or(i64::MAX);
+            let len = i64::try_from(new.bytes.len()).unwrap_or(i64::MAX);
             if chunk_bytes + len > snapshot_len {
+                // The chunks outgrew the snapshot: fold them in.
+                let mut all = Vec::new();
+                all.extend_from_slice(&tx.query_row(
+                    "SELECT snapshot FROM documents WHERE doc_id = ?1",
+                    [&key],
+                    |r| r.get::<_, Vec<u8>>(0),
+                )?);
+                {
+                    let mut stmt = tx.prepare_cached("SELECT bytes FROM chunks WHERE doc_id = ?1 ORDER BY seq")?;
+                    let mut rows = stmt.query([&key])?;
+                    while let Some(row) = rows.next()? {
+                        all.extend_from_slice(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
+                    }
+                }
+                all.extend_from_slice(new.bytes);
+                let doc = Automerge::load(&all).map_err(StoreError::corrupt(id))?;
                 tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
                 tx.execute(
                     "UPDATE documents SET snapshot = ?2, chunk_bytes = 0, heads = ?3 WHERE doc_id = ?1",
@@ -111,12 +150,12 @@ fn save_in(
                 )?;
             } else {
                 tx.execute(
-                        "INSERT INTO chunks (doc_id, seq, bytes) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
-                        params![key, chunk],
-                    )?;
+                    "INSERT INTO chunks (doc_id, seq, bytes) VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chunks WHERE doc_id = ?1), ?2)",
+                    params![key, new.bytes],
+                )?;
                 tx.execute(
                     "UPDATE documents SET chunk_bytes = chunk_bytes + ?2, heads = ?3 WHERE doc_id = ?1",
-                    params![key, len, encode_heads(&doc.get_heads())],
+                    params![key, len, encode_heads(new.heads)],
                 )?;
             }
         }
@@ -217,7 +256,22 @@ impl SqliteRelayStore {
 
     fn setup(manager: SqliteConnectionManager, size: u32, path: String) -> Result<Self> {
         let cannot = |reason: String| StoreError::CannotOpen { path: path.clone(), reason };
+        // One helper thread for every pool in the process: a pool's own would
+        // be three threads per store opened (tests and the fuzzer open thousands).
+        static HELPER: std::sync::OnceLock<std::sync::Arc<scheduled_thread_pool::ScheduledThreadPool>> =
+            std::sync::OnceLock::new();
+        let helper = HELPER
+            .get_or_init(|| {
+                std::sync::Arc::new(
+                    scheduled_thread_pool::ScheduledThreadPool::builder()
+                        .num_threads(1)
+                        .thread_name_pattern("relay-pool-{}")
+                        .build(),
+                )
+            })
+            .clone();
         let pool = r2d2::Pool::builder()
+            .thread_pool(helper)
             .max_size(size)
             .min_idle(Some(0))
             .connection_timeout(std::time::Duration::from_secs(30))
@@ -488,7 +542,21 @@ impl RelayStore for SqliteRelayStore {
     ) -> Result<u64> {
         let mut conn = self.conn()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seq = match save_in(&tx, id, team, doc, new_changes, device, now)? {
+        let stored: Option<Vec<ChangeHash>> = tx
+            .query_row("SELECT heads FROM documents WHERE doc_id = ?1", [id.to_string()], |r| r.get::<_, Vec<u8>>(0))
+            .optional()?
+            .map(|h| decode_heads(&h));
+        let lacks = stored.as_ref().is_some_and(|s| s.iter().any(|h| doc.get_change_by_hash(h).is_none()));
+        let bytes = bytes_for(doc, stored.as_deref());
+        let heads = doc.get_heads();
+        let new = NewBytes {
+            bytes: &bytes,
+            whole: stored.is_none(),
+            base_heads: stored.as_deref().unwrap_or_default(),
+            heads: &heads,
+        };
+        let outcome = if lacks { Saved::Stale } else { save_in(&tx, id, team, &new, new_changes, device, now)? };
+        let seq = match outcome {
             Saved::At(seq) => seq,
             Saved::Erased => return Err(StoreError::Erased(id)),
             Saved::Stale => {
@@ -737,7 +805,8 @@ impl RelayStore for SqliteRelayStore {
                 .execute([&r, &person])?;
         }
         for save in commit.saves {
-            match save_in(&tx, save.id, commit.team, save.doc, save.new_changes, Some(commit.device), commit.now)? {
+            let new = NewBytes { bytes: save.bytes, whole: save.whole, base_heads: save.base_heads, heads: save.heads };
+            match save_in(&tx, save.id, commit.team, &new, save.new_changes, Some(commit.device), commit.now)? {
                 Saved::At(_) => {}
                 // Rolled back as `tx` drops: nothing of this request is stored.
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
