@@ -199,6 +199,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
     let started = Instant::now();
     let up = connect_sync::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
     let upload = started.elapsed().as_secs_f64();
+    let after_upload = relay.peak_rss_mib();
     assert_eq!(up.pending, 0);
     println!(
         "{residents} residents ({documents} documents; seeded in {seeding:.1} s): upload of the new caseload {upload:.2} s, {} round trips, {:.1} MB up",
@@ -248,7 +249,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
         sessions as f64 / secs
     );
     println!(
-        "{residents} residents: relay peak RSS {after_pulls:.1} MiB through upload and fresh pull, {:.1} MiB after the concurrent devices",
+        "{residents} residents: relay peak RSS {after_upload:.1} MiB through the upload, {after_pulls:.1} MiB through the fresh pull, {:.1} MiB after the concurrent devices",
         relay.peak_rss_mib()
     );
 }

@@ -57,9 +57,10 @@ pub struct RelayLimits {
 impl Default for RelayLimits {
     fn default() -> Self {
         Self {
-            max_documents: 5_000,
-            // Enough for the largest resident document many times over, small
-            // enough that a request never needs much of the relay's memory.
+            // A thousand documents and 8 MiB: room for the largest resident
+            // document many times over, small enough that no request needs
+            // much of the relay's memory however large the caseload.
+            max_documents: 1_000,
             max_request_bytes: 8 * 1024 * 1024,
             response_budget: 4 * 1024 * 1024,
             feed_page: 2_000,
