@@ -18,12 +18,12 @@ pub mod sync;
 pub use api::{AppState, RateLimit, router};
 
 /// The runtime the relay serves on. Store calls run on tokio's blocking
-/// threads; a few more of them than the store has connections is all that
-/// can ever do work at once, and each idle one only holds memory.
+/// threads; no more of them can work at once than the store has
+/// connections, and each extra one would only hold memory.
 pub fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .max_blocking_threads(2 * connect_store::relay::POOL_SIZE as usize)
+        .max_blocking_threads(connect_store::relay::POOL_SIZE as usize)
         .build()
 }
 pub use error::RelayError;

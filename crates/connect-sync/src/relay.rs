@@ -63,7 +63,7 @@ impl Default for RelayLimits {
             max_documents: 1_000,
             max_request_bytes: 8 * 1024 * 1024,
             response_budget: 4 * 1024 * 1024,
-            feed_page: 2_000,
+            feed_page: 1_500,
         }
     }
 }
