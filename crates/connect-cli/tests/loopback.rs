@@ -215,3 +215,36 @@ fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
     assert_eq!(idle["rounds"], 1, "{idle}");
     assert!(idle["bytes_up"].as_u64().unwrap() + idle["bytes_down"].as_u64().unwrap() < 1024, "{idle}");
 }
+
+/// A `connect` call, given the resident's id.
+type Call<'a> = dyn Fn(&str) -> Vec<String> + 'a;
+
+#[test]
+fn a_revoked_device_wipes_itself_at_any_contact_with_the_relay_not_only_at_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let out_file = dir.path().join("copy.json").display().to_string();
+    // Each lost phone is a coordinator's, so every call below is one it may make.
+    let calls: [&Call<'_>; 4] = [
+        &|r| vec!["history".into(), r.into()],
+        &|_| vec!["invite".into(), "--role".into(), "supporter".into()],
+        &|_| vec!["people".into()],
+        &|r| ["export", r, "--format", "json", "--out", &out_file].map(String::from).to_vec(),
+    ];
+    for (n, call) in calls.iter().enumerate() {
+        let lost = Device::new(dir.path(), &format!("Lost {n}"), &relay, &chloe.invite("coordinator", None));
+        let resident = lost.ok(&["resident", "add", "--name", &format!("Resident {n}")]);
+        lost.ok(&["sync"]);
+        let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
+        chloe.ok(&["revoke", &device_id]);
+        let args = call(&resident);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = lost.run(&args);
+        assert!(!out.status.success(), "{args:?} succeeded on a revoked device");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("revoked") && err.contains("removed"), "{args:?}: {err}");
+        assert!(!lost.store.exists(), "{args:?}: the store file is gone");
+        assert!(!Path::new(&format!("{}.key", lost.store.display())).exists(), "{args:?}: and its key");
+    }
+}

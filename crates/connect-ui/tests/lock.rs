@@ -8,7 +8,7 @@ use std::time::Duration;
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
-use connect_ui::backend::{InviteInfo, Network, NetworkFailure, SyncSummary};
+use connect_ui::backend::{Backend, InviteInfo, Network, NetworkFailure, SyncSummary};
 use connect_ui::vault::{LockState, Vault};
 use connect_ui::{SharedBackend, SharedVault, StoreBackend};
 use dioxus::prelude::*;
@@ -270,4 +270,31 @@ fn a_revoked_device_says_plainly_that_it_was_wiped() {
     assert!(page.contains("This phone was removed from the team"), "{page}");
     assert!(!page.contains("Doreen"), "nothing about residents is left on screen");
     assert!(page.contains("Set up this phone again"));
+}
+
+#[test]
+fn a_revoked_device_is_wiped_by_any_call_to_the_relay_not_only_by_sync() {
+    for call in ["audit trail", "invite", "subject access copy"] {
+        let mut store = MemoryStore::new();
+        let me = DeviceIdentity {
+            device_id: DeviceId::random(),
+            device_name: "phone".into(),
+            person_name: "Amara".into(),
+            role: AuthorRole::Coordinator,
+            created_at: Timestamp::from_millis(0),
+        };
+        store.set_identity(&me).unwrap();
+        let doreen = connect_store::create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1)).unwrap();
+        store.set_setting("relay_token", Some("t")).unwrap();
+        let backend = StoreBackend::new(store, Some(Box::new(RevokedRelay)));
+        let result = match call {
+            "audit trail" => backend.audit(doreen).map(drop),
+            "invite" => backend.invite(AuthorRole::Supporter, None).map(drop),
+            _ => backend.subject_access(doreen).map(drop),
+        };
+        let why = result.expect_err(call);
+        assert!(why.contains("removed from the team"), "{call}: {why}");
+        assert!(backend.wiped(), "{call}: the backend forgets the wiped store");
+        assert!(backend.caseload().is_err(), "{call}: nothing about residents can be read after");
+    }
 }
