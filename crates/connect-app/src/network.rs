@@ -1,5 +1,6 @@
-//! The app's network side: sync, enrolment, invites, the audit trail and
-//! erasure through `connect-sync`'s typed client, each on its own store
+//! The app's network side: sync (on `connect-sync`'s async driver, the same
+//! core the browser drives over `fetch`), enrolment, invites, the audit trail
+//! and erasure through `connect-sync`'s typed client, each on its own store
 //! connection so editing never waits for the network.
 //!
 //! Any call can find this device revoked by the team: the store, its WAL and
@@ -11,6 +12,7 @@ use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, ResidentId};
 use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreKey, StoreOptions};
 use connect_sync::api::InviteRequest;
+use connect_sync::store::Inline;
 use connect_sync::{SyncError, http};
 use connect_ui::backend::{InviteInfo, Network, NetworkFailure, SyncSummary};
 
@@ -63,17 +65,39 @@ impl AppNetwork {
 }
 
 impl Network for AppNetwork {
+    /// Runs the async driver (the one the browser runs over `fetch`) on the
+    /// app's tokio runtime; `sync` is called on a blocking thread, so the
+    /// store's calls block only that thread, never the screens.
     fn sync(&self) -> Result<SyncSummary, NetworkFailure> {
-        self.with_relay(|store, url, token, insecure| {
-            let mut transport = http::HttpTransport::new(url, token, insecure)?;
-            let r = connect_sync::run_session(store, &mut transport, chrono::Utc::now())?;
-            Ok(SyncSummary {
+        let store = self.open()?;
+        let (url, token, insecure) = Self::relay(&store)?;
+        let mut store = Inline(store);
+        let session = async {
+            let mut transport = http::AsyncHttpTransport::new(&url, &token, insecure)?;
+            connect_sync::run_session_async(&mut store, &mut transport, chrono::Utc::now()).await
+        };
+        let outcome = match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => runtime.block_on(session),
+            Err(_) => tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| NetworkFailure::Failed(e.to_string()))?
+                .block_on(session),
+        };
+        match outcome {
+            Ok(r) => Ok(SyncSummary {
                 rounds: r.rounds,
                 changed: r.documents_changed,
                 pending: r.pending,
                 refused: r.rejected.iter().map(|(id, why)| format!("{} was not accepted: {why}", id.kind())).collect(),
-            })
-        })
+            }),
+            Err(SyncError::Revoked) => {
+                // Remote wipe: the store, its WAL and its key are deleted now.
+                store.0.destroy().map_err(|e| NetworkFailure::Failed(e.to_string()))?;
+                Err(NetworkFailure::Revoked)
+            }
+            Err(e) => Err(NetworkFailure::Failed(plain(&e))),
+        }
     }
 
     fn enrol(&self, relay: &str, code: &str) -> Result<(), NetworkFailure> {
