@@ -57,7 +57,7 @@ pub fn handle_sync_with_fault(
             BTreeSet::new()
         };
         let last_round = db.last_round(caller.device)?;
-        let (mut round, mut effect) = RelayRound::new(caller, request.clone(), last_round, limits).map_err(refusal)?;
+        let (mut round, mut effect) = RelayRound::new(caller, request, last_round, limits).map_err(refusal)?;
         loop {
             let event = match effect {
                 RelayEffect::Read(ids) => RelayEvent::Read(read(db, device, &assigned, &ids)?),

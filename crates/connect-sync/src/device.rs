@@ -240,19 +240,17 @@ impl DeviceSync {
         match (self.phase, event) {
             (Phase::Resume, DeviceEvent::Loaded(docs)) => {
                 for d in docs {
-                    let Some(doc) = d.doc else { continue };
-                    let state = decode_state(d.sync_state.as_deref());
-                    self.open.insert(d.id, Open { doc, state, synced_heads: d.synced_heads });
-                    self.talk.insert(d.id);
+                    if let Some(id) = self.open_loaded(d) {
+                        self.talk.insert(id);
+                    }
                 }
                 Ok(self.next_request())
             }
             (Phase::LoadPending, DeviceEvent::Loaded(docs)) => {
                 for d in docs {
-                    let Some(doc) = d.doc else { continue };
-                    self.staged.push_back(d.id);
-                    let state = decode_state(d.sync_state.as_deref());
-                    self.open.insert(d.id, Open { doc, state, synced_heads: d.synced_heads });
+                    if let Some(id) = self.open_loaded(d) {
+                        self.staged.push_back(id);
+                    }
                 }
                 Ok(self.next_request())
             }
@@ -281,31 +279,41 @@ impl DeviceSync {
                 self.report.documents_changed += written.changed;
                 self.report.documents_erased += written.erased;
                 for (id, doc) in written.saved {
-                    // Keep only what still has something to say.
+                    // The merged copy: it may hold changes saved meanwhile.
                     if let Some(open) = self.open.get_mut(&id) {
                         open.doc = doc;
                     }
                 }
-                let (talk, staged) = (&self.talk, &self.staged);
-                self.open.retain(|id, _| talk.contains(id) || staged.contains(id));
+                self.close_settled();
                 Ok(self.next_request())
             }
             (phase, event) => Err(SyncError::OutOfOrder(format!("{event:?} while {phase:?}"))),
         }
     }
 
+    /// Keeps a loaded document in memory; `None` if it is not on this device.
+    fn open_loaded(&mut self, d: LoadedDoc) -> Option<DocumentId> {
+        let doc = d.doc?;
+        let state = decode_state(d.sync_state.as_deref());
+        self.open.insert(d.id, Open { doc, state, synced_heads: d.synced_heads });
+        Some(d.id)
+    }
+
+    /// Drops the documents with nothing more to say from memory: only those
+    /// mid-conversation or waiting to be uploaded stay.
+    fn close_settled(&mut self) {
+        let staged: BTreeSet<DocumentId> = self.staged.iter().copied().collect();
+        let talk = &self.talk;
+        self.open.retain(|id, _| talk.contains(id) || staged.contains(id));
+    }
+
     /// Applies the response waiting in `received`, with `loaded` documents it named.
     fn apply(&mut self, loaded: Vec<LoadedDoc>) -> Result<DeviceEffect, SyncError> {
         let response = self.received.take().unwrap_or_default();
         for d in loaded {
-            match d.doc {
-                Some(doc) => {
-                    let state = decode_state(d.sync_state.as_deref());
-                    self.open.insert(d.id, Open { doc, state, synced_heads: d.synced_heads });
-                }
-                None => {
-                    self.missing.insert(d.id);
-                }
+            let id = d.id;
+            if self.open_loaded(d).is_none() {
+                self.missing.insert(id);
             }
         }
         let mut write = DeviceWrite {
@@ -410,7 +418,7 @@ impl DeviceSync {
         self.limits = response.limits;
         if nothing_to_write {
             // An idle round: nothing to commit, so no fsync.
-            self.open.retain(|id, _| self.talk.contains(id) || self.staged.contains(id));
+            self.close_settled();
             return Ok(self.next_request());
         }
         self.phase = Phase::Writing;

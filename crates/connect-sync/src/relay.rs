@@ -249,6 +249,12 @@ impl Working {
         Self { doc: None, stored: s.stored, erased: s.erased, facts: s.facts, sync_state }
     }
 
+    /// The document, out of the cache (loaded from its bytes if not there):
+    /// for a caller about to merge into it, so no copy is made.
+    fn take_doc(&mut self) -> Option<Automerge> {
+        self.doc.take().or_else(|| self.stored.as_ref().and_then(|s| Automerge::load(&s.bytes).ok()))
+    }
+
     /// The document, loaded from its bytes on first use.
     fn doc(&mut self) -> Option<&Automerge> {
         if self.doc.is_none() {
@@ -279,10 +285,11 @@ fn heads_bytes(heads: &[ChangeHash]) -> Vec<[u8; 32]> {
     heads.iter().map(|h| h.0).collect()
 }
 
-/// One sync request being answered.
-pub struct RelayRound {
+/// One sync request being answered. It borrows the request, so a round run
+/// again after a lost commit race needs no copy of it.
+pub struct RelayRound<'a> {
     caller: Caller,
-    request: SyncRequest,
+    request: &'a SyncRequest,
     limits: RelayLimits,
     /// The device's newest round before this request.
     last_round: u64,
@@ -301,19 +308,19 @@ pub struct RelayRound {
     outcome: RelayOutcome,
 }
 
-impl std::fmt::Debug for RelayRound {
+impl std::fmt::Debug for RelayRound<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RelayRound").field("caller", &self.caller).field("phase", &self.phase).finish_non_exhaustive()
     }
 }
 
-impl RelayRound {
+impl<'a> RelayRound<'a> {
     /// Starts answering `request`. `last_round` is the newest round the
     /// relay has numbered for this device. Refuses a request over the
     /// document limit before reading anything.
     pub fn new(
         caller: Caller,
-        request: SyncRequest,
+        request: &'a SyncRequest,
         last_round: u64,
         limits: RelayLimits,
     ) -> Result<(Self, RelayEffect), SyncError> {
@@ -344,15 +351,9 @@ impl RelayRound {
             outcome: RelayOutcome::default(),
             request,
         };
-        let mut named = BTreeSet::new();
-        let wires = round.request.uploads.iter().map(|u| u.doc);
-        let wires =
-            wires.chain(round.request.messages.iter().map(|m| m.doc)).chain(round.request.missing.iter().copied());
-        for wire in wires.collect::<Vec<_>>() {
-            if let Ok(id) = DocumentId::try_from(wire) {
-                named.insert(id);
-            }
-        }
+        let wires = request.uploads.iter().map(|u| u.doc);
+        let wires = wires.chain(request.messages.iter().map(|m| m.doc)).chain(request.missing.iter().copied());
+        let named: BTreeSet<DocumentId> = wires.filter_map(|w| DocumentId::try_from(w).ok()).collect();
         Ok((round, RelayEffect::Read(named.into_iter().collect())))
     }
 
@@ -430,7 +431,7 @@ impl RelayRound {
     }
 
     fn answer_named(&mut self) {
-        let request = std::mem::take(&mut self.request);
+        let request = self.request;
         for up in &request.uploads {
             self.upload(up);
         }
@@ -440,7 +441,6 @@ impl RelayRound {
         for w in &request.missing {
             self.missing(*w);
         }
-        self.request = SyncRequest { cursor: request.cursor, applied: request.applied, ..SyncRequest::default() };
     }
 
     /// The document a device names, and its access, if the device may touch it:
@@ -528,7 +528,7 @@ impl RelayRound {
     fn upload(&mut self, up: &Upload) {
         let Some((id, access)) = self.admit(up.doc) else { return };
         let w = self.working(id);
-        let base = w.doc().cloned();
+        let base = w.take_doc();
         if base.is_none() && w.stored.is_some() {
             self.refuse(up.doc, "the relay's copy of this document is damaged; tell your coordinator");
             return;
@@ -585,7 +585,7 @@ impl RelayRound {
             return;
         };
         let w = self.working(id);
-        let base = w.doc().cloned();
+        let base = w.take_doc();
         if base.is_none() && w.stored.is_some() {
             self.refuse(m.doc, "the relay's copy of this document is damaged; tell your coordinator");
             return;
@@ -664,11 +664,10 @@ impl RelayRound {
             until += 1;
         }
         if ids.is_empty() {
-            // Nothing to read: everything left is answered from what is known.
-            if self.answer_feed(self.feed.len()) {
-                return self.finish();
-            }
-            return self.next_feed_read();
+            // Nothing left on the page needs reading, so the rest of it is
+            // answered now (up to the page or budget limit) and the round ends.
+            self.answer_feed(self.feed.len());
+            return self.finish();
         }
         self.phase = Phase::FeedDocs { until };
         Ok(RelayEffect::Read(ids))
