@@ -468,3 +468,30 @@ pub fn a_sync_write_merges_erases_marks_and_sets_in_one_go<S: DocumentStore>(sto
     assert_eq!(store.sync_state("relay", circle_id).unwrap(), Some(vec![4, 2]));
     assert_eq!(store.setting("sync_cursor").unwrap().as_deref(), Some("12"));
 }
+
+/// Words that appear nowhere but in what [`write_secrets`] writes, for tests
+/// that read a store's files (or their decrypted pages) for resident text.
+pub const SECRETS: [&str; 5] = ["Zebediah", "Quillfeather", "marmalade", "trombone", "Wickhamshire"];
+
+/// A resident whose name, offer, ask, shared and team-only notes and story
+/// each carry one of [`SECRETS`], saved over several transactions as a
+/// supporter would, from `start`. `me` is the store's identity.
+pub fn write_secrets<S: DocumentStore>(store: &mut S, me: &DeviceIdentity, start: Timestamp) -> ResidentId {
+    let minute = |m: i64| Timestamp::from_millis(start.millis() + m * 60_000);
+    let r = create_resident(store, me, "Zebediah Quillfeather", start).unwrap();
+    let ctx = me.context(minute(1));
+    let page_id = DocumentId::resident(r, DocKind::Page);
+    store.edit(page_id, |d| page::add_offer(d, &ctx, "I make marmalade every spring", Category::Caring)).unwrap();
+    store.edit(page_id, |d| page::add_ask(d, &ctx, "someone to play trombone with", Category::Company)).unwrap();
+    for kind in [DocKind::Journal, DocKind::TeamNotes] {
+        let entry =
+            NewEntry { happened_at: minute(2), marker: Marker::Visit, text: "Talked about Wickhamshire", mood: None };
+        store.edit(DocumentId::resident(r, kind), |d| journal::add_entry(d, &ctx, &entry).map(drop)).unwrap();
+    }
+    store
+        .edit(DocumentId::resident(r, DocKind::Story), |d| {
+            story::set_text(d, &ctx, "Born in Wickhamshire, played trombone")
+        })
+        .unwrap();
+    r
+}

@@ -4,11 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use connect_model::journal::{self, Marker, NewEntry};
-use connect_model::page::{self, Category};
-use connect_model::{DocKind, DocumentId, ResidentId, Timestamp, story};
-use connect_store::conformance::supporter;
-use connect_store::{DocumentStore, KeyFile, SqliteStore, StoreError, StoreKey, StoreOptions, create_resident};
+use connect_model::{DocKind, DocumentId, ResidentId, Timestamp};
+use connect_store::conformance::{SECRETS, supporter};
+use connect_store::{DocumentStore, KeyFile, SqliteStore, StoreError, StoreKey, StoreOptions};
 
 fn at(minutes: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + minutes * 60_000)
@@ -21,42 +19,13 @@ fn scratch() -> PathBuf {
     dir
 }
 
-/// Words that appear nowhere but in what is written about the resident.
-const SECRETS: [&str; 5] = ["Zebediah", "Quillfeather", "marmalade", "trombone", "Wickhamshire"];
-
 /// Writes a resident whose name, offer, ask, visit note, team-only note and
 /// story each carry one of [`SECRETS`], so every table (documents, index rows,
 /// the full-text index) holds them.
 fn write_secrets(store: &mut SqliteStore) -> ResidentId {
     let me = supporter();
     store.set_identity(&me).unwrap();
-    let r = create_resident(store, &me, "Zebediah Quillfeather", at(0)).unwrap();
-    let ctx = me.context(at(1));
-    store
-        .edit(DocumentId::resident(r, DocKind::Page), |d| {
-            page::add_offer(d, &ctx, "I make marmalade every spring", Category::Caring)?;
-            page::add_ask(d, &ctx, "someone to play trombone with", Category::Company).map(drop)
-        })
-        .unwrap();
-    for kind in [DocKind::Journal, DocKind::TeamNotes] {
-        store
-            .edit(DocumentId::resident(r, kind), |d| {
-                let entry = NewEntry {
-                    happened_at: at(2),
-                    marker: Marker::Visit,
-                    text: "Talked about Wickhamshire",
-                    mood: None,
-                };
-                journal::add_entry(d, &ctx, &entry).map(drop)
-            })
-            .unwrap();
-    }
-    store
-        .edit(DocumentId::resident(r, DocKind::Story), |d| {
-            story::set_text(d, &ctx, "Born in Wickhamshire, played trombone")
-        })
-        .unwrap();
-    r
+    connect_store::conformance::write_secrets(store, &me, at(0))
 }
 
 /// Every file of the store at `path` that exists, with its bytes.

@@ -6,9 +6,8 @@
 use std::path::Path;
 
 use aes::cipher::{BlockDecryptMut, KeyIvInit, block_padding::NoPadding};
-use connect_model::journal::{self, Marker, NewEntry};
 use connect_model::page::{self, Category};
-use connect_model::{DocKind, DocumentId, ResidentId, Timestamp, story};
+use connect_model::{DocKind, DocumentId, ResidentId, Timestamp};
 
 use crate::conformance::supporter;
 use crate::{DocumentStore, SqliteStore, StoreKey, create_resident, resident_documents};
@@ -27,37 +26,12 @@ fn at(minutes: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + minutes * 60_000)
 }
 
-/// Words that appear nowhere but in what is written about the erased resident.
-const SECRETS: [&str; 5] = ["Zebediah", "Quillfeather", "marmalade", "trombone", "Wickhamshire"];
+use crate::conformance::SECRETS;
 
-/// A resident whose name, offer, ask, notes and story each carry one of
-/// [`SECRETS`], saved over several transactions as a supporter would.
+/// The resident of [`write_secrets`], written by this store's own identity.
 fn write_secrets(store: &mut SqliteStore, now: i64) -> ResidentId {
     let me = store.identity().unwrap().unwrap();
-    let r = create_resident(store, &me, "Zebediah Quillfeather", at(now)).unwrap();
-    let ctx = me.context(at(now + 1));
-    let page_id = DocumentId::resident(r, DocKind::Page);
-    store.edit(page_id, |d| page::add_offer(d, &ctx, "I make marmalade every spring", Category::Caring)).unwrap();
-    store.edit(page_id, |d| page::add_ask(d, &ctx, "someone to play trombone with", Category::Company)).unwrap();
-    for kind in [DocKind::Journal, DocKind::TeamNotes] {
-        store
-            .edit(DocumentId::resident(r, kind), |d| {
-                let entry = NewEntry {
-                    happened_at: at(now + 2),
-                    marker: Marker::Visit,
-                    text: "Talked about Wickhamshire",
-                    mood: None,
-                };
-                journal::add_entry(d, &ctx, &entry).map(drop)
-            })
-            .unwrap();
-    }
-    store
-        .edit(DocumentId::resident(r, DocKind::Story), |d| {
-            story::set_text(d, &ctx, "Born in Wickhamshire, played trombone")
-        })
-        .unwrap();
-    r
+    crate::conformance::write_secrets(store, &me, at(now))
 }
 
 /// Another resident, whose words stay.
