@@ -8,10 +8,8 @@
 //! - `connect-app desktop` (feature `desktop`): a desktop window.
 //! - Mobile builds start `mobile_main` through `dx` (feature `mobile`).
 
-mod network;
 #[cfg(feature = "preview")]
 mod preview;
-mod vault;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -79,7 +77,7 @@ fn default_store() -> PathBuf {
 /// The lock in front of the store at `path`: nothing is opened until the
 /// supporter gives the PIN (or chooses one, the first time).
 fn vault(path: &Path, demo: bool, name: &str, lock_after: u64) -> SharedVault {
-    Arc::new(vault::AppVault::new(path.to_owned(), demo, name, Duration::from_secs(lock_after.max(1))))
+    Arc::new(connect_app::vault::AppVault::new(path.to_owned(), demo, name, Duration::from_secs(lock_after.max(1))))
 }
 
 /// Where the store lives on a phone: inside the app's private data directory

@@ -14,7 +14,9 @@ use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreKey, StoreO
 use connect_sync::api::InviteRequest;
 use connect_sync::store::Inline;
 use connect_sync::{SyncError, http};
-use connect_ui::backend::{InviteInfo, Network, NetworkFailure, SyncSummary};
+use connect_ui::backend::{InviteInfo, SyncSummary};
+
+use crate::local::{Network, NetworkFailure};
 
 /// A sync error in words for the person holding the phone; the technical
 /// detail of a failed connection helps nobody on a doorstep.
@@ -26,9 +28,11 @@ fn plain(e: &SyncError) -> String {
 }
 
 /// Sync over HTTPS for the encrypted store at `path`, opened with `key`.
-pub(crate) struct AppNetwork {
-    pub(crate) path: PathBuf,
-    pub(crate) key: StoreKey,
+pub struct AppNetwork {
+    /// Where the store lives.
+    pub path: PathBuf,
+    /// Its key.
+    pub key: StoreKey,
 }
 
 impl AppNetwork {

@@ -9,57 +9,61 @@ use std::time::Duration;
 
 use connect_model::{AuthorRole, DeviceId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, StoreKey};
-use connect_ui::StoreBackend;
-use connect_ui::backend::SharedBackend;
+use connect_ui::backend::{BackendError, BackendFuture, SharedBackend};
 use connect_ui::vault::{LockState, Vault};
 
+use crate::blocking::{blocking, in_process};
+use crate::local::StoreBackend;
 use crate::network::AppNetwork;
+use crate::sentence;
 
-/// An error from below as a sentence for the screen: a capital letter and a
-/// full stop ("wrong PIN or passphrase (1 wrong guess)" → "Wrong PIN…").
-fn sentence(e: impl std::fmt::Display) -> String {
-    let text = e.to_string();
-    let mut chars = text.chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
-    out.push_str(chars.as_str());
-    if !out.ends_with(['.', '!', '?']) {
-        out.push('.');
-    }
-    out
+/// A refusal from below, as a sentence.
+fn refused(e: impl std::fmt::Display) -> BackendError {
+    BackendError::Refused(sentence(e))
 }
 
+/// The vault of a native launcher (cheap to clone: every clone is the same vault).
+#[derive(Clone)]
+pub struct AppVault(Arc<Inner>);
+
 /// How a launcher wants its store.
-pub(crate) struct AppVault {
+struct Inner {
     /// Where the store lives.
-    pub(crate) path: PathBuf,
+    path: PathBuf,
     /// Seed the fictional demo caseload into a new or empty store.
-    pub(crate) demo: bool,
+    demo: bool,
     /// The name to suggest on first run.
-    pub(crate) name: String,
+    name: String,
     /// Lock after this long without a touch.
-    pub(crate) idle: Duration,
-    /// The open store, once a PIN opened it.
-    pub(crate) open: Mutex<Option<SharedBackend>>,
+    idle: Duration,
+    /// The open store and the screens' handle to it, once a PIN opened it.
+    open: Mutex<Option<(Arc<StoreBackend<SqliteStore>>, SharedBackend)>>,
 }
 
 impl AppVault {
-    pub(crate) fn new(path: PathBuf, demo: bool, name: &str, idle: Duration) -> Self {
-        Self { path, demo, name: name.to_owned(), idle, open: Mutex::new(None) }
+    /// The vault for the store at `path`, seeding the demo caseload into a
+    /// new store when `demo`, suggesting `name` at first run, and locking
+    /// after `idle` without a touch.
+    #[must_use]
+    pub fn new(path: PathBuf, demo: bool, name: &str, idle: Duration) -> Self {
+        Self(Arc::new(Inner { path, demo, name: name.to_owned(), idle, open: Mutex::new(None) }))
     }
+}
 
+impl Inner {
     fn now() -> Timestamp {
         Timestamp::new(chrono::Utc::now())
     }
 
     /// Wraps an opened store: gives it an identity if it has none (`name`),
     /// seeds the demo, plugs in sync over a second connection with the same key.
-    fn backend(&self, mut store: SqliteStore, key: StoreKey, name: &str) -> Result<SharedBackend, String> {
-        let words = |e: connect_store::StoreError| e.to_string();
+    fn backend(&self, mut store: SqliteStore, key: StoreKey, name: &str) -> Result<SharedBackend, BackendError> {
+        let words = BackendError::store;
         let identity = match store.identity().map_err(words)? {
             Some(i) => i,
             None => {
                 let person_name =
-                    connect_model::limits::required("name", name, connect_model::limits::NAME_MAX).map_err(sentence)?;
+                    connect_model::limits::required("name", name, connect_model::limits::NAME_MAX).map_err(refused)?;
                 let i = DeviceIdentity {
                     device_id: DeviceId::random(),
                     device_name: "this device".into(),
@@ -75,13 +79,13 @@ impl AppVault {
             connect_store::demo::seed_demo(&mut store, &identity, 36, Self::now()).map_err(words)?;
         }
         let network = AppNetwork { path: self.path.clone(), key };
-        let backend: SharedBackend = Arc::new(StoreBackend::new(store, Some(Box::new(network))));
-        *self.open.lock().map_err(|_| "the app is unwell; restart it".to_owned())? = Some(backend.clone());
+        let (local, backend) = in_process(store, Some(Box::new(network)))?;
+        *self.open.lock().map_err(|_| BackendError::Unavailable)? = Some((local, backend.clone()));
         Ok(backend)
     }
 }
 
-impl Vault for AppVault {
+impl Inner {
     fn has_store(&self) -> bool {
         self.path.exists() || KeyFile::for_store(&self.path).exists()
     }
@@ -93,46 +97,79 @@ impl Vault for AppVault {
             .unwrap_or_default()
     }
 
-    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, String> {
+    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, BackendError> {
         if self.has_store() {
-            return Err("This phone is already set up: unlock it with its PIN.".into());
+            return Err(BackendError::refused("This phone is already set up: unlock it with its PIN."));
         }
-        let name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX).map_err(sentence)?;
+        let name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX).map_err(refused)?;
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| BackendError::Store(format!("Cannot create {}: {e}.", dir.display())))?;
         }
-        let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(sentence)?;
+        let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(refused)?;
         self.backend(store, key, &name)
     }
 
-    fn unlock(&self, pin: &str) -> Result<SharedBackend, String> {
-        let open = self.open.lock().map_err(|_| "the app is unwell; restart it".to_owned())?.clone();
-        if let Some(backend) = open.filter(|b| !b.wiped()) {
-            KeyFile::for_store(&self.path).unlock(pin, Self::now()).map_err(sentence)?;
+    fn unlock(&self, pin: &str) -> Result<SharedBackend, BackendError> {
+        let open = self.open.lock().map_err(|_| BackendError::Unavailable)?.clone();
+        if let Some((_, backend)) = open.filter(|(local, _)| !local.wiped()) {
+            KeyFile::for_store(&self.path).unlock(pin, Self::now()).map_err(refused)?;
             return Ok(backend);
         }
-        let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(sentence)?;
+        let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(refused)?;
         let name = self.name.clone();
         self.backend(store, key, &name)
     }
 
-    fn forget(&self) -> Result<(), String> {
+    fn forget(&self) -> Result<(), BackendError> {
         if let Ok(mut open) = self.open.lock() {
             *open = None;
         }
-        connect_store::destroy_files(&self.path).map_err(|e| e.to_string())
+        connect_store::destroy_files(&self.path).map_err(BackendError::store)
     }
 
-    fn change_pin(&self, old: &str, new: &str) -> Result<(), String> {
-        KeyFile::for_store(&self.path).change_passphrase(old, new, Self::now()).map_err(sentence)
+    fn change_pin(&self, old: &str, new: &str) -> Result<(), BackendError> {
+        KeyFile::for_store(&self.path).change_passphrase(old, new, Self::now()).map_err(refused)
+    }
+}
+
+impl Vault for AppVault {
+    fn has_store(&self) -> BackendFuture<bool> {
+        let inner = self.0.clone();
+        blocking(move || Ok(inner.has_store()))
+    }
+
+    fn lock_state(&self) -> BackendFuture<LockState> {
+        let inner = self.0.clone();
+        blocking(move || Ok(inner.lock_state()))
+    }
+
+    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
+        let (inner, name, pin) = (self.0.clone(), name.to_owned(), pin.to_owned());
+        blocking(move || inner.create(&name, &pin))
+    }
+
+    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
+        let (inner, pin) = (self.0.clone(), pin.to_owned());
+        blocking(move || inner.unlock(&pin))
+    }
+
+    fn forget(&self) -> BackendFuture<()> {
+        let inner = self.0.clone();
+        blocking(move || inner.forget())
+    }
+
+    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()> {
+        let (inner, old, new) = (self.0.clone(), old.to_owned(), new.to_owned());
+        blocking(move || inner.change_pin(&old, &new))
     }
 
     fn idle_limit(&self) -> Duration {
-        self.idle
+        self.0.idle
     }
 
     fn suggested_name(&self) -> String {
-        self.name.clone()
+        self.0.name.clone()
     }
 }
 
@@ -143,46 +180,44 @@ mod tests {
     const PIN: &str = "246810";
 
     #[test]
-    fn errors_read_as_sentences() {
-        assert_eq!(sentence("wrong PIN or passphrase (1 wrong guess)"), "Wrong PIN or passphrase (1 wrong guess).");
-        assert_eq!(sentence("Already fine."), "Already fine.");
-        assert_eq!(sentence(""), ".");
-    }
-
-    #[test]
     fn the_vault_makes_an_encrypted_store_checks_the_pin_each_time_and_forgets_everything() {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("device.db");
         let vault = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
-        assert!(!vault.has_store());
-        assert!(vault.create("Amara", "12345").err().unwrap().contains("at least 6 characters"));
-        assert!(!vault.has_store(), "a refused PIN makes nothing");
+        assert!(!rt.block_on(vault.has_store()).unwrap());
+        let weak = rt.block_on(vault.create("Amara", "12345")).err().unwrap();
+        assert!(weak.to_string().contains("at least 6 characters"), "{weak}");
+        assert!(!rt.block_on(vault.has_store()).unwrap(), "a refused PIN makes nothing");
 
-        let backend = vault.create("Amara", PIN).unwrap();
-        backend.create_resident("Doreen").unwrap();
+        let backend = rt.block_on(vault.create("Amara", PIN)).unwrap();
+        rt.block_on(backend.create_resident("Doreen")).unwrap();
         assert_eq!(backend.me().person_name, "Amara");
-        assert!(vault.create("Someone", PIN).is_err(), "a phone is set up once");
+        assert!(rt.block_on(vault.create("Someone", PIN)).is_err(), "a phone is set up once");
 
-        let wrong = vault.unlock("000000").err().unwrap();
-        assert!(wrong.starts_with("Wrong PIN"), "{wrong}");
-        assert_eq!(vault.lock_state().failed_attempts, 1);
-        let again = vault.unlock(PIN).unwrap();
-        assert!(Arc::ptr_eq(&backend, &again), "the store is opened once");
-        assert_eq!(vault.lock_state().failed_attempts, 0);
+        let wrong = rt.block_on(vault.unlock("000000")).err().unwrap();
+        assert!(wrong.to_string().starts_with("Wrong PIN"), "{wrong}");
+        assert_eq!(rt.block_on(vault.lock_state()).unwrap().failed_attempts, 1);
+        let again = rt.block_on(vault.unlock(PIN)).unwrap();
+        assert!(backend == again, "the store is opened once");
+        assert_eq!(rt.block_on(vault.lock_state()).unwrap().failed_attempts, 0);
 
         // A restart opens the same store with the same PIN, and only with it.
         let restarted = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
-        assert!(restarted.unlock("111111").is_err());
-        assert_eq!(restarted.unlock(PIN).unwrap().caseload().unwrap()[0].preferred_name, "Doreen");
+        assert!(rt.block_on(restarted.unlock("111111")).is_err());
+        let reopened = rt.block_on(restarted.unlock(PIN)).unwrap();
+        assert_eq!(rt.block_on(reopened.caseload()).unwrap()[0].preferred_name, "Doreen");
 
-        assert!(vault.change_pin("000000", "135791").err().unwrap().starts_with("Wrong PIN"));
-        vault.change_pin(PIN, "135791").unwrap();
+        let wrong = rt.block_on(vault.change_pin("000000", "135791")).err().unwrap();
+        assert!(wrong.to_string().starts_with("Wrong PIN"), "{wrong}");
+        rt.block_on(vault.change_pin(PIN, "135791")).unwrap();
         let restarted_again = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
-        assert!(restarted_again.unlock(PIN).is_err(), "the old PIN no longer opens it");
-        assert_eq!(vault.unlock("135791").unwrap().caseload().unwrap().len(), 1, "the new PIN opens the same store");
+        assert!(rt.block_on(restarted_again.unlock(PIN)).is_err(), "the old PIN no longer opens it");
+        let opened = rt.block_on(vault.unlock("135791")).unwrap();
+        assert_eq!(rt.block_on(opened.caseload()).unwrap().len(), 1, "the new PIN opens the same store");
 
-        vault.forget().unwrap();
+        rt.block_on(vault.forget()).unwrap();
         assert!(!path.exists() && !KeyFile::for_store(&path).exists());
-        assert!(!vault.has_store());
+        assert!(!rt.block_on(vault.has_store()).unwrap());
     }
 }

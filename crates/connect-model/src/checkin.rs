@@ -91,7 +91,7 @@ pub struct CheckIn {
 }
 
 /// One ONS4 answer with its band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ons4Score {
     /// The answer, 0 to 10.
     pub answer: u8,
@@ -100,7 +100,7 @@ pub struct Ons4Score {
 }
 
 /// Each ONS4 answer with its band; `None` where skipped. Never summed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Ons4Scores {
     /// Life satisfaction.
     pub life_satisfaction: Option<Ons4Score>,
@@ -115,7 +115,7 @@ pub struct Ons4Scores {
 /// What a check-in's answers score, exactly as the measures say: the UCLA
 /// 3-item total (only when all three were answered), each ONS4 answer with
 /// its band, the ONS loneliness answer and the life map.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Scores {
     /// UCLA 3-item total, 3 to 9 (higher is lonelier).
     pub ucla3_total: Option<u8>,
@@ -195,8 +195,41 @@ impl serde::Serialize for CheckIn {
     }
 }
 
+/// Reads what [`CheckIn`]'s `Serialize` writes; `scores` is derived from the
+/// answers, so it is recomputed rather than read.
+impl<'de> serde::Deserialize<'de> for CheckIn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Fields {
+            id: ItemId,
+            taken_at: Timestamp,
+            author: Author,
+            not_today: bool,
+            loneliness: Option<OnsLoneliness>,
+            ucla3: Option<Ucla3>,
+            ons4: Option<Ons4>,
+            life_map: BTreeMap<String, Rag>,
+            share_in_reports: bool,
+            archived: bool,
+        }
+        let f = Fields::deserialize(d)?;
+        Ok(CheckIn {
+            id: f.id,
+            taken_at: f.taken_at,
+            author: f.author,
+            not_today: f.not_today,
+            loneliness: f.loneliness,
+            ucla3: f.ucla3,
+            ons4: f.ons4,
+            life_map: f.life_map,
+            share_in_reports: f.share_in_reports,
+            archived: f.archived,
+        })
+    }
+}
+
 /// The answers for a new check-in; anything left `None` was skipped.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Answers {
     /// ONS loneliness answer.
     pub loneliness: Option<OnsLoneliness>,
@@ -217,7 +250,7 @@ struct CheckinsDoc {
 }
 
 /// All check-ins of a resident, oldest first.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CheckIns {
     /// Whose check-ins.
     pub resident: ResidentId,
@@ -234,7 +267,7 @@ impl CheckIns {
 }
 
 /// One measure's answers over time, for a chart.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Series {
     /// UCLA 3-item totals (3 to 9), complete ones only.
     pub ucla3: Vec<(Timestamp, u8)>,

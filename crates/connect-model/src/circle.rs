@@ -57,7 +57,7 @@ string_enum! {
 }
 
 /// One placement of a tie on a ring.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Placement {
     /// When it was placed there.
     pub at: Timestamp,
@@ -66,7 +66,7 @@ pub struct Placement {
 }
 
 /// A person or place in the circle.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Tie {
     /// Stable id.
     pub id: ItemId,
@@ -128,7 +128,7 @@ struct CircleDoc {
 }
 
 /// A resident's circle, read from its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Circle {
     /// Whose circle.
     pub resident: ResidentId,
@@ -137,7 +137,7 @@ pub struct Circle {
 }
 
 /// Counts for one moment of a circle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CircleSummary {
     /// Ties per ring, innermost first (intimacy, friendship, participation,
     /// exchange, possibility).
@@ -180,7 +180,7 @@ impl Circle {
 }
 
 /// One moment in the story of a circle: a visit, or now.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CirclePoint {
     /// When.
     pub at: Timestamp,

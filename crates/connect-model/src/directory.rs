@@ -25,7 +25,7 @@ string_enum! {
 }
 
 /// One place or helper.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct DirectoryEntry {
     /// Stable id.
     pub id: ItemId,
@@ -48,7 +48,7 @@ pub struct DirectoryEntry {
 }
 
 /// A team life map area.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Area {
     /// The label shown to residents.
     pub label: String,
@@ -66,7 +66,7 @@ struct DirectoryDoc {
 }
 
 /// The team directory, read from its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Directory {
     /// Whose directory.
     pub team: TeamId,

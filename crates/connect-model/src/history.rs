@@ -16,7 +16,7 @@ use automerge::Automerge;
 use crate::{AuthorRole, DeviceId, DocKind, Timestamp};
 
 /// One change in a document's history.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ChangeRecord {
     /// When the change was made (to the second), by the device's clock.
     pub at: Timestamp,
@@ -71,7 +71,7 @@ pub struct AcceptedRecord {
 }
 
 /// A person behind a device, as far as this device knows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KnownDevice {
     /// Their name.
     pub person: String,
@@ -82,7 +82,7 @@ pub struct KnownDevice {
 }
 
 /// One line of a resident's audit trail: who (person, device) changed what, when.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
     /// Which document.
     pub kind: DocKind,

@@ -263,6 +263,28 @@ impl serde::Serialize for Figure {
     }
 }
 
+/// Reads what [`Figure`]'s `Serialize` writes.
+impl<'de> serde::Deserialize<'de> for Figure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Fields {
+            shown: String,
+            #[serde(default)]
+            value: Option<f64>,
+            #[serde(default)]
+            residents: Option<usize>,
+        }
+        let f = Fields::deserialize(d)?;
+        match (f.shown.as_str(), f.value, f.residents) {
+            ("value", Some(value), Some(residents)) => Ok(Figure::Value { value, residents }),
+            ("suppressed", _, _) => Ok(Figure::Suppressed),
+            ("withheld", _, _) => Ok(Figure::Withheld),
+            ("no_data", _, _) => Ok(Figure::NoData),
+            (shown, ..) => Err(serde::de::Error::custom(format!("not a figure: shown = {shown:?}"))),
+        }
+    }
+}
+
 impl Figure {
     /// `value` drawn from `residents`, suppressed when 1 to 4. (Not for a
     /// count of residents: see [`Figure::count_among`].)
@@ -321,7 +343,7 @@ pub const NO_DATA_WORDS: &str = "no answers yet";
 pub const WITHHELD_WORDS: &str = "not shown (with the figures beside it, it would reveal fewer than 5)";
 
 /// Medians of a circle, per ring, at one moment across residents.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CircleMedians {
     /// Median ties per ring, innermost first (possibility last).
     pub per_ring: [Figure; 5],
@@ -335,7 +357,7 @@ pub struct CircleMedians {
 /// drawn from; any drawn from, or counting, 1 to 4 residents is suppressed;
 /// any that a reader could subtract from another shown beside it to get a
 /// count of 1 to 4 residents is withheld; a median over nobody has no data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TeamInsights {
     /// Residents with a page on this device.
     pub residents_supported: Figure,

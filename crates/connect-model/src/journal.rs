@@ -66,7 +66,7 @@ string_enum! {
 }
 
 /// One journal entry.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// Stable id.
     pub id: ItemId,
@@ -95,7 +95,7 @@ struct JournalDoc {
 }
 
 /// A journal, read from its document; entries oldest first.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Journal {
     /// Whose journal.
     pub resident: ResidentId,

@@ -27,8 +27,10 @@
 //! ```
 
 mod author;
+pub mod caseload;
 pub mod checkin;
 pub mod circle;
+pub mod device;
 pub mod directory;
 pub mod document;
 mod enums;

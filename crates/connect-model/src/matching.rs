@@ -12,7 +12,7 @@ use crate::page::{AskStatus, Category, IntroSide, Proposal};
 use crate::{ItemId, ResidentId};
 
 /// An offer that could meet an ask.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OfferRef {
     /// Whose offer.
     pub resident: ResidentId,
@@ -27,7 +27,7 @@ pub struct OfferRef {
 }
 
 /// An ask that might be met.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AskRef {
     /// Whose ask.
     pub resident: ResidentId,
@@ -44,7 +44,7 @@ pub struct AskRef {
 }
 
 /// Why a suggestion was made.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// Both are the same kind of help.
@@ -69,7 +69,7 @@ impl std::fmt::Display for Reason {
 }
 
 /// A suggested match between one ask and one offer.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     /// The ask.
     pub ask: AskRef,

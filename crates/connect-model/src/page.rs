@@ -84,7 +84,7 @@ string_enum! {
 /// copied to the other: a resident sees their own ask or offer and why the
 /// match was suggested, and learns who the other person is from their
 /// supporter once both agreed.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Introduction {
     /// Stable id, shared by both sides.
     pub id: ItemId,
@@ -111,7 +111,7 @@ pub struct Introduction {
 }
 
 /// Where an introduction stands, seen from both pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IntroState {
     /// Someone has not answered yet.
@@ -154,7 +154,7 @@ pub struct Proposal {
 }
 
 /// Something the resident can offer others.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Offer {
     /// Stable id.
     pub id: ItemId,
@@ -173,7 +173,7 @@ pub struct Offer {
 }
 
 /// Something the resident would like help with ("could you help me with…?").
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Ask {
     /// Stable id.
     pub id: ItemId,
@@ -199,7 +199,7 @@ pub struct Ask {
 }
 
 /// A goal or a "what could be possible".
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct Goal {
     /// Stable id.
     pub id: ItemId,
@@ -232,7 +232,7 @@ struct PageDoc {
 
 /// A resident's page, read from its document. Lists include archived items,
 /// in page order; views decide whether to show them.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResidentPage {
     /// Whose page this is.
     pub resident: ResidentId,
@@ -280,7 +280,7 @@ impl ResidentPage {
 }
 
 /// The three lists on a page, for edits that apply to any of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Section {
     /// What I can offer.
     Offers,

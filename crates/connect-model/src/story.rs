@@ -51,7 +51,7 @@ impl Consent {
 }
 
 /// One change of consent.
-#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
 pub struct ConsentChange {
     /// The new level.
     pub level: Consent,
@@ -69,7 +69,7 @@ struct StoryDoc {
 }
 
 /// A story, read from its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Story {
     /// Whose story.
     pub resident: ResidentId,
@@ -84,7 +84,7 @@ pub struct Story {
 }
 
 /// A story as it may be shared outside the team: exactly as its consent says.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SharedStory {
     /// The resident's name, only when they agreed to be named.
     pub name: Option<String>,

@@ -4,6 +4,8 @@
 //! keep its output (SQLite in `idx_*` tables, the memory store in a map), so
 //! "rebuilt from the documents" and "maintained edit by edit" can be compared.
 
+pub use connect_model::caseload::{CaseloadRow, SearchHit, SyncStatus};
+
 use connect_model::automerge::Automerge;
 use connect_model::checkin::CheckIn;
 use connect_model::circle::CircleSummary;
@@ -267,62 +269,6 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
             IndexRows::None
         }
     })
-}
-
-/// Whether a document's changes have reached the relay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SyncStatus {
-    /// Never sent: exists only on this device.
-    OnlyOnThisDevice,
-    /// On the relay, but with changes made here since.
-    ChangesWaiting,
-    /// Everything here is on the relay.
-    OnRelay,
-}
-
-/// One resident in the caseload list.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct CaseloadRow {
-    /// Who.
-    pub resident: ResidentId,
-    /// Their preferred name.
-    pub preferred_name: String,
-    /// When they joined.
-    pub created_at: Timestamp,
-    /// Current offers.
-    pub offers: usize,
-    /// Asks open or in progress.
-    pub asks_open: usize,
-    /// Asks met.
-    pub asks_met: usize,
-    /// Ties in the four rings.
-    pub circle_size: usize,
-    /// Ties that go both ways.
-    pub two_way: usize,
-    /// Latest visit or contact.
-    pub last_contact: Option<Timestamp>,
-    /// Latest check-in with answers.
-    pub latest_checkin: Option<Timestamp>,
-    /// Documents of this resident with changes not yet on the relay.
-    pub pending_documents: usize,
-    /// The worst sync status among their documents.
-    pub sync: SyncStatus,
-}
-
-/// A search result.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-pub struct SearchHit {
-    /// Whose.
-    pub resident: ResidentId,
-    /// Their preferred name.
-    pub preferred_name: String,
-    /// "name", "offer", "ask" or "goal".
-    pub field: String,
-    /// The matching item, if not the name.
-    pub item_id: Option<ItemId>,
-    /// The matching text.
-    pub text: String,
 }
 
 /// Counts a page's current items for the caseload.

@@ -181,6 +181,7 @@ catalogue! {
     PinAgain => "The same PIN again";
     Unlock => "Unlock", ro: "Deblochează";
     Unlocking => "Checking…", ro: "Se verifică…";
+    Loading => "Opening…", ro: "Se deschide…";
     TryAgainAfter => "Too many wrong PINs. You can try again after";
     WrongPinsSoFar => "wrong PINs in a row";
     ForgotPin => "Forgot your PIN?";

@@ -1,19 +1,22 @@
-//! Connect Companion's screens, shared by the browser preview, desktop and mobile.
+//! Connect Companion's screens, shared by the web app, the desktop, the
+//! browser preview and mobile.
 //!
 //! Launchers start [`Root`] with a [`SharedVault`] in context: the lock in
 //! front of the encrypted store. Once unlocked, components get a
-//! [`SharedBackend`] and the [`state::Ui`] signals from context; they never
-//! touch SQL or HTTP. Store writes and sync run off the UI
-//! thread ([`state::off_thread`]). Every word comes from the [`i18n`]
-//! catalogue; the look comes from `assets/style.css`.
+//! [`Backend`] and the [`state::Ui`] signals from context; they await the
+//! backend's typed calls and never touch SQL, files or HTTP. This crate
+//! depends on no store: the store-backed side lives with the launchers. Every
+//! word comes from the [`i18n`] catalogue; the look comes from
+//! `assets/style.css`.
 
 pub mod backend;
+pub mod clock;
 pub mod components;
 pub mod i18n;
 pub mod items;
 pub mod state;
 pub mod vault;
 
-pub use backend::{Backend, Edit, Network, SharedBackend, StoreBackend};
+pub use backend::{Backend, BackendError, Channel, Edit, Opened, Reply, Request, SharedBackend};
 pub use components::{App, Root};
 pub use vault::{SharedVault, Vault};

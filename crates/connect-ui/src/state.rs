@@ -5,7 +5,7 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::backend::{Edit, SharedBackend};
+use crate::backend::{BackendError, Edit, SharedBackend};
 use crate::i18n::{Lang, Msg, t};
 use crate::vault::Gate;
 
@@ -149,25 +149,30 @@ pub fn use_backend() -> SharedBackend {
     use_context::<SharedBackend>()
 }
 
-/// Runs blocking work (a store write, a sync) off the UI thread when a tokio
-/// runtime is there (every platform), inline otherwise (component tests).
-pub async fn off_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::runtime::Handle::try_current() {
-        Ok(handle) => match handle.spawn_blocking(work).await {
-            Ok(value) => value,
-            Err(e) => std::panic::resume_unwind(e.into_panic()),
-        },
-        Err(_) => work(),
-    }
+/// Reads from the backend without blocking the screens, and again after
+/// every change (the revision) or when a signal `read` reads changes. The
+/// value is `None` only until the first read finishes; after that a re-read
+/// keeps showing the last value, so nothing flickers or loses its place.
+pub fn use_backend_read<T, F>(mut read: impl FnMut(SharedBackend) -> F + 'static) -> Resource<Result<T, BackendError>>
+where
+    T: 'static,
+    F: std::future::Future<Output = Result<T, BackendError>> + 'static,
+{
+    let ui = use_ui();
+    let backend = use_backend();
+    use_resource(move || {
+        let _ = ui.revision.read();
+        read(backend.clone())
+    })
 }
 
-/// Runs blocking backend work (a store read over many documents, a relay
-/// call) off the UI thread, with `busy` set while it runs; then hands the
-/// result to `done`, or shows the reason it failed in plain words.
-pub fn run_off_thread<T: Send + 'static>(
+/// Runs a backend call (a store read over many documents, a relay call)
+/// without blocking the screens, with `busy` set while it runs; then hands
+/// the result to `done`, or shows the reason it failed in plain words.
+pub fn run_call<T: 'static>(
     ui: Ui,
     busy: Option<Signal<bool>>,
-    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+    call: impl std::future::Future<Output = Result<T, BackendError>> + 'static,
     done: impl FnOnce(T) + 'static,
 ) {
     if let Some(mut busy) = busy {
@@ -175,7 +180,7 @@ pub fn run_off_thread<T: Send + 'static>(
     }
     let gate = try_consume_context::<Gate>();
     spawn(async move {
-        let result = off_thread(work).await;
+        let result = call.await;
         // Any call that reached the relay may have found this device revoked.
         if gate.is_some_and(Gate::check_wiped) {
             return;
@@ -190,7 +195,7 @@ pub fn run_off_thread<T: Send + 'static>(
     });
 }
 
-/// Applies an edit off the UI thread, then refreshes views; on success shows
+/// Applies an edit without blocking the screens, then refreshes views; on success shows
 /// `done` (with its undo) if given, on failure the reason.
 pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
     apply_edit_then(backend, ui, resident, edit, done, || {});
@@ -207,13 +212,8 @@ pub fn apply_edit_then(
     done: Option<Notice>,
     saved: impl FnOnce() + 'static,
 ) {
-    run_off_thread(
-        ui,
-        None,
-        move || backend.edit(resident, edit),
-        move |()| {
-            saved();
-            ui.tell(done);
-        },
-    );
+    run_call(ui, None, async move { backend.edit(resident, edit).await }, move |()| {
+        saved();
+        ui.tell(done);
+    });
 }

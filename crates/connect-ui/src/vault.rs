@@ -10,15 +10,17 @@
 //! the relay.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use web_time::Instant;
 
 use connect_model::Timestamp;
 use dioxus::prelude::*;
 
-use crate::backend::SharedBackend;
+use crate::backend::{BackendFuture, SendSyncOutsideWasm, SharedBackend};
 
 /// Wrong PINs so far and when the next try is allowed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LockState {
     /// Wrong PINs in a row.
     pub failed_attempts: u32,
@@ -26,22 +28,24 @@ pub struct LockState {
     pub retry_after: Option<Timestamp>,
 }
 
-/// What the lock screens need from the launcher.
-pub trait Vault: Send + Sync {
+/// What the lock screens need from the launcher. Everything that touches
+/// the store or its key file is async: in the browser it runs in the store's
+/// worker, on native platforms on a blocking thread.
+pub trait Vault: SendSyncOutsideWasm {
     /// Whether this device has a store yet; `false` means first run.
-    fn has_store(&self) -> bool;
+    fn has_store(&self) -> BackendFuture<bool>;
     /// Wrong PINs so far and when the next try is allowed.
-    fn lock_state(&self) -> LockState;
+    fn lock_state(&self) -> BackendFuture<LockState>;
     /// First run: creates the encrypted store under `pin` for `name`, and opens it.
-    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, String>;
+    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend>;
     /// Checks `pin` (wrong ones are counted and back off) and returns the
     /// open store's backend, opening it the first time.
-    fn unlock(&self, pin: &str) -> Result<SharedBackend, String>;
+    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend>;
     /// A forgotten PIN: deletes everything on this device, so it can be set
     /// up and enrolled again.
-    fn forget(&self) -> Result<(), String>;
+    fn forget(&self) -> BackendFuture<()>;
     /// Changes the PIN (the old one must be right; wrong ones are counted).
-    fn change_pin(&self, old: &str, new: &str) -> Result<(), String>;
+    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()>;
     /// How long without a touch before the app locks itself.
     fn idle_limit(&self) -> Duration;
     /// The name to suggest on the first-run screen.
@@ -56,6 +60,8 @@ pub type SharedVault = Arc<dyn Vault>;
 /// What the root shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Door {
+    /// Still asking whether this device has a store.
+    Opening,
     /// No store yet: choose a name and a PIN.
     FirstRun,
     /// The PIN is needed.

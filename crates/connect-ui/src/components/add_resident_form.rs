@@ -3,7 +3,7 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{Screen, Tab, off_thread, use_backend, use_ui};
+use crate::state::{Screen, Tab, use_backend, use_ui};
 
 /// A one-field form that creates a resident and opens their page.
 #[component]
@@ -16,7 +16,7 @@ pub fn AddResidentForm() -> Element {
         let value = name.read().clone();
         let backend = backend.clone();
         spawn(async move {
-            match off_thread(move || backend.create_resident(&value)).await {
+            match backend.create_resident(&value).await {
                 Ok(r) => {
                     name.set(String::new());
                     ui.bump();

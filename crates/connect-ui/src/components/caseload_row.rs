@@ -1,6 +1,6 @@
 //! One resident in the caseload, with counts, last visit and sync state in words.
 
-use connect_store::{CaseloadRow, SyncStatus};
+use connect_model::caseload::{CaseloadRow, SyncStatus};
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;

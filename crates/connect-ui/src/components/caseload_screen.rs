@@ -6,30 +6,36 @@ use dioxus::prelude::*;
 
 use crate::components::{AddResidentForm, CaseloadRowView};
 use crate::i18n::Msg;
-use crate::state::{use_backend, use_ui};
+use crate::state::{use_backend_read, use_ui};
 
 /// The list of residents on this device.
 #[component]
 pub fn CaseloadScreen() -> Element {
     let ui = use_ui();
-    let backend = use_backend();
     let mut query = use_signal(String::new);
     let mut by_visit = use_signal(|| false);
-    let rows = use_memo(move || {
-        let _ = ui.revision.read();
-        let mut rows = backend.caseload().unwrap_or_default();
+    let read = use_backend_read(move |backend| {
         let q = query.read().trim().to_owned();
-        if !q.is_empty() {
-            let hits: BTreeSet<_> = backend.search(&q).unwrap_or_default().into_iter().map(|h| h.resident).collect();
-            rows.retain(|r| hits.contains(&r.resident));
+        let by_visit = *by_visit.read();
+        async move {
+            let mut rows = backend.caseload().await?;
+            if !q.is_empty() {
+                let hits: BTreeSet<_> = backend.search(&q).await?.into_iter().map(|h| h.resident).collect();
+                rows.retain(|r| hits.contains(&r.resident));
+            }
+            if by_visit {
+                // Longest without a visit first: who needs seeing.
+                rows.sort_by_key(|r| r.last_contact);
+            }
+            Ok(rows)
         }
-        if *by_visit.read() {
-            // Longest without a visit first: who needs seeing.
-            rows.sort_by_key(|r| r.last_contact);
-        }
-        rows
     });
-    let total = rows.read().len();
+    let (rows, problem, loaded) = match read.read().clone() {
+        Some(Ok(rows)) => (rows, None, true),
+        Some(Err(e)) => (Vec::new(), Some(e.to_string()), true),
+        None => (Vec::new(), None, false),
+    };
+    let total = rows.len();
     rsx! {
         div { class: "screen caseload",
             h2 { {ui.t(Msg::Caseload)} }
@@ -52,13 +58,16 @@ pub fn CaseloadScreen() -> Element {
                     }
                 }
             }
-            if total == 0 {
+            if let Some(why) = problem {
+                p { class: "notice notice-error", role: "alert", "{why}" }
+            }
+            if loaded && total == 0 {
                 p { class: "empty",
                     if query.read().trim().is_empty() { {ui.t(Msg::NoResidents)} } else { {ui.t(Msg::NothingFound)} }
                 }
             }
             ul { class: "caseload-list", "aria-label": ui.t(Msg::Caseload),
-                for row in rows.read().iter().cloned() {
+                for row in rows {
                     CaseloadRowView { key: "{row.resident}", row }
                 }
             }

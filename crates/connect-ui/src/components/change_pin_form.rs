@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{run_off_thread, use_ui};
+use crate::state::{run_call, use_ui};
 use crate::vault::SharedVault;
 
 /// The change-PIN form in Settings (nothing when the app runs without a lock).
@@ -24,17 +24,12 @@ pub fn ChangePinForm() -> Element {
         }
         let vault = vault.clone();
         let (old, fresh) = (current.peek().clone(), new.peek().clone());
-        run_off_thread(
-            ui,
-            None,
-            move || vault.change_pin(&old, &fresh),
-            move |()| {
-                for mut s in [current, new, again] {
-                    s.set(String::new());
-                }
-                ui.news(ui.t(Msg::PinChanged));
-            },
-        );
+        run_call(ui, None, async move { vault.change_pin(&old, &fresh).await }, move |()| {
+            for mut s in [current, new, again] {
+                s.set(String::new());
+            }
+            ui.news(ui.t(Msg::PinChanged));
+        });
     };
     rsx! {
         section { class: "page-section", "aria-labelledby": "h-change-pin",

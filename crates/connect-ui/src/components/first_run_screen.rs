@@ -3,7 +3,6 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::off_thread;
 use crate::vault::{SharedVault, use_gate};
 
 /// Sets this phone up.
@@ -31,11 +30,11 @@ pub fn FirstRunScreen() -> Element {
         let vault = vault.clone();
         let (who, chosen) = (name.peek().clone(), pin.peek().clone());
         spawn(async move {
-            let result = off_thread(move || vault.create(&who, &chosen)).await;
+            let result = vault.create(&who, &chosen).await;
             busy.set(false);
             match result {
                 Ok(backend) => gate.open(backend),
-                Err(why) => error.set(Some(why)),
+                Err(why) => error.set(Some(why.to_string())),
             }
         });
     };

@@ -12,7 +12,7 @@ use dioxus::prelude::*;
 use crate::components::data_url;
 use crate::i18n::Msg;
 use crate::items::ring_msg;
-use crate::state::{run_off_thread, use_backend, use_ui};
+use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
 /// A figure for the screen.
 fn shown(f: Figure, ui: crate::state::Ui) -> String {
@@ -35,20 +35,15 @@ pub fn InsightsView() -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let mut files: Signal<Option<(String, String)>> = use_signal(|| None);
-    let data = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            backend.insights()
-        })
-    };
+    let data = use_backend_read(move |backend| async move { backend.insights().await });
     let insights = match data.read().clone() {
-        Ok(i) => i,
-        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        Some(Ok(i)) => i,
+        Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     let prepare = move |_| {
         let backend = backend.clone();
-        run_off_thread(ui, None, move || backend.insight_csvs(), move |f| files.set(Some(f)));
+        run_call(ui, None, async move { backend.insight_csvs().await }, move |f| files.set(Some(f)));
     };
     let headline = [
         (Msg::ResidentsSupported, insights.residents_supported),

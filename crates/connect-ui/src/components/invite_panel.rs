@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::backend::InviteInfo;
 use crate::i18n::Msg;
-use crate::state::{off_thread, use_backend, use_ui};
+use crate::state::{use_backend, use_ui};
 use crate::vault::{Gate, use_gate};
 
 /// Renders `text` as an SVG QR code, or nothing if it is too long to encode.
@@ -28,7 +28,7 @@ pub fn InvitePanel() -> Element {
         let backend = backend.clone();
         let r = *role.read();
         spawn(async move {
-            let result = off_thread(move || backend.invite(r, None)).await;
+            let result = backend.invite(r, None).await;
             if gate.is_some_and(Gate::check_wiped) {
                 return;
             }

@@ -5,7 +5,6 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::off_thread;
 use crate::vault::{SharedVault, use_gate};
 
 /// Asks for the PIN.
@@ -18,7 +17,14 @@ pub fn LockScreen() -> Element {
     let mut error: Signal<Option<String>> = use_signal(|| None);
     let mut busy = use_signal(|| false);
     let mut forgetting = use_signal(|| false);
-    let state = vault.lock_state();
+    let mut lock_state = {
+        let vault = vault.clone();
+        use_resource(move || {
+            let vault = vault.clone();
+            async move { vault.lock_state().await.unwrap_or_default() }
+        })
+    };
+    let state = lock_state.read().unwrap_or_default();
     let unlock = {
         let vault = vault.clone();
         move |e: FormEvent| {
@@ -30,7 +36,7 @@ pub fn LockScreen() -> Element {
             let vault = vault.clone();
             let entered = pin.peek().clone();
             spawn(async move {
-                let result = off_thread(move || vault.unlock(&entered)).await;
+                let result = vault.unlock(&entered).await;
                 busy.set(false);
                 pin.set(String::new());
                 match result {
@@ -38,7 +44,11 @@ pub fn LockScreen() -> Element {
                         error.set(None);
                         gate.open(backend);
                     }
-                    Err(why) => error.set(Some(why)),
+                    Err(why) => {
+                        error.set(Some(why.to_string()));
+                        // The wrong guess was counted: show the new count and wait.
+                        lock_state.restart();
+                    }
                 }
             });
         }
@@ -46,9 +56,9 @@ pub fn LockScreen() -> Element {
     let forget = move |_| {
         let vault = vault.clone();
         spawn(async move {
-            match off_thread(move || vault.forget()).await {
+            match vault.forget().await {
                 Ok(()) => gate.start_again(),
-                Err(why) => error.set(Some(why)),
+                Err(why) => error.set(Some(why.to_string())),
             }
         });
     };

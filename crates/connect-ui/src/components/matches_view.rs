@@ -6,26 +6,21 @@ use connect_model::page::IntroState;
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{run_off_thread, use_backend, use_ui};
+use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
 /// The matches part of the team screen.
 #[component]
 pub fn MatchesView() -> Element {
     let ui = use_ui();
     let backend = use_backend();
-    let data = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            (backend.suggestions(), backend.introductions())
-        })
+    let data = use_backend_read(move |backend| async move {
+        Ok((backend.suggestions().await?, backend.introductions().await.unwrap_or_default()))
+    });
+    let (suggestions, intros) = match data.read().clone() {
+        Some(Ok(both)) => both,
+        Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
-    let (suggestions, intros) = data.read().clone();
-    let suggestions = match suggestions {
-        Ok(s) => s,
-        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
-    };
-    let intros = intros.unwrap_or_default();
     rsx! {
         div { class: "matches-view",
             p { class: "hint", {ui.t(Msg::MatchesHint)} }
@@ -47,7 +42,7 @@ pub fn MatchesView() -> Element {
                                     // Each click needs its own copy: the handler may run again.
                                     #[allow(clippy::redundant_clone)]
                                     let s = s.clone();
-                                    run_off_thread(ui, None, move || backend.introduce(&s), move |()| ui.news(ui.t(Msg::IntroSuggested)));
+                                    run_call(ui, None, async move { backend.introduce(s).await }, move |()| ui.news(ui.t(Msg::IntroSuggested)));
                                 }
                             },
                             {ui.t(Msg::SuggestIntro)}

@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::backend::NewPlace;
 use crate::i18n::Msg;
-use crate::state::{run_off_thread, use_backend, use_ui};
+use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
 /// The places part of the team screen.
 #[component]
@@ -19,17 +19,12 @@ pub fn PlacesView() -> Element {
     let mut description = use_signal(String::new);
     let mut contact = use_signal(String::new);
     let mut tags = use_signal(String::new);
-    let directory = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            backend.directory()
-        })
-    };
+    let directory = use_backend_read(move |backend| async move { backend.directory().await });
     let dir = match directory.read().clone() {
-        Ok(Some(d)) => d,
-        Ok(None) => return rsx! { p { class: "empty", {ui.t(Msg::NoDirectory)} } },
-        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        Some(Ok(Some(d))) => d,
+        Some(Ok(None)) => return rsx! { p { class: "empty", {ui.t(Msg::NoDirectory)} } },
+        Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     let q = query.read().clone();
     let shown: Vec<_> = if q.trim().is_empty() {
@@ -47,18 +42,13 @@ pub fn PlacesView() -> Element {
             tags: tags.read().clone(),
         };
         let backend = backend.clone();
-        run_off_thread(
-            ui,
-            None,
-            move || backend.add_place(place),
-            move |()| {
-                for mut s in [name, description, contact, tags] {
-                    s.set(String::new());
-                }
-                adding.set(false);
-                ui.bump();
-            },
-        );
+        run_call(ui, None, async move { backend.add_place(place).await }, move |()| {
+            for mut s in [name, description, contact, tags] {
+                s.set(String::new());
+            }
+            adding.set(false);
+            ui.bump();
+        });
     };
     rsx! {
         div { class: "places-view",

@@ -9,7 +9,7 @@ use dioxus::prelude::*;
 
 use crate::backend::{AuditView, SubjectAccess};
 use crate::i18n::Msg;
-use crate::state::{Screen, run_off_thread, use_backend, use_ui};
+use crate::state::{Screen, run_call, use_backend, use_ui};
 
 /// A link target that saves `body` as a file (a data URL, so it works
 /// offline and on every platform's web view).
@@ -45,14 +45,16 @@ pub fn RecordView(resident: ResidentId, name: String) -> Element {
         let backend = backend.clone();
         move |_| {
             let backend = backend.clone();
-            run_off_thread(ui, Some(preparing), move || backend.subject_access(resident), move |c| copy.set(Some(c)));
+            run_call(ui, Some(preparing), async move { backend.subject_access(resident).await }, move |c| {
+                copy.set(Some(c));
+            });
         }
     };
     let show_history = {
         let backend = backend.clone();
         move |_| {
             let backend = backend.clone();
-            run_off_thread(ui, Some(loading), move || backend.audit(resident), move |a| audit.set(Some(a)));
+            run_call(ui, Some(loading), async move { backend.audit(resident).await }, move |a| audit.set(Some(a)));
         }
     };
     let erase = {
@@ -61,15 +63,10 @@ pub fn RecordView(resident: ResidentId, name: String) -> Element {
             e.prevent_default();
             let backend = backend.clone();
             let name = name.clone();
-            run_off_thread(
-                ui,
-                None,
-                move || backend.erase_resident(resident),
-                move |()| {
-                    ui.go(Screen::Caseload);
-                    ui.news(format!("{name} {}", ui.t(Msg::Erased)));
-                },
-            );
+            run_call(ui, None, async move { backend.erase_resident(resident).await }, move |()| {
+                ui.go(Screen::Caseload);
+                ui.news(format!("{name} {}", ui.t(Msg::Erased)));
+            });
         }
     };
     let confirmed = confirm.read().trim() == name.trim();

@@ -8,7 +8,7 @@ use dioxus::prelude::*;
 
 use crate::components::{CheckinsView, LanguagePicker, PageView, StoryView};
 use crate::i18n::Msg;
-use crate::state::{Screen, Tab, use_backend, use_ui};
+use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
 
 /// What the resident is looking at.
@@ -24,16 +24,13 @@ enum Part {
 pub fn ResidentMode(resident: ResidentId) -> Element {
     let ui = use_ui();
     let backend = use_backend();
-    let backend_lock = backend.clone();
     let gate = use_gate();
-    let data = use_memo(move || {
-        let _ = ui.revision.read();
-        backend.resident(resident)
-    });
+    let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let mut part = use_signal(|| Part::Page);
     let d = match &*data.read() {
-        Ok(d) => d.clone(),
-        Err(e) => return rsx! { p { role: "alert", "{e}" } },
+        Some(Ok(d)) => d.clone(),
+        Some(Err(e)) => return rsx! { p { role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     let page = d.page.clone();
     let name = page.preferred_name.clone();
@@ -65,17 +62,16 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             button {
                 class: "button give-back",
                 onclick: move |_| {
-                    if let Err(e) = backend_lock.set_resident_lock(None) {
-                        ui.error(e);
-                        return;
-                    }
-                    let mut locked = ui.locked_to;
-                    locked.set(None);
-                    ui.go(Screen::Resident(resident, Tab::Page));
-                    // Back in the supporter's hands only with the supporter's PIN.
-                    if let Some(gate) = gate {
-                        gate.lock();
-                    }
+                    let backend = backend.clone();
+                    run_call(ui, None, async move { backend.set_resident_lock(None).await }, move |()| {
+                        let mut locked = ui.locked_to;
+                        locked.set(None);
+                        ui.go(Screen::Resident(resident, Tab::Page));
+                        // Back in the supporter's hands only with the supporter's PIN.
+                        if let Some(gate) = gate {
+                            gate.lock();
+                        }
+                    });
                 },
                 {ui.t(Msg::GiveBack)}
             }

@@ -6,21 +6,18 @@ use dioxus::prelude::*;
 
 use crate::components::{CheckinsView, CircleView, JournalView, PageView, RecordView, StoryView};
 use crate::i18n::Msg;
-use crate::state::{Screen, Tab, use_backend, use_ui};
+use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
 
 /// A resident's screen.
 #[component]
 pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     let ui = use_ui();
     let backend = use_backend();
-    let backend_lock = backend.clone();
-    let data = use_memo(move || {
-        let _ = ui.revision.read();
-        backend.resident(resident)
-    });
+    let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let data = match &*data.read() {
-        Ok(d) => d.clone(),
-        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        Some(Ok(d)) => d.clone(),
+        Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     let tabs = [
         (Tab::Page, Msg::TabPage),
@@ -38,13 +35,12 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                 button {
                     class: "button secondary",
                     onclick: move |_| {
-                        if let Err(e) = backend_lock.set_resident_lock(Some(resident)) {
-                            ui.error(e);
-                            return;
-                        }
-                        let mut locked = ui.locked_to;
-                        ui.go(Screen::ResidentMode(resident));
-                        locked.set(Some(resident));
+                        let backend = backend.clone();
+                        run_call(ui, None, async move { backend.set_resident_lock(Some(resident)).await }, move |()| {
+                            let mut locked = ui.locked_to;
+                            ui.go(Screen::ResidentMode(resident));
+                            locked.set(Some(resident));
+                        });
                     },
                     {ui.t(Msg::HandToResident)}
                 }

@@ -2,10 +2,10 @@
 //! first-run, lock or wiped screen until the vault gives a backend, then the
 //! app; it locks again after the vault's idle limit without a touch.
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use dioxus::prelude::*;
+use web_time::Instant;
 
 use crate::backend::SharedBackend;
 use crate::components::{App, FirstRunScreen, LockScreen, WipedScreen};
@@ -18,21 +18,28 @@ const STYLE: &str = include_str!("../../../../assets/style.css");
 #[component]
 pub fn Root() -> Element {
     let vault = use_context::<SharedVault>();
-    let start = use_hook(|| if vault.has_store() { Door::Locked } else { Door::FirstRun });
     let gate = use_context_provider(|| Gate {
-        door: Signal::new(start),
+        door: Signal::new(Door::Opening),
         backend: Signal::new(None),
         last_active: CopyValue::new(Instant::now()),
     });
     let idle = vault.idle_limit();
-    use_future(move || async move {
-        // Component tests may run without a runtime; there is no clock to watch then.
-        if tokio::runtime::Handle::try_current().is_err() {
-            return;
+    use_future(move || {
+        let vault = vault.clone();
+        async move {
+            // A store that cannot be asked about is treated as present: the
+            // lock screen then says what is wrong when the PIN is tried.
+            let door = if vault.has_store().await.unwrap_or(true) { Door::Locked } else { Door::FirstRun };
+            let mut doors = gate.door;
+            if *doors.peek() == Door::Opening {
+                doors.set(door);
+            }
         }
+    });
+    use_future(move || async move {
         let tick = (idle / 4).clamp(Duration::from_millis(10), Duration::from_secs(1));
-        loop {
-            tokio::time::sleep(tick).await;
+        // Component tests may run without a clock; there is nothing to watch then.
+        while crate::clock::sleep(tick).await {
             if *gate.door.peek() == Door::Open && gate.last_active.cloned().elapsed() >= idle {
                 gate.lock();
             }
@@ -48,6 +55,7 @@ pub fn Root() -> Element {
             onkeydown: move |_| gate.touch(),
             oninput: move |_| gate.touch(),
             match door {
+                Door::Opening => rsx! { main { class: "screen lock-screen", p { class: "loading", role: "status", "…" } } },
                 Door::FirstRun => rsx! { FirstRunScreen {} },
                 Door::Locked => rsx! { LockScreen {} },
                 Door::Wiped => rsx! { WipedScreen {} },
@@ -57,32 +65,16 @@ pub fn Root() -> Element {
             // after the PIN; hidden, it is neither shown nor read out.
             if let Some(backend) = backend {
                 div { class: "unlocked", hidden: door != Door::Open,
-                    Unlocked { key: "{backend_key(&backend)}", backend: BackendHandle(backend) }
+                    Unlocked { key: "{backend.key()}", backend }
                 }
             }
         }
     }
 }
 
-/// A backend as a component property (compared by identity).
-#[derive(Clone)]
-struct BackendHandle(SharedBackend);
-
-impl PartialEq for BackendHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// A key that changes when the backend does (a wiped device set up again),
-/// so the app below starts afresh with the new one.
-fn backend_key(backend: &SharedBackend) -> usize {
-    Arc::as_ptr(backend).cast::<()>() as usize
-}
-
 /// Provides the open store's backend to the app.
 #[component]
-fn Unlocked(backend: BackendHandle) -> Element {
-    use_context_provider(|| backend.0.clone());
+fn Unlocked(backend: SharedBackend) -> Element {
+    use_context_provider(|| backend.clone());
     rsx! { App {} }
 }

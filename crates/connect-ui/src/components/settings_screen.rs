@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use crate::components::{ChangePinForm, InvitePanel, LanguagePicker};
 use crate::i18n::Msg;
-use crate::state::{off_thread, use_backend, use_ui};
+use crate::state::{use_backend, use_backend_read, use_ui};
 
 /// The settings screen.
 #[component]
@@ -14,13 +14,7 @@ pub fn SettingsScreen() -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let me = backend.me();
-    let overview = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            backend.overview()
-        })
-    };
+    let overview = use_backend_read(move |backend| async move { backend.overview().await });
     let mut device_name = use_signal(|| me.device_name.clone());
     let mut relay = use_signal(String::new);
     let mut code = use_signal(String::new);
@@ -32,7 +26,7 @@ pub fn SettingsScreen() -> Element {
             let backend = backend.clone();
             let name = device_name.read().clone();
             spawn(async move {
-                match off_thread(move || backend.set_device_name(&name)).await {
+                match backend.set_device_name(&name).await {
                     Ok(()) => ui.bump(),
                     Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
                 }
@@ -40,14 +34,13 @@ pub fn SettingsScreen() -> Element {
         }
     };
     let enrol = {
-        let backend = backend.clone();
         move |e: FormEvent| {
             e.prevent_default();
             let backend = backend.clone();
             let (r, c) = (relay.read().clone(), code.read().clone());
             busy.set(true);
             spawn(async move {
-                let result = off_thread(move || backend.enrol(&r, &c)).await;
+                let result = backend.enrol(&r, &c).await;
                 busy.set(false);
                 match result {
                     Ok(()) => ui.bump(),
@@ -56,7 +49,7 @@ pub fn SettingsScreen() -> Element {
             });
         }
     };
-    let o = overview.read().clone();
+    let o = overview.read().clone().and_then(Result::ok).unwrap_or_default();
     rsx! {
         div { class: "screen settings",
             h2 { {ui.t(Msg::Settings)} }

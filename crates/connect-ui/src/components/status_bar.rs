@@ -4,7 +4,7 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{off_thread, use_backend, use_ui};
+use crate::state::{use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
 
 /// Always visible on supporter screens.
@@ -15,14 +15,8 @@ pub fn StatusBar() -> Element {
     let gate = use_gate();
     let mut syncing = use_signal(|| false);
     let mut outcome: Signal<Option<Result<String, String>>> = use_signal(|| None);
-    let overview = {
-        let backend = backend.clone();
-        use_memo(move || {
-            let _ = ui.revision.read();
-            backend.overview()
-        })
-    };
-    let o = overview.read().clone();
+    let overview = use_backend_read(move |backend| async move { backend.overview().await });
+    let o = overview.read().clone().and_then(Result::ok).unwrap_or_default();
     let last = o
         .last_sync
         .as_deref()
@@ -36,8 +30,7 @@ pub fn StatusBar() -> Element {
         outcome.set(None);
         let backend = backend.clone();
         spawn(async move {
-            let syncing_with = backend.clone();
-            let result = off_thread(move || syncing_with.sync_now()).await;
+            let result = backend.sync_now().await.map_err(|e| e.to_string());
             if backend.wiped()
                 && let Some(gate) = gate
             {

@@ -6,20 +6,17 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{use_backend, use_ui};
+use crate::state::{use_backend_read, use_ui};
 
 /// The stories part of the team screen.
 #[component]
 pub fn StoriesView() -> Element {
     let ui = use_ui();
-    let backend = use_backend();
-    let data = use_memo(move || {
-        let _ = ui.revision.read();
-        backend.shareable_stories()
-    });
+    let data = use_backend_read(move |backend| async move { backend.shareable_stories().await });
     let stories = match data.read().clone() {
-        Ok(s) => s,
-        Err(e) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        Some(Ok(s)) => s,
+        Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
+        None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     rsx! {
         div { class: "stories-view",

@@ -3,12 +3,14 @@
 
 use std::sync::Arc;
 
+use connect_app::blocking::in_process;
+use connect_app::local::StoreBackend;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_ui::SharedBackend;
 use connect_ui::components::AppAt;
 use connect_ui::state::{Screen, Tab, TeamTab};
-use connect_ui::{SharedBackend, StoreBackend};
 use dioxus::prelude::*;
 use dioxus_core::Mutation;
 use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter};
@@ -21,7 +23,10 @@ fn at(m: i64) -> Timestamp {
 }
 
 struct Fixture {
+    /// The screens' handle.
     backend: SharedBackend,
+    /// The store-backed side, for the tests' own reads and writes.
+    local: Arc<StoreBackend<MemoryStore>>,
     doreen: ResidentId,
     kwame: ResidentId,
 }
@@ -58,14 +63,17 @@ fn fixture_as(role: AuthorRole) -> Fixture {
         let heads = store.load(id).unwrap().get_heads();
         store.mark_synced(id, &heads).unwrap();
     }
-    Fixture { backend: Arc::new(StoreBackend::new(store, None)), doreen, kwame }
+    let (local, backend) = in_process(store, None).unwrap();
+    Fixture { backend, local, doreen, kwame }
 }
 
 fn mount(backend: &SharedBackend, start: Screen) -> (VirtualDom, Vec<Mutation>) {
     dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
     let mut dom = VirtualDom::new_with_props(AppAt, connect_ui::components::AppAtProps { start })
         .with_root_context(backend.clone());
-    let edits = dom.rebuild_to_vec().edits;
+    let mut edits = dom.rebuild_to_vec().edits;
+    // Reads are async: let them land before looking.
+    edits.extend(settle(&mut dom));
     (dom, edits)
 }
 
@@ -126,14 +134,18 @@ fn mount_component<P: Clone + 'static>(
 ) -> (VirtualDom, Vec<Mutation>) {
     dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
     let mut dom = VirtualDom::new_with_props(root, props).with_root_context(backend.clone());
-    let edits = dom.rebuild_to_vec().edits;
+    let mut edits = dom.rebuild_to_vec().edits;
+    // Reads are async: let them land before looking.
+    edits.extend(settle(&mut dom));
     (dom, edits)
 }
 
 fn mount_root(backend: &SharedBackend, root: fn() -> Element) -> (VirtualDom, Vec<Mutation>) {
     dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
     let mut dom = VirtualDom::new(root).with_root_context(backend.clone());
-    let edits = dom.rebuild_to_vec().edits;
+    let mut edits = dom.rebuild_to_vec().edits;
+    // Reads are async: let them land before looking.
+    edits.extend(settle(&mut dom));
     (dom, edits)
 }
 
@@ -147,8 +159,7 @@ fn typing_a_name_and_submitting_adds_a_resident_and_opens_them() {
     settle(&mut dom);
     submit(&mut dom, form);
     settle(&mut dom);
-    let ioana =
-        f.backend.caseload().unwrap().into_iter().find(|r| r.preferred_name == "Ioana").expect("Ioana was added");
+    let ioana = f.local.caseload().unwrap().into_iter().find(|r| r.preferred_name == "Ioana").expect("Ioana was added");
     assert!(
         html(&dom).contains(&format!("Resident(ResidentId({}), Page)", ioana.resident)),
         "her page opens: {}",
@@ -165,7 +176,7 @@ fn a_blank_name_adds_nobody_and_stays_on_the_caseload() {
     settle(&mut dom);
     submit(&mut dom, form);
     settle(&mut dom);
-    assert_eq!(f.backend.caseload().unwrap().len(), 2);
+    assert_eq!(f.local.caseload().unwrap().len(), 2);
     assert!(html(&dom).contains("screen: Caseload"));
 }
 
@@ -191,7 +202,7 @@ fn adding_an_offer_opens_a_form_and_saves_the_words() {
     settle(&mut dom);
     submit(&mut dom, form);
     settle(&mut dom);
-    let data = f.backend.resident(f.kwame).unwrap();
+    let data = f.local.resident(f.kwame).unwrap();
     assert_eq!(data.page.offers.len(), 1);
     assert_eq!(data.page.offers[0].text.as_str(), "Plays the piano");
     assert_eq!(data.page.offers[0].category, Category::Creative);
@@ -304,7 +315,7 @@ fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
     };
     store.set_identity(&me).unwrap();
     let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
-    let backend: SharedBackend = Arc::new(StoreBackend::new(store, None));
+    let (local, backend) = in_process(store, None).unwrap();
     full.store(true, std::sync::atomic::Ordering::SeqCst);
 
     let (mut dom, edits) = mount_component(&backend, NoteFormWithNotice, NoteFormWithNoticeProps { resident: doreen });
@@ -315,16 +326,16 @@ fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
     submit(&mut dom, form);
     settle(&mut dom);
     let page = html(&dom);
-    assert!(page.contains("this change was not saved"), "{page}");
+    assert!(page.contains("This change was not saved"), "{page}");
     assert!(page.contains("everything saved before is safe") && page.contains("free some space"), "{page}");
     assert!(page.contains("Tea and a long chat about the allotment"), "the draft stays in its form: {page}");
-    assert!(backend.resident(doreen).unwrap().journal.unwrap().entries.is_empty());
+    assert!(local.resident(doreen).unwrap().journal.unwrap().entries.is_empty());
 
     // Space freed: the same draft saves with one more tap, and the form empties.
     full.store(false, std::sync::atomic::Ordering::SeqCst);
     submit(&mut dom, form);
     settle(&mut dom);
-    let journal = backend.resident(doreen).unwrap().journal.unwrap();
+    let journal = local.resident(doreen).unwrap().journal.unwrap();
     assert_eq!(journal.entries.len(), 1);
     assert_eq!(journal.entries[0].text.as_str(), "Tea and a long chat about the allotment");
     assert!(!html(&dom).contains("Tea and a long chat about the allotment"), "saved, so the form is empty again");
@@ -346,7 +357,7 @@ fn resident_mode_shows_only_their_page_and_marks_additions_as_theirs() {
 #[test]
 fn the_circle_view_has_a_map_and_a_list_with_the_same_people() {
     let f = fixture();
-    f.backend
+    f.local
         .edit(
             f.doreen,
             connect_ui::Edit::AddTie {
@@ -377,8 +388,8 @@ fn the_journal_keeps_team_only_notes_apart() {
         visibility: v,
         mood: None,
     };
-    f.backend.edit(f.doreen, note("Tea and a chat", connect_model::journal::Visibility::Shared)).unwrap();
-    f.backend.edit(f.doreen, note("Worried about falls", connect_model::journal::Visibility::TeamOnly)).unwrap();
+    f.local.edit(f.doreen, note("Tea and a chat", connect_model::journal::Visibility::Shared)).unwrap();
+    f.local.edit(f.doreen, note("Worried about falls", connect_model::journal::Visibility::TeamOnly)).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Journal));
     let page = html(&dom);
     let shared = page.find("Shared with the resident").unwrap();
@@ -401,12 +412,12 @@ fn settings_show_the_device_id_and_how_to_connect() {
     assert!(page.contains("Română"));
 }
 
-use connect_ui::backend::NetworkFailure;
+use connect_app::local::NetworkFailure;
 
 /// A relay that issues one known invite.
 struct InvitingRelay;
 
-impl connect_ui::backend::Network for InvitingRelay {
+impl connect_app::local::Network for InvitingRelay {
     fn sync(&self) -> Result<connect_ui::backend::SyncSummary, NetworkFailure> {
         Err(NetworkFailure::Failed("offline".into()))
     }
@@ -475,7 +486,7 @@ fn an_invite_shows_a_qr_code_that_reads_back_as_the_invite() {
     // Enrolled with the team relay.
     store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
     store.set_setting("relay_token", Some("token")).unwrap();
-    let backend: SharedBackend = Arc::new(StoreBackend::new(store, Some(Box::new(InvitingRelay))));
+    let (_local, backend) = in_process(store, Some(Box::new(InvitingRelay))).unwrap();
     let (mut dom, edits) = mount_root(&backend, InvitePanelAlone);
     let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
     submit(&mut dom, form);
@@ -524,15 +535,15 @@ fn a_story_shared_without_a_name_is_shown_without_it_and_a_private_one_not_at_al
     let f = fixture_as(AuthorRole::Coordinator);
     let story = |text: &str| connect_ui::Edit::SetStory { text: text.into(), by_resident: true };
     let consent = |level| connect_ui::Edit::SetConsent { level, by_resident: true };
-    f.backend.edit(f.doreen, story("Doreen here. I run the bingo now.")).unwrap();
-    f.backend.edit(f.doreen, consent(connect_model::story::Consent::Anonymous)).unwrap();
-    f.backend.edit(f.kwame, story("Kwame's story, kept to himself.")).unwrap();
+    f.local.edit(f.doreen, story("Doreen here. I run the bingo now.")).unwrap();
+    f.local.edit(f.doreen, consent(connect_model::story::Consent::Anonymous)).unwrap();
+    f.local.edit(f.kwame, story("Kwame's story, kept to himself.")).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Team(TeamTab::Stories));
     let page = html(&dom);
     assert!(page.contains("[name] here. I run the bingo now."), "{page}");
     assert!(!page.contains("Doreen"));
     assert!(!page.contains("Kwame"), "a private story is not listed");
-    f.backend.edit(f.doreen, consent(connect_model::story::Consent::Private)).unwrap();
+    f.local.edit(f.doreen, consent(connect_model::story::Consent::Private)).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Team(TeamTab::Stories));
     assert!(html(&dom).contains("No stories may be shared yet."));
 }
@@ -547,14 +558,14 @@ fn the_circle_over_time_shows_each_visit_with_its_counts() {
         two_way: true,
         place: false,
     };
-    f.backend.edit(f.doreen, tie).unwrap();
+    f.local.edit(f.doreen, tie).unwrap();
     let visit = connect_ui::Edit::AddNote {
         text: "Tea".into(),
         marker: connect_model::journal::Marker::Visit,
         visibility: connect_model::journal::Visibility::Shared,
         mood: None,
     };
-    f.backend.edit(f.doreen, visit).unwrap();
+    f.local.edit(f.doreen, visit).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Circle));
     let page = html(&dom);
     assert!(page.contains("How the circle has changed"));
@@ -566,7 +577,7 @@ fn the_circle_over_time_shows_each_visit_with_its_counts() {
 #[test]
 fn a_suggested_introduction_asks_the_resident_in_their_own_view() {
     let f = fixture();
-    f.backend
+    f.local
         .edit(
             f.kwame,
             connect_ui::Edit::AddOffer {
@@ -576,18 +587,18 @@ fn a_suggested_introduction_asks_the_resident_in_their_own_view() {
             },
         )
         .unwrap();
-    let suggestions = f.backend.suggestions().unwrap();
+    let suggestions = f.local.suggestions().unwrap();
     let ramp = suggestions.iter().find(|s| s.offer.text.contains("ramp")).expect("the ramp offer meets the ramp ask");
     assert!(ramp.reason_words().contains("ramp"));
-    f.backend.introduce(ramp).unwrap();
-    assert!(f.backend.suggestions().unwrap().iter().all(|s| !s.offer.text.contains("ramp")), "suggested once");
+    f.local.introduce(ramp).unwrap();
+    assert!(f.local.suggestions().unwrap().iter().all(|s| !s.offer.text.contains("ramp")), "suggested once");
     let (dom, _) = mount(&f.backend, Screen::ResidentMode(f.doreen));
     let page = html(&dom);
     assert!(page.contains("Someone who might help with:"));
     assert!(page.contains("A ramp for the step"));
     assert!(page.contains("Yes, introduce us") && page.contains("No, thank you"));
     assert!(!page.contains("Kwame"), "who it is stays unsaid until both agree");
-    let intros = f.backend.introductions().unwrap();
+    let intros = f.local.introductions().unwrap();
     assert_eq!(intros.len(), 1);
     assert_eq!(intros[0].state, connect_model::page::IntroState::Waiting);
 }

@@ -5,12 +5,14 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use connect_app::blocking::in_process;
+use connect_app::local::{Network, NetworkFailure, StoreBackend};
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
-use connect_ui::backend::{Backend, InviteInfo, Network, NetworkFailure, SyncSummary};
+use connect_ui::backend::{BackendError, BackendFuture, InviteInfo, SyncSummary};
 use connect_ui::vault::{LockState, Vault};
-use connect_ui::{SharedBackend, SharedVault, StoreBackend};
+use connect_ui::{SharedBackend, SharedVault};
 use dioxus::prelude::*;
 use dioxus_core::{ElementId, Mutation};
 use dioxus_html::SerializedHtmlEventConverter;
@@ -55,22 +57,18 @@ impl TestVault {
         let vault =
             Arc::new(Self { pin: Mutex::new(None), backend: Mutex::new(None), failed: Mutex::new(0), idle, revoked });
         if let Some(pin) = pin {
-            vault.create("Amara", pin).unwrap();
+            vault.create_now("Amara", pin).unwrap();
         }
         vault
     }
-}
 
-impl Vault for TestVault {
-    fn has_store(&self) -> bool {
+    fn has_store_now(&self) -> bool {
         self.pin.lock().unwrap().is_some()
     }
-    fn lock_state(&self) -> LockState {
-        LockState { failed_attempts: *self.failed.lock().unwrap(), retry_after: None }
-    }
-    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, String> {
+
+    fn create_now(&self, name: &str, pin: &str) -> Result<SharedBackend, BackendError> {
         if pin.len() < 6 {
-            return Err("a PIN or passphrase needs at least 6 characters".into());
+            return Err(BackendError::refused("a PIN or passphrase needs at least 6 characters"));
         }
         let mut store = MemoryStore::new();
         let me = DeviceIdentity {
@@ -86,28 +84,49 @@ impl Vault for TestVault {
             store.set_setting("relay_token", Some("t")).unwrap();
         }
         let network: Option<Box<dyn Network>> = if self.revoked { Some(Box::new(RevokedRelay)) } else { None };
-        let backend: SharedBackend = Arc::new(StoreBackend::new(store, network));
+        let (_, backend) = in_process(store, network)?;
         *self.pin.lock().unwrap() = Some(pin.to_owned());
         *self.backend.lock().unwrap() = Some(backend.clone());
         Ok(backend)
     }
-    fn unlock(&self, pin: &str) -> Result<SharedBackend, String> {
+
+    fn unlock_now(&self, pin: &str) -> Result<SharedBackend, BackendError> {
         if self.pin.lock().unwrap().as_deref() != Some(pin) {
             *self.failed.lock().unwrap() += 1;
-            return Err("wrong PIN or passphrase".into());
+            return Err(BackendError::refused("wrong PIN or passphrase"));
         }
         *self.failed.lock().unwrap() = 0;
         Ok(self.backend.lock().unwrap().clone().unwrap())
     }
-    fn forget(&self) -> Result<(), String> {
+}
+
+fn ready<T: 'static>(result: Result<T, BackendError>) -> BackendFuture<T> {
+    Box::pin(std::future::ready(result))
+}
+
+impl Vault for TestVault {
+    fn has_store(&self) -> BackendFuture<bool> {
+        ready(Ok(self.has_store_now()))
+    }
+    fn lock_state(&self) -> BackendFuture<LockState> {
+        ready(Ok(LockState { failed_attempts: *self.failed.lock().unwrap(), retry_after: None }))
+    }
+    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
+        ready(self.create_now(name, pin))
+    }
+    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
+        ready(self.unlock_now(pin))
+    }
+    fn forget(&self) -> BackendFuture<()> {
         *self.pin.lock().unwrap() = None;
         *self.backend.lock().unwrap() = None;
-        Ok(())
+        ready(Ok(()))
     }
-    fn change_pin(&self, old: &str, new: &str) -> Result<(), String> {
-        self.unlock(old)?;
-        *self.pin.lock().unwrap() = Some(new.to_owned());
-        Ok(())
+    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()> {
+        let result = self.unlock_now(old).map(|_| {
+            *self.pin.lock().unwrap() = Some(new.to_owned());
+        });
+        ready(result)
     }
     fn idle_limit(&self) -> Duration {
         self.idle
@@ -180,10 +199,10 @@ fn a_new_phone_asks_for_a_name_and_a_pin_typed_twice_then_opens_the_app() {
     s.type_into(again, "135791");
     s.submit();
     assert!(s.html().contains("The two PINs are different"));
-    assert!(!vault.has_store(), "nothing is made from mismatched PINs");
+    assert!(!vault.has_store_now(), "nothing is made from mismatched PINs");
     s.type_into(again, PIN);
     s.submit();
-    assert!(vault.has_store());
+    assert!(vault.has_store_now());
     assert!(s.html().contains("Caseload") && s.html().contains("Doreen"), "{}", s.html());
 }
 
@@ -293,7 +312,8 @@ fn a_revoked_device_is_wiped_by_any_call_to_the_relay_not_only_by_sync() {
             _ => backend.subject_access(doreen).map(drop),
         };
         let why = result.expect_err(call);
-        assert!(why.contains("removed from the team"), "{call}: {why}");
+        assert_eq!(why, BackendError::Wiped, "{call}");
+        assert!(why.to_string().contains("removed from the team"), "{call}: {why}");
         assert!(backend.wiped(), "{call}: the backend forgets the wiped store");
         assert!(backend.caseload().is_err(), "{call}: nothing about residents can be read after");
     }

@@ -1,0 +1,99 @@
+//! A resident's record: who changed what and when (this device's history
+//! joined with the relay's), the subject access copy, and erasure everywhere.
+
+use std::collections::BTreeMap;
+
+use connect_model::AuthorRole;
+use connect_model::ResidentId;
+use connect_model::history::{self, KnownDevice};
+use connect_store::DocumentStore;
+use connect_ui::backend::BackendError;
+
+use super::{StoreBackend, now, store_error};
+use connect_ui::backend::{AuditView, SubjectAccess};
+
+use super::RESIDENT_LOCK_SETTING;
+
+impl<S: DocumentStore + Send> StoreBackend<S> {
+    /// Who changed what and when about a resident: this device's history
+    /// joined with the relay's, when it can be reached.
+    pub fn audit(&self, resident: ResidentId) -> Result<AuditView, BackendError> {
+        let me = self.me()?;
+        let local = self.with(|s| {
+            let mut local = Vec::new();
+            for id in connect_store::resident_documents(resident) {
+                match s.load(id) {
+                    Ok(doc) => local.push((id.kind(), history::history(&doc))),
+                    Err(connect_store::StoreError::NotFound(_)) => {}
+                    Err(e) => return Err(store_error(e)),
+                }
+            }
+            Ok(local)
+        })?;
+        let (relay, relay_problem) = match self.enrolled_network() {
+            Some(n) => match self.reach(n.resident_history(resident)) {
+                Ok(records) => (records, None),
+                Err(BackendError::Wiped) => return Err(BackendError::Wiped),
+                Err(e) => (Vec::new(), Some(e.to_string())),
+            },
+            None => (Vec::new(), Some("This device is not connected to a team relay.".to_owned())),
+        };
+        let known = BTreeMap::from([(
+            me.device_id,
+            KnownDevice { person: me.person_name, role: me.role, device_name: me.device_name },
+        )]);
+        Ok(AuditView { entries: history::audit_trail(&local, &relay, &known), relay_problem })
+    }
+
+    /// Everything held about a resident, as a readable page and as JSON.
+    pub fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, BackendError> {
+        let now = now();
+        let mut export =
+            self.with(|s| connect_store::export::export_resident(s, resident, now).map_err(store_error))?;
+        if let Some(n) = self.enrolled_network() {
+            match self.reach(n.resident_history(resident)) {
+                Ok(records) => export.join_relay(&records),
+                Err(BackendError::Wiped) => return Err(BackendError::Wiped),
+                Err(_) => {}
+            }
+        }
+        let name = export.page.as_ref().map_or_else(|| resident.to_string(), |p| p.preferred_name.clone());
+        let slug: String = name
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        Ok(SubjectAccess {
+            file_stem: format!("everything-held-about-{slug}-{}", now.to_datetime().format("%Y-%m-%d")),
+            html: connect_store::export::to_html(&export),
+            json: serde_json::to_string_pretty(&export).map_err(BackendError::store)?,
+        })
+    }
+
+    /// (Coordinator) Erases a resident everywhere: on the relay (so every
+    /// device deletes them at its next sync) and on this device now.
+    pub fn erase_resident(&self, resident: ResidentId) -> Result<(), BackendError> {
+        if self.me()?.role != AuthorRole::Coordinator {
+            return Err(BackendError::refused("Only a coordinator can erase a resident."));
+        }
+        let Some(network) = self.enrolled_network() else {
+            return Err(BackendError::refused(
+                "Connect this device to the team relay first: an erasure must reach every device.",
+            ));
+        };
+        self.reach(network.erase_resident(resident))?;
+        self.with(|s| {
+            for id in connect_store::resident_documents(resident) {
+                s.erase(id).map_err(store_error)?;
+            }
+            if s.setting(RESIDENT_LOCK_SETTING).map_err(store_error)?.as_deref() == Some(resident.to_string().as_str())
+            {
+                s.set_setting(RESIDENT_LOCK_SETTING, None).map_err(store_error)?;
+            }
+            Ok(())
+        })
+    }
+}

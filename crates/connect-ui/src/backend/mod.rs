@@ -1,0 +1,277 @@
+//! What the screens need from the rest of the app. Components get a
+//! [`Backend`] from context and await its typed calls; they never touch SQL,
+//! files or HTTP.
+//!
+//! Behind a [`Backend`] is a [`Channel`] the launcher supplies: on native
+//! platforms a blocking thread running the store-backed side in-process, in
+//! the browser a message to the Web Worker that holds the store (the
+//! Origin Private File System can be written synchronously only there). The
+//! questions and answers are plain values ([`Request`], [`Reply`]), so one
+//! store-backed implementation serves both.
+
+mod call;
+mod edit;
+mod error;
+mod views;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use connect_model::caseload::{CaseloadRow, SearchHit};
+use connect_model::device::DeviceIdentity;
+use connect_model::directory::Directory;
+use connect_model::insights::TeamInsights;
+use connect_model::matching::Suggestion;
+use connect_model::story::SharedStory;
+use connect_model::{AuthorRole, ResidentId};
+
+pub use call::{Reply, Request};
+pub use edit::Edit;
+pub use error::BackendError;
+pub use views::{AuditView, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview, SyncSummary};
+
+/// `Send + Sync` on native platforms, where the launcher's handles cross
+/// threads; nothing in the browser, where everything runs on one thread and
+/// a worker handle is neither.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait SendSyncOutsideWasm: Send + Sync {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + Sync + ?Sized> SendSyncOutsideWasm for T {}
+/// `Send + Sync` on native platforms, nothing in the browser.
+#[cfg(target_arch = "wasm32")]
+pub trait SendSyncOutsideWasm {}
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> SendSyncOutsideWasm for T {}
+
+/// A call's answer, awaited on the UI's own executor (it need not be `Send`).
+pub type BackendFuture<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
+
+/// How a [`Request`] reaches the store-backed side and its [`Reply`] comes back.
+pub trait Channel: SendSyncOutsideWasm {
+    /// Sends one request; the answer arrives when the store has done it.
+    fn send(&self, request: Request) -> BackendFuture<Reply>;
+}
+
+/// What the open app knows at once, without asking: read when the store opens.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Opened {
+    /// This device's identity.
+    pub me: DeviceIdentity,
+    /// The resident this device is handed to, if any: kept in the store so a
+    /// reload or a restart cannot leave "hand to resident" mode.
+    pub resident_lock: Option<ResidentId>,
+}
+
+/// The open store as the screens hold it: cheap to clone, compared by identity.
+#[derive(Clone)]
+pub struct Backend {
+    channel: Arc<dyn Channel>,
+    known: Arc<Mutex<Opened>>,
+    wiped: Arc<AtomicBool>,
+}
+
+impl PartialEq for Backend {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.known, &other.known)
+    }
+}
+
+/// The backend as components hold it.
+pub type SharedBackend = Backend;
+
+/// Unwraps the one [`Reply`] variant a request has; any other is a fault of
+/// the store-backed side, reported as such rather than shown wrongly.
+macro_rules! expect_reply {
+    ($reply:expr, $variant:ident) => {
+        match $reply {
+            Reply::$variant(value) => Ok(value),
+            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+        }
+    };
+}
+
+impl Backend {
+    /// A backend over `channel`, for the store that opened as `opened`.
+    pub fn new(channel: impl Channel + 'static, opened: Opened) -> Self {
+        Self { channel: Arc::new(channel), known: Arc::new(Mutex::new(opened)), wiped: Arc::default() }
+    }
+
+    /// A key that is the same for clones and differs between backends (a
+    /// wiped device set up again), so the app below can start afresh.
+    #[must_use]
+    pub fn key(&self) -> usize {
+        Arc::as_ptr(&self.known).cast::<()>() as usize
+    }
+
+    fn known(&self) -> std::sync::MutexGuard<'_, Opened> {
+        self.known.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// This device's identity (known since the store opened).
+    #[must_use]
+    pub fn me(&self) -> DeviceIdentity {
+        self.known().me.clone()
+    }
+
+    /// The resident this device is handed to, if any.
+    #[must_use]
+    pub fn resident_lock(&self) -> Option<ResidentId> {
+        self.known().resident_lock
+    }
+
+    /// Whether the team revoked this device and its store was deleted: every
+    /// call after that refuses, and the app says so.
+    #[must_use]
+    pub fn wiped(&self) -> bool {
+        self.wiped.load(Ordering::SeqCst)
+    }
+
+    /// Sends `request`, noting a wipe whichever call found it.
+    pub async fn call(&self, request: Request) -> Result<Reply, BackendError> {
+        if self.wiped() {
+            return Err(BackendError::Wiped);
+        }
+        let reply = self.channel.send(request).await;
+        if reply == Err(BackendError::Wiped) {
+            self.wiped.store(true, Ordering::SeqCst);
+        }
+        reply
+    }
+
+    async fn done(&self, request: Request) -> Result<(), BackendError> {
+        match self.call(request).await? {
+            Reply::Done => Ok(()),
+            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+        }
+    }
+
+    /// The caseload, sorted by name.
+    pub async fn caseload(&self) -> Result<Vec<CaseloadRow>, BackendError> {
+        expect_reply!(self.call(Request::Caseload).await?, Caseload)
+    }
+
+    /// Search names, offers, asks and goals.
+    pub async fn search(&self, query: &str) -> Result<Vec<SearchHit>, BackendError> {
+        expect_reply!(self.call(Request::Search(query.to_owned())).await?, Hits)
+    }
+
+    /// Everything about one resident held here.
+    pub async fn resident(&self, resident: ResidentId) -> Result<ResidentData, BackendError> {
+        expect_reply!(self.call(Request::Resident(resident)).await?, Resident).map(|data| *data)
+    }
+
+    /// Adds a resident.
+    pub async fn create_resident(&self, name: &str) -> Result<ResidentId, BackendError> {
+        expect_reply!(self.call(Request::CreateResident(name.to_owned())).await?, Created)
+    }
+
+    /// Applies one edit, durably.
+    pub async fn edit(&self, resident: ResidentId, edit: Edit) -> Result<(), BackendError> {
+        self.done(Request::Edit(resident, edit)).await
+    }
+
+    /// The status bar's numbers.
+    pub async fn overview(&self) -> Result<SyncOverview, BackendError> {
+        expect_reply!(self.call(Request::Overview).await?, Overview)
+    }
+
+    /// Syncs now.
+    pub async fn sync_now(&self) -> Result<SyncSummary, BackendError> {
+        expect_reply!(self.call(Request::SyncNow).await?, Synced)
+    }
+
+    /// Enrols with a relay; the device takes the role the invite gave.
+    pub async fn enrol(&self, relay: &str, code: &str) -> Result<(), BackendError> {
+        let me =
+            expect_reply!(self.call(Request::Enrol { relay: relay.to_owned(), code: code.to_owned() }).await?, Me)?;
+        self.known().me = me;
+        Ok(())
+    }
+
+    /// Creates an invite (coordinators).
+    pub async fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, BackendError> {
+        expect_reply!(self.call(Request::Invite { role, resident }).await?, Invite)
+    }
+
+    /// Renames this device.
+    pub async fn set_device_name(&self, name: &str) -> Result<(), BackendError> {
+        let me = expect_reply!(self.call(Request::SetDeviceName(name.to_owned())).await?, Me)?;
+        self.known().me = me;
+        Ok(())
+    }
+
+    /// Hands the device to a resident, or takes it back.
+    pub async fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), BackendError> {
+        self.done(Request::SetResidentLock(resident)).await?;
+        self.known().resident_lock = resident;
+        Ok(())
+    }
+
+    /// Who changed what and when about a resident: this device's history
+    /// joined with the relay's, when it can be reached.
+    pub async fn audit(&self, resident: ResidentId) -> Result<AuditView, BackendError> {
+        expect_reply!(self.call(Request::Audit(resident)).await?, Audit)
+    }
+
+    /// Everything held about a resident, as a readable page and as JSON.
+    pub async fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, BackendError> {
+        expect_reply!(self.call(Request::SubjectAccess(resident)).await?, SubjectAccess)
+    }
+
+    /// (Coordinator) Erases a resident everywhere: on the relay (so every
+    /// device deletes them at its next sync) and on this device now.
+    pub async fn erase_resident(&self, resident: ResidentId) -> Result<(), BackendError> {
+        self.done(Request::EraseResident(resident)).await?;
+        let mut known = self.known();
+        if known.resident_lock == Some(resident) {
+            known.resident_lock = None;
+        }
+        Ok(())
+    }
+
+    /// Offers that might meet open asks across residents on this device, each
+    /// with its reasons, leaving out those already suggested.
+    pub async fn suggestions(&self) -> Result<Vec<Suggestion>, BackendError> {
+        expect_reply!(self.call(Request::Suggestions).await?, Suggestions)
+    }
+
+    /// Suggests an introduction to both residents (each must say yes).
+    pub async fn introduce(&self, suggestion: Suggestion) -> Result<(), BackendError> {
+        self.done(Request::Introduce(suggestion)).await
+    }
+
+    /// Every introduction suggested on this device, newest first.
+    pub async fn introductions(&self) -> Result<Vec<IntroView>, BackendError> {
+        expect_reply!(self.call(Request::Introductions).await?, Introductions)
+    }
+
+    /// The team directory, if this device holds it.
+    pub async fn directory(&self) -> Result<Option<Directory>, BackendError> {
+        expect_reply!(self.call(Request::Directory).await?, Directory)
+    }
+
+    /// Adds a place or helper to the team directory.
+    pub async fn add_place(&self, place: NewPlace) -> Result<(), BackendError> {
+        self.done(Request::AddPlace(place)).await
+    }
+
+    /// The team's figures (no names; small numbers suppressed).
+    pub async fn insights(&self) -> Result<TeamInsights, BackendError> {
+        expect_reply!(self.call(Request::Insights).await?, Insights).map(|i| *i)
+    }
+
+    /// The figures as CSV, and the pseudonymous per-resident CSV.
+    pub async fn insight_csvs(&self) -> Result<(String, String), BackendError> {
+        match self.call(Request::InsightCsvs).await? {
+            Reply::Csvs(figures, residents) => Ok((figures, residents)),
+            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+        }
+    }
+
+    /// Stories whose consent allows sharing, exactly as it says.
+    pub async fn shareable_stories(&self) -> Result<Vec<SharedStory>, BackendError> {
+        expect_reply!(self.call(Request::ShareableStories).await?, Stories)
+    }
+}

@@ -1,0 +1,136 @@
+//! What the screens show, as plain values: read from the store on one side,
+//! rendered on the other, and carried between them (to and from the web
+//! app's store worker) as JSON.
+
+use connect_model::checkin::CheckIns;
+use connect_model::circle::Circle;
+use connect_model::directory::Directory;
+use connect_model::history::AuditEntry;
+use connect_model::journal::Journal;
+use connect_model::page::{IntroState, ResidentPage};
+use connect_model::story::Story;
+use connect_model::{ItemId, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// Everything shown about one resident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResidentData {
+    /// "What I can offer".
+    pub page: ResidentPage,
+    /// Circle of care.
+    pub circle: Option<Circle>,
+    /// Notes shared with the resident.
+    pub journal: Option<Journal>,
+    /// Team-only notes (absent on a resident's own device).
+    pub team_notes: Option<Journal>,
+    /// Check-ins.
+    pub checkins: Option<CheckIns>,
+    /// Their story and its consent.
+    pub story: Option<Story>,
+    /// The life map areas in force (the team's, or the defaults): (key, label).
+    pub life_areas: Vec<(String, String)>,
+    /// The team directory, for linking asks to places, if this device holds it.
+    pub directory: Option<Directory>,
+}
+
+impl ResidentData {
+    /// Visits that happened, from the shared journal and team-only notes, oldest first.
+    #[must_use]
+    pub fn visits(&self) -> Vec<Timestamp> {
+        let mut v: Vec<Timestamp> =
+            [&self.journal, &self.team_notes].into_iter().flatten().flat_map(Journal::visits).collect();
+        v.sort();
+        v
+    }
+}
+
+/// An introduction as the team sees it: both sides, where this device holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntroView {
+    /// The introduction.
+    pub id: ItemId,
+    /// Who asked, and their ask's words.
+    pub asker: (String, String),
+    /// Who offered, and their offer's words.
+    pub offerer: (String, String),
+    /// Why it was suggested.
+    pub reason: String,
+    /// Where it stands.
+    pub state: IntroState,
+    /// When it was suggested.
+    pub proposed_at: Timestamp,
+}
+
+/// A new place or helper for the team directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewPlace {
+    /// Name.
+    pub name: String,
+    /// A place that welcomes people, or a practical helper.
+    pub helper: bool,
+    /// What it offers.
+    pub description: String,
+    /// How to reach it.
+    pub contact: String,
+    /// Words that help it be found ("ramp adaptations").
+    pub tags: String,
+}
+
+/// The honest sync picture for the status bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncOverview {
+    /// Documents with changes not yet on the relay.
+    pub pending: usize,
+    /// When the last sync finished (RFC 3339).
+    pub last_sync: Option<String>,
+    /// Whether this device is enrolled with a relay.
+    pub enrolled: bool,
+    /// The relay's address.
+    pub relay: Option<String>,
+    /// The store holds the fictional demo caseload.
+    pub demo: bool,
+}
+
+/// What a finished sync reports, in words-ready numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncSummary {
+    /// Round trips.
+    pub rounds: usize,
+    /// Documents changed here.
+    pub changed: usize,
+    /// Documents still waiting.
+    pub pending: usize,
+    /// Documents the relay refused, with reasons.
+    pub refused: Vec<String>,
+}
+
+/// An invite to show as a QR code and as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInfo {
+    /// The code.
+    pub code: String,
+    /// The relay's address.
+    pub relay: String,
+    /// When it expires.
+    pub expires_at: String,
+}
+
+/// A resident's audit trail as the screens show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditView {
+    /// One entry per change, oldest first.
+    pub entries: Vec<AuditEntry>,
+    /// Why the relay's half is missing, if it is (offline, not enrolled).
+    pub relay_problem: Option<String>,
+}
+
+/// A subject access copy, ready to save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubjectAccess {
+    /// A file name without extension ("everything-held-about-doreen-2026-11-24").
+    pub file_stem: String,
+    /// The readable, printable copy.
+    pub html: String,
+    /// The machine-readable copy.
+    pub json: String,
+}
