@@ -70,7 +70,11 @@ test('the screens work at 200% text size and with the keyboard alone', async () 
     await page.goto(app.url);
     await ready(page);
     await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-    await page.getByRole('button', { name: /^Doreen/ }).click();
+    // As a person would: scroll until her row is in the middle, clear of the
+    // bars that stay on screen, then tap it.
+    const doreen = page.getByRole('button', { name: /^Doreen/ });
+    await doreen.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await doreen.click();
     await page.getByRole('heading', { name: 'Doreen' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `no sideways scrolling at 200% text (overflow ${overflow}px)`);
@@ -79,10 +83,12 @@ test('the screens work at 200% text size and with the keyboard alone', async () 
     // Keyboard only: tab to "Hand to resident" and press Enter.
     await page.reload();
     await ready(page);
+    // The skip link, then the sync chip's button, then the main navigation.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
-    assert.equal(focused, 'Caseload');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Sync now');
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement?.textContent), /Caseload$/);
     for (let i = 0; i < 40; i++) {
       const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
       if (text.startsWith('Abdul')) break;

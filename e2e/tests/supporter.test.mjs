@@ -66,7 +66,7 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
     // Reload: a new session reads everything back from the store.
     await page.reload();
     await ready(page);
-    assert.ok(await page.getByText('6 changes waiting').isVisible() || await page.getByText('Only on this phone').first().isVisible());
+    assert.ok(await page.getByText('6 changes only on this phone').isVisible() || await page.getByText('Only on this phone').first().isVisible());
     await page.getByRole('button', { name: /Doreen Test/ }).click();
     await page.locator('.item-text', { hasText: 'I make a good curry' }).waitFor();
     await page.locator('.item-text', { hasText: 'A ramp for the front step' }).waitFor();

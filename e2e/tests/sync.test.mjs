@@ -33,9 +33,9 @@ test('two devices converge through the relay after one edits offline', async () 
     await a.page.getByRole('textbox', { name: /Add a resident/ }).fill('Sync Test');
     await a.page.getByRole('button', { name: 'Add', exact: true }).click();
     await a.page.getByRole('heading', { name: 'Sync Test' }).waitFor();
-    await a.page.getByText('6 changes waiting to reach the team').waitFor();
+    await a.page.getByText('6 changes only on this phone').waitFor();
     await a.page.getByRole('button', { name: 'Sync now' }).click();
-    await a.page.getByText('Everything is safe with the team').waitFor();
+    await a.page.getByText('Safe with the team').waitFor();
     assert.ok(await a.page.getByText(/Last synced/).isVisible());
 
     await c.page.goto(chloeApp.url);
@@ -49,16 +49,16 @@ test('two devices converge through the relay after one edits offline', async () 
     await a.page.getByRole('textbox', { name: 'A new offer' }).fill('Offline offer from the tower block');
     await a.page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
     await a.page.locator('.item-text', { hasText: 'Offline offer' }).waitFor();
-    await a.page.getByText('1 change waiting to reach the team').waitFor();
+    await a.page.getByText('1 change only on this phone').waitFor();
     await a.page.getByRole('button', { name: 'Sync now' }).click();
     await a.page.getByText(/Sync did not finish\. Nothing is lost/).waitFor();
-    await a.page.getByText('1 change waiting to reach the team').waitFor();
+    await a.page.getByText('1 change only on this phone').waitFor();
     await shot(a.page, '10-sync-failed-offline');
 
     // Signal is back.
     await relay.start();
     await a.page.getByRole('button', { name: 'Sync now' }).click();
-    await a.page.getByText('Everything is safe with the team').waitFor();
+    await a.page.getByText('Safe with the team').waitFor();
     await shot(a.page, '11-synced');
     await c.page.getByRole('button', { name: 'Sync now' }).click();
     await c.page.getByText('Synced.').waitFor();

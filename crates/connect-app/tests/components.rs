@@ -86,7 +86,7 @@ fn the_caseload_shows_every_resident_with_an_honest_sync_state() {
     assert!(page.contains("Only on this phone"), "Doreen's documents never left the phone");
     assert!(page.contains("On the relay"), "Kwame's are all acknowledged");
     assert!(page.contains("Saved on this phone"));
-    assert!(page.contains("not connected to a team relay"));
+    assert!(page.contains("Not connected to a team relay"));
     assert!(page.contains("2 offers"));
 }
 

@@ -14,6 +14,7 @@ pub mod auth;
 mod error;
 pub mod metrics;
 pub mod sync;
+pub mod web_app;
 
 pub use api::{AppState, RateLimit, router};
 

@@ -88,6 +88,9 @@ struct ServeArgs {
     /// A JSON file with any of: db, listen, tls_cert, tls_key. Flags and environment win.
     #[arg(long, env = "CONNECT_RELAY_CONFIG")]
     config: Option<PathBuf>,
+    /// Serve the built web app in DIR (`scripts/build-web` writes target/web) at `/`, beside the API.
+    #[arg(long, env = "CONNECT_RELAY_APP")]
+    app: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -231,7 +234,16 @@ fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::R
         (None, None) => None,
         _ => anyhow::bail!("TLS needs both a certificate and a key"),
     };
-    let app = connect_relay::router(AppState::new(db));
+    let mut app = connect_relay::router(AppState::new(db));
+    if let Some(dir) = &args.app {
+        anyhow::ensure!(
+            dir.join("index.html").is_file(),
+            "{} has no index.html: build the web app first (scripts/build-web)",
+            dir.display()
+        );
+        app = app.merge(connect_relay::web_app::routes(dir));
+        eprintln!("serving the web app from {}", dir.display());
+    }
     let runtime = connect_relay::runtime()?;
     runtime.block_on(async move {
         let handle = axum_server::Handle::new();

@@ -56,13 +56,14 @@ macro_rules! catalogue {
 
 catalogue! {
     AppName => "Connect Companion";
+    SkipToContent => "Skip to the content", ro: "Sari la conținut";
     SavedHere => "Saved on this phone", ro: "Salvat pe acest telefon";
-    ChangesWaiting => "changes waiting to reach the team", ro: "modificări așteaptă să ajungă la echipă";
-    ChangeWaiting => "change waiting to reach the team", ro: "modificare așteaptă să ajungă la echipă";
-    AllOnRelay => "Everything is safe with the team", ro: "Totul este în siguranță la echipă";
+    ChangesWaiting => "changes only on this phone", ro: "modificări doar pe acest telefon";
+    ChangeWaiting => "change only on this phone", ro: "modificare doar pe acest telefon";
+    AllOnRelay => "Safe with the team", ro: "În siguranță la echipă";
     LastSynced => "Last synced", ro: "Ultima sincronizare";
     NeverSynced => "Not synced yet", ro: "Nesincronizat încă";
-    NotConnected => "Only on this phone: not connected to a team relay";
+    NotConnected => "Not connected to a team relay";
     SyncNow => "Sync now", ro: "Sincronizează";
     Syncing => "Syncing…", ro: "Se sincronizează…";
     SyncFailed => "Sync did not finish. Nothing is lost; try again when you have signal.";

@@ -29,35 +29,46 @@ pub fn AppAt(start: Screen) -> Element {
     let resident_mode = matches!(screen, Screen::ResidentMode(_));
     rsx! {
         div { class: if resident_mode { "app resident-mode" } else { "app" }, lang: "{lang}",
-            a { class: "skip-link", href: "#main", {ui.t(Msg::AppName)} }
+            a { class: "skip-link", href: "#main", {ui.t(Msg::SkipToContent)} }
             if !resident_mode {
+                // Phone first: the sync chip stays in view at the top, and the
+                // main navigation sits at the bottom, within thumb reach.
                 header { class: "app-header",
                     h1 { class: "app-title", {ui.t(Msg::AppName)} }
-                    nav { "aria-label": "Main",
-                        button {
-                            class: "link-button",
-                            "aria-current": if screen == Screen::Caseload { "page" } else { "false" },
-                            onclick: move |_| ui.go(Screen::Caseload),
-                            {ui.t(Msg::Caseload)}
-                        }
-                        button {
-                            class: "link-button",
-                            "aria-current": if matches!(screen, Screen::Team(_)) { "page" } else { "false" },
-                            onclick: move |_| ui.go(Screen::Team(TeamTab::Matches)),
-                            {ui.t(Msg::Team)}
-                        }
-                        button {
-                            class: "link-button",
-                            "aria-current": if screen == Screen::Settings { "page" } else { "false" },
-                            onclick: move |_| ui.go(Screen::Settings),
-                            {ui.t(Msg::Settings)}
-                        }
-                        if let Some(gate) = gate {
-                            button { class: "link-button", onclick: move |_| gate.lock(), {ui.t(Msg::Lock)} }
+                }
+                StatusBar {}
+                nav { class: "bottom-nav", "aria-label": "Main",
+                    button {
+                        class: "nav-button",
+                        "aria-current": if matches!(screen, Screen::Caseload | Screen::Resident(..)) { "page" } else { "false" },
+                        onclick: move |_| ui.go(Screen::Caseload),
+                        span { class: "nav-icon", "aria-hidden": "true", "☰" }
+                        {ui.t(Msg::Caseload)}
+                    }
+                    button {
+                        class: "nav-button",
+                        "aria-current": if matches!(screen, Screen::Team(_)) { "page" } else { "false" },
+                        onclick: move |_| ui.go(Screen::Team(TeamTab::Matches)),
+                        span { class: "nav-icon", "aria-hidden": "true", "⚭" }
+                        {ui.t(Msg::Team)}
+                    }
+                    button {
+                        class: "nav-button",
+                        "aria-current": if screen == Screen::Settings { "page" } else { "false" },
+                        onclick: move |_| ui.go(Screen::Settings),
+                        span { class: "nav-icon", "aria-hidden": "true", "⚙" }
+                        {ui.t(Msg::Settings)}
+                    }
+                    if let Some(gate) = gate {
+                        button { class: "nav-button", onclick: move |_| gate.lock(),
+                            svg { class: "nav-icon", "aria-hidden": "true", width: "1.25em", height: "1.25em", view_box: "0 0 20 20",
+                                rect { x: "4", y: "9", width: "12", height: "9", rx: "1.5", fill: "currentColor" }
+                                path { d: "M6.5 9V6.5a3.5 3.5 0 0 1 7 0V9", fill: "none", stroke: "currentColor", stroke_width: "2" }
+                            }
+                            {ui.t(Msg::Lock)}
                         }
                     }
                 }
-                StatusBar {}
             }
             NoticeLine {}
             main { id: "main",

@@ -29,8 +29,8 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     ];
     rsx! {
         div { class: "screen resident",
-            button { class: "link-button back", onclick: move |_| ui.go(Screen::Caseload), "← " {ui.t(Msg::Back)} }
             div { class: "resident-heading",
+                button { class: "link-button back", "aria-label": ui.t(Msg::Back), title: ui.t(Msg::Back), onclick: move |_| ui.go(Screen::Caseload), "←" }
                 h2 { "{data.page.preferred_name}" }
                 button {
                     class: "button secondary",

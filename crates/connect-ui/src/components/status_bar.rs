@@ -1,5 +1,7 @@
-//! The honest status line: saved on this phone, how many changes wait, when
-//! the last sync was, and a sync button with progress and plain-words errors.
+//! The sync chip: always in view at the top of supporter screens. It says in
+//! a few words whether what is here is safe with the team or only on this
+//! phone, when the last sync was, and offers "Sync now", with progress and
+//! plain-words errors on a line of their own.
 
 use dioxus::prelude::*;
 
@@ -7,7 +9,7 @@ use crate::i18n::Msg;
 use crate::state::{use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
 
-/// Always visible on supporter screens.
+/// The top bar's sync state and button.
 #[component]
 pub fn StatusBar() -> Element {
     let ui = use_ui();
@@ -42,33 +44,23 @@ pub fn StatusBar() -> Element {
             ui.bump();
         });
     };
+    let (state_class, icon, state) = if *syncing.read() {
+        ("chip-syncing", "⟳ ", ui.t(Msg::Syncing).to_owned())
+    } else if !o.enrolled {
+        ("chip-local", "↑ ", ui.t(Msg::NotConnected).to_owned())
+    } else if o.pending > 0 {
+        let words = ui.t(if o.pending == 1 { Msg::ChangeWaiting } else { Msg::ChangesWaiting });
+        ("chip-waiting", "↑ ", format!("{} {words}", o.pending))
+    } else {
+        ("chip-safe", "☁ ", ui.t(Msg::AllOnRelay).to_owned())
+    };
+    // Only the chip and its button stay on screen while scrolling: one line
+    // high at any text size. The rest scrolls away with the page.
     rsx! {
         section { class: "status-bar", "aria-label": "Sync status",
-            div { class: "status-lines", role: "status", "aria-live": "polite",
-                p { class: "status-saved", span { class: "icon", "aria-hidden": "true", "✓ " } {ui.t(Msg::SavedHere)} }
-                if !o.enrolled {
-                    p { class: "status-local", {ui.t(Msg::NotConnected)} }
-                } else if o.pending > 0 {
-                    p { class: "status-waiting", span { class: "icon", "aria-hidden": "true", "↑ " } "{o.pending} "
-                        {ui.t(if o.pending == 1 { Msg::ChangeWaiting } else { Msg::ChangesWaiting })}
-                    }
-                } else {
-                    p { class: "status-safe", span { class: "icon", "aria-hidden": "true", "☁ " } {ui.t(Msg::AllOnRelay)} }
-                }
-                if o.enrolled {
-                    p { class: "status-last",
-                        match last {
-                            Some(when) => rsx! { {ui.t(Msg::LastSynced)} " {when}" },
-                            None => rsx! { {ui.t(Msg::NeverSynced)} },
-                        }
-                    }
-                }
-                match outcome.read().clone() {
-                    Some(Err(e)) => rsx! { p { class: "status-error", {ui.t(Msg::SyncFailed)} " " "{e}" } },
-                    Some(Ok(refused)) if !refused.is_empty() => rsx! { p { class: "status-error", "{refused}" } },
-                    Some(Ok(_)) => rsx! { p { class: "status-done", {ui.t(Msg::SyncDone)} } },
-                    None => rsx! {},
-                }
+            p { class: "sync-chip {state_class}", role: "status", "aria-live": "polite",
+                span { class: "icon", "aria-hidden": "true", "{icon}" }
+                "{state}"
             }
             button {
                 class: "button sync-button",
@@ -77,6 +69,24 @@ pub fn StatusBar() -> Element {
                 onclick: sync,
                 if *syncing.read() { {ui.t(Msg::Syncing)} } else { {ui.t(Msg::SyncNow)} }
             }
+        }
+        p { class: "status-detail",
+            span { class: "status-saved", span { class: "icon", "aria-hidden": "true", "✓ " } {ui.t(Msg::SavedHere)} }
+            if o.enrolled {
+                span { class: "status-last",
+                    " · "
+                    match last {
+                        Some(when) => rsx! { {ui.t(Msg::LastSynced)} " {when}" },
+                        None => rsx! { {ui.t(Msg::NeverSynced)} },
+                    }
+                }
+            }
+        }
+        match outcome.read().clone() {
+            Some(Err(e)) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SyncFailed)} " " "{e}" } },
+            Some(Ok(refused)) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: "alert", "{refused}" } },
+            Some(Ok(_)) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SyncDone)} } },
+            None => rsx! {},
         }
         if o.demo {
             p { class: "demo-banner", {ui.t(Msg::DemoBanner)} }

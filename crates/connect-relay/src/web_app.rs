@@ -1,0 +1,82 @@
+//! Serving the built web app (`connect-relay serve --app DIR`) at `/`,
+//! beside the API on the same origin, so phones need no CORS and the service
+//! worker's scope is the whole app.
+//!
+//! Files come from `tower-http`'s `ServeDir` (content types, no path escapes,
+//! ranges, `index.html` for `/`). Every answer gets the headers a web app
+//! needs: a strict Content-Security-Policy, `nosniff`, no referrer; the
+//! service worker its scope; the entry points (`/`, `index.html`, the service
+//! worker, the manifest) `no-cache`, so a new version is seen at once; and
+//! files named by their content hash `immutable`, cached for a year.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use tower_http::services::ServeDir;
+
+/// What the app may load: only itself. Scripts are its own files, and
+/// WebAssembly may be compiled; styles may be inline (the screens carry
+/// their style sheet); images may be data URLs (icons, QR codes); nothing
+/// may frame it.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+     manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The service worker's file name; it controls the whole origin.
+pub const SERVICE_WORKER: &str = "sw.js";
+
+/// A year: how long a file named by its content hash may be cached.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Routes that serve the built app in `dir`; merge them under the API.
+pub fn routes(dir: &Path) -> Router {
+    Router::new().fallback_service(ServeDir::new(dir)).layer(middleware::from_fn(app_headers))
+}
+
+/// Whether `path`'s file name carries a content hash: `name-<16+ hex>.ext`,
+/// as `scripts/build-web` names everything but the entry points.
+#[must_use]
+pub fn is_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file.split('.').next().unwrap_or_default();
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+async fn app_headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    let cache = if is_hashed(&path) { IMMUTABLE } else { "no-cache" };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if path.trim_start_matches('/') == SERVICE_WORKER {
+        headers.insert("service-worker-allowed", HeaderValue::from_static("/"));
+    }
+    if path.ends_with(".webmanifest") {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/manifest+json"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn only_files_named_by_a_content_hash_count_as_hashed() {
+        assert!(is_hashed("/connect-app-0123456789abcdef.wasm"));
+        assert!(is_hashed("/assets/style-0123456789abcdef0123.css"));
+        assert!(!is_hashed("/"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/sw.js"));
+        assert!(!is_hashed("/connect-app.wasm"));
+        assert!(!is_hashed("/my-icon-192.png"));
+        assert!(!is_hashed("/connect-app-0123456789abcdeg.wasm"), "not hex");
+    }
+}

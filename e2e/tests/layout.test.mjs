@@ -1,0 +1,61 @@
+// Phone first, at 390 × 844: a resident's own content starts in the top third
+// of the screen, the sync chip is always in view, the main navigation sits
+// within thumb reach at the bottom, and every tap target is at least 44 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPreview, openBrowser, ready, shot, PHONE } from './helpers.mjs';
+
+/** Every visible button, link, input and select smaller than 44 × 44 px. */
+async function smallTargets(page) {
+  return page.evaluate(() => {
+    const small = [];
+    for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not shown
+      // A checkbox or radio is tapped through its label, which is the target.
+      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el;
+      const t = target.getBoundingClientRect();
+      if (t.height < 44 || t.width < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(t.width)}×${Math.round(t.height)}`);
+    }
+    return small;
+  });
+}
+
+test('at phone size the content comes first, the sync chip stays in view and every target is big enough', async () => {
+  const app = await startPreview({ demo: true });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page);
+    await shot(page, '20-layout-caseload');
+    assert.deepEqual(await smallTargets(page), [], 'caseload');
+
+    const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    assert.ok(nav.y + nav.height >= PHONE.height - 2 && nav.y > PHONE.height * 0.8, `the main navigation is at the bottom (${JSON.stringify(nav)})`);
+
+    await page.getByRole('button', { name: /^Doreen/ }).click();
+    const first = page.locator('#tab-panel .page-section').first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    assert.ok(box.y < PHONE.height / 3, `Doreen's own content starts at ${Math.round(box.y)} px, not in the top third (${PHONE.height / 3} px)`);
+    await page.screenshot({ path: 'screenshots/21-layout-resident-viewport.png' });
+    assert.deepEqual(await smallTargets(page), [], 'resident page');
+
+    // Scrolled far down, the sync chip is still on screen.
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(200);
+    const chip = await page.locator('.sync-chip').boundingBox();
+    assert.ok(chip && chip.y >= 0 && chip.y < 120, `the sync chip stays in view (${JSON.stringify(chip)})`);
+    await page.screenshot({ path: 'screenshots/22-layout-scrolled.png' });
+
+    for (const name of ['Team', 'Settings']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.getByRole('heading', { name, exact: true }).first().waitFor();
+      assert.deepEqual(await smallTargets(page), [], name);
+    }
+    await shot(page, '23-layout-settings');
+  } finally {
+    await context.close();
+    app.stop();
+  }
+});
