@@ -116,6 +116,10 @@ impl Network for AppNetwork {
         set(http::RELAY_TOKEN_SETTING, &e.token)?;
         set(http::TEAM_SETTING, &e.team.to_string())?;
         set(http::PERSON_SETTING, &e.person.person_id.to_string())?;
+        if let Some(resident) = e.person.resident {
+            // A resident's own phone: it opens on their screens from now on.
+            set(http::OWN_RESIDENT_SETTING, &resident.to_string())?;
+        }
         store.set_identity(&DeviceIdentity { role: e.person.role, ..me }).map_err(|e| failed(e.to_string()))
     }
 

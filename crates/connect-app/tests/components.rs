@@ -602,3 +602,74 @@ fn a_suggested_introduction_asks_the_resident_in_their_own_view() {
     assert_eq!(intros.len(), 1);
     assert_eq!(intros[0].state, connect_model::page::IntroState::Waiting);
 }
+
+#[test]
+fn a_residents_own_phone_opens_on_their_screens_only_with_everything_it_holds_about_them() {
+    let mut store = MemoryStore::new();
+    let me = DeviceIdentity {
+        device_id: DeviceId::random(),
+        device_name: "Doreen's phone".into(),
+        person_name: "Doreen".into(),
+        role: AuthorRole::Resident,
+        created_at: at(0),
+    };
+    store.set_identity(&me).unwrap();
+    let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+    // Only hers reaches her phone from the relay; even if another resident
+    // were here, nothing of theirs would show.
+    connect_store::create_resident(&mut store, &me, "Kwame", at(0)).unwrap();
+    let ctx = me.context(at(1));
+    store
+        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
+            page::add_offer(d, &ctx, "I make a good curry", Category::Caring).map(drop)
+        })
+        .unwrap();
+    store
+        .edit(DocumentId::resident(doreen, DocKind::Journal), |d| {
+            let entry = connect_model::journal::NewEntry {
+                happened_at: at(2),
+                marker: connect_model::journal::Marker::Visit,
+                text: "Tea and a chat about the allotment",
+                mood: None,
+            };
+            connect_model::journal::add_entry(d, &ctx, &entry).map(drop)
+        })
+        .unwrap();
+    store.set_setting(connect_app::local::OWN_RESIDENT_SETTING, Some(&doreen.to_string())).unwrap();
+    let (_local, backend) = in_process(store, None).unwrap();
+    assert_eq!(backend.own_resident(), Some(doreen));
+
+    let (mut dom, edits) = mount_root(&backend, connect_ui::App);
+    let page = html(&dom);
+    assert!(page.contains("My page") && page.contains("I make a good curry"), "{page}");
+    assert!(!page.contains("Kwame"), "nothing about another resident");
+    assert!(!page.contains("Give the phone back"), "the phone is theirs: there is no way out");
+    assert!(!page.contains("Caseload") && !page.contains("Settings"), "no supporter screens");
+    for part in ["Circle of care", "Journal", "Check-ins", "Story", "Everything on this phone about me"] {
+        assert!(page.contains(part), "{part} is offered");
+    }
+
+    // Their shared journal, to read.
+    let clicks = listeners(&edits, "click");
+    let mut all = edits;
+    let journal = clicks
+        .iter()
+        .copied()
+        .find(|id| {
+            click(&mut dom, *id);
+            all.extend(settle(&mut dom));
+            html(&dom).contains("Tea and a chat about the allotment")
+        })
+        .expect("a button opens the journal");
+    let _ = journal;
+    assert!(!html(&dom).contains("Add a note"), "a resident reads the journal; the team writes in it");
+
+    // Everything on this phone about them: the copy and the history.
+    let found = listeners(&all, "click").into_iter().any(|id| {
+        click(&mut dom, id);
+        all.extend(settle(&mut dom));
+        html(&dom).contains("Show the history")
+    });
+    assert!(found, "{}", html(&dom));
+    assert!(!html(&dom).contains("Kwame"));
+}

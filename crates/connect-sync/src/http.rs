@@ -27,6 +27,9 @@ pub const RELAY_TOKEN_SETTING: &str = "relay_token";
 pub const TEAM_SETTING: &str = "team_id";
 /// Store setting: the person id on the relay.
 pub const PERSON_SETTING: &str = "person_id";
+/// Store setting: on a resident's own phone (enrolled with a resident
+/// invite), which resident it belongs to.
+pub const OWN_RESIDENT_SETTING: &str = "own_resident";
 /// Store setting: plain HTTP explicitly allowed to a non-loopback relay.
 pub const INSECURE_SETTING: &str = "allow_insecure_http";
 

@@ -183,6 +183,8 @@ catalogue! {
     Unlock => "Unlock", ro: "Deblochează";
     Unlocking => "Checking…", ro: "Se verifică…";
     Loading => "Opening…", ro: "Se deschide…";
+    EverythingAboutMe => "Everything on this phone about me";
+    OwnPageOnItsWay => "Your page comes from the team when this phone next syncs. Tap “Sync now” when you have signal.";
     TryAgainAfter => "Too many wrong PINs. You can try again after";
     WrongPinsSoFar => "wrong PINs in a row";
     ForgotPin => "Forgot your PIN?";

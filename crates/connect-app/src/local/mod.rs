@@ -57,6 +57,8 @@ pub trait Network: Send + Sync {
 /// Store setting: the resident this device is handed to.
 pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
 
+pub use connect_sync::http::OWN_RESIDENT_SETTING;
+
 /// The screens' backend over any document store, with an optional network.
 pub struct StoreBackend<S> {
     /// `None` once the device was wiped.
@@ -132,7 +134,9 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
 
     /// What the screens know at once when the store opens.
     pub fn opened(&self) -> Result<Opened, BackendError> {
-        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()? })
+        let own = self.with(|s| s.setting(OWN_RESIDENT_SETTING).map_err(store_error))?;
+        let own_resident = own.and_then(|r| r.parse().ok());
+        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()?, own_resident })
     }
 
     /// Answers one request.
@@ -147,7 +151,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
             Request::Edit(r, edit) => done(self.edit(r, edit)?),
             Request::Overview => Reply::Overview(self.overview()?),
             Request::SyncNow => Reply::Synced(self.sync_now()?),
-            Request::Enrol { relay, code } => Reply::Me(self.enrol(&relay, &code)?),
+            Request::Enrol { relay, code } => Reply::Opened(self.enrol(&relay, &code)?),
             Request::Invite { role, resident } => Reply::Invite(self.invite(role, resident)?),
             Request::SetDeviceName(name) => Reply::Me(self.set_device_name(&name)?),
             Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),
@@ -200,13 +204,14 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
         self.reach(network.sync())
     }
 
-    /// Enrols with a relay; answers the identity with the role the invite gave.
-    pub fn enrol(&self, relay: &str, code: &str) -> Result<DeviceIdentity, BackendError> {
+    /// Enrols with a relay; answers what the app now knows: the role the
+    /// invite gave, and whether this became a resident's own phone.
+    pub fn enrol(&self, relay: &str, code: &str) -> Result<Opened, BackendError> {
         match &self.network {
             Some(n) => self.reach(n.enrol(relay, code))?,
             None => return Err(BackendError::refused("This build cannot reach a relay.")),
         }
-        self.me()
+        self.opened()
     }
 
     /// (Coordinator) Creates an invite.

@@ -87,6 +87,8 @@ pub enum Reply {
     Done,
     /// An identity ([`Request::Me`], [`Request::SetDeviceName`]).
     Me(DeviceIdentity),
+    /// What the app knows at once, again ([`Request::Enrol`]).
+    Opened(super::Opened),
     /// The caseload.
     Caseload(Vec<CaseloadRow>),
     /// Search hits.

@@ -62,6 +62,9 @@ pub struct Opened {
     /// The resident this device is handed to, if any: kept in the store so a
     /// reload or a restart cannot leave "hand to resident" mode.
     pub resident_lock: Option<ResidentId>,
+    /// On a resident's own phone (enrolled with a resident invite), whose it
+    /// is: the app shows only their screens.
+    pub own_resident: Option<ResidentId>,
 }
 
 /// The open store as the screens hold it: cheap to clone, compared by identity.
@@ -119,6 +122,12 @@ impl Backend {
     #[must_use]
     pub fn resident_lock(&self) -> Option<ResidentId> {
         self.known().resident_lock
+    }
+
+    /// Whose own phone this is, if a resident's.
+    #[must_use]
+    pub fn own_resident(&self) -> Option<ResidentId> {
+        self.known().own_resident
     }
 
     /// Whether the team revoked this device and its store was deleted: every
@@ -182,11 +191,12 @@ impl Backend {
         expect_reply!(self.call(Request::SyncNow).await?, Synced)
     }
 
-    /// Enrols with a relay; the device takes the role the invite gave.
+    /// Enrols with a relay; the device takes the role the invite gave (and,
+    /// with a resident's invite, becomes that resident's own phone).
     pub async fn enrol(&self, relay: &str, code: &str) -> Result<(), BackendError> {
-        let me =
-            expect_reply!(self.call(Request::Enrol { relay: relay.to_owned(), code: code.to_owned() }).await?, Me)?;
-        self.known().me = me;
+        let request = Request::Enrol { relay: relay.to_owned(), code: code.to_owned() };
+        let opened = expect_reply!(self.call(request).await?, Opened)?;
+        *self.known() = opened;
         Ok(())
     }
 

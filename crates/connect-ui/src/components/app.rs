@@ -15,7 +15,10 @@ use crate::vault::use_gate;
 pub fn App() -> Element {
     let backend = use_context::<crate::SharedBackend>();
     // A device handed to a resident stays with them across reloads and restarts.
-    let start = use_hook(|| backend.resident_lock().map_or(Screen::Caseload, Screen::ResidentMode));
+    // A resident's own phone shows only their screens, always.
+    let start = use_hook(|| {
+        backend.own_resident().or_else(|| backend.resident_lock()).map_or(Screen::Caseload, Screen::ResidentMode)
+    });
     rsx! { AppAt { start } }
 }
 

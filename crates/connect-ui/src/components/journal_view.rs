@@ -11,12 +11,21 @@ use crate::state::use_ui;
 
 /// The journal tab.
 #[component]
-pub fn JournalView(resident: ResidentId, journal: Option<Journal>, team_notes: Option<Journal>) -> Element {
+pub fn JournalView(
+    resident: ResidentId,
+    journal: Option<Journal>,
+    team_notes: Option<Journal>,
+    /// A resident reads their shared journal; only the team writes in it.
+    #[props(default)]
+    read_only: bool,
+) -> Element {
     let ui = use_ui();
     let lists = [(Msg::Shared, journal), (Msg::TeamNotes, team_notes)];
     rsx! {
         div { class: "journal-view",
-            NoteForm { resident, can_team_only: lists[1].1.is_some() }
+            if !read_only {
+                NoteForm { resident, can_team_only: lists[1].1.is_some() }
+            }
             for (heading, list) in lists {
                 if let Some(j) = list {
                     section { class: "page-section",

@@ -1,12 +1,20 @@
-//! "Hand to resident": the resident's own page, check-ins and story only, in
-//! large text, in plain words. What they add is marked as theirs. The only way out is giving the
-//! phone back, which locks the app until the supporter's PIN is given, so the
-//! session cannot reach anyone else.
+//! The resident's own screens, in large text and plain words. What they add
+//! is marked as theirs.
+//!
+//! - "Hand to resident" on a supporter's phone: their page, check-ins and
+//!   story only. The only way out is giving the phone back, which locks the
+//!   app until the supporter's PIN is given, so the session cannot reach
+//!   anyone else.
+//! - A resident's own phone (enrolled with a resident invite): also their
+//!   circle, their shared journal (to read), and "Everything on this phone
+//!   about me". There is no way out: the phone is theirs.
 
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::{CheckinsView, LanguagePicker, PageView, StoryView};
+use crate::components::{
+    CheckinsView, CircleView, JournalView, LanguagePicker, PageView, RecordView, StatusBar, StoryView,
+};
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
@@ -15,8 +23,11 @@ use crate::vault::use_gate;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
     Page,
+    Circle,
+    Journal,
     Checkin,
     Story,
+    AboutMe,
 }
 
 /// The resident's own view.
@@ -29,20 +40,45 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let mut part = use_signal(|| Part::Page);
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),
+        // A resident's own phone before its first sync: their page is on its way.
+        Some(Err(_)) if backend.own_resident() == Some(resident) => {
+            return rsx! {
+                StatusBar {}
+                div { class: "screen resident-own",
+                    h2 { {ui.t(Msg::MyPage)} }
+                    p { class: "hint", {ui.t(Msg::OwnPageOnItsWay)} }
+                }
+            };
+        }
         Some(Err(e)) => return rsx! { p { role: "alert", "{e}" } },
         None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
     let page = d.page.clone();
     let name = page.preferred_name.clone();
-    let parts = [(Part::Page, Msg::MyPage), (Part::Checkin, Msg::TabCheckins), (Part::Story, Msg::TabStory)];
+    let own_phone = backend.own_resident() == Some(resident);
+    let parts: &[(Part, Msg)] = if own_phone {
+        &[
+            (Part::Page, Msg::MyPage),
+            (Part::Circle, Msg::TabCircle),
+            (Part::Journal, Msg::TabJournal),
+            (Part::Checkin, Msg::TabCheckins),
+            (Part::Story, Msg::TabStory),
+            (Part::AboutMe, Msg::EverythingAboutMe),
+        ]
+    } else {
+        &[(Part::Page, Msg::MyPage), (Part::Checkin, Msg::TabCheckins), (Part::Story, Msg::TabStory)]
+    };
     rsx! {
+        if own_phone {
+            StatusBar {}
+        }
         div { class: "screen resident-own",
             header { class: "resident-own-header",
                 h2 { {ui.t(Msg::MyPage)} ": {name}" }
                 LanguagePicker { compact: true }
             }
             nav { class: "resident-parts", "aria-label": "{name}",
-                for (p, label) in parts {
+                for &(p, label) in parts {
                     button {
                         class: if *part.read() == p { "button part selected" } else { "button secondary part" },
                         "aria-pressed": if *part.read() == p { "true" } else { "false" },
@@ -56,9 +92,13 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                     p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
                     PageView { resident, page, directory: None, resident_mode: true }
                 },
+                Part::Circle => rsx! { CircleView { resident, circle: d.circle.clone(), name: name.clone(), visits: d.visits() } },
+                Part::Journal => rsx! { JournalView { resident, journal: d.journal, team_notes: None, read_only: true } },
                 Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
+                Part::AboutMe => rsx! { RecordView { resident, name: name.clone() } },
             }
+            if !own_phone {
             button {
                 class: "button give-back",
                 onclick: move |_| {
@@ -74,6 +114,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                     });
                 },
                 {ui.t(Msg::GiveBack)}
+            }
             }
         }
     }

@@ -6,7 +6,7 @@ use dioxus::prelude::*;
 
 use crate::components::{ChangePinForm, InvitePanel, LanguagePicker};
 use crate::i18n::Msg;
-use crate::state::{use_backend, use_backend_read, use_ui};
+use crate::state::{Screen, use_backend, use_backend_read, use_ui};
 
 /// The settings screen.
 #[component]
@@ -41,10 +41,27 @@ pub fn SettingsScreen() -> Element {
             busy.set(true);
             spawn(async move {
                 let result = backend.enrol(&r, &c).await;
-                busy.set(false);
                 match result {
-                    Ok(()) => ui.bump(),
-                    Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                    Ok(()) => {
+                        // The first sync brings what the team holds for this
+                        // device at once (it runs before leaving this screen,
+                        // whose tasks end with it); if it fails, the chip still
+                        // says nothing has synced yet, and "Sync now" tries again.
+                        let _ = backend.sync_now().await;
+                        busy.set(false);
+                        ui.bump();
+                        // Enrolled with a resident's invite: from now on this
+                        // phone is theirs, and shows only their screens.
+                        if let Some(own) = backend.own_resident() {
+                            let mut locked = ui.locked_to;
+                            ui.go(Screen::ResidentMode(own));
+                            locked.set(Some(own));
+                        }
+                    }
+                    Err(err) => {
+                        busy.set(false);
+                        ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix)));
+                    }
                 }
             });
         }

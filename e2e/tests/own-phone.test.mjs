@@ -1,0 +1,63 @@
+// A resident's own phone: enrolled with a resident invite, it opens on that
+// resident's own screens only (their page, circle, shared journal,
+// check-ins, story and "Everything on this phone about me"), and nothing
+// about another resident or from team-only notes ever reaches it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPreview, startRelay, openBrowser, ready, shot, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+
+test("a phone enrolled with a resident's invite shows only that resident's own screens", async () => {
+  const relay = await startRelay();
+  const { chloeStore } = coordinatorAndSupporter(relay);
+  const doreen = connect(chloeStore, 'resident', 'add', '--name', 'Doreen');
+  connect(chloeStore, 'offer', 'add', doreen, 'I make a good curry', '--by', 'resident');
+  connect(chloeStore, 'note', 'add', doreen, 'First visit: tea and a chat');
+  connect(chloeStore, 'note', 'add', doreen, 'Worried about the stairs', '--team-only');
+  const kwame = connect(chloeStore, 'resident', 'add', '--name', 'Kwame');
+  connect(chloeStore, 'offer', 'add', kwame, 'Plays the piano');
+  connect(chloeStore, 'sync');
+  const code = connectJson(chloeStore, 'invite', '--role', 'resident', '--resident', doreen).code;
+
+  const app = await startPreview({ name: 'Doreen' });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page, 'Caseload', { name: 'Doreen' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    // Enrolled, the phone syncs at once and opens on her page.
+    try {
+      await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor({ timeout: 10000 });
+    } finally {
+      await shot(page, '29-own-phone-after-enrolment');
+    }
+    await page.getByText('I make a good curry', { exact: true }).waitFor();
+    await shot(page, '30-own-phone-page');
+
+    assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0, 'no caseload');
+    assert.equal(await page.getByRole('button', { name: 'Give the phone back' }).count(), 0, 'the phone is hers');
+    await page.getByRole('button', { name: 'Journal' }).click();
+    await page.getByText('First visit: tea and a chat').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Add a note' }).count(), 0, 'she reads the journal');
+    await shot(page, '31-own-phone-journal');
+    await page.getByRole('button', { name: 'Circle of care' }).click();
+    await page.getByRole('button', { name: 'Everything on this phone about me' }).click();
+    await page.getByRole('button', { name: 'Show the history' }).click();
+    await page.locator('.audit-list .item').first().waitFor();
+    await shot(page, '32-own-phone-everything-about-me');
+
+    // After a reload (and the PIN), still only hers.
+    await page.reload();
+    await ready(page, /My page: Doreen/);
+    const text = await page.locator('body').innerText();
+    for (const never of ['Kwame', 'Plays the piano', 'Worried about the stairs']) {
+      assert.ok(!text.includes(never), `${never} never reaches her phone`);
+    }
+  } finally {
+    await context.close();
+    app.stop();
+    relay.stop();
+  }
+});
