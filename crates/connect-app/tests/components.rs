@@ -6,7 +6,7 @@ use std::sync::Arc;
 use connect_app::blocking::in_process;
 use connect_app::local::StoreBackend;
 use connect_model::page::{self, Category};
-use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
+use connect_model::{Author, AuthorRole, DocKind, DocumentId, ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_ui::SharedBackend;
 use connect_ui::components::AppAt;
@@ -39,15 +39,7 @@ fn fixture() -> Fixture {
 
 /// The same, on a device of someone with `role`.
 fn fixture_as(role: AuthorRole) -> Fixture {
-    let mut store = MemoryStore::new();
-    let me = DeviceIdentity {
-        device_id: DeviceId::random(),
-        device_name: "phone".into(),
-        person_name: "Amara".into(),
-        role,
-        created_at: at(0),
-    };
-    store.set_identity(&me).unwrap();
+    let (mut store, me) = support::store_of("Amara", "phone", role);
     let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
     let kwame = connect_store::create_resident(&mut store, &me, "Kwame", at(0)).unwrap();
     let ctx = me.context(at(1));
@@ -305,15 +297,8 @@ fn NoteFormWithNotice(resident: ResidentId) -> Element {
 #[test]
 fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
     let full = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut store = FullDisk { inner: MemoryStore::new(), full: full.clone() };
-    let me = DeviceIdentity {
-        device_id: DeviceId::random(),
-        device_name: "phone".into(),
-        person_name: "Amara".into(),
-        role: AuthorRole::Supporter,
-        created_at: at(0),
-    };
-    store.set_identity(&me).unwrap();
+    let (inner, me) = support::store_of("Amara", "phone", AuthorRole::Supporter);
+    let mut store = FullDisk { inner, full: full.clone() };
     let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
     let (local, backend) = in_process(store, None).unwrap();
     full.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -474,15 +459,7 @@ fn decode_qr(svg: &str) -> String {
 
 #[test]
 fn an_invite_shows_a_qr_code_that_reads_back_as_the_invite() {
-    let mut store = MemoryStore::new();
-    let me = DeviceIdentity {
-        device_id: DeviceId::random(),
-        device_name: "phone".into(),
-        person_name: "Chloe".into(),
-        role: AuthorRole::Coordinator,
-        created_at: at(0),
-    };
-    store.set_identity(&me).unwrap();
+    let (mut store, _) = support::store_of("Chloe", "phone", AuthorRole::Coordinator);
     // Enrolled with the team relay.
     store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
     store.set_setting("relay_token", Some("token")).unwrap();
@@ -605,15 +582,7 @@ fn a_suggested_introduction_asks_the_resident_in_their_own_view() {
 
 #[test]
 fn a_residents_own_phone_opens_on_their_screens_only_with_everything_it_holds_about_them() {
-    let mut store = MemoryStore::new();
-    let me = DeviceIdentity {
-        device_id: DeviceId::random(),
-        device_name: "Doreen's phone".into(),
-        person_name: "Doreen".into(),
-        role: AuthorRole::Resident,
-        created_at: at(0),
-    };
-    store.set_identity(&me).unwrap();
+    let (mut store, me) = support::store_of("Doreen", "Doreen's phone", AuthorRole::Resident);
     let doreen = connect_store::create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
     // Only hers reaches her phone from the relay; even if another resident
     // were here, nothing of theirs would show.

@@ -8,8 +8,8 @@ use std::time::Duration;
 use connect_app::blocking::in_process;
 use connect_app::local::{Network, NetworkFailure, StoreBackend};
 use connect_model::history::AcceptedRecord;
-use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
-use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_model::{AuthorRole, ResidentId, Timestamp};
+use connect_store::DocumentStore;
 use connect_ui::backend::{BackendError, BackendFuture, InviteInfo, SyncSummary};
 use connect_ui::vault::{LockState, Vault};
 use connect_ui::{SharedBackend, SharedVault};
@@ -70,15 +70,7 @@ impl TestVault {
         if pin.len() < 6 {
             return Err(BackendError::refused("a PIN or passphrase needs at least 6 characters"));
         }
-        let mut store = MemoryStore::new();
-        let me = DeviceIdentity {
-            device_id: DeviceId::random(),
-            device_name: "phone".into(),
-            person_name: name.into(),
-            role: AuthorRole::Supporter,
-            created_at: Timestamp::from_millis(0),
-        };
-        store.set_identity(&me).unwrap();
+        let (mut store, me) = support::store_of(name, "phone", AuthorRole::Supporter);
         connect_store::create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1)).unwrap();
         if self.revoked {
             store.set_setting("relay_token", Some("t")).unwrap();
@@ -294,15 +286,7 @@ fn a_revoked_device_says_plainly_that_it_was_wiped() {
 #[test]
 fn a_revoked_device_is_wiped_by_any_call_to_the_relay_not_only_by_sync() {
     for call in ["audit trail", "invite", "subject access copy"] {
-        let mut store = MemoryStore::new();
-        let me = DeviceIdentity {
-            device_id: DeviceId::random(),
-            device_name: "phone".into(),
-            person_name: "Amara".into(),
-            role: AuthorRole::Coordinator,
-            created_at: Timestamp::from_millis(0),
-        };
-        store.set_identity(&me).unwrap();
+        let (mut store, me) = support::store_of("Amara", "phone", AuthorRole::Coordinator);
         let doreen = connect_store::create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1)).unwrap();
         store.set_setting("relay_token", Some("t")).unwrap();
         let backend = StoreBackend::new(store, Some(Box::new(RevokedRelay)));

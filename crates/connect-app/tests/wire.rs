@@ -4,20 +4,14 @@
 //! circles, stories and the directory).
 
 use connect_app::local::StoreBackend;
-use connect_model::{AuthorRole, DeviceId, Timestamp};
-use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
+use connect_model::{AuthorRole, Timestamp};
+use connect_store::MemoryStore;
 use connect_ui::{Reply, Request};
 
+mod support;
+
 fn demo() -> StoreBackend<MemoryStore> {
-    let mut store = MemoryStore::new();
-    let me = DeviceIdentity {
-        device_id: DeviceId::random(),
-        device_name: "phone".into(),
-        person_name: "Amara".into(),
-        role: AuthorRole::Coordinator,
-        created_at: Timestamp::from_millis(1_772_355_600_000),
-    };
-    store.set_identity(&me).unwrap();
+    let (mut store, me) = support::store_of("Amara", "phone", AuthorRole::Coordinator);
     connect_store::demo::seed_demo(&mut store, &me, 12, Timestamp::from_millis(1_772_355_600_000)).unwrap();
     StoreBackend::new(store, None)
 }

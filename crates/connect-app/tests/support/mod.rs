@@ -72,3 +72,23 @@ pub fn pump(rt: &tokio::runtime::Runtime, dom: &mut VirtualDom, wait: Duration) 
         }
     }
 }
+
+/// A memory store with a device identity: `person` on `device`, as `role`,
+/// set up at the fixtures' first minute.
+pub fn store_of(
+    person: &str,
+    device: &str,
+    role: connect_model::AuthorRole,
+) -> (connect_store::MemoryStore, connect_store::DeviceIdentity) {
+    use connect_store::DocumentStore as _;
+    let mut store = connect_store::MemoryStore::new();
+    let me = connect_store::DeviceIdentity {
+        device_id: connect_model::DeviceId::random(),
+        device_name: device.into(),
+        person_name: person.into(),
+        role,
+        created_at: connect_model::Timestamp::from_millis(1_772_355_600_000),
+    };
+    store.set_identity(&me).unwrap();
+    (store, me)
+}
