@@ -57,6 +57,7 @@ pub trait Network: Send + Sync {
 /// Store setting: the resident this device is handed to.
 pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
 
+use connect_sync::http;
 pub use connect_sync::http::OWN_RESIDENT_SETTING;
 
 /// The screens' backend over any document store, with an optional network.
@@ -124,7 +125,13 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
 
     /// The network, if this device is enrolled with a relay.
     pub(crate) fn enrolled_network(&self) -> Option<&dyn Network> {
-        self.network.as_deref().filter(|_| self.overview().is_ok_and(|o| o.enrolled))
+        self.network.as_deref().filter(|_| self.enrolled().unwrap_or(false))
+    }
+
+    /// Whether this device holds a relay token (one setting; not the whole
+    /// overview, which counts every document waiting).
+    fn enrolled(&self) -> Result<bool, BackendError> {
+        self.with(|s| Ok(s.setting(http::RELAY_TOKEN_SETTING).map_err(store_error)?.is_some()))
     }
 
     /// This device's identity.
@@ -188,9 +195,9 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
         self.with(|s| {
             Ok(SyncOverview {
                 pending: s.pending().map_err(store_error)?.len(),
-                last_sync: s.setting("last_sync").map_err(store_error)?,
-                enrolled: s.setting("relay_token").map_err(store_error)?.is_some(),
-                relay: s.setting("relay_url").map_err(store_error)?,
+                last_sync: s.setting(connect_sync::driver::LAST_SYNC_SETTING).map_err(store_error)?,
+                enrolled: s.setting(http::RELAY_TOKEN_SETTING).map_err(store_error)?.is_some(),
+                relay: s.setting(http::RELAY_URL_SETTING).map_err(store_error)?,
                 demo: s.setting(connect_store::demo::DEMO_SETTING).map_err(store_error)?.is_some(),
             })
         })

@@ -84,13 +84,19 @@ impl PartialEq for Backend {
 /// The backend as components hold it.
 pub type SharedBackend = Backend;
 
+/// A [`Reply`] that is not the one its request has: a fault of the
+/// store-backed side, reported as such rather than shown wrongly.
+fn unexpected(reply: &Reply) -> BackendError {
+    BackendError::Store(format!("unexpected answer from the store: {reply:?}"))
+}
+
 /// Unwraps the one [`Reply`] variant a request has; any other is a fault of
 /// the store-backed side, reported as such rather than shown wrongly.
 macro_rules! expect_reply {
     ($reply:expr, $variant:ident) => {
         match $reply {
             Reply::$variant(value) => Ok(value),
-            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+            other => Err(unexpected(&other)),
         }
     };
 }
@@ -152,7 +158,7 @@ impl Backend {
     async fn done(&self, request: Request) -> Result<(), BackendError> {
         match self.call(request).await? {
             Reply::Done => Ok(()),
-            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+            other => Err(unexpected(&other)),
         }
     }
 
@@ -276,7 +282,7 @@ impl Backend {
     pub async fn insight_csvs(&self) -> Result<(String, String), BackendError> {
         match self.call(Request::InsightCsvs).await? {
             Reply::Csvs(figures, residents) => Ok((figures, residents)),
-            other => Err(BackendError::Store(format!("unexpected answer from the store: {other:?}"))),
+            other => Err(unexpected(&other)),
         }
     }
 

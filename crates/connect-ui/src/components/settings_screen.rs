@@ -33,38 +33,36 @@ pub fn SettingsScreen() -> Element {
             });
         }
     };
-    let enrol = {
-        move |e: FormEvent| {
-            e.prevent_default();
-            let backend = backend.clone();
-            let (r, c) = (relay.read().clone(), code.read().clone());
-            busy.set(true);
-            spawn(async move {
-                let result = backend.enrol(&r, &c).await;
-                match result {
-                    Ok(()) => {
-                        // The first sync brings what the team holds for this
-                        // device at once (it runs before leaving this screen,
-                        // whose tasks end with it); if it fails, the chip still
-                        // says nothing has synced yet, and "Sync now" tries again.
-                        let _ = backend.sync_now().await;
-                        busy.set(false);
-                        ui.bump();
-                        // Enrolled with a resident's invite: from now on this
-                        // phone is theirs, and shows only their screens.
-                        if let Some(own) = backend.own_resident() {
-                            let mut locked = ui.locked_to;
-                            ui.go(Screen::ResidentMode(own));
-                            locked.set(Some(own));
-                        }
-                    }
-                    Err(err) => {
-                        busy.set(false);
-                        ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix)));
+    let enrol = move |e: FormEvent| {
+        e.prevent_default();
+        let backend = backend.clone();
+        let (r, c) = (relay.read().clone(), code.read().clone());
+        busy.set(true);
+        spawn(async move {
+            let result = backend.enrol(&r, &c).await;
+            match result {
+                Ok(()) => {
+                    // The first sync brings what the team holds for this
+                    // device at once (it runs before leaving this screen,
+                    // whose tasks end with it); if it fails, the chip still
+                    // says nothing has synced yet, and "Sync now" tries again.
+                    let _ = backend.sync_now().await;
+                    busy.set(false);
+                    ui.bump();
+                    // Enrolled with a resident's invite: from now on this
+                    // phone is theirs, and shows only their screens.
+                    if let Some(own) = backend.own_resident() {
+                        let mut locked = ui.locked_to;
+                        ui.go(Screen::ResidentMode(own));
+                        locked.set(Some(own));
                     }
                 }
-            });
-        }
+                Err(err) => {
+                    busy.set(false);
+                    ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix)));
+                }
+            }
+        });
     };
     let o = overview.read().clone().and_then(Result::ok).unwrap_or_default();
     rsx! {
