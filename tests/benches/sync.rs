@@ -15,6 +15,11 @@
 //! loopback: upload of a new caseload, fresh pull by a coordinator, idle
 //! sync, one edit, relay peak RSS, and sessions per second with 100
 //! concurrent devices.
+//!
+//! On PostgreSQL (when `CONNECT_TEST_POSTGRES` names a server, as
+//! `scripts/with-postgres` sets it): sessions per second with 100 concurrent
+//! devices through one relay process, and through two processes sharing the
+//! database.
 
 #[path = "../tests/harness/mod.rs"]
 mod harness;
@@ -24,7 +29,7 @@ use std::time::Instant;
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DocKind, DocumentId};
 use connect_relay::AppState;
-use connect_store::relay::SqliteRelayStore;
+use connect_relay_store::SqliteRelayStore;
 use connect_store::{DocumentStore, MemoryStore, SqliteStore, StoreOptions};
 use harness::{Relay, at};
 
@@ -82,7 +87,7 @@ fn main() {
             .document_ids()
             .unwrap()
             .iter()
-            .map(|id| connect_store::relay::RelayStore::load(&*db, *id).unwrap().unwrap().save().len())
+            .map(|id| connect_relay_store::RelayStore::load(&*db, *id).unwrap().unwrap().save().len())
             .sum()
     };
     println!(
@@ -102,18 +107,51 @@ fn main() {
     for residents in scales {
         scale(residents, if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
     }
+    on_postgres(if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
 }
 
-/// The relay, in this process: `--relay-child DB`. Prints its address, then serves.
+/// Sessions per second on PostgreSQL, through one relay process and two.
+fn on_postgres(devices: usize, syncs_each: usize) {
+    if std::env::var_os(connect_relay_store::testing::POSTGRES_ENV).is_none() {
+        println!(
+            "PostgreSQL: not measured ({} is not set; run through scripts/with-postgres)",
+            connect_relay_store::testing::POSTGRES_ENV
+        );
+        return;
+    }
+    for instances in [1, 2] {
+        let address = connect_relay_store::testing::fresh_postgres_database();
+        let crowd = {
+            let db = connect_relay_store::open(&address, 2).unwrap();
+            let now = connect_model::Timestamp::new(chrono::Utc::now());
+            let team = connect_relay::admin::create_team(&*db, "Bench", now).unwrap().team;
+            (0..devices)
+                .map(|_| {
+                    connect_relay::admin::create_invite(&*db, team, AuthorRole::Supporter, None, 24, now).unwrap().code
+                })
+                .collect::<Vec<_>>()
+        };
+        let relays: Vec<ChildRelay> = (0..instances).map(|_| ChildRelay::start_on(&address)).collect();
+        let urls: Vec<String> = relays.iter().map(|r| r.url.clone()).collect();
+        let (sessions, secs) = throughput(&urls, crowd, syncs_each);
+        println!(
+            "PostgreSQL, {instances} relay process(es): {devices} concurrent devices x {syncs_each} edit+sync sessions: {:.0} sessions/s ({secs:.1} s in all)",
+            sessions as f64 / secs
+        );
+    }
+}
+
+/// The relay, in this process: `--relay-child DB` (a file or a `postgres://`
+/// URL). Prints its address, then serves.
 fn relay_child(db: &str) {
-    let store = SqliteRelayStore::open(db).unwrap();
+    let store = connect_relay_store::open(db, connect_relay_store::POOL_SIZE).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     println!("{}", listener.local_addr().unwrap());
     listener.set_nonblocking(true).unwrap();
     let rate = connect_relay::RateLimit { burst: 1e9, per_second: 1e9 };
     let limits = connect_relay::sync::SyncLimits::default();
-    let state = AppState::new(store).with_limits(limits, rate, limits.max_request_bytes);
-    connect_relay::runtime().unwrap().block_on(async move {
+    let state = AppState::shared(store).with_limits(limits, rate, limits.max_request_bytes);
+    connect_relay::runtime(connect_relay_store::POOL_SIZE).unwrap().block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
         axum::serve(listener, connect_relay::router(state)).await.unwrap();
     });
@@ -127,6 +165,10 @@ struct ChildRelay {
 
 impl ChildRelay {
     fn start(db: &std::path::Path) -> Self {
+        Self::start_on(&db.display().to_string())
+    }
+
+    fn start_on(db: &str) -> Self {
         use std::io::BufRead;
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .arg("--relay-child")
@@ -243,7 +285,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
         got.bytes_up + got.bytes_down
     );
 
-    let (sessions, secs) = throughput(&relay.url, crowd, syncs_each);
+    let (sessions, secs) = throughput(std::slice::from_ref(&relay.url), crowd, syncs_each);
     println!(
         "{residents} residents: {devices} concurrent devices x {syncs_each} edit+sync sessions: {:.0} sessions/s ({secs:.1} s in all)",
         sessions as f64 / secs
@@ -255,15 +297,16 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
 }
 
 /// Devices syncing concurrently over real HTTP on loopback, each with an edit
-/// per sync. Returns the sessions run and the seconds they took.
-fn throughput(url: &str, invites: Vec<String>, syncs_each: usize) -> (usize, f64) {
+/// per sync, spread over the relays at `urls`. Returns the sessions run and
+/// the seconds they took.
+fn throughput(urls: &[String], invites: Vec<String>, syncs_each: usize) -> (usize, f64) {
     let devices = invites.len();
     let started = Instant::now();
     let handles: Vec<_> = invites
         .into_iter()
         .enumerate()
         .map(|(i, code)| {
-            let url = url.to_owned();
+            let url = urls[i % urls.len()].clone();
             std::thread::spawn(move || {
                 let mut store = MemoryStore::new();
                 let identity = connect_store::conformance::supporter();

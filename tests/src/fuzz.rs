@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
 use connect_relay::sync::{SyncLimits, handle_sync};
-use connect_store::relay::{DeviceRecord, RelayStore, SqliteRelayStore};
+use connect_relay_store::{DeviceRecord, RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore, SqliteStore};
 use connect_sync::api;
 use connect_sync::protocol::{SyncRequest, SyncResponse, Upload, WireDocId};

@@ -132,14 +132,14 @@ async fn call(
 
 /// Enrols a device straight in the relay's database; returns it and its token.
 fn enrol_directly(
-    db: &connect_store::relay::SqliteRelayStore,
+    db: &connect_relay_store::SqliteRelayStore,
     team: connect_model::TeamId,
     name: &str,
     role: AuthorRole,
     resident: Option<ResidentId>,
     now: connect_model::Timestamp,
-) -> (connect_store::relay::DeviceRecord, String) {
-    use connect_store::relay::RelayStore;
+) -> (connect_relay_store::DeviceRecord, String) {
+    use connect_relay_store::RelayStore;
     let code = connect_relay::admin::create_invite(db, team, role, resident, 24, now).unwrap().code;
     let token = connect_relay::auth::new_token();
     let hash = connect_relay::auth::hash_token(&token);
@@ -151,8 +151,8 @@ fn enrol_directly(
 /// Two residents made on `maker`'s device (with a team-only note for the
 /// first), every document uploaded to the relay.
 fn upload_two_residents(
-    db: &connect_store::relay::SqliteRelayStore,
-    maker: &connect_store::relay::DeviceRecord,
+    db: &connect_relay_store::SqliteRelayStore,
+    maker: &connect_relay_store::DeviceRecord,
     now: connect_model::Timestamp,
 ) -> (ResidentId, ResidentId) {
     let mut store = connect_store::MemoryStore::new();
@@ -186,7 +186,7 @@ fn upload_two_residents(
 
 #[tokio::test]
 async fn every_endpoint_answers_each_role_as_it_should() {
-    let db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());
     let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
     let supporter_code =
@@ -313,7 +313,7 @@ async fn every_endpoint_answers_each_role_as_it_should() {
 
 #[tokio::test]
 async fn a_device_that_floods_the_relay_is_slowed_not_served() {
-    let db = connect_store::relay::SqliteRelayStore::open_in_memory().unwrap();
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());
     let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
     let limits = connect_relay::sync::SyncLimits { max_documents: 3, ..connect_relay::sync::SyncLimits::default() };

@@ -4,7 +4,7 @@
 
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, Timestamp};
-use connect_store::relay::{RelayStore, SqliteRelayStore};
+use connect_relay_store::{RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::http::AsyncHttpTransport;
 use connect_sync::run_session_async;

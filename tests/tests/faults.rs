@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DocKind, DocumentId, Timestamp};
 use connect_relay::{AppState, admin};
-use connect_store::relay::SqliteRelayStore;
+use connect_relay_store::SqliteRelayStore;
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::http::HttpTransport;
 use rand::rngs::StdRng;

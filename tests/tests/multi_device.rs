@@ -221,7 +221,7 @@ fn run_random(seed: u64) {
     let db = relay.db.lock().unwrap();
     for r in &residents {
         let id = DocumentId::resident(*r, DocKind::Page);
-        let relay_doc = connect_store::relay::RelayStore::load(&*db, id).unwrap().unwrap();
+        let relay_doc = connect_relay_store::RelayStore::load(&*db, id).unwrap().unwrap();
         let mut relay_heads = relay_doc.get_heads();
         relay_heads.sort();
         for d in &devices {
@@ -260,7 +260,7 @@ fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
     let page_id = DocumentId::resident(doreen, DocKind::Page);
     amara.store.edit(page_id, |d| page::add_offer(d, &ctx, "written offline", Category::Other)).unwrap();
 
-    let erased = connect_store::relay::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(3)).unwrap();
+    let erased = connect_relay_store::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(3)).unwrap();
     assert_eq!(erased.len(), 6);
 
     let report = chloe.sync_ok();
@@ -274,7 +274,7 @@ fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
         assert!(d.store.pending().unwrap().is_empty(), "the offline edit is not waiting to resurrect her");
     }
     let db = relay.db.lock().unwrap();
-    assert!(connect_store::relay::RelayStore::load(&*db, page_id).unwrap().is_none(), "no resurrection on the relay");
+    assert!(connect_relay_store::RelayStore::load(&*db, page_id).unwrap().is_none(), "no resurrection on the relay");
 }
 
 /// Which of `words` appear in the relay's database file or its WAL.
@@ -342,7 +342,7 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
         })
         .unwrap();
 
-    let erased = connect_store::relay::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(4)).unwrap();
+    let erased = connect_relay_store::RelayStore::erase_resident(&*relay.db.lock().unwrap(), doreen, at(4)).unwrap();
     assert_eq!(erased.len(), 6);
     for d in [&mut amara, &mut chloe] {
         d.sync_ok();

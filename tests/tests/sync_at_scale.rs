@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DocKind, DocumentId, ResidentId};
 use connect_relay::sync::{SyncLimits, handle_sync};
-use connect_store::relay::RelayStore;
+use connect_relay_store::RelayStore;
 use connect_store::{DocumentStore, SqliteStore, StoreOptions};
 use connect_sync::protocol::{Limits, SyncRequest, SyncResponse};
 use harness::{Device, Relay, at};

@@ -8,7 +8,7 @@ use std::process::Output;
 
 use connect_model::Timestamp;
 use connect_relay::{AppState, admin};
-use connect_store::relay::SqliteRelayStore;
+use connect_relay_store::SqliteRelayStore;
 use serde_json::Value;
 
 mod common;

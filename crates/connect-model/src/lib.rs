@@ -35,6 +35,7 @@ pub mod directory;
 pub mod document;
 mod enums;
 mod error;
+pub mod heads;
 pub mod history;
 mod ids;
 pub mod insights;

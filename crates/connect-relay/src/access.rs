@@ -2,7 +2,7 @@
 //! facts the pure rule needs for one document and applies it.
 
 use connect_model::DocumentId;
-use connect_store::relay::{DeviceRecord, RelayStore};
+use connect_relay_store::{DeviceRecord, RelayStore};
 pub use connect_sync::access::Access;
 use connect_sync::access::{Caller, ResidentFacts};
 

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use connect_model::{Author, AuthorRole, DeviceId, EditContext, ResidentId, TeamId, Timestamp, directory};
-use connect_store::relay::{Invite, RelayStore};
+use connect_relay_store::{Invite, RelayStore};
 
 use crate::RelayError;
 use crate::auth;
@@ -17,7 +17,7 @@ pub type IssuedInvite = connect_sync::api::InviteResponse;
 /// A team by id, by name (any letter case), by the start of its name, or by
 /// an id prefix, as `connect` finds residents: the most specific reading
 /// wins, and a name more than one team has is refused with each listed.
-pub fn find_team(db: &impl RelayStore, given: &str) -> Result<TeamId, RelayError> {
+pub fn find_team(db: &(impl RelayStore + ?Sized), given: &str) -> Result<TeamId, RelayError> {
     if let Ok(id) = given.parse::<TeamId>() {
         return Ok(id);
     }

@@ -28,7 +28,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
-use connect_store::relay::{DeviceRecord, InviteProblem, Person, RelayStore};
+use connect_relay_store::{DeviceRecord, InviteProblem, Person, RelayStore};
 use connect_sync::api::{
     self as wire, AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, HistoryResponse, InviteRequest,
     InviteResponse, PeopleResponse,
@@ -68,7 +68,7 @@ pub enum Fault {
 }
 
 /// The store every request shares: a cheap handle to its connections.
-pub type SharedStore = Arc<dyn RelayStore + Send + Sync>;
+pub type SharedStore = connect_relay_store::SharedRelayStore;
 
 /// Everything a request handler needs.
 #[derive(Clone)]
@@ -116,7 +116,7 @@ impl AppState {
         self.fault.store(fault as u8, Ordering::SeqCst);
     }
 
-    /// Runs `f` with the store on a blocking thread (SQLite calls block).
+    /// Runs `f` with the store on a blocking thread (store calls block).
     /// A panic in `f` fails this request only.
     async fn with_db<T: Send + 'static>(
         &self,

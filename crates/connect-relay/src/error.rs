@@ -41,7 +41,7 @@ pub enum RelayError {
     Busy,
     /// Storage failed.
     #[error("storage error")]
-    Store(#[from] connect_store::StoreError),
+    Store(#[from] connect_relay_store::RelayStoreError),
     /// Anything else unexpected.
     #[error("internal error")]
     Internal(String),

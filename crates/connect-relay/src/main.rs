@@ -1,6 +1,7 @@
 //! `connect-relay`: run and administer a Connect Companion team relay.
 //!
-//! Every subcommand takes `--db PATH` (or `CONNECT_RELAY_DB`).
+//! Every subcommand takes `--db` (or `CONNECT_RELAY_DB`): a SQLite file path,
+//! or a `postgres://` URL, and works the same on both.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,15 +10,19 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use connect_model::{AuthorRole, DeviceId, ResidentId, Timestamp};
 use connect_relay::{AppState, admin};
-use connect_store::relay::{RelayStore, SqliteRelayStore};
+use connect_relay_store::SharedRelayStore;
 
 /// The Connect Companion team relay.
 #[derive(Debug, Parser)]
 #[command(name = "connect-relay", version)]
 struct Cli {
-    /// The relay database (SQLite).
+    /// The relay database: a SQLite file path (created if missing), or a
+    /// PostgreSQL URL such as postgres://relay@db.internal/connect.
     #[arg(long, global = true, env = "CONNECT_RELAY_DB")]
-    db: Option<PathBuf>,
+    db: Option<String>,
+    /// Most database connections this process opens.
+    #[arg(long, global = true, env = "CONNECT_RELAY_DB_POOL", default_value_t = connect_relay_store::POOL_SIZE)]
+    db_pool: u32,
     #[command(subcommand)]
     command: Command,
 }
@@ -141,7 +146,7 @@ impl From<Role> for AuthorRole {
 
 #[derive(Debug, Default, serde::Deserialize)]
 struct ConfigFile {
-    db: Option<PathBuf>,
+    db: Option<String>,
     listen: Option<SocketAddr>,
     tls_cert: Option<PathBuf>,
     tls_key: Option<PathBuf>,
@@ -168,12 +173,14 @@ fn main() -> anyhow::Result<()> {
         }
         _ => ConfigFile::default(),
     };
-    let db_path = cli.db.or(config.db.clone()).context("give the database with --db PATH or CONNECT_RELAY_DB")?;
-    let db = SqliteRelayStore::open(&db_path)?;
+    let address = cli.db.or(config.db.clone()).context(
+        "give the database with --db PATH (a SQLite file) or --db postgres://USER@HOST/DB, or set CONNECT_RELAY_DB",
+    )?;
+    let db = connect_relay_store::open(&address, cli.db_pool)?;
     match cli.command {
-        Command::Serve(args) => serve(db, args, config),
+        Command::Serve(args) => serve(db, cli.db_pool, args, config),
         Command::Team(TeamCmd::Create { name }) => {
-            let invite = admin::create_team(&db, &name, now())?;
+            let invite = admin::create_team(&*db, &name, now())?;
             println!("Team {} created.", name.trim());
             println!("Team id: {}", invite.team);
             println!("First coordinator invite (one use, expires {}):", invite.expires_at);
@@ -187,8 +194,8 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Invite { team, role, resident, hours } => {
-            let team = admin::find_team(&db, &team)?;
-            let invite = admin::create_invite(&db, team, role.into(), resident, hours, now())?;
+            let team = admin::find_team(&*db, &team)?;
+            let invite = admin::create_invite(&*db, team, role.into(), resident, hours, now())?;
             println!("Invite for a {} (one use, expires {}):", invite.role, invite.expires_at);
             println!("{}", invite.code);
             Ok(())
@@ -208,13 +215,13 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Assign { team, resident, person } => {
-            let team = admin::find_team(&db, &team)?;
-            admin::assign(&db, team, resident, person, now())?;
+            let team = admin::find_team(&*db, &team)?;
+            admin::assign(&*db, team, resident, person, now())?;
             println!("Assigned.");
             Ok(())
         }
         Command::People { team } => {
-            let team = admin::find_team(&db, &team)?;
+            let team = admin::find_team(&*db, &team)?;
             println!("{}", serde_json::to_string_pretty(&(db.people(team)?, db.devices(team)?))?);
             Ok(())
         }
@@ -226,7 +233,7 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
-fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::Result<()> {
+fn serve(db: SharedRelayStore, pool_size: u32, args: ServeArgs, config: ConfigFile) -> anyhow::Result<()> {
     let listen =
         if args.listen.to_string() == "127.0.0.1:8088" { config.listen.unwrap_or(args.listen) } else { args.listen };
     let tls = match (args.tls_cert.or(config.tls_cert), args.tls_key.or(config.tls_key)) {
@@ -234,7 +241,8 @@ fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::R
         (None, None) => None,
         _ => anyhow::bail!("TLS needs both a certificate and a key"),
     };
-    let mut app = connect_relay::router(AppState::new(db));
+    eprintln!("relay database: {}", db.place());
+    let mut app = connect_relay::router(AppState::shared(db));
     if let Some(dir) = &args.app {
         anyhow::ensure!(
             dir.join("index.html").is_file(),
@@ -244,7 +252,7 @@ fn serve(db: SqliteRelayStore, args: ServeArgs, config: ConfigFile) -> anyhow::R
         app = app.merge(connect_relay::web_app::routes(dir));
         eprintln!("serving the web app from {}", dir.display());
     }
-    let runtime = connect_relay::runtime()?;
+    let runtime = connect_relay::runtime(pool_size)?;
     runtime.block_on(async move {
         let handle = axum_server::Handle::new();
         let shutdown = handle.clone();

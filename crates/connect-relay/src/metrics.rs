@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use connect_store::relay::PoolState;
+use connect_relay_store::PoolState;
 
 /// The relay's counters.
 #[derive(Debug, Default)]

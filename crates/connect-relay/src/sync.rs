@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use connect_model::{AuthorRole, DocumentId, ResidentId, Timestamp};
-use connect_store::relay::{CommitOutcome, CommitSave, DeviceRecord, RelayStore, SyncCommit};
+use connect_relay_store::{CommitOutcome, CommitSave, DeviceRecord, RelayStore, SyncCommit};
 use connect_sync::SyncError;
 use connect_sync::access::ResidentFacts;
 use connect_sync::protocol::{SyncRequest, SyncResponse};

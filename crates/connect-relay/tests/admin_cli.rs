@@ -1,6 +1,7 @@
 //! `connect-relay` administration by team name: `invite`, `assign` and
 //! `people` take the team's name as well as its id, as `connect` takes
 //! residents' names; a name two teams share is refused with both listed.
+//! Every subcommand also runs on PostgreSQL (needs `CONNECT_TEST_POSTGRES`).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -66,4 +67,50 @@ fn a_team_name_two_teams_share_is_refused_with_both_listed() {
     // The id still picks one.
     let out = relay(&db, &["invite", "--team", &second, "--role", "supporter"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Runs `connect-relay --db URL ARGS`, as an operator on PostgreSQL would.
+fn relay_on(db: &str, args: &[&str]) -> Output {
+    Command::new(RELAY).arg("--db").arg(db).args(args).output().unwrap()
+}
+
+#[test]
+fn every_subcommand_works_on_postgres_as_on_sqlite() {
+    let db = connect_relay_store::testing::fresh_postgres_database();
+    let ok = |args: &[&str]| {
+        let out = relay_on(&db, args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fails = |args: &[&str]| {
+        let out = relay_on(&db, args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let created = ok(&["team", "create", "Connect East"]);
+    let team = created.lines().find_map(|l| l.strip_prefix("Team id: ")).unwrap().to_owned();
+    assert!(ok(&["team", "list"]).contains("Connect East"));
+    assert!(ok(&["invite", "--team", "connect east", "--role", "supporter"]).contains("Invite for a supporter"));
+    let resident = uuid::Uuid::new_v4().to_string();
+    let invite = ok(&["invite", "--team", &team, "--role", "resident", "--resident", &resident]);
+    assert!(invite.contains("Invite for a resident"), "{invite}");
+    let (people, devices): (serde_json::Value, serde_json::Value) =
+        serde_json::from_str(&ok(&["people", "--team", &team])).unwrap();
+    assert!(people.as_array().unwrap().is_empty() && devices.as_array().unwrap().is_empty());
+    assert!(fails(&["assign", "--team", &team, &resident, &uuid::Uuid::new_v4().to_string()]).contains("no supporter"));
+    let device = uuid::Uuid::new_v4().to_string();
+    assert!(fails(&["device", "revoke", &device]).contains("no device"));
+    assert!(fails(&["resident", "erase", &resident]).contains("no resident"));
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("relay.dump");
+    ok(&["backup", "--out", backup.to_str().unwrap()]);
+    assert!(std::fs::read(&backup).unwrap().starts_with(b"PGDMP"), "a pg_dump custom archive");
+}
+
+#[test]
+fn a_postgres_address_that_cannot_be_reached_is_named_without_its_password() {
+    let out = relay_on("postgres://relay:hunter2@127.0.0.1:1/connect", &["team", "list"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("postgres://relay@127.0.0.1:1/connect") && !err.contains("hunter2"), "{err}");
 }

@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use connect_store::relay::{RelayStore, SqliteRelayStore};
+use connect_relay_store::{RelayStore, SqliteRelayStore};
 
 const RELAY: &str = env!("CARGO_BIN_EXE_connect-relay");
 

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use connect_relay::web_app::{self, CONTENT_SECURITY_POLICY};
 use connect_relay::{AppState, router};
-use connect_store::relay::SqliteRelayStore;
+use connect_relay_store::SqliteRelayStore;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 

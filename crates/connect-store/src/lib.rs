@@ -7,7 +7,8 @@
 //! bookkeeping sync needs: which documents have changes the relay has not
 //! acknowledged, and the Automerge sync state per peer.
 //!
-//! Only this crate knows SQL. The [`DocumentStore`] trait has two
+//! This is the device's store only: the relay's lives in `connect-relay-store`.
+//! The [`DocumentStore`] trait has two
 //! implementations, [`SqliteStore`] and [`MemoryStore`], and both pass the
 //! shared [`conformance`] suite.
 
@@ -19,7 +20,6 @@ mod identity;
 pub mod index;
 pub mod keys;
 mod memory;
-pub mod relay;
 mod residents;
 mod sqlite;
 mod store;

@@ -8,8 +8,8 @@ use connect_model::insights::ResidentFacts;
 use connect_model::{DocumentId, ResidentId};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
-use crate::store::sorted;
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
+use connect_model::heads::sorted;
 
 struct Stored {
     bytes: Vec<u8>,

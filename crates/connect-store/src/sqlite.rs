@@ -22,8 +22,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
 use crate::keys::{KeyFile, StoreKey};
 use crate::store::{SyncBatch, SyncBatchOutcome};
-use crate::store::{decode_heads, encode_heads, sorted};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
+use connect_model::heads::{self, sorted};
 
 #[cfg(test)]
 mod durability_tests;
@@ -464,13 +464,13 @@ fn save_in(tx: &Transaction<'_>, id: DocumentId, doc: &mut Automerge) -> Result<
                 id.kind().as_str(),
                 id.owner().to_string(),
                 doc.save(),
-                encode_heads(&doc.get_heads()),
+                heads::encode(&doc.get_heads()),
                 now_millis()
             ])?;
             write_index(tx, id, &rows)?;
         }
         Some((stored_heads, snapshot_len, chunk_bytes)) => {
-            let stored_heads = decode_heads(&stored_heads);
+            let stored_heads = heads::decode(&stored_heads);
             if stored_heads.iter().any(|h| doc.get_change_by_hash(h).is_none()) {
                 // Someone else saved changes this copy has not seen: take them in.
                 let mut theirs = load_in(tx, id)?;
@@ -490,7 +490,7 @@ fn save_in(tx: &Transaction<'_>, id: DocumentId, doc: &mut Automerge) -> Result<
             tx.prepare_cached(
                 "UPDATE documents SET heads = ?2, chunk_bytes = chunk_bytes + ?3, updated_at = ?4 WHERE doc_id = ?1",
             )?
-            .execute(params![key, encode_heads(&doc.get_heads()), chunk_len, now_millis()])?;
+            .execute(params![key, heads::encode(&doc.get_heads()), chunk_len, now_millis()])?;
             let total_chunks = chunk_bytes + chunk_len;
             if total_chunks > snapshot_len && total_chunks > MIN_COMPACTION_BYTES {
                 compact(tx, id, doc)?;
@@ -563,7 +563,17 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
             let [i, f, p, e, pos] = summary.per_ring.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
             tx.execute(
                 "INSERT INTO idx_circle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![key, resident.to_string(), i, f, p, e, pos, summary.in_circle, summary.two_way],
+                params![
+                    key,
+                    resident.to_string(),
+                    i,
+                    f,
+                    p,
+                    e,
+                    pos,
+                    i64::try_from(summary.in_circle).unwrap_or(i64::MAX),
+                    i64::try_from(summary.two_way).unwrap_or(i64::MAX)
+                ],
             )?;
         }
         IndexRows::Journal { resident, last_contact, .. } => {
@@ -579,7 +589,7 @@ fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result
                 params![
                     key,
                     resident.to_string(),
-                    count,
+                    i64::try_from(*count).unwrap_or(i64::MAX),
                     l.map(|l| l.taken_at.millis()),
                     l.and_then(|l| l.loneliness).map(|x| x.as_str()),
                     l.and_then(|l| l.ucla3_total),
@@ -752,7 +762,7 @@ impl DocumentStore for SqliteStore {
         }
         for (id, heads) in batch.synced {
             // Only if the relay's heads are exactly this device's, after the saves.
-            let encoded = encode_heads(heads);
+            let encoded = heads::encode(heads);
             tx.prepare_cached("UPDATE documents SET synced_heads = ?2 WHERE doc_id = ?1 AND heads = ?2")?
                 .execute(params![id.to_string(), encoded])?;
         }
@@ -901,13 +911,13 @@ impl DocumentStore for SqliteStore {
             .conn
             .query_row("SELECT synced_heads FROM documents WHERE doc_id = ?1", [id.to_string()], |r| r.get(0))
             .optional()?;
-        Ok(found.flatten().map(|b| decode_heads(&b)))
+        Ok(found.flatten().map(|b| heads::decode(&b)))
     }
 
     fn mark_synced(&mut self, id: DocumentId, heads: &[ChangeHash]) -> Result<()> {
         let n = self.conn.execute(
             "UPDATE documents SET synced_heads = ?2 WHERE doc_id = ?1",
-            params![id.to_string(), encode_heads(heads)],
+            params![id.to_string(), heads::encode(heads)],
         )?;
         if n == 0 {
             return Err(StoreError::NotFound(id));

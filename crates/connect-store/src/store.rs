@@ -3,6 +3,7 @@
 use connect_model::automerge::{ActorId, Automerge, ChangeHash};
 use connect_model::{DocKind, DocumentId, ModelError, ResidentId};
 
+use connect_model::heads::sorted;
 use connect_model::insights::ResidentFacts;
 
 use crate::index::{CaseloadRow, ItemRow, SearchHit, StoryRow};
@@ -168,30 +169,4 @@ pub struct SyncBatchOutcome {
     pub changed: usize,
     /// Erased documents that were on this device.
     pub erased: usize,
-}
-
-/// Encodes heads for storage: sorted, concatenated 32-byte hashes.
-pub(crate) fn encode_heads(heads: &[ChangeHash]) -> Vec<u8> {
-    let mut sorted = heads.to_vec();
-    sorted.sort();
-    sorted.iter().flat_map(|h| h.0).collect()
-}
-
-/// Decodes heads written by [`encode_heads`].
-pub(crate) fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {
-    bytes
-        .chunks_exact(32)
-        .map(|c| {
-            let mut h = [0u8; 32];
-            h.copy_from_slice(c);
-            ChangeHash(h)
-        })
-        .collect()
-}
-
-/// Sorted heads, for comparisons.
-pub(crate) fn sorted(heads: &[ChangeHash]) -> Vec<ChangeHash> {
-    let mut v = heads.to_vec();
-    v.sort();
-    v
 }

@@ -26,25 +26,3 @@ mod sqlite_encrypted_on_disk {
         connect_store::SqliteStore::open(path, &options).unwrap()
     });
 }
-
-mod relay_sqlite {
-    connect_store::relay_conformance_tests!(connect_store::relay::SqliteRelayStore::open_in_memory().unwrap());
-}
-
-mod relay_sqlite_file {
-    //! The same suite on a database file, with its full pool of connections.
-    fn store() -> connect_store::relay::SqliteRelayStore {
-        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("relay-conformance");
-        std::fs::create_dir_all(&dir).unwrap();
-        connect_store::relay::SqliteRelayStore::open(dir.join(format!("{}.db", uuid::Uuid::new_v4()))).unwrap()
-    }
-
-    connect_store::relay_conformance_tests!(store());
-
-    #[test]
-    fn every_pooled_connection_saves_with_synchronous_full() {
-        let levels = store().synchronous_of_every_connection().unwrap();
-        assert_eq!(levels.len(), connect_store::relay::POOL_SIZE as usize);
-        assert!(levels.iter().all(|l| *l == 2), "PRAGMA synchronous per connection: {levels:?}");
-    }
-}

@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use connect_model::DocumentId;
 use connect_model::automerge::sync::{self, SyncDoc};
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::heads::sorted;
 
 use crate::SyncError;
 use crate::driver::SessionStart;
@@ -161,11 +162,6 @@ enum Phase {
 
 fn decode_state(bytes: Option<&[u8]>) -> sync::State {
     bytes.and_then(|b| sync::State::decode(b).ok()).unwrap_or_default()
-}
-
-fn sorted(mut heads: Vec<ChangeHash>) -> Vec<ChangeHash> {
-    heads.sort();
-    heads
 }
 
 /// One device sync session.
@@ -347,7 +343,7 @@ impl DeviceSync {
             }
             let mut doc = Automerge::load(&snap.bytes)
                 .map_err(|e| SyncError::BadRelayData(format!("snapshot of {id} does not load: {e}")))?;
-            let relay_heads = sorted(doc.get_heads());
+            let relay_heads = sorted(&doc.get_heads());
             if let Some(open) = self.open.get_mut(&id) {
                 // This device had it after all (a resend): merge, never replace.
                 open.doc.merge(&mut doc).map_err(|e| SyncError::BadRelayData(format!("snapshot of {id}: {e}")))?;
@@ -373,12 +369,12 @@ impl DeviceSync {
             };
             let message = sync::Message::decode(&msg.bytes)
                 .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
-            let before = sorted(entry.doc.get_heads());
+            let before = sorted(&entry.doc.get_heads());
             entry
                 .doc
                 .receive_sync_message(&mut entry.state, message)
                 .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
-            if sorted(entry.doc.get_heads()) != before {
+            if sorted(&entry.doc.get_heads()) != before {
                 saves.insert(id, entry.doc.clone());
             }
             write.sync_states.push((id, entry.state.encode()));
@@ -387,13 +383,13 @@ impl DeviceSync {
         for ack in &response.acks {
             let Ok(id) = DocumentId::try_from(ack.doc) else { continue };
             let Some(entry) = self.open.get_mut(&id) else { continue };
-            let relay = sorted(ack.change_hashes());
-            if sorted(entry.doc.get_heads()) == relay {
+            let relay = sorted(&ack.change_hashes());
+            if sorted(&entry.doc.get_heads()) == relay {
                 // Both sides hold exactly these heads: remember it, so the next
                 // edit's first message carries a one-change summary, not the history.
                 entry.synced_heads = Some(relay.clone());
                 write.synced.push((id, relay.clone()));
-                if sorted(entry.state.shared_heads.clone()) != relay {
+                if sorted(&entry.state.shared_heads) != relay {
                     entry.state.shared_heads = relay;
                     write.sync_states.push((id, entry.state.encode()));
                 }

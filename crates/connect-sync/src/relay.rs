@@ -35,6 +35,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::automerge::sync::{self, SyncDoc};
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::heads::sorted;
 use connect_model::{AuthorRole, DocumentId, ResidentId, validate};
 
 use crate::SyncError;
@@ -265,16 +266,11 @@ impl Working {
 
     fn heads(&self) -> Vec<ChangeHash> {
         match (&self.doc, &self.stored) {
-            (Some(d), _) => sorted(d.get_heads()),
-            (None, Some(s)) => sorted(s.heads.clone()),
+            (Some(d), _) => sorted(&d.get_heads()),
+            (None, Some(s)) => sorted(&s.heads),
             (None, None) => Vec::new(),
         }
     }
-}
-
-fn sorted(mut v: Vec<ChangeHash>) -> Vec<ChangeHash> {
-    v.sort();
-    v
 }
 
 fn decode_state(bytes: Option<&[u8]>) -> sync::State {
@@ -562,14 +558,14 @@ impl<'a> RelayRound<'a> {
             self.refuse(up.doc, "the uploaded document is not the document it claims to be");
             return;
         }
-        let merged_heads = sorted(merged.get_heads());
+        let merged_heads = sorted(&merged.get_heads());
         if !self.accept(id, &base, &merged, access) || self.working(id).stored.is_none() {
             return;
         }
         // The device holds `device_heads`; tell it anything else the relay has.
         let mut state = sync::State::new();
         state.shared_heads.clone_from(&device_heads);
-        if merged_heads != sorted(device_heads)
+        if merged_heads != sorted(&device_heads)
             && let Some(msg) = merged.generate_sync_message(&mut state)
         {
             self.response.messages.push(DocBytes { doc: up.doc, bytes: msg.encode() });
@@ -609,7 +605,7 @@ impl<'a> RelayRound<'a> {
             let encoded = state.encode();
             w.sync_state = Some(encoded.clone());
             self.states.insert(id, (encoded, false));
-            self.response.acks.push(Ack { doc: m.doc, heads: heads_bytes(&sorted(merged.get_heads())) });
+            self.response.acks.push(Ack { doc: m.doc, heads: heads_bytes(&sorted(&merged.get_heads())) });
         }
     }
 
@@ -725,7 +721,7 @@ impl<'a> RelayRound<'a> {
             return;
         };
         let mut state = decode_state(Some(&state));
-        if sorted(state.shared_heads.clone()) == w.heads() {
+        if sorted(&state.shared_heads) == w.heads() {
             return;
         }
         // The device holds the shared heads (the state is trusted), so say so

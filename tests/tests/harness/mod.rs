@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
 use connect_relay::admin;
 use connect_relay::sync::{SyncLimits, handle_sync};
-use connect_store::relay::{DeviceRecord, RelayStore, SqliteRelayStore};
+use connect_relay_store::{DeviceRecord, RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::protocol::SyncRequest;
 use connect_sync::{SyncError, SyncReport, Transport, run_session};

@@ -2,19 +2,37 @@
 //! team documents, per-(device, document) sync states, the change feed and
 //! the accepted-change log.
 //!
-//! [`RelayStore`] is the trait a backend implements; [`SqliteRelayStore`] is
-//! the embedded default and [`conformance`] is the suite any other backend
-//! (PostgreSQL for a team that outgrows one machine) must pass.
+//! [`RelayStore`] is the trait a backend implements. [`SqliteRelayStore`] is
+//! the embedded default: one file, in clear (the relay holds no device's
+//! key, and its disk is the team's to protect). [`PostgresRelayStore`]
+//! (feature `postgres`) is for a team that outgrows one machine: several
+//! relay processes share one database. Both pass the [`conformance`] suite
+//! (feature `testing`). [`open`] picks the backend from the address `--db` was
+//! given.
+//!
+//! Only this crate knows the relay's SQL; `connect-relay` knows only the trait.
 
+#[cfg(feature = "testing")]
 pub mod conformance;
+mod error;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod sqlite;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::sync::Arc;
 
 use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::{AuthorRole, DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 
-pub use sqlite::{POOL_SIZE, SqliteRelayStore};
+pub use error::{RelayStoreError, Result};
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresRelayStore;
+pub use sqlite::SqliteRelayStore;
 
-use crate::Result;
+/// Connections a store's pool opens at most, unless told otherwise.
+pub const POOL_SIZE: u32 = 8;
 
 /// A person on a team.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -183,7 +201,8 @@ pub struct PoolState {
 }
 
 /// Storage for a relay. Methods take `&self`: a store is shared by every
-/// request at once and keeps its own connections.
+/// request at once and keeps its own connections. Methods block: call them
+/// from a blocking thread, never on an async task.
 pub trait RelayStore {
     /// Creates a team and its directory document (created here, once, by the relay).
     fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
@@ -265,6 +284,34 @@ pub trait RelayStore {
     fn check(&self) -> Result<()>;
     /// How its connection pool stands, for metrics.
     fn pool_state(&self) -> PoolState;
-    /// Writes a consistent copy of the whole store to `path` (online backup).
+    /// Writes a consistent copy of the whole store to `path` (online backup):
+    /// a SQLite file, or for PostgreSQL a `pg_dump` archive.
     fn backup(&self, path: &std::path::Path) -> Result<()>;
+    /// Where the store lives, to show in logs: a file path, or a PostgreSQL
+    /// address without its password.
+    fn place(&self) -> String;
+}
+
+/// A store shared by every request of a relay.
+pub type SharedRelayStore = Arc<dyn RelayStore + Send + Sync>;
+
+/// Whether `address` names a PostgreSQL database rather than a SQLite file.
+#[must_use]
+pub fn is_postgres_address(address: &str) -> bool {
+    address.starts_with("postgres://") || address.starts_with("postgresql://")
+}
+
+/// Opens (creating and migrating if needed) the store `address` names: a
+/// `postgres://` or `postgresql://` URL for PostgreSQL, anything else a
+/// SQLite file path. Its pool opens at most `pool_size` connections.
+pub fn open(address: &str, pool_size: u32) -> Result<SharedRelayStore> {
+    if is_postgres_address(address) {
+        #[cfg(feature = "postgres")]
+        return Ok(Arc::new(PostgresRelayStore::open(address, pool_size)?));
+        #[cfg(not(feature = "postgres"))]
+        return Err(RelayStoreError::BadAddress(
+            "this relay was built without PostgreSQL support (feature `postgres`)".into(),
+        ));
+    }
+    Ok(Arc::new(SqliteRelayStore::open_with_pool(address, pool_size)?))
 }

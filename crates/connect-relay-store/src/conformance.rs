@@ -1,10 +1,10 @@
-//! The suite every [`RelayStore`](super::RelayStore) backend must pass.
+//! The suite every [`RelayStore`](crate::RelayStore) backend must pass.
 
 use connect_model::directory;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
 
-use super::{CommitOutcome, CommitSave, Invite, InviteProblem, RelayStore, SyncCommit};
+use crate::{CommitOutcome, CommitSave, Invite, InviteProblem, RelayStore, SyncCommit};
 
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
@@ -40,6 +40,11 @@ macro_rules! relay_conformance_tests {
             the_feed_keeps_one_entry_per_document_its_latest,
             every_connection_answers_a_health_check,
             committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_the_snapshot,
+            touch_puts_a_document_back_at_the_head_of_the_feed,
+            counts_follow_documents_devices_and_teams,
+            a_backup_is_written_and_a_bad_destination_is_an_error,
+            two_concurrent_writers_of_one_document_lose_nothing,
+            a_reader_polling_between_concurrent_commits_never_skips_one,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -47,7 +52,7 @@ macro_rules! relay_conformance_tests {
             #[test]
             fn $name() {
                 let mut store = $make;
-                $crate::relay::conformance::$name(&mut store);
+                $crate::conformance::$name(&mut store);
             }
         )+
     };
@@ -377,4 +382,162 @@ pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_
     let view = store.read_docs(device, &[id]).unwrap();
     let stored = view[0].stored.as_ref().unwrap();
     assert!(stored.bytes.len() < 2 * doc.save().len() + 1024, "chunks were folded into the snapshot");
+}
+
+/// `touch` gives a stored document a new, highest feed number (one entry
+/// still), and does nothing for a document that is not stored.
+pub fn touch_puts_a_document_back_at_the_head_of_the_feed<S: RelayStore>(store: &mut S) {
+    let (team, device, _) = team_with_device(store, AuthorRole::Supporter);
+    let (a, b) = (ResidentId::random(), ResidentId::random());
+    let (id_a, id_b) = (DocumentId::resident(a, DocKind::Page), DocumentId::resident(b, DocKind::Page));
+    let (doc_a, doc_b) = (page_doc(a, device, &[]), page_doc(b, device, &[]));
+    store.save(id_a, team, &doc_a, &doc_a.get_heads(), Some(device), at(1)).unwrap();
+    let seq_b = store.save(id_b, team, &doc_b, &doc_b.get_heads(), Some(device), at(2)).unwrap();
+    let touched = store.touch(id_a, at(3)).unwrap().expect("a stored document is touched");
+    assert!(touched > seq_b);
+    assert_eq!(store.feed_head(team).unwrap(), touched);
+    let after_b = store.feed_since(team, seq_b, 100).unwrap();
+    assert_eq!(after_b.iter().map(|e| (e.doc, e.seq)).collect::<Vec<_>>(), vec![(id_a, touched)]);
+    assert_eq!(store.feed_since(team, 0, 100).unwrap().iter().filter(|e| e.doc == id_a).count(), 1);
+    assert_eq!(store.load(id_a).unwrap().unwrap().get_heads(), doc_a.get_heads(), "touch changes nothing");
+    let missing = DocumentId::resident(ResidentId::random(), DocKind::Page);
+    assert_eq!(store.touch(missing, at(4)).unwrap(), None);
+    assert_eq!(store.feed_head(team).unwrap(), touched);
+}
+
+/// The metrics' counts: stored documents, devices not revoked, and teams.
+pub fn counts_follow_documents_devices_and_teams<S: RelayStore>(store: &mut S) {
+    assert_eq!(store.counts().unwrap(), (0, 0, 0));
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    assert_eq!(store.counts().unwrap(), (1, 1, 1), "the team's directory, one device, one team");
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    let doc = page_doc(r, device, &[]);
+    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    assert_eq!(store.counts().unwrap(), (2, 1, 1));
+    store.revoke_device(device, at(2)).unwrap();
+    team_with_device_named(store, "Elsewhere");
+    assert_eq!(store.counts().unwrap(), (3, 1, 2));
+    store.erase_resident(r, at(3)).unwrap();
+    assert_eq!(store.counts().unwrap(), (2, 1, 2));
+}
+
+/// A backup is a non-empty file (each backend's own tests restore it); one
+/// that cannot be written is an error, not a silent success.
+pub fn a_backup_is_written_and_a_bad_destination_is_an_error<S: RelayStore>(store: &mut S) {
+    team_with_device(store, AuthorRole::Supporter);
+    let dir = std::env::temp_dir().join(format!("connect-backup-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("relay.backup");
+    store.backup(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    let nowhere = dir.join("no-such-dir").join("relay.backup");
+    assert!(store.backup(&nowhere).is_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Two writers commit changes to one document at the same time, each built
+/// on the copy it read: every commit either lands whole or is refused as a
+/// conflict (and retried on a fresh read), so no change is lost.
+pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    let id = DocumentId::resident(r, DocKind::Page);
+    let base = page_doc(r, device, &[]);
+    let register = [r];
+    let (heads, bytes) = (base.get_heads(), base.save());
+    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
+    let first = SyncCommit { saves: &saves, ..commit(team, person, device, &register) };
+    assert_eq!(store.commit_sync(&first).unwrap(), CommitOutcome::Committed);
+    const EACH: usize = 8;
+    let store = &*store;
+    std::thread::scope(|scope| {
+        for writer in 0..2 {
+            scope.spawn(move || {
+                let writer_device = DeviceId::random();
+                let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", writer_device), at(2));
+                for i in 0..EACH {
+                    loop {
+                        let mut doc = store.load(id).unwrap().unwrap();
+                        doc.set_actor(connect_model::actor_for(writer_device, 1));
+                        let before = doc.get_heads();
+                        page::add_offer(&mut doc, &ctx, &format!("writer {writer} offer {i}"), Category::Other)
+                            .unwrap();
+                        let chunk = doc.save_after(&before);
+                        let after = doc.get_heads();
+                        let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
+                        let saves = [CommitSave {
+                            id,
+                            bytes: &chunk,
+                            whole: false,
+                            base_heads: &before,
+                            heads: &after,
+                            new_changes: &new,
+                        }];
+                        let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
+                        if store.commit_sync(&c).unwrap() == CommitOutcome::Committed {
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let stored = store.load(id).unwrap().unwrap();
+    let offers = page::read(&stored).unwrap().offers;
+    assert_eq!(offers.len(), 2 * EACH, "every committed change is kept");
+    assert_eq!(store.change_log(id).unwrap().len(), heads.len() + 2 * EACH);
+    let entries = store.feed_since(team, 0, 1000).unwrap();
+    assert_eq!(entries.iter().filter(|e| e.doc == id).count(), 1, "still one feed entry");
+}
+
+/// Writers commit new documents while a reader polls the feed from its
+/// cursor, as devices do. Every document reaches the reader: the feed's
+/// order is the order of commits, so no change commits behind a cursor that
+/// has already passed its number.
+pub fn a_reader_polling_between_concurrent_commits_never_skips_one<S: RelayStore + Sync>(store: &mut S) {
+    let (team, device, _) = team_with_device(store, AuthorRole::Supporter);
+    let start = store.feed_head(team).unwrap();
+    const EACH: usize = 15;
+    let store = &*store;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let (written, seen) = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..2)
+            .map(|_| {
+                let done = &done;
+                scope.spawn(move || {
+                    let mut ids = Vec::new();
+                    for _ in 0..EACH {
+                        let r = ResidentId::random();
+                        let id = DocumentId::resident(r, DocKind::Page);
+                        let doc = page_doc(r, device, &["soup"]);
+                        store.save(id, team, &doc, &doc.get_heads(), Some(device), at(2)).unwrap();
+                        ids.push(id);
+                    }
+                    done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    ids
+                })
+            })
+            .collect();
+        let reader = scope.spawn(|| {
+            let mut cursor = start;
+            let mut seen = std::collections::BTreeSet::new();
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst) == 2;
+                for entry in store.feed_since(team, cursor, 4).unwrap() {
+                    assert!(entry.seq > cursor, "the feed moves forward");
+                    cursor = entry.seq;
+                    seen.insert(entry.doc);
+                }
+                if finished && store.feed_since(team, cursor, 1).unwrap().is_empty() {
+                    return seen;
+                }
+            }
+        });
+        let written: std::collections::BTreeSet<_> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+        (written, reader.join().unwrap())
+    });
+    assert_eq!(written.len(), 2 * EACH);
+    let missed: Vec<_> = written.difference(&seen).collect();
+    assert!(missed.is_empty(), "the polling reader skipped {} of {} documents", missed.len(), written.len());
 }

@@ -9,7 +9,7 @@ use axum::http::{Request, header};
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, Timestamp};
 use connect_relay::{AppState, admin, router};
-use connect_store::relay::SqliteRelayStore;
+use connect_relay_store::SqliteRelayStore;
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::protocol::{SyncRequest, Upload};
 use tower::ServiceExt;

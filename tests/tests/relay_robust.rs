@@ -9,7 +9,7 @@ use axum::http::{Request, StatusCode, header};
 use connect_model::{AuthorRole, DeviceId, DocumentId, Timestamp};
 use connect_relay::api::Fault;
 use connect_relay::{AppState, admin, router};
-use connect_store::relay::{RelayStore, SqliteRelayStore};
+use connect_relay_store::{RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::api::{EnrolRequest, EnrolResponse, ErrorBody};
 use connect_sync::protocol::{SyncRequest, SyncResponse, Upload};

@@ -8,23 +8,21 @@
 //! panic in one request drops its connection's transaction (rolled back) and
 //! returns the connection, so it cannot affect the next request.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::heads::{decode as decode_heads, encode as encode_heads};
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
-use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::{
-    AcceptedChange, CommitOutcome, DeviceRecord, DocView, FeedEntry, Invite, InviteProblem, Person, PoolState,
-    RelayStore, StoredDocument, SyncCommit,
+use crate::{
+    AcceptedChange, CommitOutcome, DeviceRecord, DocView, FeedEntry, Invite, InviteProblem, POOL_SIZE, Person,
+    PoolState, RelayStore, RelayStoreError, Result, StoredDocument, SyncCommit,
 };
-use crate::store::{decode_heads, encode_heads};
-use crate::{Result, StoreError};
 
 const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/relay/0001_relay.sql"),
-    include_str!("../../migrations/relay/0002_feed_and_rounds.sql"),
+    include_str!("../migrations/sqlite/0001_relay.sql"),
+    include_str!("../migrations/sqlite/0002_feed_and_rounds.sql"),
 ];
 
 /// Settings every pooled connection gets before first use. Each keeps a
@@ -32,11 +30,37 @@ const MIGRATIONS: &[&str] = &[
 const CONNECTION_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
      PRAGMA secure_delete = ON; PRAGMA cache_size = -1024;";
 
-/// Connections in the pool of a relay database file.
-pub const POOL_SIZE: u32 = 8;
+type Pool = r2d2::Pool<Manager>;
+type Conn = r2d2::PooledConnection<Manager>;
 
-type Pool = r2d2::Pool<SqliteConnectionManager>;
-type Conn = r2d2::PooledConnection<SqliteConnectionManager>;
+/// Opens the pool's connections: to one file, or (no path) each to a private
+/// database in memory, and sets each up with [`init_connection`].
+#[derive(Debug)]
+struct Manager {
+    path: Option<PathBuf>,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Connection;
+    type Error = rusqlite::Error;
+
+    fn connect(&self) -> rusqlite::Result<Connection> {
+        let mut conn = match &self.path {
+            Some(path) => Connection::open(path)?,
+            None => Connection::open_in_memory()?,
+        };
+        init_connection(&mut conn)?;
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> rusqlite::Result<()> {
+        conn.execute_batch("")
+    }
+
+    fn has_broken(&self, _: &mut Connection) -> bool {
+        false
+    }
+}
 
 /// The relay's SQLite store: a cheap handle to a connection pool; clones
 /// share the pool.
@@ -143,7 +167,7 @@ fn save_in(
                     }
                 }
                 all.extend_from_slice(new.bytes);
-                let doc = Automerge::load(&all).map_err(StoreError::corrupt(id))?;
+                let doc = Automerge::load(&all).map_err(RelayStoreError::corrupt(id))?;
                 tx.execute("DELETE FROM chunks WHERE doc_id = ?1", [&key])?;
                 tx.execute(
                     "UPDATE documents SET snapshot = ?2, chunk_bytes = 0, heads = ?3 WHERE doc_id = ?1",
@@ -242,21 +266,27 @@ fn device_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
 }
 
 impl SqliteRelayStore {
-    /// Opens (creating if needed) the relay database at `path`.
+    /// Opens (creating if needed) the relay database at `path`, with a pool
+    /// of [`POOL_SIZE`] connections.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_pool(path, POOL_SIZE)
+    }
+
+    /// Opens the relay database at `path` with a pool of at most `pool_size`
+    /// connections (at least one).
+    pub fn open_with_pool(path: impl AsRef<Path>, pool_size: u32) -> Result<Self> {
         let path_str = path.as_ref().display().to_string();
-        let manager = SqliteConnectionManager::file(path.as_ref()).with_init(init_connection);
-        Self::setup(manager, POOL_SIZE, path_str)
+        Self::setup(Manager { path: Some(path.as_ref().to_owned()) }, pool_size.max(1), path_str)
     }
 
     /// A private relay database in memory, for tests: one connection, since
     /// every in-memory connection is a database of its own.
     pub fn open_in_memory() -> Result<Self> {
-        Self::setup(SqliteConnectionManager::memory().with_init(init_connection), 1, ":memory:".into())
+        Self::setup(Manager { path: None }, 1, ":memory:".into())
     }
 
-    fn setup(manager: SqliteConnectionManager, size: u32, path: String) -> Result<Self> {
-        let cannot = |reason: String| StoreError::CannotOpen { path: path.clone(), reason };
+    fn setup(manager: Manager, size: u32, path: String) -> Result<Self> {
+        let cannot = |reason: String| RelayStoreError::CannotOpen { place: path.clone(), reason };
         // One helper thread for every pool in the process: a pool's own would
         // be three threads per store opened (tests and the fuzzer open thousands).
         static HELPER: std::sync::OnceLock<std::sync::Arc<scheduled_thread_pool::ScheduledThreadPool>> =
@@ -279,13 +309,13 @@ impl SqliteRelayStore {
             .build(manager)
             .map_err(|e| cannot(e.to_string()))?;
         let store = Self { pool, path };
-        let cannot = |reason: String| StoreError::CannotOpen { path: store.path.clone(), reason };
+        let cannot = |reason: String| RelayStoreError::CannotOpen { place: store.path.clone(), reason };
         let mut conn = store.conn()?;
         let version: i64 =
             conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| cannot(e.to_string()))?;
         let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
         if version > supported {
-            return Err(StoreError::NewerSchema { found: version, supported });
+            return Err(RelayStoreError::NewerSchema { found: version, supported });
         }
         if version < supported {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
@@ -309,9 +339,7 @@ impl SqliteRelayStore {
 
     /// A connection from the pool.
     fn conn(&self) -> Result<Conn> {
-        self.pool
-            .get()
-            .map_err(|e| StoreError::CannotOpen { path: self.path.clone(), reason: format!("no free connection: {e}") })
+        self.pool.get().map_err(|e| RelayStoreError::NoConnection { place: self.path.clone(), reason: e.to_string() })
     }
 
     /// Where the database lives.
@@ -333,7 +361,7 @@ impl SqliteRelayStore {
         while let Some(row) = rows.next()? {
             bytes.extend_from_slice(row.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
         }
-        Automerge::load(&bytes).map(Some).map_err(StoreError::corrupt(id))
+        Automerge::load(&bytes).map(Some).map_err(RelayStoreError::corrupt(id))
     }
 }
 
@@ -343,7 +371,7 @@ impl RelayStore for SqliteRelayStore {
         let name = connect_model::limits::required("team name", name, connect_model::limits::NAME_MAX)?;
         let team = match connect_model::validate::id_of(directory)? {
             id if id.kind() == DocKind::Directory => TeamId::from(id.owner()),
-            id => return Err(StoreError::WrongKind { id, expected: "directory" }),
+            id => return Err(RelayStoreError::WrongKind { id, expected: "directory" }),
         };
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
@@ -559,13 +587,8 @@ impl RelayStore for SqliteRelayStore {
         let outcome = if lacks { Saved::Stale } else { save_in(&tx, id, team, &new, new_changes, device, now)? };
         let seq = match outcome {
             Saved::At(seq) => seq,
-            Saved::Erased => return Err(StoreError::Erased(id)),
-            Saved::Stale => {
-                return Err(StoreError::CannotOpen {
-                    path: self.path.clone(),
-                    reason: format!("refusing to save {id}: it lacks changes the relay already holds"),
-                });
-            }
+            Saved::Erased => return Err(RelayStoreError::Erased(id)),
+            Saved::Stale => return Err(RelayStoreError::Stale(id)),
         };
         tx.commit()?;
         Ok(seq)
@@ -848,6 +871,10 @@ impl RelayStore for SqliteRelayStore {
         let conn = self.conn()?;
         conn.query_row("SELECT COUNT(*) FROM teams", [], |r| r.get::<_, i64>(0))?;
         Ok(())
+    }
+
+    fn place(&self) -> String {
+        self.path.clone()
     }
 
     fn backup(&self, path: &Path) -> Result<()> {

@@ -1,0 +1,227 @@
+//! The relay conformance suite on PostgreSQL, and what only PostgreSQL has:
+//! several relay processes (here, separate pools) on one database, `pg_dump`
+//! backups, and erasure that leaves no old row version readable.
+//!
+//! These need a server: run them through `scripts/with-postgres` (which
+//! `scripts/test-all` does). Without `CONNECT_TEST_POSTGRES` they fail and say so.
+
+use connect_model::page::{self, Category};
+use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
+use connect_relay_store::testing::{fresh_postgres_database, postgres_server};
+use connect_relay_store::{Invite, POOL_SIZE, PostgresRelayStore, RelayStore};
+
+fn fresh() -> PostgresRelayStore {
+    PostgresRelayStore::open(&fresh_postgres_database(), POOL_SIZE).unwrap()
+}
+
+mod conformance {
+    connect_relay_store::relay_conformance_tests!(super::fresh());
+}
+
+fn at(m: i64) -> Timestamp {
+    Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
+}
+
+/// A team with one supporter device, and a resident whose page holds `words`.
+fn team_with_resident(store: &PostgresRelayStore, words: &str) -> (TeamId, DeviceId, ResidentId) {
+    let ctx = EditContext::new(Author::new(AuthorRole::Coordinator, "relay", DeviceId::random()), at(0));
+    let team_id = TeamId::random();
+    let dir = connect_model::directory::create(&connect_model::automerge::ActorId::random(), team_id, &ctx).unwrap();
+    let team = store.create_team("Connect East", &dir, at(0)).unwrap();
+    store.create_invite(b"code", &Invite { team, role: AuthorRole::Supporter, resident: None }, at(0), at(60)).unwrap();
+    let device = DeviceId::random();
+    let person = store.redeem_invite(b"code", "Amara", device, "phone", b"token", at(1)).unwrap().unwrap().person;
+    let r = ResidentId::random();
+    store.register_resident(r, team, person.person_id, at(1)).unwrap();
+    let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(1));
+    let mut doc = page::create(&connect_model::actor_for(device, 1), r, "Doreen Quillfeather", &ctx).unwrap();
+    let id = DocumentId::resident(r, DocKind::Page);
+    store.save(id, team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    // A second save, so the words sit in a change chunk as well as a snapshot.
+    let before = doc.get_heads();
+    page::add_offer(&mut doc, &ctx, words, Category::Creative).unwrap();
+    let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
+    store.save(id, team, &doc, &new, Some(device), at(2)).unwrap();
+    (team, device, r)
+}
+
+#[test]
+fn a_pg_dump_backup_restores_into_a_new_database() {
+    let store = fresh();
+    let (team, _, r) = team_with_resident(&store, "I can mend bicycles");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("relay.dump");
+    store.backup(&path).unwrap();
+    let target = fresh_postgres_database();
+    let restored = std::process::Command::new("pg_restore")
+        .args(["--no-owner", "--dbname", &target])
+        .arg(&path)
+        .status()
+        .expect("pg_restore runs (PostgreSQL's client programs on PATH)");
+    assert!(restored.success());
+    let copy = PostgresRelayStore::open(&target, 2).unwrap();
+    assert_eq!(copy.teams().unwrap(), store.teams().unwrap());
+    let page = copy.load(DocumentId::resident(r, DocKind::Page)).unwrap().unwrap();
+    assert_eq!(page::read(&page).unwrap().offers[0].text.to_string(), "I can mend bicycles");
+    assert_eq!(copy.feed_head(team).unwrap(), store.feed_head(team).unwrap());
+}
+
+#[test]
+fn two_relays_on_one_database_see_each_others_writes_and_number_the_feed_in_commit_order() {
+    let address = fresh_postgres_database();
+    let (one, two) = (PostgresRelayStore::open(&address, 4).unwrap(), PostgresRelayStore::open(&address, 4).unwrap());
+    let (team, device, _) = team_with_resident(&one, "I can cook");
+    assert_eq!(two.device_by_token(b"token", at(3)).unwrap().unwrap().device_id, device, "enrolled through one");
+    let start = two.feed_head(team).unwrap();
+    const EACH: usize = 20;
+    let done = &std::sync::atomic::AtomicUsize::new(0);
+    let (written, seen) = std::thread::scope(|scope| {
+        let writers: Vec<_> = [&one, &two]
+            .into_iter()
+            .map(|store| {
+                scope.spawn(move || {
+                    let mut ids = Vec::new();
+                    for _ in 0..EACH {
+                        let r = ResidentId::random();
+                        let id = DocumentId::resident(r, DocKind::Page);
+                        let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(4));
+                        let doc = page::create(&connect_model::actor_for(device, 1), r, "Ben", &ctx).unwrap();
+                        store.save(id, team, &doc, &doc.get_heads(), Some(device), at(4)).unwrap();
+                        ids.push(id);
+                    }
+                    done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    ids
+                })
+            })
+            .collect();
+        // A third pool polls, as a device syncing through either relay would.
+        let reader = PostgresRelayStore::open(&address, 1).unwrap();
+        let reader = scope.spawn(move || {
+            let mut cursor = start;
+            let mut seen = std::collections::BTreeSet::new();
+            loop {
+                let finished = done.load(std::sync::atomic::Ordering::SeqCst) == 2;
+                for entry in reader.feed_since(team, cursor, 3).unwrap() {
+                    cursor = entry.seq;
+                    seen.insert(entry.doc);
+                }
+                if finished && reader.feed_since(team, cursor, 1).unwrap().is_empty() {
+                    return seen;
+                }
+            }
+        });
+        let written: std::collections::BTreeSet<_> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+        (written, reader.join().unwrap())
+    });
+    assert_eq!(written.len(), 2 * EACH);
+    assert!(written.is_subset(&seen), "the reader skipped {} documents", written.difference(&seen).count());
+    let seqs: Vec<u64> = one.feed_since(team, 0, 1000).unwrap().iter().map(|e| e.seq).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "no feed number is used twice");
+}
+
+/// Every byte string `words` could be stored as: itself, and the hex that
+/// `pg_dump` writes bytea columns in.
+fn forms(words: &str) -> [Vec<u8>; 2] {
+    [words.as_bytes().to_vec(), hex::encode(words).into_bytes()]
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file of the database's tables (heap, TOAST, indexes), read from the
+/// server's data directory after a checkpoint.
+fn table_files(address: &str) -> Vec<u8> {
+    let mut client = postgres::Client::connect(address, postgres::NoTls).unwrap();
+    client.batch_execute("CHECKPOINT").unwrap();
+    let data = std::env::var("CONNECT_TEST_POSTGRES_DATA")
+        .expect("CONNECT_TEST_POSTGRES_DATA names the test server's data directory (scripts/with-postgres sets it)");
+    let oid: u32 = client
+        .query_one("SELECT oid FROM pg_database WHERE datname = current_database()", &[])
+        .unwrap()
+        .get::<_, postgres::types::Oid>(0);
+    let dir = std::path::Path::new(&data).join("base").join(oid.to_string());
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            all.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    all
+}
+
+fn dump(address: &str) -> Vec<u8> {
+    let out = std::process::Command::new("pg_dump")
+        .args(["--data-only", "--dbname", address])
+        .output()
+        .expect("pg_dump runs (PostgreSQL's client programs on PATH)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+#[test]
+fn erasure_leaves_no_word_of_the_resident_in_a_dump_or_the_table_files() {
+    let address = fresh_postgres_database();
+    let store = PostgresRelayStore::open(&address, 2).unwrap();
+    let words = "Quillfeather teaches origami on Tuesdays";
+    let (team, _, r) = team_with_resident(&store, words);
+    store
+        .create_invite(b"theirs", &Invite { team, role: AuthorRole::Resident, resident: Some(r) }, at(2), at(60))
+        .unwrap();
+    store
+        .redeem_invite(b"theirs", "Doreen Quillfeather", DeviceId::random(), "Quillfeather phone", b"t2", at(3))
+        .unwrap()
+        .unwrap();
+    // The check can fail: before erasure, the words are there to be found.
+    let (files, dumped) = (table_files(&address), dump(&address));
+    assert!(
+        forms("Quillfeather").iter().any(|f| contains(&files, f) || contains(&dumped, f)),
+        "the test sees stored words"
+    );
+    store.erase_resident(r, at(4)).unwrap();
+    let (files, dumped) = (table_files(&address), dump(&address));
+    for needle in ["Quillfeather", "origami", "Doreen"] {
+        for form in forms(needle) {
+            assert!(!contains(&dumped, &form), "pg_dump still holds {needle:?}");
+            assert!(!contains(&files, &form), "the table files still hold {needle:?}");
+        }
+    }
+    assert!(store.is_erased(DocumentId::resident(r, DocKind::Page)).unwrap());
+}
+
+#[test]
+fn a_database_from_a_newer_relay_is_refused_with_a_clear_error() {
+    let address = fresh_postgres_database();
+    drop(PostgresRelayStore::open(&address, 1).unwrap());
+    let mut client = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+    client.batch_execute("INSERT INTO relay_schema (version) VALUES (99)").unwrap();
+    let err = PostgresRelayStore::open(&address, 1).unwrap_err();
+    assert!(err.to_string().contains("schema 99") && err.to_string().contains("update the relay"), "{err}");
+}
+
+#[test]
+fn two_relays_starting_together_on_a_new_database_migrate_it_once() {
+    let address = fresh_postgres_database();
+    std::thread::scope(|scope| {
+        let opened: Vec<_> = (0..3).map(|_| scope.spawn(|| PostgresRelayStore::open(&address, 1))).collect();
+        for o in opened {
+            o.join().unwrap().unwrap();
+        }
+    });
+    let mut client = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+    let versions: i64 = client.query_one("SELECT COUNT(*) FROM relay_schema", &[]).unwrap().get(0);
+    assert_eq!(versions, 1);
+}
+
+#[test]
+fn an_unreachable_or_wrong_database_says_which_and_why_without_the_password() {
+    let server = postgres_server();
+    let missing = server.rsplit_once('/').map(|(base, _)| format!("{base}/no_such_database")).unwrap();
+    let err = PostgresRelayStore::open(&missing, 1).unwrap_err().to_string();
+    assert!(err.contains("no_such_database") && err.contains("does not exist"), "{err}");
+    let err = PostgresRelayStore::open("postgres://someone:secret@127.0.0.1:1/db", 1).unwrap_err().to_string();
+    assert!(err.contains("127.0.0.1:1") && !err.contains("secret"), "{err}");
+    let err = PostgresRelayStore::open("postgres://[not a url", 1).unwrap_err().to_string();
+    assert!(err.contains("not a PostgreSQL address"), "{err}");
+}
