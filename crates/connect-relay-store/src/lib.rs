@@ -17,6 +17,7 @@ pub mod conformance;
 mod error;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod shared;
 mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;

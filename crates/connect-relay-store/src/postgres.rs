@@ -29,6 +29,7 @@ use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp
 use postgres::types::ToSql;
 use postgres::{GenericClient, IsolationLevel, NoTls, Row, Statement};
 
+use crate::shared::{LAST_SEEN_EVERY_MS, NewBytes, Saved, bytes_for, pool_builder};
 use crate::{
     AcceptedChange, CommitOutcome, DeviceRecord, DocView, FeedEntry, Invite, InviteProblem, Person, PoolState,
     RelayStore, RelayStoreError, Result, StoredDocument, SyncCommit,
@@ -40,9 +41,6 @@ const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_relay.sq
 /// Taken (as a transaction-level advisory lock) while migrating, so relay
 /// processes starting together on a new database migrate it once.
 const MIGRATION_LOCK: i64 = 0x636f_6e6e_6563_7401;
-
-/// How long a request waits for a free pooled connection.
-const POOL_WAIT: Duration = Duration::from_secs(30);
 
 /// One pooled connection and the statements it has prepared.
 struct PgConnection {
@@ -219,27 +217,6 @@ macro_rules! device_select {
     };
 }
 
-/// How stale a device's "last seen" may get before a request updates it.
-const LAST_SEEN_EVERY_MS: i64 = 5 * 60 * 1000;
-
-/// What [`save_in`] did.
-enum Saved {
-    /// Stored, at this feed position.
-    At(u64),
-    /// The document was erased; nothing stored.
-    Erased,
-    /// The store holds changes these bytes do not build on; nothing stored.
-    Stale,
-}
-
-/// A document's new changes as bytes, for [`save_in`].
-struct NewBytes<'a> {
-    bytes: &'a [u8],
-    whole: bool,
-    base_heads: &'a [ChangeHash],
-    heads: &'a [ChangeHash],
-}
-
 /// Locks the team's row for the rest of the transaction: every writer of a
 /// team's documents or feed takes it first (see the module docs).
 fn lock_team(db: &mut Db<'_, postgres::Transaction<'_>>, team: &str) -> Result<()> {
@@ -402,18 +379,6 @@ impl PostgresRelayStore {
             config.application_name("connect-relay");
         }
         let cannot = |reason: String| RelayStoreError::CannotOpen { place: place.clone(), reason };
-        static HELPER: std::sync::OnceLock<std::sync::Arc<scheduled_thread_pool::ScheduledThreadPool>> =
-            std::sync::OnceLock::new();
-        let helper = HELPER
-            .get_or_init(|| {
-                std::sync::Arc::new(
-                    scheduled_thread_pool::ScheduledThreadPool::builder()
-                        .num_threads(1)
-                        .thread_name_pattern("relay-pg-pool-{}")
-                        .build(),
-                )
-            })
-            .clone();
         // Connect once first, so a wrong address or password is reported as
         // PostgreSQL said it, not as a pool that timed out.
         let mut first = Manager { config: config.clone() }.connect_now().map_err(|e| cannot(describe(&e)))?;
@@ -422,13 +387,7 @@ impl PostgresRelayStore {
             other => other,
         })?;
         drop(first);
-        let pool = r2d2::Pool::builder()
-            .thread_pool(helper)
-            .max_size(pool_size.max(1))
-            .min_idle(Some(0))
-            .connection_timeout(POOL_WAIT)
-            .build(Manager { config })
-            .map_err(|e| cannot(e.to_string()))?;
+        let pool = pool_builder(pool_size).build(Manager { config }).map_err(|e| cannot(e.to_string()))?;
         Ok(Self { pool, place, address: address.to_owned() })
     }
 
@@ -696,10 +655,7 @@ impl RelayStore for PostgresRelayStore {
         if stored.as_ref().is_some_and(|s| s.iter().any(|h| doc.get_change_by_hash(h).is_none())) {
             return Err(RelayStoreError::Stale(id));
         }
-        let bytes = match &stored {
-            None => doc.save(),
-            Some(heads) => doc.save_after(heads),
-        };
+        let bytes = bytes_for(doc, stored.as_deref());
         let heads = doc.get_heads();
         let new = NewBytes {
             bytes: &bytes,

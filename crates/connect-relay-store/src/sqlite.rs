@@ -15,6 +15,7 @@ use connect_model::heads::{decode as decode_heads, encode as encode_heads};
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use crate::shared::{LAST_SEEN_EVERY_MS, NewBytes, Saved, bytes_for, pool_builder};
 use crate::{
     AcceptedChange, CommitOutcome, DeviceRecord, DocView, FeedEntry, Invite, InviteProblem, POOL_SIZE, Person,
     PoolState, RelayStore, RelayStoreError, Result, StoredDocument, SyncCommit,
@@ -73,36 +74,6 @@ pub struct SqliteRelayStore {
 impl std::fmt::Debug for SqliteRelayStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SqliteRelayStore").field("path", &self.path).finish_non_exhaustive()
-    }
-}
-
-/// What [`save_in`] did.
-enum Saved {
-    /// Stored, at this feed position.
-    At(u64),
-    /// The document was erased; nothing stored.
-    Erased,
-    /// The store holds changes `doc` lacks; nothing stored.
-    Stale,
-}
-
-/// A document's new changes as bytes, for [`save_in`].
-struct NewBytes<'a> {
-    /// A whole saved document (the relay had none), or change chunks since `base_heads`.
-    bytes: &'a [u8],
-    /// Whether `bytes` is a whole document.
-    whole: bool,
-    /// The stored heads the chunks build on.
-    base_heads: &'a [ChangeHash],
-    /// The heads after.
-    heads: &'a [ChangeHash],
-}
-
-/// The bytes that bring the stored `doc_id` (with `stored` heads, or none) up to `doc`.
-fn bytes_for(doc: &Automerge, stored: Option<&[ChangeHash]>) -> Vec<u8> {
-    match stored {
-        None => doc.save(),
-        Some(heads) => doc.save_after(heads),
     }
 }
 
@@ -214,9 +185,6 @@ fn save_in(
 /// How long a writer waits for another before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// How stale a device's "last seen" may get before a request updates it.
-const LAST_SEEN_EVERY_MS: i64 = 5 * 60 * 1000;
-
 fn init_connection(conn: &mut Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(CONNECTION_PRAGMAS)?;
@@ -287,27 +255,7 @@ impl SqliteRelayStore {
 
     fn setup(manager: Manager, size: u32, path: String) -> Result<Self> {
         let cannot = |reason: String| RelayStoreError::CannotOpen { place: path.clone(), reason };
-        // One helper thread for every pool in the process: a pool's own would
-        // be three threads per store opened (tests and the fuzzer open thousands).
-        static HELPER: std::sync::OnceLock<std::sync::Arc<scheduled_thread_pool::ScheduledThreadPool>> =
-            std::sync::OnceLock::new();
-        let helper = HELPER
-            .get_or_init(|| {
-                std::sync::Arc::new(
-                    scheduled_thread_pool::ScheduledThreadPool::builder()
-                        .num_threads(1)
-                        .thread_name_pattern("relay-pool-{}")
-                        .build(),
-                )
-            })
-            .clone();
-        let pool = r2d2::Pool::builder()
-            .thread_pool(helper)
-            .max_size(size)
-            .min_idle(Some(0))
-            .connection_timeout(std::time::Duration::from_secs(30))
-            .build(manager)
-            .map_err(|e| cannot(e.to_string()))?;
+        let pool = pool_builder(size).build(manager).map_err(|e| cannot(e.to_string()))?;
         let store = Self { pool, path };
         let cannot = |reason: String| RelayStoreError::CannotOpen { place: store.path.clone(), reason };
         let mut conn = store.conn()?;
