@@ -1,7 +1,7 @@
 // Shared helpers: start the preview (and a relay) as real processes on
 // 127.0.0.1, drive Debian's Chromium with Playwright, take phone-size screenshots.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,8 +69,14 @@ export async function startPreview({ store, demo = false, name, lockAfter } = {}
   return { url, startedAt, stop: () => child.kill('SIGTERM') };
 }
 
-/** Starts a relay on a fresh database; returns { url, invite, db, stop, start }. */
-export async function startRelay() {
+/** The built web app (scripts/build-web). */
+export const webApp = join(target, 'web');
+
+/**
+ * Starts a relay on a fresh database, serving the built web app at `/` when
+ * `app` is true; returns { url, invite, db, stop, start }.
+ */
+export async function startRelay({ app = false } = {}) {
   const dir = tempDir('connect-relay-');
   const db = join(dir, 'relay.db');
   const out = execFileSync(bin('connect-relay'), ['--db', db, 'team', 'create', 'E2E team'], { encoding: 'utf8' });
@@ -79,7 +85,9 @@ export async function startRelay() {
   const url = `http://127.0.0.1:${port}`;
   let child;
   const start = async () => {
-    child = spawn(bin('connect-relay'), ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`], { stdio: 'ignore' });
+    const args = ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`];
+    if (app) args.push('--app', webApp);
+    child = spawn(bin('connect-relay'), args, { stdio: 'ignore' });
     await waitForHttp(`${url}/healthz`);
   };
   await start();
@@ -166,7 +174,11 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
 export async function audit(page, name) {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through DevTools rather than added as a script tag, which the
+  // web app's Content-Security-Policy (rightly) refuses.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+    await page.evaluate(readFileSync(axePath, 'utf8'));
+  }
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ['violations'] });

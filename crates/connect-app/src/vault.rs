@@ -1,63 +1,79 @@
-//! The launcher's vault: the encrypted store on this device's disk, opened
-//! with the supporter's PIN. The store is opened once per process; after that
-//! a PIN is checked against the key file (and wrong ones counted there)
-//! before the open store is handed back.
+//! The vault: the encrypted store on this device, opened with the
+//! supporter's PIN. [`StoreVault`] is the synchronous logic every platform
+//! shares (the web app's store worker runs it too); [`AppVault`] is the
+//! native launchers' [`Vault`](connect_ui::vault::Vault), running it on the
+//! blocking pool.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Duration;
 
 use connect_model::{AuthorRole, DeviceId, Timestamp};
-use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, StoreKey};
-use connect_ui::backend::{BackendError, BackendFuture, SharedBackend};
-use connect_ui::vault::{LockState, Vault};
+use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, StoreError, StoreKey};
+use connect_ui::backend::BackendError;
+#[cfg(not(target_arch = "wasm32"))]
+use connect_ui::backend::{BackendFuture, SharedBackend};
+use connect_ui::vault::LockState;
+#[cfg(not(target_arch = "wasm32"))]
+use connect_ui::vault::Vault;
 
-use crate::blocking::{blocking, in_process};
-use crate::local::StoreBackend;
-use crate::network::AppNetwork;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::blocking::{InProcess, blocking};
+use crate::local::{Network, StoreBackend};
 use crate::sentence;
 
-/// A refusal from below, as a sentence.
 fn refused(e: impl std::fmt::Display) -> BackendError {
     BackendError::Refused(sentence(e))
 }
 
-/// The vault of a native launcher (cheap to clone: every clone is the same vault).
-#[derive(Clone)]
-pub struct AppVault(Arc<Inner>);
+/// What a platform plugs into a [`StoreVault`]: the network for an opened
+/// store (it needs the store's key for its own connection), and how to
+/// delete the store's files (the browser's live in OPFS, not a file system).
+pub struct Platform {
+    /// The relay side for the store at a path, opened with a key; `None` for
+    /// a build that cannot reach a relay yet.
+    pub network: fn(&Path, StoreKey) -> Option<Box<dyn Network>>,
+    /// Deletes the store, its key file and anything beside them.
+    pub destroy: fn(&Path) -> Result<(), StoreError>,
+}
 
-/// How a launcher wants its store.
-struct Inner {
-    /// Where the store lives.
+/// The encrypted store at one path, opened with the person's PIN: the
+/// synchronous logic behind every platform's lock screen. The store is
+/// opened once per process; after that a PIN is checked against the key file
+/// (and wrong ones counted there) before the open store is handed back.
+pub struct StoreVault {
     path: PathBuf,
-    /// Seed the fictional demo caseload into a new or empty store.
     demo: bool,
-    /// The name to suggest on first run.
     name: String,
-    /// Lock after this long without a touch.
-    idle: Duration,
-    /// The open store and the screens' handle to it, once a PIN opened it.
-    open: Mutex<Option<(Arc<StoreBackend<SqliteStore>>, SharedBackend)>>,
+    platform: Platform,
+    open: Mutex<Option<Arc<StoreBackend<SqliteStore>>>>,
 }
 
-impl AppVault {
-    /// The vault for the store at `path`, seeding the demo caseload into a
-    /// new store when `demo`, suggesting `name` at first run, and locking
-    /// after `idle` without a touch.
+impl StoreVault {
+    /// The vault for the store at `path`. `demo` fills a new store with the
+    /// fictional caseload; `name` is the name a new phone suggests.
     #[must_use]
-    pub fn new(path: PathBuf, demo: bool, name: &str, idle: Duration) -> Self {
-        Self(Arc::new(Inner { path, demo, name: name.to_owned(), idle, open: Mutex::new(None) }))
+    pub fn new(path: PathBuf, demo: bool, name: &str, platform: Platform) -> Self {
+        Self { path, demo, name: name.to_owned(), platform, open: Mutex::new(None) }
     }
-}
 
-impl Inner {
     fn now() -> Timestamp {
         Timestamp::new(chrono::Utc::now())
     }
 
-    /// Wraps an opened store: gives it an identity if it has none (`name`),
-    /// seeds the demo, plugs in sync over a second connection with the same key.
-    fn backend(&self, mut store: SqliteStore, key: StoreKey, name: &str) -> Result<SharedBackend, BackendError> {
+    /// The name a new phone suggests.
+    #[must_use]
+    pub fn suggested_name(&self) -> &str {
+        &self.name
+    }
+
+    fn backend(
+        &self,
+        mut store: SqliteStore,
+        key: StoreKey,
+        name: &str,
+    ) -> Result<Arc<StoreBackend<SqliteStore>>, BackendError> {
         let words = BackendError::store;
         let identity = match store.identity().map_err(words)? {
             Some(i) => i,
@@ -78,30 +94,34 @@ impl Inner {
         if self.demo && store.caseload().map_err(words)?.is_empty() {
             connect_store::demo::seed_demo(&mut store, &identity, 36, Self::now()).map_err(words)?;
         }
-        let network = AppNetwork { path: self.path.clone(), key };
-        let (local, backend) = in_process(store, Some(Box::new(network)))?;
-        *self.open.lock().map_err(|_| BackendError::Unavailable)? = Some((local, backend.clone()));
-        Ok(backend)
+        let network = (self.platform.network)(&self.path, key);
+        let local = Arc::new(StoreBackend::new(store, network));
+        *self.open.lock().map_err(|_| BackendError::Unavailable)? = Some(local.clone());
+        Ok(local)
     }
-}
 
-impl Inner {
-    fn has_store(&self) -> bool {
+    /// Whether this device has a store yet; `false` means first run.
+    #[must_use]
+    pub fn has_store(&self) -> bool {
         self.path.exists() || KeyFile::for_store(&self.path).exists()
     }
 
-    fn lock_state(&self) -> LockState {
+    /// Wrong PINs so far and when the next try is allowed.
+    #[must_use]
+    pub fn lock_state(&self) -> LockState {
         KeyFile::for_store(&self.path)
             .status()
             .map(|s| LockState { failed_attempts: s.failed_attempts, retry_after: s.retry_after })
             .unwrap_or_default()
     }
 
-    fn create(&self, name: &str, pin: &str) -> Result<SharedBackend, BackendError> {
+    /// First run: creates the encrypted store under `pin` for `name`, and opens it.
+    pub fn create(&self, name: &str, pin: &str) -> Result<Arc<StoreBackend<SqliteStore>>, BackendError> {
         if self.has_store() {
             return Err(BackendError::refused("This phone is already set up: unlock it with its PIN."));
         }
         let name = connect_model::limits::required("name", name, connect_model::limits::NAME_MAX).map_err(refused)?;
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| BackendError::Store(format!("Cannot create {}: {e}.", dir.display())))?;
@@ -110,58 +130,115 @@ impl Inner {
         self.backend(store, key, &name)
     }
 
-    fn unlock(&self, pin: &str) -> Result<SharedBackend, BackendError> {
+    /// Checks `pin` (wrong ones are counted and back off) and returns the
+    /// open store, opening it the first time. Also says whether it was
+    /// already open (so the caller can hand back the same screens' backend).
+    pub fn unlock(&self, pin: &str) -> Result<(Arc<StoreBackend<SqliteStore>>, bool), BackendError> {
         let open = self.open.lock().map_err(|_| BackendError::Unavailable)?.clone();
-        if let Some((_, backend)) = open.filter(|(local, _)| !local.wiped()) {
+        if let Some(local) = open.filter(|local| !local.wiped()) {
             KeyFile::for_store(&self.path).unlock(pin, Self::now()).map_err(refused)?;
-            return Ok(backend);
+            return Ok((local, true));
         }
         let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(refused)?;
         let name = self.name.clone();
-        self.backend(store, key, &name)
+        Ok((self.backend(store, key, &name)?, false))
     }
 
-    fn forget(&self) -> Result<(), BackendError> {
+    /// A forgotten PIN: deletes everything on this device.
+    pub fn forget(&self) -> Result<(), BackendError> {
         if let Ok(mut open) = self.open.lock() {
             *open = None;
         }
-        connect_store::destroy_files(&self.path).map_err(BackendError::store)
+        (self.platform.destroy)(&self.path).map_err(BackendError::store)
     }
 
-    fn change_pin(&self, old: &str, new: &str) -> Result<(), BackendError> {
+    /// Changes the PIN (the old one must be right; wrong ones are counted).
+    pub fn change_pin(&self, old: &str, new: &str) -> Result<(), BackendError> {
         KeyFile::for_store(&self.path).change_passphrase(old, new, Self::now()).map_err(refused)
     }
 }
 
+/// The native launcher's vault: a [`StoreVault`] on this device's disk, its
+/// calls run on the blocking pool.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone)]
+pub struct AppVault(Arc<Native>);
+
+#[cfg(not(target_arch = "wasm32"))]
+struct Native {
+    vault: StoreVault,
+    idle: Duration,
+    /// The screens' backend over the open store, handed back on every unlock.
+    screens: Mutex<Option<SharedBackend>>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl AppVault {
+    /// The vault for the store at `path`; the app locks after `idle` without a touch.
+    #[must_use]
+    pub fn new(path: PathBuf, demo: bool, name: &str, idle: Duration) -> Self {
+        let platform = Platform {
+            network: |path, key| Some(Box::new(crate::network::AppNetwork { path: path.to_owned(), key })),
+            destroy: |path| connect_store::destroy_files(path),
+        };
+        Self(Arc::new(Native { vault: StoreVault::new(path, demo, name, platform), idle, screens: Mutex::new(None) }))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Native {
+    fn screens(&self, local: &Arc<StoreBackend<SqliteStore>>, reuse: bool) -> Result<SharedBackend, BackendError> {
+        let mut screens = self.screens.lock().map_err(|_| BackendError::Unavailable)?;
+        if reuse && let Some(backend) = screens.as_ref() {
+            return Ok(backend.clone());
+        }
+        let backend = SharedBackend::new(InProcess(local.clone()), local.opened()?);
+        *screens = Some(backend.clone());
+        Ok(backend)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 impl Vault for AppVault {
     fn has_store(&self) -> BackendFuture<bool> {
         let inner = self.0.clone();
-        blocking(move || Ok(inner.has_store()))
+        blocking(move || Ok(inner.vault.has_store()))
     }
 
     fn lock_state(&self) -> BackendFuture<LockState> {
         let inner = self.0.clone();
-        blocking(move || Ok(inner.lock_state()))
+        blocking(move || Ok(inner.vault.lock_state()))
     }
 
     fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
         let (inner, name, pin) = (self.0.clone(), name.to_owned(), pin.to_owned());
-        blocking(move || inner.create(&name, &pin))
+        blocking(move || {
+            let local = inner.vault.create(&name, &pin)?;
+            inner.screens(&local, false)
+        })
     }
 
     fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
         let (inner, pin) = (self.0.clone(), pin.to_owned());
-        blocking(move || inner.unlock(&pin))
+        blocking(move || {
+            let (local, was_open) = inner.vault.unlock(&pin)?;
+            inner.screens(&local, was_open)
+        })
     }
 
     fn forget(&self) -> BackendFuture<()> {
         let inner = self.0.clone();
-        blocking(move || inner.forget())
+        blocking(move || {
+            if let Ok(mut screens) = inner.screens.lock() {
+                *screens = None;
+            }
+            inner.vault.forget()
+        })
     }
 
     fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()> {
         let (inner, old, new) = (self.0.clone(), old.to_owned(), new.to_owned());
-        blocking(move || inner.change_pin(&old, &new))
+        blocking(move || inner.vault.change_pin(&old, &new))
     }
 
     fn idle_limit(&self) -> Duration {
@@ -169,11 +246,11 @@ impl Vault for AppVault {
     }
 
     fn suggested_name(&self) -> String {
-        self.0.name.clone()
+        self.0.vault.suggested_name().to_owned()
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -22,7 +22,6 @@
 //! the device is wiped and enrolled again, and the team's data comes back from
 //! the relay.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -161,7 +160,7 @@ impl KeyFile {
     /// Whether the store has a key file (is encrypted).
     #[must_use]
     pub fn exists(&self) -> bool {
-        self.path.exists()
+        slot::exists(&self.path)
     }
 
     /// Makes a new random data key, wraps it under `passphrase` and writes the
@@ -227,10 +226,7 @@ impl KeyFile {
 
     /// Deletes the key file: without it the store can never be opened again.
     pub fn remove(&self) -> Result<()> {
-        match std::fs::remove_file(&self.path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(self.problem(&format!("cannot delete it: {e}"))),
-            _ => Ok(()),
-        }
+        slot::remove(&self.path).map_err(|e| self.problem(&format!("cannot delete it: {e}")))
     }
 
     fn problem(&self, reason: &str) -> StoreError {
@@ -238,7 +234,7 @@ impl KeyFile {
     }
 
     fn read(&self) -> Result<KeyFileData> {
-        let bytes = std::fs::read(&self.path).map_err(|e| {
+        let bytes = slot::read(&self.path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 self.problem("it is missing, so the store cannot be opened; enrol this device again")
             } else {
@@ -253,26 +249,115 @@ impl KeyFile {
         Ok(data)
     }
 
-    /// Writes atomically: a temporary file, flushed to disk, renamed over the
-    /// old one, so a flat battery leaves the old key file or the new one.
+    /// Writes atomically, so a flat battery leaves the old key file or the new one.
     fn write(&self, data: &KeyFileData) -> Result<()> {
-        let mut tmp = self.path.clone().into_os_string();
+        let json = serde_json::to_vec_pretty(data).map_err(|e| self.problem(&e.to_string()))?;
+        slot::write(&self.path, &json).map_err(|e| self.problem(&format!("cannot write it: {e}")))
+    }
+}
+
+/// Where a key file's bytes live. On native platforms, a file: written to a
+/// temporary file, flushed, and renamed over the old one.
+#[cfg(not(target_arch = "wasm32"))]
+mod slot {
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+
+    pub(super) fn exists(path: &Path) -> bool {
+        path.exists()
+    }
+
+    pub(super) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+
+    pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut tmp = path.to_owned().into_os_string();
         tmp.push(".tmp");
         let tmp = PathBuf::from(tmp);
-        let json = serde_json::to_vec_pretty(data).map_err(|e| self.problem(&e.to_string()))?;
-        let io = |e: std::io::Error| self.problem(&format!("cannot write it: {e}"));
-        let mut file = std::fs::File::create(&tmp).map_err(io)?;
-        file.write_all(&json).map_err(io)?;
-        file.sync_all().map_err(io)?;
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
         drop(file);
-        std::fs::rename(&tmp, &self.path).map_err(io)?;
-        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty())
+        std::fs::rename(&tmp, path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && let Ok(dir) = std::fs::File::open(dir)
         {
             // Make the rename itself durable; not every platform allows it.
             let _ = dir.sync_all();
         }
         Ok(())
+    }
+
+    pub(super) fn remove(path: &Path) -> std::io::Result<()> {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// In the browser there is no file system, only SQLite's (the Origin
+/// Private File System, through the VFS the app registers as the default).
+/// So the key file is a one-row SQLite database beside the store, written
+/// in a transaction: as atomic as the rename on native, and in OPFS beside
+/// the database it opens.
+#[cfg(target_arch = "wasm32")]
+mod slot {
+    use std::path::Path;
+
+    use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+    #[allow(clippy::needless_pass_by_value)] // used as a map_err function
+    fn other(e: rusqlite::Error) -> std::io::Error {
+        std::io::Error::other(e.to_string())
+    }
+
+    fn open(path: &Path, create: bool) -> std::io::Result<Connection> {
+        let flags = if create {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => std::io::Error::from(std::io::ErrorKind::NotFound),
+            _ => other(e),
+        })?;
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS key_file (id INTEGER PRIMARY KEY CHECK (id = 1), bytes BLOB NOT NULL)",
+        )
+        .map_err(other)?;
+        Ok(conn)
+    }
+
+    pub(super) fn exists(path: &Path) -> bool {
+        read(path).is_ok()
+    }
+
+    pub(super) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+        open(path, false)?
+            .query_row("SELECT bytes FROM key_file WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(other)?
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+    }
+
+    pub(super) fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        open(path, true)?
+            .execute(
+                "INSERT INTO key_file (id, bytes) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET bytes = ?1",
+                [bytes],
+            )
+            .map(drop)
+            .map_err(other)
+    }
+
+    pub(super) fn remove(path: &Path) -> std::io::Result<()> {
+        match open(path, false) {
+            Ok(conn) => conn.execute("DELETE FROM key_file", []).map(drop).map_err(other),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -1,23 +1,32 @@
 //! The HTTPS transports (reqwest with rustls; blocking and async), enrolment,
-//! and [`RelayClient`], typed calls to every other endpoint.
+//! and [`RelayClient`], typed calls to every other endpoint. In the browser
+//! (wasm32) only the async half exists, over `fetch`: [`AsyncHttpTransport`],
+//! [`enrol_async`] and [`AsyncRelayClient`].
 //!
 //! Plain `http://` is refused except to a loopback address (a relay on this
 //! machine, as in tests), unless the caller explicitly allows it.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Duration;
 
 use connect_model::history::AcceptedRecord;
 use connect_model::{DeviceId, ResidentId};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::SyncError;
 use crate::api::{
-    AssignRequest, Device, EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest,
-    InviteResponse, PeopleResponse, codes,
+    EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest, InviteResponse, codes,
 };
-use crate::driver::{AsyncTransport, Transport};
-use crate::protocol::Limits;
+use crate::driver::AsyncTransport;
+// Blocking calls exist only off the browser, where a thread may wait.
+#[cfg(not(target_arch = "wasm32"))]
+use crate::{
+    api::{AssignRequest, Device, PeopleResponse},
+    driver::Transport,
+    protocol::Limits,
+};
 
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
@@ -56,6 +65,7 @@ pub fn check_url(url: &str, allow_insecure_http: bool) -> Result<reqwest::Url, S
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn client() -> Result<reqwest::blocking::Client, SyncError> {
     reqwest::blocking::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
@@ -65,8 +75,20 @@ fn client() -> Result<reqwest::blocking::Client, SyncError> {
         .map_err(|e| SyncError::Unreachable(e.to_string()))
 }
 
+/// reqwest's async client: on tokio natively; in the browser, over `fetch`
+/// (which keeps its own timeouts and user agent).
+fn async_client() -> Result<reqwest::Client, SyncError> {
+    let builder = reqwest::Client::builder();
+    #[cfg(not(target_arch = "wasm32"))]
+    let builder = builder.connect_timeout(CONNECT_TIMEOUT).timeout(REQUEST_TIMEOUT).user_agent(USER_AGENT);
+    builder.build().map_err(|e| SyncError::Unreachable(e.to_string()))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+#[cfg(not(target_arch = "wasm32"))]
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+#[cfg(not(target_arch = "wasm32"))]
 const USER_AGENT: &str = concat!("connect-companion/", env!("CARGO_PKG_VERSION"));
 
 /// The error a failed response stands for, from its status and typed body.
@@ -99,6 +121,7 @@ fn sync_url(relay_url: &str, allow_insecure_http: bool) -> Result<reqwest::Url, 
     check_url(relay_url, allow_insecure_http)?.join("v1/sync").map_err(|e| SyncError::Unreachable(e.to_string()))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Sync over HTTPS to a relay, blocking.
 pub struct HttpTransport {
     client: reqwest::blocking::Client,
@@ -106,6 +129,7 @@ pub struct HttpTransport {
     token: String,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl HttpTransport {
     /// A transport to `relay_url` authenticated by `token`.
     pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
@@ -113,6 +137,7 @@ impl HttpTransport {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Transport for HttpTransport {
     fn exchange(&mut self, body: Vec<u8>) -> Result<Vec<u8>, SyncError> {
         let response = self
@@ -141,13 +166,7 @@ pub struct AsyncHttpTransport {
 impl AsyncHttpTransport {
     /// A transport to `relay_url` authenticated by `token`.
     pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
-        let client = reqwest::Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
-            .user_agent(USER_AGENT)
-            .build()
-            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
-        Ok(Self { client, url: sync_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
+        Ok(Self { client: async_client()?, url: sync_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
     }
 }
 
@@ -168,6 +187,7 @@ impl AsyncTransport for AsyncHttpTransport {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Exchanges an invite code for a device token.
 pub fn enrol(
     relay_url: &str,
@@ -178,31 +198,22 @@ pub fn enrol(
     allow_insecure_http: bool,
 ) -> Result<EnrolResponse, SyncError> {
     let base = check_url(relay_url, allow_insecure_http)?;
-    let body = EnrolRequest {
-        invite: invite.to_owned(),
-        device_id,
-        device_name: device_name.to_owned(),
-        person_name: person_name.to_owned(),
-    };
+    let body = enrol_body(invite, device_id, device_name, person_name);
     let client = client()?;
     let request = client.post(base.join("v1/enrol").map_err(|e| SyncError::Unreachable(e.to_string()))?).json(&body);
     read_json(request)?.ok_or_else(|| SyncError::BadRelayData("an empty enrolment answer".into()))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Sends a request; a success's JSON body (`None` if empty), or the error its body names.
 fn read_json<T: DeserializeOwned>(request: reqwest::blocking::RequestBuilder) -> Result<Option<T>, SyncError> {
     let response = request.send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    let status = response.status();
+    let status = response.status().as_u16();
     let bytes = response.bytes().map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    if !status.is_success() {
-        return Err(error_from(status.as_u16(), &bytes));
-    }
-    if bytes.is_empty() {
-        return Ok(None);
-    }
-    serde_json::from_slice(&bytes).map(Some).map_err(|e| SyncError::BadRelayData(e.to_string()))
+    json_answer(status, &bytes)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// An enrolled device's typed calls to its relay. Every call can answer
 /// [`SyncError::Revoked`]: the caller must then wipe the device, whatever it asked.
 pub struct RelayClient {
@@ -211,6 +222,7 @@ pub struct RelayClient {
     token: String,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl RelayClient {
     /// A client for the relay at `relay_url`, authenticated by `token`.
     pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
@@ -274,6 +286,96 @@ impl RelayClient {
     /// to the resident's documents the caller may read (its half of the audit trail).
     pub fn history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, SyncError> {
         let h: HistoryResponse = self.get(&format!("v1/residents/{resident}/history"))?;
+        Ok(h.changes)
+    }
+}
+
+/// The enrolment request for an invite code.
+fn enrol_body(invite: &str, device_id: DeviceId, device_name: &str, person_name: &str) -> EnrolRequest {
+    EnrolRequest {
+        invite: invite.to_owned(),
+        device_id,
+        device_name: device_name.to_owned(),
+        person_name: person_name.to_owned(),
+    }
+}
+
+/// A response's JSON body (`None` if empty), or the error its status and body name.
+fn json_answer<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<Option<T>, SyncError> {
+    if !(200..300).contains(&status) {
+        return Err(error_from(status, bytes));
+    }
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_slice(bytes).map(Some).map_err(|e| SyncError::BadRelayData(e.to_string()))
+}
+
+/// Sends an async request and reads its JSON answer.
+async fn read_json_async<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<Option<T>, SyncError> {
+    let response = request.send().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+    let status = response.status().as_u16();
+    let bytes = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+    json_answer(status, &bytes)
+}
+
+/// Exchanges an invite code for a device token, from an async host (the browser).
+pub async fn enrol_async(
+    relay_url: &str,
+    invite: &str,
+    device_id: DeviceId,
+    device_name: &str,
+    person_name: &str,
+    allow_insecure_http: bool,
+) -> Result<EnrolResponse, SyncError> {
+    let url = check_url(relay_url, allow_insecure_http)?
+        .join("v1/enrol")
+        .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+    let body = enrol_body(invite, device_id, device_name, person_name);
+    read_json_async(async_client()?.post(url).json(&body))
+        .await?
+        .ok_or_else(|| SyncError::BadRelayData("an empty enrolment answer".into()))
+}
+
+/// [`RelayClient`]'s calls from an async host (the browser, where nothing may
+/// block). Every call can answer [`SyncError::Revoked`].
+pub struct AsyncRelayClient {
+    client: reqwest::Client,
+    base: reqwest::Url,
+    token: String,
+}
+
+impl AsyncRelayClient {
+    /// A client for the relay at `relay_url`, authenticated by `token`.
+    pub fn new(relay_url: &str, token: &str, allow_insecure_http: bool) -> Result<Self, SyncError> {
+        Ok(Self { client: async_client()?, base: check_url(relay_url, allow_insecure_http)?, token: token.to_owned() })
+    }
+
+    fn url(&self, path: &str) -> Result<reqwest::Url, SyncError> {
+        self.base.join(path).map_err(|e| SyncError::Unreachable(e.to_string()))
+    }
+
+    /// `POST /v1/invites` (coordinators).
+    pub async fn invite(&self, request: &InviteRequest) -> Result<InviteResponse, SyncError> {
+        read_json_async(self.client.post(self.url("v1/invites")?).bearer_auth(&self.token).json(request))
+            .await?
+            .ok_or_else(|| SyncError::BadRelayData("an empty invite".into()))
+    }
+
+    /// `POST /v1/residents/{id}/erase` (coordinators).
+    pub async fn erase(&self, resident: ResidentId) -> Result<EraseResponse, SyncError> {
+        read_json_async(self.client.post(self.url(&format!("v1/residents/{resident}/erase"))?).bearer_auth(&self.token))
+            .await?
+            .ok_or_else(|| SyncError::BadRelayData("an empty erasure answer".into()))
+    }
+
+    /// `GET /v1/residents/{id}/history`.
+    pub async fn history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, SyncError> {
+        let h: HistoryResponse = read_json_async(
+            self.client.get(self.url(&format!("v1/residents/{resident}/history"))?).bearer_auth(&self.token),
+        )
+        .await?
+        .ok_or_else(|| SyncError::BadRelayData("an empty history".into()))?;
         Ok(h.changes)
     }
 }

@@ -1,0 +1,33 @@
+//! Connect Companion in the browser.
+//!
+//! One wasm module serves two places. On the page it runs the same
+//! `connect-ui` screens as every other platform, on Dioxus's web renderer
+//! ([`page`]). In a dedicated Web Worker it holds the encrypted store
+//! ([`worker`]): SQLCipher through rusqlite on sqlite-wasm-rs, kept in the
+//! Origin Private File System by the `opfs-sahpool` VFS, whose synchronous
+//! file handles exist only in a worker. The page asks, the worker answers, in
+//! the messages of [`message`], as JSON.
+//!
+//! `scripts/build-web` builds it and writes the installable app (index, its
+//! scripts, the service worker, the manifest and icons) to `target/web/`.
+
+pub mod message;
+#[cfg(target_arch = "wasm32")]
+mod page;
+#[cfg(target_arch = "wasm32")]
+mod worker;
+
+/// Where the store lives in the worker's OPFS pool (its key file is beside it).
+pub const STORE_PATH: &str = "/connect/device.db";
+
+/// Runs when the module loads: the screens on a page, the store in a worker.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    use wasm_bindgen::JsCast;
+    if js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().is_ok() {
+        worker::run();
+    } else {
+        page::run();
+    }
+}

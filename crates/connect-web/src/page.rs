@@ -1,0 +1,183 @@
+//! The page: starts the store's worker, and gives the screens a
+//! [`Vault`] and [`Channel`] that ask it by message.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use connect_ui::backend::{BackendError, BackendFuture, SharedBackend};
+use connect_ui::vault::{LockState, SharedVault, Vault};
+use connect_ui::{Channel, Reply, Request};
+use futures_channel::oneshot;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::message::{Answer, Envelope, WorkerAnswer, WorkerCall};
+
+/// How long without a touch before the app locks itself.
+const IDLE_LIMIT: Duration = Duration::from_secs(5 * 60);
+
+type Waiting = RefCell<HashMap<u64, oneshot::Sender<Result<WorkerAnswer, BackendError>>>>;
+
+/// The page's end of the worker: numbers calls and routes answers back.
+struct WorkerLink {
+    worker: Worker,
+    next: Cell<u64>,
+    waiting: Rc<Waiting>,
+    /// Calls made before the worker said it was ready, sent when it is.
+    queued: Rc<RefCell<Option<Vec<String>>>>,
+}
+
+impl WorkerLink {
+    fn start() -> Result<Rc<Self>, JsValue> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options("./worker.js", &options)?;
+        let waiting: Rc<Waiting> = Rc::default();
+        let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let (to_callers, to_flush, sender) = (waiting.clone(), queued.clone(), worker.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            if text == "ready" {
+                for message in to_flush.borrow_mut().take().unwrap_or_default() {
+                    let _ = sender.post_message(&JsValue::from_str(&message));
+                }
+                return;
+            }
+            let Ok(answer) = serde_json::from_str::<Answer>(&text) else { return };
+            if answer.id == 0 {
+                // Not an answer to any one call: every waiting call fails with it.
+                for (_, caller) in to_callers.borrow_mut().drain() {
+                    let _ = caller.send(answer.answer.clone());
+                }
+            } else if let Some(caller) = to_callers.borrow_mut().remove(&answer.id) {
+                let _ = caller.send(answer.answer);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        Ok(Rc::new(Self { worker, next: Cell::new(1), waiting, queued }))
+    }
+
+    /// Sends a call and waits for its answer.
+    fn ask(&self, call: WorkerCall) -> BackendFuture<WorkerAnswer> {
+        let id = self.next.get();
+        self.next.set(id + 1);
+        let (tx, rx) = oneshot::channel();
+        self.waiting.borrow_mut().insert(id, tx);
+        let text = serde_json::to_string(&Envelope { id, call }).unwrap_or_default();
+        match self.queued.borrow_mut().as_mut() {
+            Some(queue) => queue.push(text),
+            None => {
+                let _ = self.worker.post_message(&JsValue::from_str(&text));
+            }
+        }
+        Box::pin(async move { rx.await.map_err(|_| BackendError::Unavailable)? })
+    }
+}
+
+/// The screens' calls on the open store, as messages to the worker.
+struct WorkerChannel(Rc<WorkerLink>);
+
+impl Channel for WorkerChannel {
+    fn send(&self, request: Request) -> BackendFuture<Reply> {
+        let answer = self.0.ask(WorkerCall::Call(request));
+        Box::pin(async move {
+            match answer.await? {
+                WorkerAnswer::Reply(reply) => Ok(reply),
+                other => Err(BackendError::Store(format!("the store answered {other:?} to a screen's call"))),
+            }
+        })
+    }
+}
+
+/// The lock screens' vault, in the worker.
+struct WebVault {
+    link: Rc<WorkerLink>,
+    /// The screens' backend over the open store, handed back on every unlock.
+    screens: Rc<RefCell<Option<SharedBackend>>>,
+}
+
+impl WebVault {
+    fn simple<T: 'static>(&self, call: WorkerCall, pick: fn(WorkerAnswer) -> Option<T>) -> BackendFuture<T> {
+        let answer = self.link.ask(call);
+        Box::pin(async move {
+            let got = answer.await?;
+            pick(got).ok_or_else(|| BackendError::Store("the store gave an answer of the wrong kind".into()))
+        })
+    }
+
+    fn open(&self, call: WorkerCall) -> BackendFuture<SharedBackend> {
+        let (answer, link, screens) = (self.link.ask(call), self.link.clone(), self.screens.clone());
+        Box::pin(async move {
+            let WorkerAnswer::Opened { opened, was_open } = answer.await? else {
+                return Err(BackendError::Store("the store gave an answer of the wrong kind".into()));
+            };
+            if was_open && let Some(backend) = screens.borrow().as_ref() {
+                return Ok(backend.clone());
+            }
+            let backend = SharedBackend::new(WorkerChannel(link), opened);
+            *screens.borrow_mut() = Some(backend.clone());
+            Ok(backend)
+        })
+    }
+}
+
+impl Vault for WebVault {
+    fn has_store(&self) -> BackendFuture<bool> {
+        self.simple(WorkerCall::HasStore, |a| match a {
+            WorkerAnswer::HasStore(b) => Some(b),
+            _ => None,
+        })
+    }
+
+    fn lock_state(&self) -> BackendFuture<LockState> {
+        self.simple(WorkerCall::LockState, |a| match a {
+            WorkerAnswer::LockState(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
+        self.open(WorkerCall::Create { name: name.to_owned(), pin: pin.to_owned() })
+    }
+
+    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
+        self.open(WorkerCall::Unlock { pin: pin.to_owned() })
+    }
+
+    fn forget(&self) -> BackendFuture<()> {
+        *self.screens.borrow_mut() = None;
+        self.simple(WorkerCall::Forget, |a| matches!(a, WorkerAnswer::Done).then_some(()))
+    }
+
+    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()> {
+        self.simple(WorkerCall::ChangePin { old: old.to_owned(), new: new.to_owned() }, |a| {
+            matches!(a, WorkerAnswer::Done).then_some(())
+        })
+    }
+
+    fn idle_limit(&self) -> Duration {
+        IDLE_LIMIT
+    }
+}
+
+/// The vault, over a newly started worker.
+fn vault() -> Box<dyn std::any::Any> {
+    let link = WorkerLink::start().unwrap_or_else(|e| {
+        web_sys::console::error_1(&e);
+        wasm_bindgen::throw_str("this browser cannot start the app's store worker")
+    });
+    // The page is single-threaded: nothing here crosses a thread.
+    #[allow(clippy::arc_with_non_send_sync)]
+    let vault: SharedVault = Arc::new(WebVault { link, screens: Rc::default() });
+    Box::new(vault)
+}
+
+/// Starts the screens; their vault starts the worker.
+pub(crate) fn run() {
+    dioxus::LaunchBuilder::web().with_context_provider(vault).launch(connect_ui::Root);
+}

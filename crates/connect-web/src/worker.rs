@@ -1,0 +1,112 @@
+//! The store's worker: installs the OPFS pool as SQLite's default VFS, then
+//! answers the page's calls one at a time with the same store-backed code
+//! the native launchers run ([`connect_app::vault::StoreVault`] and
+//! [`connect_app::local::StoreBackend`]).
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::sync::Arc;
+
+use connect_app::local::StoreBackend;
+use connect_app::vault::{Platform, StoreVault};
+use connect_store::{SqliteStore, StoreError};
+use connect_ui::backend::BackendError;
+use rsqlite_vfs::VfsFilesManager;
+use sqlite_wasm_vfs::sahpool::{OpfsSAHPoolCfgBuilder, OpfsSAHPoolUtil, install};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::message::{Answer, Envelope, WorkerAnswer, WorkerCall, read_call};
+
+thread_local! {
+    /// The OPFS pool, for deleting the store's files.
+    static POOL: RefCell<Option<OpfsSAHPoolUtil>> = const { RefCell::new(None) };
+    /// The store's vault and the open store, once unlocked.
+    static VAULT: RefCell<Option<StoreVault>> = const { RefCell::new(None) };
+    static OPEN: RefCell<Option<Arc<StoreBackend<SqliteStore>>>> = const { RefCell::new(None) };
+}
+
+/// Deletes every file of the store (the database, its key file, journals).
+fn destroy(path: &Path) -> Result<(), StoreError> {
+    let prefix = path.display().to_string();
+    POOL.with(|pool| {
+        let pool = pool.borrow();
+        let Some(pool) = pool.as_ref() else { return Ok(()) };
+        let names = pool.names().map_err(|e| StoreError::CannotOpen { path: prefix.clone(), reason: e.to_string() })?;
+        for name in names.iter().filter(|n| n.starts_with(&prefix)) {
+            pool.remove(name).map_err(|e| StoreError::CannotOpen { path: name.clone(), reason: e.to_string() })?;
+        }
+        Ok(())
+    })
+}
+
+/// Starts the worker: the pool first (it is async), then the message loop.
+pub(crate) fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    wasm_bindgen_futures::spawn_local(async move {
+        let config = OpfsSAHPoolCfgBuilder::new().directory(".connect-store").build();
+        match install::<sqlite_wasm_rs::WasmOsCallback>(&config, true).await {
+            Ok(pool) => POOL.with(|p| *p.borrow_mut() = Some(pool)),
+            Err(e) => {
+                post(&scope, &Answer::unreadable(&format!("this browser cannot keep files for the app ({e})")));
+                return;
+            }
+        }
+        let platform = Platform { network: |_, _| None, destroy };
+        VAULT.with(|v| *v.borrow_mut() = Some(StoreVault::new(crate::STORE_PATH.into(), false, "", platform)));
+        let replies = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            let answer = match read_call(&text) {
+                Ok(Envelope { id, call }) => Answer { id, answer: answer(call) },
+                Err(why) => Answer::unreadable(&why),
+            };
+            post(&replies, &answer);
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // Tell the page the store is ready for calls.
+        let _ = scope.post_message(&JsValue::from_str("ready"));
+    });
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, answer: &Answer) {
+    let text = serde_json::to_string(answer).unwrap_or_else(|_| String::from("{}"));
+    let _ = scope.post_message(&JsValue::from_str(&text));
+}
+
+fn with_vault<T>(f: impl FnOnce(&StoreVault) -> Result<T, BackendError>) -> Result<T, BackendError> {
+    VAULT.with(|v| match v.borrow().as_ref() {
+        Some(vault) => f(vault),
+        None => Err(BackendError::Unavailable),
+    })
+}
+
+fn opened(local: Arc<StoreBackend<SqliteStore>>, was_open: bool) -> Result<WorkerAnswer, BackendError> {
+    let opened = local.opened()?;
+    OPEN.with(|o| *o.borrow_mut() = Some(local));
+    Ok(WorkerAnswer::Opened { opened, was_open })
+}
+
+/// Answers one call.
+fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
+    match call {
+        WorkerCall::HasStore => with_vault(|v| Ok(WorkerAnswer::HasStore(v.has_store()))),
+        WorkerCall::LockState => with_vault(|v| Ok(WorkerAnswer::LockState(v.lock_state()))),
+        WorkerCall::Create { name, pin } => opened(with_vault(|v| v.create(&name, &pin))?, false),
+        WorkerCall::Unlock { pin } => {
+            let (local, was_open) = with_vault(|v| v.unlock(&pin))?;
+            opened(local, was_open)
+        }
+        WorkerCall::Forget => {
+            OPEN.with(|o| *o.borrow_mut() = None);
+            with_vault(StoreVault::forget).map(|()| WorkerAnswer::Done)
+        }
+        WorkerCall::ChangePin { old, new } => with_vault(|v| v.change_pin(&old, &new)).map(|()| WorkerAnswer::Done),
+        WorkerCall::Call(request) => {
+            let local = OPEN.with(|o| o.borrow().clone()).ok_or(BackendError::Unavailable)?;
+            local.handle(request).map(WorkerAnswer::Reply)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// The installable web app, served by the relay from target/web: set up once
+// online, then it opens and works with no network, keeps everything in OPFS
+// encrypted, and "Forgot your PIN?" leaves nothing behind.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startRelay, openBrowser, ready, unlock, shot, audit, PIN } from './helpers.mjs';
+
+/** Every OPFS file's bytes, read back through the page, as one string per file. */
+async function opfsFiles(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    async function walk(dir, path) {
+      for await (const [name, handle] of dir.entries()) {
+        if (handle.kind === 'directory') await walk(handle, `${path}${name}/`);
+        else {
+          const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+          out[`${path}${name}`] = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+        }
+      }
+    }
+    await walk(await navigator.storage.getDirectory(), '');
+    return out;
+  });
+}
+
+test('the web app opens offline, keeps its words encrypted in OPFS, and forgets everything on request', async () => {
+  const relay = await startRelay({ app: true });
+  const { context, page } = await openBrowser();
+  try {
+    // 1. First visit, online: set up with a name and a PIN typed twice.
+    await page.goto(relay.url);
+    await ready(page, 'Caseload', { name: 'Amara' });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    await shot(page, 'web-caseload-empty');
+    await audit(page, 'web caseload');
+
+    // 2. Offline, reload: the app opens from the service worker's cache, and the PIN opens it.
+    await context.setOffline(true);
+    const reloaded = Date.now();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 15000 });
+    const toLock = Date.now() - reloaded;
+    await shot(page, 'web-lock-offline');
+    await audit(page, 'web lock screen');
+    // A wrong PIN is refused and counted in the key file in OPFS.
+    await unlock(page, '000000');
+    await page.getByRole('alert').getByText(/Wrong PIN/).waitFor();
+    await page.reload();
+    await page.getByText(/1 wrong/i).first().waitFor({ timeout: 15000 });
+    await unlock(page);
+    await page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
+
+    // 3. Still offline: add a resident and an offer; close, reopen offline, unlock: both there.
+    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Quillfeather Doreen');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('heading', { name: 'Quillfeather Doreen' }).waitFor();
+    await page.getByRole('button', { name: '+ A new offer' }).click();
+    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can teach origami');
+    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('I can teach origami').first().waitFor();
+    await shot(page, 'web-resident-offline');
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(relay.url);
+    await again.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 15000 });
+    await unlock(again);
+    await again.getByText('Quillfeather Doreen').first().waitFor();
+    await again.getByText('Quillfeather Doreen').first().click();
+    await again.getByText('I can teach origami').first().waitFor();
+
+    // 4. No OPFS file holds a word typed.
+    const files = await opfsFiles(again);
+    assert.ok(Object.keys(files).length > 0, 'the store is in OPFS');
+    for (const [name, text] of Object.entries(files)) {
+      for (const word of ['Quillfeather', 'origami', 'Amara']) {
+        assert.ok(!text.includes(word), `${name} holds "${word}" in clear`);
+      }
+    }
+    // Nor do the other stores a page can use.
+    const elsewhere = await again.evaluate(async () => {
+      const cached = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+      }
+      return { local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }), cached };
+    });
+    for (const word of ['Quillfeather', 'origami']) {
+      assert.ok(!elsewhere.local.includes(word) && !elsewhere.session.includes(word), 'nothing in web storage');
+    }
+    assert.ok(elsewhere.cached.every((u) => !u.includes('/v1/')), 'no API answer is cached');
+
+    // 6. "Forgot your PIN?" leaves no store in OPFS.
+    await again.reload();
+    await again.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 15000 });
+    await again.getByRole('button', { name: 'Forgot your PIN?' }).click();
+    await again.getByRole('button', { name: 'Erase this phone and start again' }).click();
+    await again.getByRole('heading', { name: 'Set up this phone' }).waitFor({ timeout: 15000 });
+    // The pool keeps its empty slots: each a 4 KiB header of zeros, no data.
+    const left = await opfsFiles(again);
+    for (const [name, text] of Object.entries(left)) {
+      assert.ok(text.length <= 4096 && !/[^\0]/.test(text), `${name} still holds ${text.length} bytes after forgetting`);
+    }
+    console.log(`web: reload from the service worker's cache to the lock screen: ${toLock} ms`);
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
