@@ -3,7 +3,7 @@
 // encrypted, and "Forgot your PIN?" leaves nothing behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, openBrowser, ready, unlock, shot, audit, PIN } from './helpers.mjs';
+import { startRelay, openBrowser, ready, unlock, shot, audit, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
 
 /** Every OPFS file's bytes, read back through the page, as one string per file. */
 async function opfsFiles(page) {
@@ -101,6 +101,93 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
       assert.ok(text.length <= 4096 && !/[^\0]/.test(text), `${name} still holds ${text.length} bytes after forgetting`);
     }
     console.log(`web: reload from the service worker's cache to the lock screen: ${toLock} ms`);
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
+
+test('the web app enrols with an invite code, syncs over fetch, and sees an edit made on another device', async () => {
+  const relay = await startRelay({ app: true });
+  const { chloeStore } = coordinatorAndSupporter(relay);
+  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(relay.url);
+    await ready(page, 'Caseload', { name: 'Amara' });
+    // Offline first: the work stays on this phone.
+    await context.setOffline(true);
+    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Winifred Web');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('heading', { name: 'Winifred Web' }).waitFor();
+    await page.getByRole('button', { name: '+ A new offer' }).click();
+    await page.getByRole('textbox', { name: 'A new offer' }).fill('I knit for the baby unit');
+    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('I knit for the baby unit').first().waitFor();
+    await context.setOffline(false);
+
+    // 5. Enrol in Settings with the invite code, then sync.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await shot(page, 'web-enrolled-synced');
+
+    // A CLI device on the same relay sees the resident and the offer.
+    connect(chloeStore, 'sync');
+    const residents = connectJson(chloeStore, 'resident', 'list');
+    const winifred = residents.find((r) => r.preferred_name === 'Winifred Web');
+    assert.ok(winifred, `the coordinator's device has the browser's resident: ${JSON.stringify(residents)}`);
+    const shown = connectJson(chloeStore, 'show', winifred.resident);
+    assert.ok(JSON.stringify(shown).includes('I knit for the baby unit'), 'and the offer');
+
+    // An edit made in the CLI appears in the browser after its next sync.
+    connect(chloeStore, 'offer', 'add', winifred.resident, 'Teaches the grandchildren chess');
+    connect(chloeStore, 'sync');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Caseload' }).click();
+    await page.getByText('Winifred Web').first().click();
+    await page.getByText('Teaches the grandchildren chess').first().waitFor({ timeout: 15000 });
+    await shot(page, 'web-edit-from-another-device');
+    await audit(page, 'web resident page after sync');
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
+
+test("7. a browser enrolled with a resident's invite shows only that resident's screens", async () => {
+  const relay = await startRelay({ app: true });
+  const { chloeStore } = coordinatorAndSupporter(relay);
+  const doreen = connect(chloeStore, 'resident', 'add', '--name', 'Doreen');
+  connect(chloeStore, 'offer', 'add', doreen, 'I make a good curry', '--by', 'resident');
+  connect(chloeStore, 'note', 'add', doreen, 'Worried about the stairs', '--team-only');
+  const kwame = connect(chloeStore, 'resident', 'add', '--name', 'Kwame');
+  connect(chloeStore, 'offer', 'add', kwame, 'Plays the piano');
+  connect(chloeStore, 'sync');
+  const code = connectJson(chloeStore, 'invite', '--role', 'resident', '--resident', doreen).code;
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(relay.url);
+    await ready(page, 'Caseload', { name: 'Doreen' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor({ timeout: 15000 });
+    await page.getByText('I make a good curry', { exact: true }).waitFor();
+    await shot(page, 'web-own-phone');
+    await audit(page, 'web own phone');
+    await page.getByRole('button', { name: 'Circle of care' }).click();
+    await page.getByRole('button', { name: 'Everything on this phone about me' }).click();
+    await shot(page, 'web-own-phone-everything-about-me');
+    const text = await page.locator('body').innerText();
+    for (const never of ['Kwame', 'Plays the piano', 'Worried about the stairs']) {
+      assert.ok(!text.includes(never), `${never} never reaches her phone`);
+    }
+    assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0, 'no caseload');
   } finally {
     await context.close();
     await relay.stop();

@@ -16,16 +16,11 @@ use connect_sync::store::Inline;
 use connect_sync::{SyncError, http};
 use connect_ui::backend::{InviteInfo, SyncSummary};
 
+use crate::local::relay::{plain, record_enrolment, relay_settings, summary};
 use crate::local::{Network, NetworkFailure};
 
 /// A sync error in words for the person holding the phone; the technical
 /// detail of a failed connection helps nobody on a doorstep.
-fn plain(e: &SyncError) -> String {
-    match e {
-        SyncError::Unreachable(_) => "No connection to the team relay right now.".into(),
-        other => other.to_string(),
-    }
-}
 
 /// Sync over HTTPS for the encrypted store at `path`, opened with `key`.
 pub struct AppNetwork {
@@ -42,11 +37,9 @@ impl AppNetwork {
     }
 
     fn relay(store: &SqliteStore) -> Result<(String, String, bool), NetworkFailure> {
-        let get = |k| store.setting(k).map_err(|e| NetworkFailure::Failed(e.to_string()));
-        match (get(http::RELAY_URL_SETTING)?, get(http::RELAY_TOKEN_SETTING)?) {
-            (Some(u), Some(t)) => Ok((u, t, get(http::INSECURE_SETTING)?.as_deref() == Some("true"))),
-            _ => Err(NetworkFailure::Failed("This device is not connected to a team relay yet.".into())),
-        }
+        relay_settings(store)
+            .map_err(|e| NetworkFailure::Failed(e.to_string()))?
+            .ok_or_else(|| NetworkFailure::Failed("This device is not connected to a team relay yet.".into()))
     }
 
     /// Runs `call` with a client for this device's relay. A revoked answer
@@ -89,12 +82,7 @@ impl Network for AppNetwork {
                 .block_on(session),
         };
         match outcome {
-            Ok(r) => Ok(SyncSummary {
-                rounds: r.rounds,
-                changed: r.documents_changed,
-                pending: r.pending,
-                refused: r.rejected.iter().map(|(id, why)| format!("{} was not accepted: {why}", id.kind())).collect(),
-            }),
+            Ok(r) => Ok(summary(&r)),
             Err(SyncError::Revoked) => {
                 // Remote wipe: the store, its WAL and its key are deleted now.
                 store.0.destroy().map_err(|e| NetworkFailure::Failed(e.to_string()))?;
@@ -111,16 +99,7 @@ impl Network for AppNetwork {
             store.identity().map_err(|e| failed(e.to_string()))?.ok_or_else(|| failed("no identity".into()))?;
         let e = http::enrol(relay, code, me.device_id, &me.device_name, &me.person_name, false)
             .map_err(|e| failed(e.to_string()))?;
-        let mut set = |k, v: &str| store.set_setting(k, Some(v)).map_err(|e| failed(e.to_string()));
-        set(http::RELAY_URL_SETTING, relay.trim())?;
-        set(http::RELAY_TOKEN_SETTING, &e.token)?;
-        set(http::TEAM_SETTING, &e.team.to_string())?;
-        set(http::PERSON_SETTING, &e.person.person_id.to_string())?;
-        if let Some(resident) = e.person.resident {
-            // A resident's own phone: it opens on their screens from now on.
-            set(http::OWN_RESIDENT_SETTING, &resident.to_string())?;
-        }
-        store.set_identity(&DeviceIdentity { role: e.person.role, ..me }).map_err(|e| failed(e.to_string()))
+        record_enrolment(&mut store, relay, &e, me).map_err(|e| failed(e.to_string()))
     }
 
     fn resident_history(&self, resident: ResidentId) -> Result<Vec<AcceptedRecord>, NetworkFailure> {

@@ -1,16 +1,22 @@
 //! The store's worker: installs the OPFS pool as SQLite's default VFS, then
-//! answers the page's calls one at a time with the same store-backed code
-//! the native launchers run ([`connect_app::vault::StoreVault`] and
-//! [`connect_app::local::StoreBackend`]).
+//! answers the page's calls with the same store-backed code the native
+//! launchers run ([`connect_app::vault::StoreVault`] and
+//! [`connect_app::local::StoreBackend`]). Sync and enrolment reach the relay
+//! over `fetch` (reqwest's browser client) from here, on the screens' own
+//! store connection: OPFS allows one per database.
 
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::Arc;
 
 use connect_app::local::StoreBackend;
+use connect_app::local::relay::{SharedSession, plain, record_enrolment, relay_settings, summary};
 use connect_app::vault::{Platform, StoreVault};
 use connect_store::{SqliteStore, StoreError};
-use connect_ui::backend::BackendError;
+use connect_sync::SyncError;
+use connect_sync::http::{AsyncHttpTransport, enrol_async};
+use connect_ui::backend::{BackendError, Opened, SyncSummary};
+use connect_ui::{Reply, Request};
 use rsqlite_vfs::VfsFilesManager;
 use sqlite_wasm_vfs::sahpool::{OpfsSAHPoolCfgBuilder, OpfsSAHPoolUtil, install};
 use wasm_bindgen::JsCast;
@@ -58,11 +64,16 @@ pub(crate) fn run() {
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            let answer = match read_call(&text) {
-                Ok(Envelope { id, call }) => Answer { id, answer: answer(call) },
-                Err(why) => Answer::unreadable(&why),
-            };
-            post(&replies, &answer);
+            let replies = replies.clone();
+            // Store calls run to the end before the next message; only a
+            // call to the relay waits, and the screens go on meanwhile.
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = match read_call(&text) {
+                    Ok(Envelope { id, call }) => Answer { id, answer: answer(call).await },
+                    Err(why) => Answer::unreadable(&why),
+                };
+                post(&replies, &answer);
+            });
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
@@ -89,8 +100,38 @@ fn opened(local: Arc<StoreBackend<SqliteStore>>, was_open: bool) -> Result<Worke
     Ok(WorkerAnswer::Opened { opened, was_open })
 }
 
+/// Syncs with the relay over `fetch`, on the screens' own store connection.
+async fn sync_now(local: &StoreBackend<SqliteStore>) -> Result<SyncSummary, BackendError> {
+    let Some((url, token, insecure)) = local.with_store(|s| relay_settings(s))? else {
+        return Err(BackendError::NotEnrolled);
+    };
+    let mut transport =
+        AsyncHttpTransport::new(&url, &token, insecure).map_err(|e| BackendError::Network(plain(&e)))?;
+    match connect_sync::run_session_async(&mut SharedSession(local), &mut transport, chrono::Utc::now()).await {
+        Ok(report) => Ok(summary(&report)),
+        Err(SyncError::Revoked) => {
+            // Remote wipe: the store and its key file go from OPFS now.
+            local.wiped_by_the_team();
+            OPEN.with(|o| *o.borrow_mut() = None);
+            with_vault(StoreVault::forget)?;
+            Err(BackendError::Wiped)
+        }
+        Err(e) => Err(BackendError::Network(plain(&e))),
+    }
+}
+
+/// Enrols with a relay by invite code, over `fetch`.
+async fn enrol(local: &StoreBackend<SqliteStore>, relay: &str, code: &str) -> Result<Opened, BackendError> {
+    let me = local.me()?;
+    let enrolled = enrol_async(relay, code, me.device_id, &me.device_name, &me.person_name, false)
+        .await
+        .map_err(|e| BackendError::Network(plain(&e)))?;
+    local.with_store(|s| record_enrolment(s, relay, &enrolled, me))?;
+    local.opened()
+}
+
 /// Answers one call.
-fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
+async fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
     match call {
         WorkerCall::HasStore => with_vault(|v| Ok(WorkerAnswer::HasStore(v.has_store()))),
         WorkerCall::LockState => with_vault(|v| Ok(WorkerAnswer::LockState(v.lock_state()))),
@@ -106,7 +147,12 @@ fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
         WorkerCall::ChangePin { old, new } => with_vault(|v| v.change_pin(&old, &new)).map(|()| WorkerAnswer::Done),
         WorkerCall::Call(request) => {
             let local = OPEN.with(|o| o.borrow().clone()).ok_or(BackendError::Unavailable)?;
-            local.handle(request).map(WorkerAnswer::Reply)
+            match request {
+                Request::SyncNow => sync_now(&local).await.map(Reply::Synced),
+                Request::Enrol { relay, code } => enrol(&local, &relay, &code).await.map(Reply::Opened),
+                other => local.handle(other),
+            }
+            .map(WorkerAnswer::Reply)
         }
     }
 }

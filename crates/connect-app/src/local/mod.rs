@@ -6,9 +6,11 @@
 //!
 //! By area: [`residents`] (the caseload, one resident, edits), [`record`]
 //! (audit trail, subject access, erasure) and [`team`] (matches, directory,
-//! insights, stories); relay calls and settings are here.
+//! insights, stories); relay calls and settings are here, and [`relay`] is
+//! what every platform's network side does with the store around them.
 
 mod record;
+pub mod relay;
 mod residents;
 mod team;
 
