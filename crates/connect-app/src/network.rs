@@ -19,9 +19,6 @@ use connect_ui::backend::{InviteInfo, SyncSummary};
 use crate::local::relay::{plain, record_enrolment, relay_settings, summary};
 use crate::local::{Network, NetworkFailure};
 
-/// A sync error in words for the person holding the phone; the technical
-/// detail of a failed connection helps nobody on a doorstep.
-
 /// Sync over HTTPS for the encrypted store at `path`, opened with `key`.
 pub struct AppNetwork {
     /// Where the store lives.

@@ -55,7 +55,8 @@ pub fn summary(report: &SyncReport) -> SyncSummary {
     }
 }
 
-/// A sync error in words for the person holding the phone.
+/// A sync error in words for the person holding the phone; the technical
+/// detail of a failed connection helps nobody on a doorstep.
 #[must_use]
 pub fn plain(e: &SyncError) -> String {
     match e {
