@@ -35,7 +35,9 @@ impl WorkerLink {
     fn start() -> Result<Rc<Self>, JsValue> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options("./worker.js", &options)?;
+        // The page's `?demo` goes on to the worker, which seeds a new store.
+        let demo = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| q.contains("demo"));
+        let worker = Worker::new_with_options(if demo { "./worker.js?demo" } else { "./worker.js" }, &options)?;
         let waiting: Rc<Waiting> = Rc::default();
         let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let (to_callers, to_flush, sender) = (waiting.clone(), queued.clone(), worker.clone());

@@ -60,7 +60,10 @@ pub(crate) fn run() {
             }
         }
         let platform = Platform { network: |_, _| None, destroy };
-        VAULT.with(|v| *v.borrow_mut() = Some(StoreVault::new(crate::STORE_PATH.into(), false, "", platform)));
+        // `?demo` on the page (passed on to the worker) fills a new store with
+        // the fictional demo caseload, as `scripts/run` opens it.
+        let demo = scope.location().search().contains("demo");
+        VAULT.with(|v| *v.borrow_mut() = Some(StoreVault::new(crate::STORE_PATH.into(), demo, "", platform)));
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();

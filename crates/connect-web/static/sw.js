@@ -35,7 +35,8 @@ self.addEventListener("fetch", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const key = request.mode === "navigate" ? "./" : request;
-      const hit = await cache.match(key, { ignoreSearch: request.mode === "navigate" });
+      // Every file has its own path; a query (`?demo`) does not change it.
+      const hit = await cache.match(key, { ignoreSearch: true });
       return hit || fetch(request);
     })(),
   );
