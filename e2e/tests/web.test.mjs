@@ -150,6 +150,12 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
 
     // 5. Enrol in Settings with the invite code, then sync.
     await page.getByRole('button', { name: 'Settings' }).click();
+    // Settings says what space the app has, and that this browser may clear it.
+    await page.getByRole('heading', { name: 'Space on this phone' }).waitFor();
+    await page.getByText(/MB used by the app · .* left for it/).waitFor();
+    await page.getByText('This browser may clear its records when space runs low: sync often.').first().waitFor();
+    await shot(page, 'web-settings');
+    await audit(page, 'web settings');
     await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
     await page.getByRole('button', { name: 'Connect to the team' }).click();

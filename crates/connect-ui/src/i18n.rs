@@ -188,6 +188,11 @@ catalogue! {
     TryAgainAfter => "Too many wrong PINs. You can try again after";
     WrongPinsSoFar => "wrong PINs in a row";
     ForgotPin => "Forgot your PIN?";
+    StorageTitle => "Space on this phone";
+    StorageUsed => "used by the app";
+    StorageLeft => "left for it";
+    StorageMayBeCleared => "This browser may clear its records when space runs low: sync often.";
+    StorageKept => "This browser keeps the app's records even when space runs low.";
     ForgotPinExplain => "Your PIN cannot be recovered, and nobody can open this phone's records without it. You can erase this phone and set it up again: what has reached the team is safe on the team relay and comes back when you reconnect.";
     ForgotPinLoss => "Changes that have not reached the team will be lost.";
     EraseThisPhone => "Erase this phone and start again";

@@ -28,6 +28,17 @@ pub struct LockState {
     pub retry_after: Option<Timestamp>,
 }
 
+/// How much the browser gives the app, for Settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StorageInfo {
+    /// Bytes the app's records and files take.
+    pub used: u64,
+    /// Bytes the browser would let it take in all.
+    pub quota: u64,
+    /// Whether the browser promised not to clear them when space runs low.
+    pub persisted: bool,
+}
+
 /// What the lock screens need from the launcher. Everything that touches
 /// the store or its key file is async: in the browser it runs in the store's
 /// worker, on native platforms on a blocking thread.
@@ -48,6 +59,11 @@ pub trait Vault: SendSyncOutsideWasm {
     fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()>;
     /// How long without a touch before the app locks itself.
     fn idle_limit(&self) -> Duration;
+    /// The space the app uses and has left, where the platform says (the
+    /// browser does; a native app's disk is the phone's own business).
+    fn storage(&self) -> BackendFuture<Option<StorageInfo>> {
+        Box::pin(std::future::ready(Ok(None)))
+    }
     /// The name to suggest on the first-run screen.
     fn suggested_name(&self) -> String {
         String::new()

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use connect_ui::backend::{BackendError, BackendFuture, SharedBackend};
-use connect_ui::vault::{LockState, SharedVault, Vault};
+use connect_ui::vault::{LockState, SharedVault, StorageInfo, Vault};
 use connect_ui::{Channel, Reply, Request};
 use futures_channel::oneshot;
 use wasm_bindgen::JsCast;
@@ -164,6 +164,27 @@ impl Vault for WebVault {
 
     fn idle_limit(&self) -> Duration {
         IDLE_LIMIT
+    }
+
+    fn storage(&self) -> BackendFuture<Option<StorageInfo>> {
+        Box::pin(async move {
+            let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else { return Ok(None) };
+            let ask = |promise: Result<js_sys::Promise, JsValue>| async move {
+                match promise {
+                    Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+                    Err(_) => None,
+                }
+            };
+            let Some(estimate) = ask(manager.estimate()).await else { return Ok(None) };
+            let number = |key: &str| {
+                js_sys::Reflect::get(&estimate, &JsValue::from_str(key)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0)
+            };
+            let persisted = ask(manager.persisted()).await.and_then(|v| v.as_bool()).unwrap_or(false);
+            // Whole bytes, as the browser counts them.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let (used, quota) = (number("usage") as u64, number("quota") as u64);
+            Ok(Some(StorageInfo { used, quota, persisted }))
+        })
     }
 }
 

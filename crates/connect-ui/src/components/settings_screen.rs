@@ -1,10 +1,11 @@
 //! Settings: language, this device's name and id, connecting to the team relay,
-//! and (for coordinators) inviting a new device.
+//! (for coordinators) inviting a new device, the space the app has (in the
+//! browser) and the PIN.
 
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{ChangePinForm, InvitePanel, LanguagePicker};
+use crate::components::{ChangePinForm, InvitePanel, LanguagePicker, StoragePanel};
 use crate::i18n::Msg;
 use crate::state::{Screen, use_backend, use_backend_read, use_ui};
 
@@ -98,6 +99,7 @@ pub fn SettingsScreen() -> Element {
             if o.enrolled && me.role == AuthorRole::Coordinator {
                 InvitePanel {}
             }
+            StoragePanel {}
             ChangePinForm {}
         }
     }
