@@ -210,6 +210,11 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
     await audit(page, 'web own phone');
     await page.getByRole('button', { name: 'Circle of care' }).click();
     await page.getByRole('button', { name: 'Everything on this phone about me' }).click();
+    // Who changed what comes from the relay's audit trail, over fetch: the
+    // coordinator's changes carry her name, which only the relay knows.
+    await page.getByRole('button', { name: 'Show the history' }).click();
+    await page.locator('.audit-list .item').first().waitFor({ timeout: 15000 });
+    await page.locator('.audit-list').getByText(/Chloe/).first().waitFor({ timeout: 15000 });
     await shot(page, 'web-own-phone-everything-about-me');
     const text = await page.locator('body').innerText();
     for (const never of ['Kwame', 'Plays the piano', 'Worried about the stairs']) {

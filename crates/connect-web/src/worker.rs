@@ -12,10 +12,13 @@ use std::sync::Arc;
 use connect_app::local::StoreBackend;
 use connect_app::local::relay::{SharedSession, plain, record_enrolment, relay_settings, summary};
 use connect_app::vault::{Platform, StoreVault};
+use connect_model::ResidentId;
+use connect_model::history::AcceptedRecord;
 use connect_store::{SqliteStore, StoreError};
 use connect_sync::SyncError;
-use connect_sync::http::{AsyncHttpTransport, enrol_async};
-use connect_ui::backend::{BackendError, Opened, SyncSummary};
+use connect_sync::api::InviteRequest;
+use connect_sync::http::{AsyncHttpTransport, AsyncRelayClient, enrol_async};
+use connect_ui::backend::{BackendError, InviteInfo, Opened, SyncSummary};
 use connect_ui::{Reply, Request};
 use rsqlite_vfs::VfsFilesManager;
 use sqlite_wasm_vfs::sahpool::{OpfsSAHPoolCfgBuilder, OpfsSAHPoolUtil, install};
@@ -112,14 +115,8 @@ async fn sync_now(local: &StoreBackend<SqliteStore>) -> Result<SyncSummary, Back
         AsyncHttpTransport::new(&url, &token, insecure).map_err(|e| BackendError::Network(plain(&e)))?;
     match connect_sync::run_session_async(&mut SharedSession(local), &mut transport, chrono::Utc::now()).await {
         Ok(report) => Ok(summary(&report)),
-        Err(SyncError::Revoked) => {
-            // Remote wipe: the store and its key file go from OPFS now.
-            local.wiped_by_the_team();
-            OPEN.with(|o| *o.borrow_mut() = None);
-            with_vault(StoreVault::forget)?;
-            Err(BackendError::Wiped)
-        }
-        Err(e) => Err(BackendError::Network(plain(&e))),
+        // A revoked device: the store and its key file go from OPFS now.
+        Err(e) => Err(failed(local, &e)),
     }
 }
 
@@ -133,9 +130,74 @@ async fn enrol(local: &StoreBackend<SqliteStore>, relay: &str, code: &str) -> Re
     local.opened()
 }
 
+/// The relay client for this store, or `None` before enrolment.
+fn relay_client(local: &StoreBackend<SqliteStore>) -> Result<Option<(AsyncRelayClient, String)>, BackendError> {
+    let Some((url, token, insecure)) = local.with_store(|s| relay_settings(s))? else { return Ok(None) };
+    let client = AsyncRelayClient::new(&url, &token, insecure).map_err(|e| BackendError::Network(plain(&e)))?;
+    Ok(Some((client, url)))
+}
+
+/// A relay call's failure: a revoked device is wiped from OPFS at once.
+fn failed(local: &StoreBackend<SqliteStore>, e: &SyncError) -> BackendError {
+    if matches!(e, SyncError::Revoked) {
+        local.wiped_by_the_team();
+        OPEN.with(|o| *o.borrow_mut() = None);
+        return with_vault(StoreVault::forget).err().unwrap_or(BackendError::Wiped);
+    }
+    BackendError::Network(plain(e))
+}
+
+/// The relay's half of a resident's audit trail: records, or why there are none.
+async fn relay_history(
+    local: &StoreBackend<SqliteStore>,
+    resident: ResidentId,
+) -> Result<Result<Vec<AcceptedRecord>, String>, BackendError> {
+    let Some((client, _)) = relay_client(local)? else {
+        return Ok(Err("This device is not connected to a team relay.".to_owned()));
+    };
+    match client.history(resident).await {
+        Ok(records) => Ok(Ok(records)),
+        Err(e @ SyncError::Revoked) => Err(failed(local, &e)),
+        Err(e) => Ok(Err(plain(&e))),
+    }
+}
+
+/// The calls that reach the relay, over `fetch`; the rest go to the store.
+async fn call(local: &StoreBackend<SqliteStore>, request: Request) -> Result<Reply, BackendError> {
+    match request {
+        Request::SyncNow => sync_now(local).await.map(Reply::Synced),
+        Request::Enrol { relay, code } => enrol(local, &relay, &code).await.map(Reply::Opened),
+        Request::Audit(r) => {
+            let relay = relay_history(local, r).await?;
+            local.audit_with(r, relay).map(Reply::Audit)
+        }
+        Request::SubjectAccess(r) => {
+            let relay = relay_history(local, r).await?;
+            local.subject_access_with(r, relay.ok()).map(Reply::SubjectAccess)
+        }
+        Request::EraseResident(r) => {
+            local.may_erase()?;
+            let Some((client, _)) = relay_client(local)? else {
+                return Err(BackendError::refused(
+                    "Connect this device to the team relay first: an erasure must reach every device.",
+                ));
+            };
+            client.erase(r).await.map_err(|e| failed(local, &e))?;
+            local.erase_here(r).map(|()| Reply::Done)
+        }
+        Request::Invite { role, resident } => {
+            let Some((client, url)) = relay_client(local)? else { return Err(BackendError::NotEnrolled) };
+            let issued =
+                client.invite(&InviteRequest { role, resident, hours: None }).await.map_err(|e| failed(local, &e))?;
+            Ok(Reply::Invite(InviteInfo { code: issued.code, relay: url, expires_at: issued.expires_at.to_string() }))
+        }
+        other => local.handle(other),
+    }
+}
+
 /// Answers one call.
-async fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
-    match call {
+async fn answer(call_made: WorkerCall) -> Result<WorkerAnswer, BackendError> {
+    match call_made {
         WorkerCall::HasStore => with_vault(|v| Ok(WorkerAnswer::HasStore(v.has_store()))),
         WorkerCall::LockState => with_vault(|v| Ok(WorkerAnswer::LockState(v.lock_state()))),
         WorkerCall::Create { name, pin } => opened(with_vault(|v| v.create(&name, &pin))?, false),
@@ -150,12 +212,7 @@ async fn answer(call: WorkerCall) -> Result<WorkerAnswer, BackendError> {
         WorkerCall::ChangePin { old, new } => with_vault(|v| v.change_pin(&old, &new)).map(|()| WorkerAnswer::Done),
         WorkerCall::Call(request) => {
             let local = OPEN.with(|o| o.borrow().clone()).ok_or(BackendError::Unavailable)?;
-            match request {
-                Request::SyncNow => sync_now(&local).await.map(Reply::Synced),
-                Request::Enrol { relay, code } => enrol(&local, &relay, &code).await.map(Reply::Opened),
-                other => local.handle(other),
-            }
-            .map(WorkerAnswer::Reply)
+            call(&local, request).await.map(WorkerAnswer::Reply)
         }
     }
 }

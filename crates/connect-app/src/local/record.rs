@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use connect_model::AuthorRole;
 use connect_model::ResidentId;
-use connect_model::history::{self, KnownDevice};
+use connect_model::history::{self, AcceptedRecord, KnownDevice};
 use connect_store::DocumentStore;
 use connect_ui::backend::BackendError;
 
@@ -18,6 +18,31 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
     /// Who changed what and when about a resident: this device's history
     /// joined with the relay's, when it can be reached.
     pub fn audit(&self, resident: ResidentId) -> Result<AuditView, BackendError> {
+        let relay = self.relay_history(resident)?;
+        self.audit_with(resident, relay)
+    }
+
+    /// The relay's records of a resident's documents: `Ok(None)` when this
+    /// device has no relay, an error in words when it cannot be reached, and
+    /// [`BackendError::Wiped`] when the team revoked this device.
+    fn relay_history(&self, resident: ResidentId) -> Result<Result<Vec<AcceptedRecord>, String>, BackendError> {
+        match self.enrolled_network() {
+            Some(n) => match self.reach(n.resident_history(resident)) {
+                Ok(records) => Ok(Ok(records)),
+                Err(BackendError::Wiped) => Err(BackendError::Wiped),
+                Err(e) => Ok(Err(e.to_string())),
+            },
+            None => Ok(Err("This device is not connected to a team relay.".to_owned())),
+        }
+    }
+
+    /// [`Self::audit`] with the relay's half already fetched (in the browser,
+    /// the worker fetches it over `fetch` first).
+    pub fn audit_with(
+        &self,
+        resident: ResidentId,
+        relay: Result<Vec<AcceptedRecord>, String>,
+    ) -> Result<AuditView, BackendError> {
         let me = self.me()?;
         let local = self.with(|s| {
             let mut local = Vec::new();
@@ -30,13 +55,9 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
             }
             Ok(local)
         })?;
-        let (relay, relay_problem) = match self.enrolled_network() {
-            Some(n) => match self.reach(n.resident_history(resident)) {
-                Ok(records) => (records, None),
-                Err(BackendError::Wiped) => return Err(BackendError::Wiped),
-                Err(e) => (Vec::new(), Some(e.to_string())),
-            },
-            None => (Vec::new(), Some("This device is not connected to a team relay.".to_owned())),
+        let (relay, relay_problem) = match relay {
+            Ok(records) => (records, None),
+            Err(why) => (Vec::new(), Some(why)),
         };
         let known = BTreeMap::from([(
             me.device_id,
@@ -47,15 +68,21 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
 
     /// Everything held about a resident, as a readable page and as JSON.
     pub fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, BackendError> {
+        let relay = self.relay_history(resident)?;
+        self.subject_access_with(resident, relay.ok())
+    }
+
+    /// [`Self::subject_access`] with the relay's records already fetched.
+    pub fn subject_access_with(
+        &self,
+        resident: ResidentId,
+        relay: Option<Vec<AcceptedRecord>>,
+    ) -> Result<SubjectAccess, BackendError> {
         let now = now();
         let mut export =
             self.with(|s| connect_store::export::export_resident(s, resident, now).map_err(store_error))?;
-        if let Some(n) = self.enrolled_network() {
-            match self.reach(n.resident_history(resident)) {
-                Ok(records) => export.join_relay(&records),
-                Err(BackendError::Wiped) => return Err(BackendError::Wiped),
-                Err(_) => {}
-            }
+        if let Some(records) = relay {
+            export.join_relay(&records);
         }
         let name = export.page.as_ref().map_or_else(|| resident.to_string(), |p| p.preferred_name.clone());
         let slug: String = name
@@ -76,15 +103,27 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
     /// (Coordinator) Erases a resident everywhere: on the relay (so every
     /// device deletes them at its next sync) and on this device now.
     pub fn erase_resident(&self, resident: ResidentId) -> Result<(), BackendError> {
-        if self.me()?.role != AuthorRole::Coordinator {
-            return Err(BackendError::refused("Only a coordinator can erase a resident."));
-        }
+        self.may_erase()?;
         let Some(network) = self.enrolled_network() else {
             return Err(BackendError::refused(
                 "Connect this device to the team relay first: an erasure must reach every device.",
             ));
         };
         self.reach(network.erase_resident(resident))?;
+        self.erase_here(resident)
+    }
+
+    /// Refuses an erasure this device's person may not ask for.
+    pub fn may_erase(&self) -> Result<(), BackendError> {
+        if self.me()?.role == AuthorRole::Coordinator {
+            Ok(())
+        } else {
+            Err(BackendError::refused("Only a coordinator can erase a resident."))
+        }
+    }
+
+    /// Deletes a resident from this device, once the relay has erased them.
+    pub fn erase_here(&self, resident: ResidentId) -> Result<(), BackendError> {
         self.with(|s| {
             for id in connect_store::resident_documents(resident) {
                 s.erase(id).map_err(store_error)?;
