@@ -3,23 +3,7 @@
 // within thumb reach at the bottom, and every tap target is at least 44 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPreview, openBrowser, ready, shot, PHONE } from './helpers.mjs';
-
-/** Every visible button, link, input and select smaller than 44 × 44 px. */
-async function smallTargets(page) {
-  return page.evaluate(() => {
-    const small = [];
-    for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue; // not shown
-      // A checkbox or radio is tapped through its label, which is the target.
-      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el;
-      const t = target.getBoundingClientRect();
-      if (t.height < 44 || t.width < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(t.width)}×${Math.round(t.height)}`);
-    }
-    return small;
-  });
-}
+import { startPreview, openBrowser, ready, shot, smallTargets, PHONE } from './helpers.mjs';
 
 test('at phone size the content comes first, the sync chip stays in view and every target is big enough', async () => {
   const app = await startPreview({ demo: true });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, openBrowser, ready, unlock, shot, audit, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+import { root, startRelay, openBrowser, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
 
 /** Every OPFS file's bytes, read back through the page, as one string per file. */
 async function opfsFiles(page) {
@@ -156,7 +156,8 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     await page.getByText('This browser may clear its records when space runs low: sync often.').first().waitFor();
     await shot(page, 'web-settings');
     await audit(page, 'web settings');
-    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    // The relay that served the app is offered: only the code need be typed.
+    assert.equal(await page.getByRole('textbox', { name: 'Team relay address' }).inputValue(), relay.url);
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
     await page.getByRole('button', { name: 'Connect to the team' }).click();
     await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
@@ -180,6 +181,21 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     await page.getByText('Teaches the grandchildren chess').first().waitFor({ timeout: 15000 });
     await shot(page, 'web-edit-from-another-device');
     await audit(page, 'web resident page after sync');
+
+    // 8. Every other screen of the web app: axe finds nothing serious, and
+    // every tap target is at least 44 px.
+    for (const tab of ['Circle of care', 'Journal', 'Check-ins', 'Story', 'Their record']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(150);
+      await shot(page, `web-tab-${tab.toLowerCase().replace(/ /g, '-')}`);
+      await audit(page, `web ${tab}`);
+      assert.deepEqual(await smallTargets(page), [], `web ${tab}: tap targets under 44 px`);
+    }
+    await page.getByRole('button', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Team', exact: true }).first().waitFor();
+    await shot(page, 'web-team');
+    await audit(page, 'web team');
+    assert.deepEqual(await smallTargets(page), [], 'web team: tap targets under 44 px');
   } finally {
     await context.close();
     await relay.stop();

@@ -59,6 +59,11 @@ pub trait Vault: SendSyncOutsideWasm {
     fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()>;
     /// How long without a touch before the app locks itself.
     fn idle_limit(&self) -> Duration;
+    /// The relay to offer in Settings: in the browser, the address the app
+    /// was served from (the team's relay serves it).
+    fn suggested_relay(&self) -> Option<String> {
+        None
+    }
     /// The space the app uses and has left, where the platform says (the
     /// browser does; a native app's disk is the phone's own business).
     fn storage(&self) -> BackendFuture<Option<StorageInfo>> {

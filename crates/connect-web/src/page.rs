@@ -166,6 +166,10 @@ impl Vault for WebVault {
         IDLE_LIMIT
     }
 
+    fn suggested_relay(&self) -> Option<String> {
+        web_sys::window().and_then(|w| w.location().origin().ok())
+    }
+
     fn storage(&self) -> BackendFuture<Option<StorageInfo>> {
         Box::pin(async move {
             let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else { return Ok(None) };

@@ -17,7 +17,9 @@ pub fn SettingsScreen() -> Element {
     let me = backend.me();
     let overview = use_backend_read(move |backend| async move { backend.overview().await });
     let mut device_name = use_signal(|| me.device_name.clone());
-    let mut relay = use_signal(String::new);
+    let mut relay = use_signal(|| {
+        try_consume_context::<crate::vault::SharedVault>().and_then(|v| v.suggested_relay()).unwrap_or_default()
+    });
     let mut code = use_signal(String::new);
     let mut busy = use_signal(|| false);
     let save_name = {
