@@ -17,8 +17,12 @@ pub fn workspace_binary(package: &str, name: &str) -> PathBuf {
     // <target>/<profile>/deps/<test> → <target>/<profile>
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("a cargo target directory").to_owned();
     let path = profile_dir.join(name);
-    static BUILD: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one_at_a_time = BUILD.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Built once per test process: every later call finds it done.
+    static BUILT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if built.iter().any(|b| b == name) {
+        return path;
+    }
     let mut build = Command::new(env!("CARGO"));
     build.args(["build", "--quiet", "-p", package, "--bin", name]);
     if profile_dir.file_name().is_some_and(|p| p == "release") {
@@ -27,9 +31,10 @@ pub fn workspace_binary(package: &str, name: &str) -> PathBuf {
     if let Some(target) = profile_dir.parent() {
         build.env("CARGO_TARGET_DIR", target);
     }
-    // Cheap when it is up to date, and it keeps the binary in step with the code.
+    // Keeps the binary in step with the code the tests were built from.
     let status = build.status().expect("cargo runs");
     assert!(status.success(), "cargo build -p {package} --bin {name} failed");
+    built.push(name.to_owned());
     path
 }
 

@@ -206,11 +206,13 @@ fn device_from(row: &Row) -> Result<DeviceRecord> {
     })
 }
 
-/// The device query, with its `WHERE` (and `ORDER BY`) appended.
+/// The device query, with its `WHERE` (and `ORDER BY`) appended; column 8
+/// is the device's "last seen", for authentication.
 macro_rules! device_select {
     ($tail:literal) => {
         concat!(
-            "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id
+            "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id,
+                    d.last_seen
              FROM devices d JOIN people p ON p.person_id = d.person_id ",
             $tail
         )
@@ -529,9 +531,10 @@ impl RelayStore for PostgresRelayStore {
         let mut conn = self.conn()?;
         let mut db = conn.db();
         let Some(row) = db.opt(device_select!("WHERE d.token_hash = $1"), &[&token_hash])? else { return Ok(None) };
+        // One read on every request: the device, its person and when it was last seen.
         let found = device_from(&row)?;
         let key = found.device_id.to_string();
-        let last: Option<i64> = db.one("SELECT last_seen FROM devices WHERE device_id = $1", &[&key])?.try_get(0)?;
+        let last: Option<i64> = row.try_get(8)?;
         // "Last seen" is a coarse, best-effort note, written at most every few
         // minutes, and skipped if another transaction holds the row, so that
         // authenticating a request never waits for a writer.

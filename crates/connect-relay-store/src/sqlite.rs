@@ -219,8 +219,9 @@ fn person_from(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Person> {
     })
 }
 
+/// A device and its person (column 8 is its "last seen", for authentication).
 const DEVICE_SELECT: &str =
-    "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id
+    "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id, d.last_seen
      FROM devices d JOIN people p ON p.person_id = d.person_id";
 
 fn device_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
@@ -402,14 +403,13 @@ impl RelayStore for SqliteRelayStore {
 
     fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
         let conn = self.conn()?;
+        // One read on every request: the device, its person and when it was last seen.
         let found = conn
-            .query_row(&format!("{DEVICE_SELECT} WHERE d.token_hash = ?1"), [token_hash], device_from)
+            .prepare_cached(&format!("{DEVICE_SELECT} WHERE d.token_hash = ?1"))?
+            .query_row([token_hash], |r| Ok((device_from(r)?, r.get::<_, Option<i64>>(8)?)))
             .optional()?;
-        if let Some(d) = &found {
-            let key = d.device_id.to_string();
-            let last: Option<i64> = conn
-                .prepare_cached("SELECT last_seen FROM devices WHERE device_id = ?1")?
-                .query_row([&key], |r| r.get(0))?;
+        if let Some((d, last)) = &found {
+            let (key, last) = (d.device_id.to_string(), *last);
             // "Last seen" is a coarse, best-effort note: written at most every
             // few minutes, and never by waiting for another writer, so that
             // authenticating a request stays a read.
@@ -425,7 +425,7 @@ impl RelayStore for SqliteRelayStore {
                 }
             }
         }
-        Ok(found)
+        Ok(found.map(|(d, _)| d))
     }
 
     fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
