@@ -327,13 +327,14 @@ fn save_in(
     let device = device.map(|d| d.to_string());
     let seq = feed_entry(db, team, &key, "change", device.as_deref(), now)?;
     let sender = device.as_deref().unwrap_or("relay");
-    for h in new_changes {
-        db.exec(
-            "INSERT INTO change_log (hash, doc_id, device_id, feed_seq, at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (hash) DO NOTHING",
-            &[&h.0.as_slice(), &key, &sender, &to_i64(seq), &now.millis()],
-        )?;
-    }
+    // Every change in one statement, however many a save brings.
+    let hashes: Vec<&[u8]> = new_changes.iter().map(|h| h.0.as_slice()).collect();
+    db.exec(
+        "INSERT INTO change_log (hash, doc_id, device_id, feed_seq, at)
+         SELECT h, $2, $3, $4, $5 FROM UNNEST($1::BYTEA[]) AS h
+         ON CONFLICT (hash) DO NOTHING",
+        &[&hashes, &key, &sender, &to_i64(seq), &now.millis()],
+    )?;
     Ok(Saved::At(seq))
 }
 
@@ -915,14 +916,30 @@ impl RelayStore for PostgresRelayStore {
         if let Some(after) = commit.forget_assumed_after {
             db.exec("DELETE FROM sync_states WHERE device_id = $1 AND assumed_round > $2", &[&device, &to_i64(after)])?;
         }
+        // Every sync state in one statement (a fresh device's first round
+        // has one per document). The last state for a document wins, as one
+        // statement may not update a row twice.
+        let mut latest: HashMap<String, (&[u8], Option<i64>)> = HashMap::new();
         for (id, state, assumed) in commit.sync_states {
-            let assumed = assumed.map(to_i64);
+            latest.insert(id.to_string(), (state.as_slice(), assumed.map(to_i64)));
+        }
+        if !latest.is_empty() {
+            let mut ids = Vec::with_capacity(latest.len());
+            let mut states: Vec<&[u8]> = Vec::with_capacity(latest.len());
+            let mut assumed: Vec<Option<i64>> = Vec::with_capacity(latest.len());
+            for (id, (state, round)) in latest {
+                ids.push(id);
+                states.push(state);
+                assumed.push(round);
+            }
             db.exec(
                 "INSERT INTO sync_states (device_id, doc_id, state, assumed_round)
-                 SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM documents WHERE doc_id = $2)
+                 SELECT $1, t.doc_id, t.state, t.assumed
+                 FROM UNNEST($2::TEXT[], $3::BYTEA[], $4::BIGINT[]) AS t(doc_id, state, assumed)
+                 WHERE EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = t.doc_id)
                  ON CONFLICT (device_id, doc_id) DO UPDATE SET state = EXCLUDED.state,
                      assumed_round = EXCLUDED.assumed_round",
-                &[&device, &id.to_string(), state, &assumed],
+                &[&device, &ids, &states, &assumed],
             )?;
         }
         db.exec(
