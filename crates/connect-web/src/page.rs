@@ -29,6 +29,9 @@ struct WorkerLink {
     waiting: Rc<Waiting>,
     /// Calls made before the worker said it was ready, sent when it is.
     queued: Rc<RefCell<Option<Vec<String>>>>,
+    /// Why the worker cannot answer at all (it could not open OPFS, say):
+    /// every later call fails with it at once instead of waiting for ever.
+    broken: Rc<RefCell<Option<BackendError>>>,
 }
 
 impl WorkerLink {
@@ -40,7 +43,9 @@ impl WorkerLink {
         let worker = Worker::new_with_options(if demo { "./worker.js?demo" } else { "./worker.js" }, &options)?;
         let waiting: Rc<Waiting> = Rc::default();
         let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
-        let (to_callers, to_flush, sender) = (waiting.clone(), queued.clone(), worker.clone());
+        let broken: Rc<RefCell<Option<BackendError>>> = Rc::default();
+        let (to_callers, to_flush, sender, to_break) =
+            (waiting.clone(), queued.clone(), worker.clone(), broken.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
             if text == "ready" {
@@ -51,7 +56,11 @@ impl WorkerLink {
             }
             let Ok(answer) = serde_json::from_str::<Answer>(&text) else { return };
             if answer.id == 0 {
-                // Not an answer to any one call: every waiting call fails with it.
+                // Not an answer to any one call: every waiting call, and every
+                // later one, fails with it.
+                if let Err(why) = &answer.answer {
+                    *to_break.borrow_mut() = Some(why.clone());
+                }
                 for (_, caller) in to_callers.borrow_mut().drain() {
                     let _ = caller.send(answer.answer.clone());
                 }
@@ -61,11 +70,14 @@ impl WorkerLink {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        Ok(Rc::new(Self { worker, next: Cell::new(1), waiting, queued }))
+        Ok(Rc::new(Self { worker, next: Cell::new(1), waiting, queued, broken }))
     }
 
     /// Sends a call and waits for its answer.
     fn ask(&self, call: WorkerCall) -> BackendFuture<WorkerAnswer> {
+        if let Some(why) = self.broken.borrow().clone() {
+            return Box::pin(std::future::ready(Err(why)));
+        }
         let id = self.next.get();
         self.next.set(id + 1);
         let (tx, rx) = oneshot::channel();
