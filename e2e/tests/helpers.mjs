@@ -1,7 +1,7 @@
 // Shared helpers: start the preview (and a relay) as real processes on
 // 127.0.0.1, drive Debian's Chromium with Playwright, take phone-size screenshots.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import net from 'node:net';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import QRCode from 'qrcode';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -126,17 +127,53 @@ export function coordinatorAndSupporter(relay) {
   return { chloeStore, amaraStore };
 }
 
-/** A fresh headless Chromium at phone size. */
-export async function openBrowser(viewport = PHONE) {
+/**
+ * A fresh headless Chromium at phone size. With `camera`, the path of a
+ * `.y4m` video, the browser's camera shows that video (see `fakeCamera`),
+ * and the page may use it without asking.
+ */
+export async function openBrowser(viewport = PHONE, { camera } = {}) {
+  const cameraArgs = camera
+    ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]
+    : [];
   const context = await chromium.launchPersistentContext(tempDir('chromium-'), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...cameraArgs],
   });
   const page = context.pages()[0] ?? await context.newPage();
   return { context, page };
+}
+
+/**
+ * A camera's view of a screen showing `text` as a QR code: a `.y4m` video
+ * (one 640×480 frame, which Chromium's fake camera repeats) of the code,
+ * drawn by the `qrcode` package, a little off centre on a grey, noisy
+ * background; with `text` null, only the background. Returns its path.
+ */
+export function fakeCamera(text) {
+  const [width, height, scale, left, top] = [640, 480, 9, 150, 40];
+  const { modules } = text === null ? { modules: { size: -4 } } : QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const luma = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const mx = Math.floor((x - left) / scale) - quiet;
+      const my = Math.floor((y - top) / scale) - quiet;
+      const onScreen = x >= left && y >= top && mx < modules.size + quiet && my < modules.size + quiet;
+      const dark = onScreen && mx >= 0 && my >= 0 && mx < modules.size && my < modules.size && modules.get(my, mx);
+      const noise = (x * 7 + y * 13) % 23;
+      luma[y * width + x] = dark ? 25 + noise : onScreen ? 225 - noise : 110 + noise;
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const path = join(tempDir('camera-'), 'invite.y4m');
+  writeFileSync(path, Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420\nFRAME\n`), luma, chroma, chroma,
+  ]));
+  return path;
 }
 
 /**

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, openBrowser, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+import { root, startRelay, openBrowser, fakeCamera, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
 
 /** Every OPFS file's bytes, read back through the page, as one string per file. */
 async function opfsFiles(page) {
@@ -241,4 +241,64 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
     await context.close();
     await relay.stop();
   }
+});
+
+test('the web app reads the invite from its QR code with the camera, and enrols with it', async () => {
+  const relay = await startRelay({ app: true });
+  const { chloeStore } = coordinatorAndSupporter(relay);
+  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  // The camera sees the coordinator's screen: the QR code the invite panel draws.
+  const camera = fakeCamera(`connect-companion:enrol?relay=${relay.url}&code=${code}`);
+  const { context, page } = await openBrowser(undefined, { camera });
+  try {
+    await page.goto(relay.url);
+    await ready(page, 'Caseload', { name: 'Amara' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const relayField = page.getByRole('textbox', { name: 'Team relay address' });
+    const codeField = page.getByRole('textbox', { name: 'Invite code' });
+    await relayField.fill('');
+    await page.getByRole('button', { name: "Scan the invite's QR code" }).click();
+    await page.getByText('Invite read. Check the relay, then connect.').waitFor({ timeout: 15000 });
+    assert.equal(await codeField.inputValue(), code, 'the code came from the camera');
+    assert.equal(await relayField.inputValue(), relay.url, 'and the relay');
+    // The camera is off once the code is read: no video, no live track.
+    assert.equal(await page.locator('video').count(), 0);
+    await shot(page, 'web-invite-scanned');
+    await audit(page, 'web settings after a scan');
+    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await shot(page, 'web-scanned-enrolled');
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
+
+test('the camera scanner shows its picture until stopped, and says so when a QR code is not an invite', async () => {
+  const relay = await startRelay({ app: true });
+  for (const [seen, name] of [[null, 'nothing'], ['https://example.org/poster', 'a poster']]) {
+    const { context, page } = await openBrowser(undefined, { camera: fakeCamera(seen) });
+    try {
+      await page.goto(relay.url);
+      await ready(page, 'Caseload', { name: 'Amara' });
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: "Scan the invite's QR code" }).click();
+      if (seen === null) {
+        // The picture plays in the page while nothing reads.
+        await page.waitForFunction(() => document.querySelector('video')?.videoWidth > 0, null, { timeout: 15000 });
+        await page.getByText("Point the camera at the QR code on your coordinator's screen.").waitFor();
+        await shot(page, 'web-scanning');
+        await audit(page, 'web settings while scanning');
+        await page.getByRole('button', { name: 'Stop the camera' }).click();
+        await page.getByRole('button', { name: "Scan the invite's QR code" }).waitFor();
+      } else {
+        await page.getByRole('alert').getByText(/not a Connect Companion invite/).waitFor({ timeout: 15000 });
+      }
+      assert.equal(await page.locator('video').count(), 0, `the camera is off after seeing ${name}`);
+      assert.equal(await page.getByRole('textbox', { name: 'Invite code' }).inputValue(), '', `${name} fills in no code`);
+    } finally {
+      await context.close();
+    }
+  }
+  await relay.stop();
 });

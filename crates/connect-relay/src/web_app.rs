@@ -5,7 +5,8 @@
 //! Files come from `tower-http`'s `ServeDir` (content types, no path escapes,
 //! ranges, `index.html` for `/`). Every answer gets the headers a web app
 //! needs: a strict Content-Security-Policy, `nosniff`, no referrer; the
-//! service worker its scope; the entry points (`/`, `index.html`, the service
+//! service worker its scope; a permissions policy that allows the camera (for
+//! an invite's QR code) and nothing else; the entry points (`/`, `index.html`, the service
 //! worker, the manifest) `no-cache`, so a new version is seen at once; and
 //! files named by their content hash `immutable`, cached for a year.
 
@@ -25,6 +26,10 @@ use tower_http::services::ServeDir;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
      manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// What the app may use of the phone: the camera, to read an invite's QR
+/// code, and nothing else a page could ask for.
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
 
 /// The service worker's file name; it controls the whole origin.
 pub const SERVICE_WORKER: &str = "sw.js";
@@ -53,6 +58,7 @@ async fn app_headers(request: Request, next: Next) -> Response {
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert("permissions-policy", HeaderValue::from_static(PERMISSIONS_POLICY));
     let cache = if is_hashed(&path) { IMMUTABLE } else { "no-cache" };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if path.trim_start_matches('/') == SERVICE_WORKER {

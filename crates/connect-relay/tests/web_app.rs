@@ -5,7 +5,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use connect_relay::web_app::{self, CONTENT_SECURITY_POLICY};
+use connect_relay::web_app::{self, CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY};
 use connect_relay::{AppState, router};
 use connect_relay_store::SqliteRelayStore;
 use http_body_util::BodyExt;
@@ -46,6 +46,8 @@ async fn the_app_is_served_beside_the_api_with_the_headers_a_web_app_needs() {
     assert_eq!(header(&headers, "cache-control"), "no-cache", "the entry point is never cached long");
     assert_eq!(header(&headers, "content-security-policy"), CONTENT_SECURITY_POLICY);
     assert_eq!(header(&headers, "x-content-type-options"), "nosniff");
+    assert_eq!(header(&headers, "permissions-policy"), PERMISSIONS_POLICY);
+    assert!(PERMISSIONS_POLICY.contains("camera=(self)") && PERMISSIONS_POLICY.contains("microphone=()"));
 
     let (status, headers, _) = get(&app, &format!("/{WASM}")).await;
     assert_eq!(status, StatusCode::OK);

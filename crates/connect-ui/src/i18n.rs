@@ -164,6 +164,12 @@ catalogue! {
     DeviceId => "Device id (for your coordinator)";
     RelayAddress => "Team relay address";
     InviteCode => "Invite code";
+    ScanInvite => "Scan the invite's QR code";
+    StopScanning => "Stop the camera";
+    CameraPicture => "What the camera sees";
+    PointAtInvite => "Point the camera at the QR code on your coordinator's screen.";
+    NotAnInvite => "That QR code is not a Connect Companion invite. Scan the one your coordinator shows, or type the code.";
+    InviteRead => "Invite read. Check the relay, then connect.";
     Connect => "Connect to the team";
     Connected => "Connected to";
     CreateInvite => "Invite a new device";

@@ -10,9 +10,11 @@
 //! `assets/style.css`.
 
 pub mod backend;
+pub mod camera;
 pub mod clock;
 pub mod components;
 pub mod i18n;
+pub mod invite_link;
 pub mod items;
 pub mod state;
 pub mod vault;

@@ -6,11 +6,15 @@
 //! ([`worker`]): SQLCipher through rusqlite on sqlite-wasm-rs, kept in the
 //! Origin Private File System by the `opfs-sahpool` VFS, whose synchronous
 //! file handles exist only in a worker. The page asks, the worker answers, in
-//! the messages of [`message`], as JSON.
+//! the messages of [`message`], as JSON. The page also lends the screens the
+//! camera, to read an invite's QR code ([`frame`] reads one frame).
 //!
 //! `scripts/build-web` builds it and writes the installable app (index, its
 //! scripts, the service worker, the manifest and icons) to `target/web/`.
 
+#[cfg(target_arch = "wasm32")]
+mod camera;
+pub mod frame;
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 mod page;

@@ -216,7 +216,15 @@ fn vault() -> Box<dyn std::any::Any> {
     Box::new(vault)
 }
 
+/// The camera, for reading an invite's QR code.
+fn camera() -> Box<dyn std::any::Any> {
+    // The page is single-threaded: nothing here crosses a thread.
+    #[allow(clippy::arc_with_non_send_sync)]
+    let camera: connect_ui::camera::SharedCamera = Arc::new(crate::camera::WebCamera);
+    Box::new(camera)
+}
+
 /// Starts the screens; their vault starts the worker.
 pub(crate) fn run() {
-    dioxus::LaunchBuilder::web().with_context_provider(vault).launch(connect_ui::Root);
+    dioxus::LaunchBuilder::web().with_context_provider(vault).with_context_provider(camera).launch(connect_ui::Root);
 }

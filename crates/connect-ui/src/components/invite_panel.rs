@@ -5,6 +5,7 @@ use dioxus::prelude::*;
 
 use crate::backend::InviteInfo;
 use crate::i18n::Msg;
+use crate::invite_link::InviteLink;
 use crate::state::{use_backend, use_ui};
 use crate::vault::{Gate, use_gate};
 
@@ -55,7 +56,7 @@ pub fn InvitePanel() -> Element {
             if let Some(i) = issued.read().clone() {
                 div { class: "invite-card",
                     p { {ui.t(Msg::InviteReady)} }
-                    if let Some(svg) = qr_svg(&format!("connect-companion:enrol?relay={}&code={}", i.relay, i.code)) {
+                    if let Some(svg) = qr_svg(&InviteLink { relay: i.relay.clone(), code: i.code.clone() }.encode()) {
                         div { class: "qr", role: "img", "aria-label": "QR code for the invite {i.code}", dangerous_inner_html: "{svg}" }
                     }
                     p { class: "invite-code", "{i.code}" }

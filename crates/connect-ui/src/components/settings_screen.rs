@@ -5,7 +5,7 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{ChangePinForm, InvitePanel, LanguagePicker, StoragePanel};
+use crate::components::{ChangePinForm, InvitePanel, InviteScanner, LanguagePicker, StoragePanel};
 use crate::i18n::Msg;
 use crate::state::{Screen, use_backend, use_backend_read, use_ui};
 
@@ -21,6 +21,7 @@ pub fn SettingsScreen() -> Element {
         try_consume_context::<crate::vault::SharedVault>().and_then(|v| v.suggested_relay()).unwrap_or_default()
     });
     let mut code = use_signal(String::new);
+    let mut scanned = use_signal(|| false);
     let mut busy = use_signal(|| false);
     let save_name = {
         let backend = backend.clone();
@@ -85,6 +86,16 @@ pub fn SettingsScreen() -> Element {
                 if o.enrolled {
                     p { {ui.t(Msg::Connected)} " " code { {o.relay.clone().unwrap_or_default()} } }
                 } else {
+                    InviteScanner {
+                        on_read: move |link: crate::invite_link::InviteLink| {
+                            relay.set(link.relay);
+                            code.set(link.code);
+                            scanned.set(true);
+                        }
+                    }
+                    if *scanned.read() {
+                        p { class: "hint", role: "status", {ui.t(Msg::InviteRead)} }
+                    }
                     form { class: "add-form", onsubmit: enrol,
                         label { class: "field",
                             span { class: "label", {ui.t(Msg::RelayAddress)} }

@@ -1,0 +1,126 @@
+//! The page's camera: the back camera's picture in the scanner's `<video>`,
+//! read a few times a second with `rqrr` until a QR code decodes. Reading in
+//! wasm works in every browser (the `BarcodeDetector` API does not), and the
+//! frames never leave the page.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream, MediaStreamConstraints};
+
+use connect_ui::backend::{BackendError, BackendFuture};
+use connect_ui::camera::Camera;
+
+/// Frames are scaled to at most this width before reading: a QR code held
+/// up to a phone is large, and smaller frames read faster.
+const READ_WIDTH: u32 = 480;
+/// Time between two reads.
+const EVERY_MS: u32 = 150;
+/// How long to wait for the scanner's `<video>` to be drawn.
+const ELEMENT_WAIT_MS: u32 = 3000;
+
+/// The web app's camera.
+pub(crate) struct WebCamera;
+
+impl Camera for WebCamera {
+    fn scan(&self, video_id: &str) -> BackendFuture<String> {
+        let video_id = video_id.to_owned();
+        Box::pin(async move { scan(&video_id).await })
+    }
+}
+
+/// Stops the camera when the scan ends, however it ends (read, failed, or
+/// dropped because the scanner closed).
+struct Running(MediaStream);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        for track in self.0.get_tracks() {
+            if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
+                track.stop();
+            }
+        }
+    }
+}
+
+/// The camera refused or missing, in words.
+fn camera_error(e: &JsValue) -> BackendError {
+    let name = e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default();
+    BackendError::refused(match name.as_str() {
+        "NotAllowedError" | "SecurityError" => {
+            "The camera was not allowed. Allow it in the browser's settings, or type the code."
+        }
+        "NotFoundError" | "OverconstrainedError" => "This phone has no camera the app can use. Type the code instead.",
+        "NotReadableError" => "The camera is in use by another app. Close it and try again, or type the code.",
+        _ => "The camera could not start. Type the code instead.",
+    })
+}
+
+async fn scan(video_id: &str) -> Result<String, BackendError> {
+    let window = web_sys::window().ok_or(BackendError::Unavailable)?;
+    let document = window.document().ok_or(BackendError::Unavailable)?;
+    let video = wait_for_video(&document, video_id).await?;
+    let devices = window.navigator().media_devices().map_err(|e| camera_error(&e))?;
+    let constraints = MediaStreamConstraints::new();
+    let wanted = js_sys::Object::new();
+    // The back camera where there is one; any camera otherwise.
+    let _ = js_sys::Reflect::set(&wanted, &"facingMode".into(), &"environment".into());
+    constraints.set_video(&wanted);
+    constraints.set_audio(&JsValue::FALSE);
+    let asked = devices.get_user_media_with_constraints(&constraints).map_err(|e| camera_error(&e))?;
+    let stream: MediaStream = JsFuture::from(asked).await.map_err(|e| camera_error(&e))?.unchecked_into();
+    let _running = Running(stream.clone());
+    video.set_src_object(Some(&stream));
+    if let Ok(playing) = video.play() {
+        let _ = JsFuture::from(playing).await;
+    }
+    let canvas: HtmlCanvasElement =
+        document.create_element("canvas").map_err(|_| BackendError::Unavailable)?.unchecked_into();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
+    let context: CanvasRenderingContext2d = canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()
+        .flatten()
+        .ok_or(BackendError::Unavailable)?
+        .unchecked_into();
+    loop {
+        gloo_timers::future::TimeoutFuture::new(EVERY_MS).await;
+        if !video.is_connected() {
+            return Err(BackendError::Unavailable); // the scanner closed
+        }
+        let (width, height) = (video.video_width(), video.video_height());
+        if width == 0 || height == 0 {
+            continue; // no frame yet
+        }
+        let scale = f64::from(READ_WIDTH.min(width)) / f64::from(width);
+        // Whole pixels of a frame a few hundred wide.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (w, h) = ((f64::from(width) * scale) as u32, (f64::from(height) * scale) as u32);
+        canvas.set_width(w);
+        canvas.set_height(h);
+        if context.draw_image_with_html_video_element_and_dw_and_dh(&video, 0.0, 0.0, w.into(), h.into()).is_err() {
+            continue;
+        }
+        let Ok(frame) = context.get_image_data(0.0, 0.0, w.into(), h.into()) else { continue };
+        if let Some(text) = crate::frame::read_qr(&frame.data(), w as usize, h as usize) {
+            return Ok(text);
+        }
+    }
+}
+
+/// The scanner's `<video>`, once Dioxus has drawn it.
+async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVideoElement, BackendError> {
+    for _ in 0..ELEMENT_WAIT_MS / 50 {
+        if let Some(element) = document.get_element_by_id(id)
+            && let Ok(video) = element.dyn_into::<HtmlVideoElement>()
+        {
+            // Shown inline on iPhones, not full screen; silent.
+            let _ = video.set_attribute("playsinline", "");
+            video.set_muted(true);
+            return Ok(video);
+        }
+        gloo_timers::future::TimeoutFuture::new(50).await;
+    }
+    Err(BackendError::Unavailable)
+}
