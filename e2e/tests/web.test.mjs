@@ -191,8 +191,29 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
       await audit(page, `web ${tab}`);
       assert.deepEqual(await smallTargets(page), [], `web ${tab}: tap targets under 44 px`);
     }
+    // The check-in flow's first question, and the resident's own view.
+    await page.getByRole('tab', { name: 'Check-ins' }).click();
+    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByRole('heading', { name: 'How often do you feel lonely?' }).waitFor();
+    await shot(page, 'web-checkin-question');
+    await audit(page, 'web check-in question');
+    assert.deepEqual(await smallTargets(page), [], 'web check-in: tap targets under 44 px');
+    await page.getByRole('button', { name: 'Hand to resident' }).click();
+    await page.getByRole('heading', { name: /My page/ }).waitFor();
+    await shot(page, 'web-resident-mode');
+    await audit(page, 'web resident mode');
+    assert.deepEqual(await smallTargets(page), [], 'web resident mode: tap targets under 44 px');
+    await page.getByRole('button', { name: 'Give the phone back' }).click();
+    await ready(page, 'Winifred Web');
     await page.getByRole('button', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Team', exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Places' }).click();
+    await page.waitForTimeout(150);
+    await audit(page, 'web places');
+    assert.deepEqual(await smallTargets(page), [], 'web places: tap targets under 44 px');
+    await page.getByRole('tab', { name: 'Matches' }).click();
+    await page.waitForTimeout(150);
     await shot(page, 'web-team');
     await audit(page, 'web team');
     assert.deepEqual(await smallTargets(page), [], 'web team: tap targets under 44 px');
@@ -246,7 +267,8 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
 test('the web app reads the invite from its QR code with the camera, and enrols with it', async () => {
   const relay = await startRelay({ app: true });
   const { chloeStore } = coordinatorAndSupporter(relay);
-  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  // A coordinator's phone this time, so the coordinators' screens are seen too.
+  const code = connectJson(chloeStore, 'invite', '--role', 'coordinator').code;
   // The camera sees the coordinator's screen: the QR code the invite panel draws.
   const camera = fakeCamera(`connect-companion:enrol?relay=${relay.url}&code=${code}`);
   const { context, page } = await openBrowser(undefined, { camera });
@@ -268,6 +290,20 @@ test('the web app reads the invite from its QR code with the camera, and enrols 
     await page.getByRole('button', { name: 'Connect to the team' }).click();
     await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
     await shot(page, 'web-scanned-enrolled');
+
+    // The coordinators' screens in the web app: the invite panel, insights
+    // and the stories residents let the team share.
+    await page.getByRole('button', { name: 'Invite a new device' }).first().waitFor();
+    await audit(page, 'web settings, coordinator');
+    assert.deepEqual(await smallTargets(page), [], 'web coordinator settings: tap targets under 44 px');
+    await page.getByRole('button', { name: 'Team' }).click();
+    for (const tab of ['Insights', 'Stories we may share']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(150);
+      await shot(page, `web-team-${tab.split(' ')[0].toLowerCase()}`);
+      await audit(page, `web ${tab}`);
+      assert.deepEqual(await smallTargets(page), [], `web ${tab}: tap targets under 44 px`);
+    }
   } finally {
     await context.close();
     await relay.stop();
