@@ -2,11 +2,14 @@
 //! device: the store-backed side that answers the screens ([`local`]), the
 //! lock in front of the encrypted store ([`vault`]), sync and the relay
 //! ([`network`]), and how calls reach the store without blocking the screens
-//! ([`blocking`]). The `connect-app` binary launches it on a native platform;
+//! ([`blocking`]), and the light relay probe that tells the auto-sync the
+//! network is back ([`lifecycle`]). The `connect-app` binary launches it on a native platform;
 //! `connect-web` runs [`local`] and [`vault`] in the browser's store worker.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod blocking;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod lifecycle;
 pub mod local;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod network;

@@ -80,6 +80,12 @@ fn vault(path: &Path, demo: bool, name: &str, lock_after: u64) -> SharedVault {
     Arc::new(connect_app::vault::AppVault::new(path.to_owned(), demo, name, Duration::from_secs(lock_after.max(1))))
 }
 
+/// What tells the auto-sync the network is back: a light relay probe.
+#[cfg_attr(not(any(feature = "desktop", feature = "mobile")), allow(dead_code))]
+fn lifecycle() -> connect_ui::lifecycle::SharedLifecycle {
+    Arc::new(connect_app::lifecycle::ProbeLifecycle::default())
+}
+
 /// Where the store lives on a phone: inside the app's private data directory
 /// (iOS sets `HOME` to the app container; Android apps run in their own data dir).
 #[cfg(feature = "mobile")]
@@ -98,7 +104,7 @@ fn mobile_store_path() -> PathBuf {
 #[cfg(all(feature = "mobile", not(feature = "preview")))]
 fn main() -> anyhow::Result<()> {
     let vault = vault(&mobile_store_path(), false, "", DEFAULT_LOCK_AFTER_SECONDS);
-    dioxus::LaunchBuilder::mobile().with_context(vault).launch(connect_ui::Root);
+    dioxus::LaunchBuilder::mobile().with_context(vault).with_context(lifecycle()).launch(connect_ui::Root);
     Ok(())
 }
 
@@ -116,7 +122,7 @@ fn main() -> anyhow::Result<()> {
         #[cfg(feature = "desktop")]
         Some(Command::Desktop { store, demo, lock_after }) => {
             let vault = vault(&store.unwrap_or_else(default_store), demo, "", lock_after);
-            dioxus::LaunchBuilder::desktop().with_context(vault).launch(connect_ui::Root);
+            dioxus::LaunchBuilder::desktop().with_context(vault).with_context(lifecycle()).launch(connect_ui::Root);
             Ok(())
         }
     }

@@ -50,7 +50,10 @@ pub(crate) fn serve(listen: SocketAddr, vault: SharedVault) -> anyhow::Result<()
                     ws.on_upgrade(move |socket| async move {
                         let _ = pool
                             .launch_virtualdom(axum_socket(socket), move || {
-                                VirtualDom::new(connect_ui::Root).with_root_context(vault)
+                                // Each browser tab has its own app, and its own probe.
+                                let lifecycle: connect_ui::lifecycle::SharedLifecycle =
+                                    std::sync::Arc::new(connect_app::lifecycle::ProbeLifecycle::default());
+                                VirtualDom::new(connect_ui::Root).with_root_context(vault).with_root_context(lifecycle)
                             })
                             .await;
                     })

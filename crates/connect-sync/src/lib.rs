@@ -9,6 +9,8 @@
 //! - [`access`]: who may read and write which document, as a pure function.
 //! - [`protocol`]: the versioned, batched binary wire format on `automerge::sync`.
 //! - [`api`]: every JSON body of the relay's HTTP API, typed once.
+//! - [`schedule`]: when to sync without being asked, over a clock it is
+//!   given ([`SyncSchedule`]).
 //!
 //! Around it:
 //! - [`driver`]: the loops that run the device core, blocking and async,
@@ -28,6 +30,7 @@ mod error;
 pub mod http;
 pub mod protocol;
 pub mod relay;
+pub mod schedule;
 #[cfg(feature = "store")]
 pub mod store;
 
@@ -35,3 +38,4 @@ pub use device::{DeviceSync, SyncReport};
 pub use driver::{Transport, run_session, run_session_async};
 pub use error::SyncError;
 pub use relay::RelayRound;
+pub use schedule::SyncSchedule;

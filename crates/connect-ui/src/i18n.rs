@@ -68,6 +68,15 @@ catalogue! {
     Syncing => "Syncing…", ro: "Se sincronizează…";
     SyncFailed => "Sync did not finish. Nothing is lost; try again when you have signal.";
     SyncDone => "Synced.", ro: "Sincronizat.";
+    NextSync => "next sync", ro: "următoarea sincronizare";
+    NextTry => "next try", ro: "următoarea încercare";
+    OfflineWaits => "no signal: it syncs when the signal is back", ro: "fără semnal: se sincronizează când revine semnalul";
+    SyncWillRetry => "Not synced yet; it tries again by itself. Nothing is lost.", ro: "Nesincronizat încă; se reîncearcă singur. Nu se pierde nimic.";
+    AutoSync => "Sync by itself while the app is open";
+    AutoSyncHint => "It also syncs when the app opens, a little after each change, when the signal comes back, and when you leave the app.";
+    AutoSyncOff => "Only after changes";
+    AutoSyncEvery => "Every";
+    Minutes => "minutes";
     DemoBanner => "Demo caseload: everyone here is fictional.";
     Caseload => "Caseload";
     SearchLabel => "Search names, offers and asks";

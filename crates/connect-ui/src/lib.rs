@@ -9,6 +9,7 @@
 //! word comes from the [`i18n`] catalogue; the look comes from
 //! `assets/style.css`.
 
+pub mod auto_sync;
 pub mod backend;
 pub mod camera;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod components;
 pub mod i18n;
 pub mod invite_link;
 pub mod items;
+pub mod lifecycle;
 pub mod state;
 pub mod vault;
 

@@ -7,7 +7,8 @@
 //! Origin Private File System by the `opfs-sahpool` VFS, whose synchronous
 //! file handles exist only in a worker. The page asks, the worker answers, in
 //! the messages of [`message`], as JSON. The page also lends the screens the
-//! camera, to read an invite's QR code ([`frame`] reads one frame).
+//! camera, to read an invite's QR code ([`frame`] reads one frame), and the
+//! browser's online, offline and page-hidden events, for the auto-sync.
 //!
 //! `scripts/build-web` builds it and writes the installable app (index, its
 //! scripts, the service worker, the manifest and icons) to `target/web/`.
@@ -15,6 +16,8 @@
 #[cfg(target_arch = "wasm32")]
 mod camera;
 pub mod frame;
+#[cfg(target_arch = "wasm32")]
+mod lifecycle;
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 mod page;

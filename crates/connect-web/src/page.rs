@@ -224,7 +224,19 @@ fn camera() -> Box<dyn std::any::Any> {
     Box::new(camera)
 }
 
+/// The browser's online, offline and page-hidden events, for the auto-sync.
+fn lifecycle() -> Box<dyn std::any::Any> {
+    // The page is single-threaded: nothing here crosses a thread.
+    #[allow(clippy::arc_with_non_send_sync)]
+    let lifecycle: connect_ui::lifecycle::SharedLifecycle = Arc::new(crate::lifecycle::WebLifecycle::listen());
+    Box::new(lifecycle)
+}
+
 /// Starts the screens; their vault starts the worker.
 pub(crate) fn run() {
-    dioxus::LaunchBuilder::web().with_context_provider(vault).with_context_provider(camera).launch(connect_ui::Root);
+    dioxus::LaunchBuilder::web()
+        .with_context_provider(vault)
+        .with_context_provider(camera)
+        .with_context_provider(lifecycle)
+        .launch(connect_ui::Root);
 }

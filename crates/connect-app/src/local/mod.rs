@@ -58,6 +58,10 @@ pub trait Network: Send + Sync {
 
 /// Store setting: the resident this device is handed to.
 pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
+/// How often the open app syncs, in minutes (absent: the default; 0: never).
+pub const AUTO_SYNC_SETTING: &str = "auto_sync_minutes";
+/// The longest regular period Settings offers, in minutes.
+const AUTO_SYNC_MAX_MINUTES: u32 = 24 * 60;
 
 use connect_sync::http;
 pub use connect_sync::http::OWN_RESIDENT_SETTING;
@@ -165,6 +169,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
             Request::SetDeviceName(name) => Reply::Me(self.set_device_name(&name)?),
             Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),
             Request::SetResidentLock(r) => done(self.set_resident_lock(r)?),
+            Request::SetAutoSync(minutes) => done(self.set_auto_sync(minutes)?),
             Request::Audit(r) => Reply::Audit(self.audit(r)?),
             Request::SubjectAccess(r) => Reply::SubjectAccess(self.subject_access(r)?),
             Request::EraseResident(r) => done(self.erase_resident(r)?),
@@ -201,6 +206,11 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
                 enrolled: s.setting(http::RELAY_TOKEN_SETTING).map_err(store_error)?.is_some(),
                 relay: s.setting(http::RELAY_URL_SETTING).map_err(store_error)?,
                 demo: s.setting(connect_store::demo::DEMO_SETTING).map_err(store_error)?.is_some(),
+                auto_sync_minutes: s
+                    .setting(AUTO_SYNC_SETTING)
+                    .map_err(store_error)?
+                    .and_then(|m| m.parse().ok())
+                    .unwrap_or(connect_ui::backend::DEFAULT_AUTO_SYNC_MINUTES),
             })
         })
     }
@@ -241,6 +251,16 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
     pub fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), BackendError> {
         let value = resident.map(|r| r.to_string());
         self.with(|s| s.set_setting(RESIDENT_LOCK_SETTING, value.as_deref()).map_err(store_error))
+    }
+
+    /// Sets how often the open app syncs, in minutes (0: never).
+    pub fn set_auto_sync(&self, minutes: u32) -> Result<(), BackendError> {
+        if minutes > AUTO_SYNC_MAX_MINUTES {
+            return Err(BackendError::refused(format!(
+                "Sync at least once a day while the app is open ({AUTO_SYNC_MAX_MINUTES} minutes), or turn it off."
+            )));
+        }
+        self.with(|s| s.set_setting(AUTO_SYNC_SETTING, Some(&minutes.to_string())).map_err(store_error))
     }
 
     /// Renames this device.

@@ -52,6 +52,9 @@ pub enum Request {
     },
     /// Renames this device.
     SetDeviceName(String),
+    /// How often to sync while the app is open, in minutes (0: only after
+    /// edits, on opening and when the network comes back).
+    SetAutoSync(u32),
     /// The resident this device is handed to, if any.
     ResidentLock,
     /// Hands the device to a resident, or takes it back.
@@ -78,6 +81,15 @@ pub enum Request {
     InsightCsvs,
     /// Stories whose consent allows sharing.
     ShareableStories,
+}
+
+impl Request {
+    /// Whether it writes something to send to the team, so a sync should
+    /// follow: an edit, a new resident, an introduction, a new place.
+    #[must_use]
+    pub fn writes_for_the_team(&self) -> bool {
+        matches!(self, Self::CreateResident(_) | Self::Edit(..) | Self::Introduce(_) | Self::AddPlace(_))
+    }
 }
 
 /// An answer; each [`Request`] has one kind of answer.

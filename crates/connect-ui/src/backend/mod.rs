@@ -30,7 +30,10 @@ use connect_model::{AuthorRole, ResidentId};
 pub use call::{Reply, Request};
 pub use edit::Edit;
 pub use error::BackendError;
-pub use views::{AuditView, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview, SyncSummary};
+pub use views::{
+    AuditView, DEFAULT_AUTO_SYNC_MINUTES, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview,
+    SyncSummary,
+};
 
 /// `Send + Sync` on native platforms, where the launcher's handles cross
 /// threads; nothing in the browser, where everything runs on one thread and
@@ -67,12 +70,16 @@ pub struct Opened {
     pub own_resident: Option<ResidentId>,
 }
 
+/// Told after every write that should reach the team (the auto-sync).
+type WriteListener = Box<dyn Fn() + Send + Sync>;
+
 /// The open store as the screens hold it: cheap to clone, compared by identity.
 #[derive(Clone)]
 pub struct Backend {
     channel: Arc<dyn Channel>,
     known: Arc<Mutex<Opened>>,
     wiped: Arc<AtomicBool>,
+    on_write: Arc<Mutex<Option<WriteListener>>>,
 }
 
 impl PartialEq for Backend {
@@ -104,7 +111,18 @@ macro_rules! expect_reply {
 impl Backend {
     /// A backend over `channel`, for the store that opened as `opened`.
     pub fn new(channel: impl Channel + 'static, opened: Opened) -> Self {
-        Self { channel: Arc::new(channel), known: Arc::new(Mutex::new(opened)), wiped: Arc::default() }
+        Self {
+            channel: Arc::new(channel),
+            known: Arc::new(Mutex::new(opened)),
+            wiped: Arc::default(),
+            on_write: Arc::default(),
+        }
+    }
+
+    /// Calls `listener` after every write that should reach the team, in
+    /// place of the one before (the auto-sync that runs while the app is open).
+    pub fn on_write(&self, listener: impl Fn() + Send + Sync + 'static) {
+        *self.on_write.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(listener));
     }
 
     /// A key that is the same for clones and differs between backends (a
@@ -148,9 +166,16 @@ impl Backend {
         if self.wiped() {
             return Err(BackendError::Wiped);
         }
+        let writes = request.writes_for_the_team();
         let reply = self.channel.send(request).await;
         if reply == Err(BackendError::Wiped) {
             self.wiped.store(true, Ordering::SeqCst);
+        }
+        if writes
+            && reply.is_ok()
+            && let Some(listener) = self.on_write.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
+        {
+            listener();
         }
         reply
     }
@@ -195,6 +220,11 @@ impl Backend {
     /// Syncs now.
     pub async fn sync_now(&self) -> Result<SyncSummary, BackendError> {
         expect_reply!(self.call(Request::SyncNow).await?, Synced)
+    }
+
+    /// Sets how often to sync while the app is open, in minutes (0: never).
+    pub async fn set_auto_sync(&self, minutes: u32) -> Result<(), BackendError> {
+        self.done(Request::SetAutoSync(minutes)).await
     }
 
     /// Enrols with a relay; the device takes the role the invite gave (and,

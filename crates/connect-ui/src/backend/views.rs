@@ -89,7 +89,13 @@ pub struct SyncOverview {
     pub relay: Option<String>,
     /// The store holds the fictional demo caseload.
     pub demo: bool,
+    /// How often to sync while the app is open, in minutes; 0 is never
+    /// (edits, opening and the network coming back still sync).
+    pub auto_sync_minutes: u32,
 }
+
+/// The regular sync's period, in minutes, when Settings has not changed it.
+pub const DEFAULT_AUTO_SYNC_MINUTES: u32 = 5;
 
 /// What a finished sync reports, in words-ready numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

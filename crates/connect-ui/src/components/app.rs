@@ -27,6 +27,8 @@ pub fn App() -> Element {
 pub fn AppAt(start: Screen) -> Element {
     let ui = use_provide_ui(start);
     let gate = use_gate();
+    // Syncs by itself while the app is open, on every screen.
+    crate::auto_sync::use_provide_auto_sync(ui, gate);
     let screen = *ui.screen.read();
     let lang = ui.lang.read().tag();
     let resident_mode = matches!(screen, Screen::ResidentMode(_));

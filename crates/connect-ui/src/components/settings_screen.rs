@@ -5,9 +5,11 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{ChangePinForm, InvitePanel, InviteScanner, LanguagePicker, StoragePanel};
+use crate::auto_sync::{Command, use_auto_sync};
+use crate::components::{AutoSyncPicker, ChangePinForm, InvitePanel, InviteScanner, LanguagePicker, StoragePanel};
 use crate::i18n::Msg;
 use crate::state::{Screen, use_backend, use_backend_read, use_ui};
+use connect_sync::schedule::Trigger;
 
 /// The settings screen.
 #[component]
@@ -23,6 +25,7 @@ pub fn SettingsScreen() -> Element {
     let mut code = use_signal(String::new);
     let mut scanned = use_signal(|| false);
     let mut busy = use_signal(|| false);
+    let auto = use_auto_sync();
     let save_name = {
         let backend = backend.clone();
         move |e: FormEvent| {
@@ -47,10 +50,14 @@ pub fn SettingsScreen() -> Element {
             match result {
                 Ok(()) => {
                     // The first sync brings what the team holds for this
-                    // device at once (it runs before leaving this screen,
-                    // whose tasks end with it); if it fails, the chip still
-                    // says nothing has synced yet, and "Sync now" tries again.
-                    let _ = backend.sync_now().await;
+                    // device at once: the auto-sync starts it, and retries
+                    // it if it fails. (A screen shown on its own syncs here.)
+                    match auto {
+                        Some(auto) => auto.tell(Command::Trigger(Trigger::Enrolled)),
+                        None => {
+                            let _ = backend.sync_now().await;
+                        }
+                    }
                     busy.set(false);
                     ui.bump();
                     // Enrolled with a resident's invite: from now on this
@@ -85,6 +92,9 @@ pub fn SettingsScreen() -> Element {
                 h3 { {ui.t(Msg::Connect)} }
                 if o.enrolled {
                     p { {ui.t(Msg::Connected)} " " code { {o.relay.clone().unwrap_or_default()} } }
+                    if overview.read().is_some() {
+                        AutoSyncPicker { current: o.auto_sync_minutes }
+                    }
                 } else {
                     InviteScanner {
                         on_read: move |link: crate::invite_link::InviteLink| {

@@ -1,10 +1,13 @@
 //! The sync chip: always in view at the top of supporter screens. It says in
 //! a few words whether what is here is safe with the team or only on this
-//! phone, when the last sync was, and offers "Sync now", with progress and
-//! plain-words errors on a line of their own.
+//! phone, "Syncing…" while the auto-sync runs, when the last sync was and
+//! when the next one is, and offers "Sync now". A failure the person asked
+//! about is said at once; one the auto-sync met is said quietly, with the
+//! time of the next try, and never interrupts typing.
 
 use dioxus::prelude::*;
 
+use crate::auto_sync::{SyncState, use_auto_sync};
 use crate::i18n::Msg;
 use crate::state::{use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
@@ -15,36 +18,47 @@ pub fn StatusBar() -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let gate = use_gate();
-    let mut syncing = use_signal(|| false);
-    let mut outcome: Signal<Option<Result<String, String>>> = use_signal(|| None);
-    let overview = use_backend_read(move |backend| async move { backend.overview().await });
+    let auto = use_auto_sync();
+    // Without an auto-sync (a screen shown on its own), "Sync now" syncs here.
+    let mut syncing_here = use_signal(|| false);
+    let overview = use_backend_read(move |backend| {
+        // Read again whenever the auto-sync's state changes.
+        let _ = auto.map(|a| a.state.read().schedule);
+        async move { backend.overview().await }
+    });
     let o = overview.read().clone().and_then(Result::ok).unwrap_or_default();
+    let sync: SyncState = auto.map(|a| a.state.read().clone()).unwrap_or_default();
+    let syncing = sync.schedule.running || *syncing_here.read();
     let last = o
         .last_sync
         .as_deref()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
         .map(|d| d.with_timezone(&chrono::Local).format("%H:%M, %e %b").to_string());
-    let sync = move |_| {
-        if *syncing.read() {
+    let next = sync.schedule.next_try.and_then(|at| sync.wall(at)).map(|d| d.format("%H:%M").to_string());
+    let failing = sync.schedule.failures > 0;
+    let press = move |_| {
+        if let Some(auto) = auto {
+            auto.sync_now();
             return;
         }
-        syncing.set(true);
-        outcome.set(None);
+        if *syncing_here.read() {
+            return;
+        }
+        syncing_here.set(true);
         let backend = backend.clone();
         spawn(async move {
-            let result = backend.sync_now().await.map_err(|e| e.to_string());
+            let _ = backend.sync_now().await;
             if backend.wiped()
                 && let Some(gate) = gate
             {
                 gate.wiped();
                 return;
             }
-            syncing.set(false);
-            outcome.set(Some(result.map(|s| if s.refused.is_empty() { String::new() } else { s.refused.join("; ") })));
+            syncing_here.set(false);
             ui.bump();
         });
     };
-    let (state_class, icon, state) = if *syncing.read() {
+    let (state_class, icon, state) = if syncing {
         ("chip-syncing", "⟳ ", ui.t(Msg::Syncing).to_owned())
     } else if !o.enrolled {
         ("chip-local", "↑ ", ui.t(Msg::NotConnected).to_owned())
@@ -54,6 +68,7 @@ pub fn StatusBar() -> Element {
     } else {
         ("chip-safe", "☁ ", ui.t(Msg::AllOnRelay).to_owned())
     };
+    let refused = sync.refused.join("; ");
     // Only the chip and its button stay on screen while scrolling: one line
     // high at any text size. The rest scrolls away with the page.
     rsx! {
@@ -64,10 +79,10 @@ pub fn StatusBar() -> Element {
             }
             button {
                 class: "button sync-button",
-                disabled: *syncing.read(),
-                "aria-busy": if *syncing.read() { "true" } else { "false" },
-                onclick: sync,
-                if *syncing.read() { {ui.t(Msg::Syncing)} } else { {ui.t(Msg::SyncNow)} }
+                disabled: syncing,
+                "aria-busy": if syncing { "true" } else { "false" },
+                onclick: press,
+                if syncing { {ui.t(Msg::Syncing)} } else { {ui.t(Msg::SyncNow)} }
             }
         }
         p { class: "status-detail",
@@ -80,13 +95,24 @@ pub fn StatusBar() -> Element {
                         None => rsx! { {ui.t(Msg::NeverSynced)} },
                     }
                 }
+                if sync.schedule.offline && !syncing {
+                    span { class: "status-next", " · " {ui.t(Msg::OfflineWaits)} }
+                } else if let Some(next) = next.filter(|_| !syncing) {
+                    span { class: "status-next",
+                        " · " {ui.t(if failing { Msg::NextTry } else { Msg::NextSync })} " {next}"
+                    }
+                }
             }
         }
-        match outcome.read().clone() {
-            Some(Err(e)) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SyncFailed)} " " "{e}" } },
-            Some(Ok(refused)) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: "alert", "{refused}" } },
-            Some(Ok(_)) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SyncDone)} } },
-            None => rsx! {},
+        if sync.finished_once && !syncing {
+            match (&sync.last_error, sync.by_hand) {
+                (Some(e), true) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SyncFailed)} " " "{e}" } },
+                // Met by the auto-sync: said, but quietly; it tries again by itself.
+                (Some(e), false) => rsx! { p { class: "status-outcome status-quiet", {ui.t(Msg::SyncWillRetry)} " " "{e}" } },
+                (None, _) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: "alert", "{refused}" } },
+                (None, true) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SyncDone)} } },
+                (None, false) => rsx! {},
+            }
         }
         if o.demo {
             p { class: "demo-banner", {ui.t(Msg::DemoBanner)} }

@@ -1,0 +1,241 @@
+//! Syncing without being asked, while the app is open: on opening or
+//! unlocking, when the network comes back, a short while after an edit, when
+//! the app goes to the background, and on a schedule.
+//!
+//! [`connect_sync::SyncSchedule`] decides when; this module is its driver.
+//! One task per open app owns the schedule, runs one sync at a time through
+//! the backend, and between syncs sleeps until the schedule's next wake or
+//! the next [`Command`], whichever is first. Edits reach it from the
+//! backend's write listener, the network and the background from the
+//! platform's [`crate::lifecycle::Lifecycle`], "Sync now" from the status
+//! bar. The status bar reads [`SyncState`]. A sync never blocks editing:
+//! the store takes each call in turn, and nothing here opens a dialog.
+
+use std::time::Duration;
+
+use connect_sync::schedule::{Outcome, ScheduleConfig, ScheduleStatus, SyncSchedule, Trigger};
+use dioxus::prelude::*;
+use futures_channel::mpsc::{UnboundedReceiver, UnboundedSender, unbounded};
+use futures_util::StreamExt;
+use futures_util::future::{Either, select};
+use web_time::Instant;
+
+use crate::backend::{BackendError, SharedBackend};
+use crate::lifecycle::{LifeEvent, SharedLifecycle};
+use crate::state::Ui;
+use crate::vault::{Door, Gate};
+
+/// What the auto-sync is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Something happened that may call for a sync.
+    Trigger(Trigger),
+    /// Settings changed the regular period (`None`: off).
+    Every(Option<Duration>),
+}
+
+/// What the status bar shows of the auto-sync.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SyncState {
+    /// The schedule's own status, in time since `started`.
+    pub schedule: ScheduleStatus,
+    /// When the auto-sync began, on the wall clock.
+    pub started: Option<chrono::DateTime<chrono::Local>>,
+    /// Why the last sync failed, if it did.
+    pub last_error: Option<String>,
+    /// Whether the last sync was asked for by hand ("Sync now").
+    pub by_hand: bool,
+    /// Whether a sync has finished since the app opened.
+    pub finished_once: bool,
+    /// Documents the relay refused in the last sync, with reasons.
+    pub refused: Vec<String>,
+}
+
+impl SyncState {
+    /// The wall-clock time of a moment on the schedule's clock.
+    #[must_use]
+    pub fn wall(&self, moment: Duration) -> Option<chrono::DateTime<chrono::Local>> {
+        Some(self.started? + chrono::Duration::from_std(moment).ok()?)
+    }
+}
+
+/// The app's auto-sync, from context: cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AutoSync {
+    /// What the status bar shows.
+    pub state: Signal<SyncState>,
+    commands: CopyValue<UnboundedSender<Command>>,
+}
+
+impl AutoSync {
+    /// Tells the auto-sync `command`.
+    pub fn tell(&self, command: Command) {
+        let _ = self.commands.read().unbounded_send(command);
+    }
+
+    /// "Sync now": at once, forgetting earlier failures.
+    pub fn sync_now(&self) {
+        self.tell(Command::Trigger(Trigger::Asked));
+    }
+}
+
+/// Starts the auto-sync for the open app and provides it to the components
+/// below. It ends with the component that called this (the app locks).
+pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
+    let backend = use_context::<SharedBackend>();
+    let lifecycle = try_use_context::<SharedLifecycle>();
+    let auto = use_context_provider(move || {
+        let (sender, receiver) = unbounded();
+        let to_me = sender.clone();
+        backend.on_write(move || {
+            let _ = to_me.unbounded_send(Command::Trigger(Trigger::Edited));
+        });
+        let state = Signal::new(SyncState::default());
+        spawn(drive(backend, receiver, sender.clone(), lifecycle, state, ui, gate));
+        AutoSync { state, commands: CopyValue::new(sender) }
+    });
+    // Unlocking syncs, as opening does (the app stays mounted behind the
+    // lock, and keeps syncing there). The first run is the opening itself.
+    let mut opened_already = use_hook(|| CopyValue::new(false));
+    use_effect(move || {
+        let open = gate.is_none_or(|g| *g.door.read() == Door::Open);
+        if open && *opened_already.peek() {
+            auto.tell(Command::Trigger(Trigger::Opened));
+        }
+        opened_already.set(true);
+    });
+    auto
+}
+
+/// The auto-sync, where the app runs one.
+#[must_use]
+pub fn use_auto_sync() -> Option<AutoSync> {
+    try_use_context::<AutoSync>()
+}
+
+/// A period in minutes as the schedule takes it (0: off).
+#[must_use]
+pub fn every(minutes: u32) -> Option<Duration> {
+    (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60))
+}
+
+/// The auto-sync's task.
+async fn drive(
+    backend: SharedBackend,
+    mut commands: UnboundedReceiver<Command>,
+    to_me: UnboundedSender<Command>,
+    lifecycle: Option<SharedLifecycle>,
+    mut state: Signal<SyncState>,
+    ui: Ui,
+    gate: Option<Gate>,
+) {
+    let origin = Instant::now();
+    let now = move || origin.elapsed();
+    let overview = backend.overview().await.unwrap_or_default();
+    let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..ScheduleConfig::default() };
+    let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&backend));
+    schedule.trigger(Trigger::Opened, now());
+    state.write().started = Some(chrono::Local::now());
+    if let Some(lifecycle) = &lifecycle {
+        lifecycle.watch(
+            overview.relay,
+            Box::new(move |event| {
+                let trigger = match event {
+                    LifeEvent::Online => Trigger::Online,
+                    LifeEvent::Offline => Trigger::Offline,
+                    LifeEvent::Hidden => Trigger::Hidden,
+                };
+                to_me.unbounded_send(Command::Trigger(trigger)).is_ok()
+            }),
+        );
+    }
+    let mut asked = false;
+    loop {
+        if state.peek().schedule != schedule.status() {
+            state.write().schedule = schedule.status();
+        }
+        if schedule.poll(now()) {
+            let by_hand = std::mem::take(&mut asked);
+            state.write().schedule = schedule.status();
+            let result = backend.sync_now().await;
+            if backend.wiped() {
+                if let Some(gate) = gate {
+                    gate.wiped();
+                }
+                return;
+            }
+            let outcome = match &result {
+                Ok(_) => Outcome::Synced,
+                Err(BackendError::NotEnrolled | BackendError::Wiped) => Outcome::Stop,
+                Err(_) => Outcome::Failed,
+            };
+            schedule.finished(outcome, now());
+            if let Some(lifecycle) = &lifecycle {
+                lifecycle.reached_relay(!matches!(result, Err(BackendError::Network(_))));
+            }
+            let changed = result.as_ref().is_ok_and(|s| s.changed > 0);
+            {
+                let mut shown = state.write();
+                shown.schedule = schedule.status();
+                shown.by_hand = by_hand;
+                shown.finished_once = true;
+                shown.refused = result.as_ref().map(|s| s.refused.clone()).unwrap_or_default();
+                shown.last_error = result.err().map(|e| e.to_string());
+            }
+            // Views re-read only when the sync brought something, so a
+            // regular sync with nothing new leaves the screens alone.
+            if changed || by_hand {
+                ui.bump();
+            }
+            continue;
+        }
+        let mut command =
+            match next_command(&mut commands, schedule.next_wake().map(|at| at.saturating_sub(now()))).await {
+                Woke::Command(command) => Some(command),
+                Woke::Timer => None,
+                Woke::Closed => return,
+            };
+        // Everything that arrived together counts as one moment: two
+        // triggers at once run one sync.
+        while let Some(c) = command {
+            match c {
+                Command::Trigger(trigger) => {
+                    asked |= trigger == Trigger::Asked;
+                    schedule.trigger(trigger, now());
+                }
+                Command::Every(period) => schedule.set_every(period, now()),
+            }
+            command = commands.try_recv().ok();
+        }
+    }
+}
+
+/// What ended a wait.
+enum Woke {
+    /// A command came.
+    Command(Command),
+    /// The planned time came.
+    Timer,
+    /// Nobody can send any more: the app locked.
+    Closed,
+}
+
+/// Waits for the next command, or until `wait` passes. Without a timer
+/// (component tests), only commands wake it.
+async fn next_command(commands: &mut UnboundedReceiver<Command>, wait: Option<Duration>) -> Woke {
+    let got = |command: Option<Command>| command.map_or(Woke::Closed, Woke::Command);
+    let Some(wait) = wait else { return got(commands.next().await) };
+    match select(Box::pin(crate::clock::sleep(wait)), commands.next()).await {
+        Either::Left((true, _)) => Woke::Timer,
+        Either::Left((false, pending)) => got(pending.await),
+        Either::Right((command, _)) => got(command),
+    }
+}
+
+/// A seed for the backoff's jitter that differs between devices.
+fn seed(backend: &SharedBackend) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    backend.me().device_id.hash(&mut hasher);
+    hasher.finish()
+}

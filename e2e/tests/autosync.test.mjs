@@ -1,0 +1,96 @@
+// The web app syncs by itself: when the network comes back, and a short
+// while after an edit, with nobody tapping "Sync now".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, startRelay, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+
+/** Syncs the CLI device every second until `seen` holds, for up to `limit` ms; answers the time taken. */
+async function cliSees(store, seen, limit) {
+  const started = Date.now();
+  while (Date.now() - started < limit) {
+    connect(store, 'sync');
+    if (seen()) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return null;
+}
+
+test('offline edits reach the team by themselves when the signal comes back, and later edits a little after they are made', async () => {
+  const relay = await startRelay({ app: true });
+  const { chloeStore } = coordinatorAndSupporter(relay);
+  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  const { context, page } = await openBrowser();
+  const chip = page.locator('.sync-chip');
+  try {
+    await page.goto(relay.url);
+    await ready(page, 'Caseload', { name: 'Amara' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await chip.getByText('Safe with the team').waitFor({ timeout: 15000 });
+    // Settings offers the schedule: every 5 minutes unless changed.
+    const every = page.getByRole('combobox', { name: 'Sync by itself while the app is open' });
+    assert.equal(await every.inputValue(), '5');
+    await audit(page, 'settings with the auto-sync');
+    await page.getByText(/next sync \d\d:\d\d/).waitFor();
+
+    // 1. Offline: add a resident and an offer. They stay on this phone.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Caseload' }).click();
+    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Ottoline Offline');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('heading', { name: 'Ottoline Offline' }).waitFor();
+    await page.getByRole('button', { name: '+ A new offer' }).click();
+    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can mend bicycles');
+    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('I can mend bicycles').first().waitFor();
+    await chip.getByText(/change(s)? only on this phone/).waitFor({ timeout: 5000 });
+    await page.getByText('no signal: it syncs when the signal is back').waitFor();
+    await shot(page, 'autosync-offline');
+    const ottoline = () => connectJson(chloeStore, 'resident', 'list').find((r) => r.preferred_name === 'Ottoline Offline');
+    connect(chloeStore, 'sync');
+    assert.equal(ottoline(), undefined, 'nothing left the phone while offline');
+
+    // 2. Online, and touch nothing: within 30 s the CLI device sees the offer,
+    // and the chip says it is safe with the team.
+    await context.setOffline(false);
+    const online = Date.now();
+    const took = await cliSees(chloeStore, () => {
+      const r = ottoline();
+      return r && JSON.stringify(connectJson(chloeStore, 'show', r.resident)).includes('I can mend bicycles');
+    }, 30000);
+    assert.ok(took !== null, 'the CLI device saw the offer within 30 s of the signal coming back');
+    await chip.getByText('Safe with the team').waitFor({ timeout: 30000 - (Date.now() - online) });
+    const toSafe = Date.now() - online;
+    await shot(page, 'autosync-back-online');
+
+    // 3. An edit online syncs by itself a little after it (about 20 s).
+    await page.getByRole('button', { name: '+ A new offer' }).click();
+    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can teach card games');
+    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('I can teach card games').first().waitFor();
+    const edited = Date.now();
+    const afterEdit = await cliSees(chloeStore, () => JSON.stringify(connectJson(chloeStore, 'show', ottoline().resident)).includes('I can teach card games'), 45000);
+    assert.ok(afterEdit !== null, 'an edit reached the team by itself');
+    await chip.getByText('Safe with the team').waitFor({ timeout: 10000 });
+    const editToTeam = Date.now() - edited;
+    assert.ok(editToTeam >= 15000, `not at once, but after the debounce (${editToTeam} ms)`);
+
+    // What one idle sync costs from the browser, headers included (for BENCHMARKS.md).
+    const syncRequest = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('/v1/sync'), timeout: 15000 });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const sizes = await (await syncRequest).sizes();
+    await page.getByText('Synced.').waitFor();
+    const idleSync = { ...sizes, total: sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize };
+
+    const timings = { online_to_cli_sees_offer_ms: took, online_to_chip_safe_ms: toSafe, edit_to_cli_sees_it_ms: editToTeam, idle_sync_bytes: idleSync };
+    mkdirSync(join(root, 'e2e', 'results'), { recursive: true });
+    writeFileSync(join(root, 'e2e', 'results', 'autosync-timings.json'), JSON.stringify(timings, null, 2));
+    console.log(`autosync: ${JSON.stringify(timings)}`);
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
