@@ -84,6 +84,8 @@ impl AutoSync {
 pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
     let backend = use_context::<SharedBackend>();
     let lifecycle = try_use_context::<SharedLifecycle>();
+    // Tests shorten the schedule's waits by putting a config in context.
+    let tuned = try_use_context::<ScheduleConfig>().unwrap_or_default();
     let auto = use_context_provider(move || {
         let (sender, receiver) = unbounded();
         let to_me = sender.clone();
@@ -91,7 +93,7 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
             let _ = to_me.unbounded_send(Command::Trigger(Trigger::Edited));
         });
         let state = Signal::new(SyncState::default());
-        spawn(drive(backend, receiver, sender.clone(), lifecycle, state, ui, gate));
+        spawn(drive(backend, receiver, sender.clone(), lifecycle, tuned, state, ui, gate));
         AutoSync { state, commands: CopyValue::new(sender) }
     });
     // Unlocking syncs, as opening does (the app stays mounted behind the
@@ -120,11 +122,13 @@ pub fn every(minutes: u32) -> Option<Duration> {
 }
 
 /// The auto-sync's task.
+#[allow(clippy::too_many_arguments)] // each is a handle the task owns
 async fn drive(
     backend: SharedBackend,
     mut commands: UnboundedReceiver<Command>,
     to_me: UnboundedSender<Command>,
     lifecycle: Option<SharedLifecycle>,
+    tuned: ScheduleConfig,
     mut state: Signal<SyncState>,
     ui: Ui,
     gate: Option<Gate>,
@@ -132,7 +136,7 @@ async fn drive(
     let origin = Instant::now();
     let now = move || origin.elapsed();
     let overview = backend.overview().await.unwrap_or_default();
-    let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..ScheduleConfig::default() };
+    let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..tuned };
     let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&backend));
     schedule.trigger(Trigger::Opened, now());
     state.write().started = Some(chrono::Local::now());

@@ -1,6 +1,7 @@
-//! Settings: language, this device's name and id, connecting to the team relay,
-//! (for coordinators) inviting a new device, the space the app has (in the
-//! browser) and the PIN.
+//! Settings: language, this device's name and id, connecting to the team relay
+//! (the invite typed, or read from its QR code where there is a camera), how
+//! often to sync by itself, (for coordinators) inviting a new device, the
+//! space the app has (in the browser) and the PIN.
 
 use connect_model::AuthorRole;
 use dioxus::prelude::*;

@@ -1,0 +1,155 @@
+//! The auto-sync in a VirtualDom, on a real (tokio) clock with the waits
+//! shortened: opening syncs, an edit syncs after the debounce and not
+//! before, a failure is retried by itself and said quietly, "Sync now" tries
+//! at once, and the chip says when the next try is.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use connect_app::blocking::in_process;
+use connect_app::local::{Network, NetworkFailure};
+use connect_model::history::AcceptedRecord;
+use connect_model::{AuthorRole, ResidentId};
+use connect_store::DocumentStore;
+use connect_sync::schedule::ScheduleConfig;
+use connect_ui::backend::{InviteInfo, SyncSummary};
+use connect_ui::components::{AppAt, AppAtProps};
+use connect_ui::state::Screen;
+use dioxus::prelude::*;
+use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter};
+
+mod support;
+use support::{fire, html, listeners, pump, submit, type_text};
+
+/// A relay that counts syncs, and can be out of reach.
+#[derive(Clone, Default)]
+struct CountingRelay {
+    syncs: Arc<AtomicUsize>,
+    down: Arc<AtomicBool>,
+}
+
+impl Network for CountingRelay {
+    fn sync(&self) -> Result<SyncSummary, NetworkFailure> {
+        self.syncs.fetch_add(1, Ordering::SeqCst);
+        if self.down.load(Ordering::SeqCst) {
+            return Err(NetworkFailure::Failed("The team relay could not be reached.".into()));
+        }
+        Ok(SyncSummary::default())
+    }
+    fn enrol(&self, _: &str, _: &str) -> Result<(), NetworkFailure> {
+        Ok(())
+    }
+    fn invite(&self, _: AuthorRole, _: Option<ResidentId>) -> Result<InviteInfo, NetworkFailure> {
+        Err(NetworkFailure::Failed("not in this test".into()))
+    }
+    fn resident_history(&self, _: ResidentId) -> Result<Vec<AcceptedRecord>, NetworkFailure> {
+        Ok(Vec::new())
+    }
+    fn erase_resident(&self, _: ResidentId) -> Result<(), NetworkFailure> {
+        Ok(())
+    }
+}
+
+const DEBOUNCE: Duration = Duration::from_millis(400);
+const FIRST_RETRY: Duration = Duration::from_millis(600);
+
+#[test]
+fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    // Events are handled outside `block_on`; the timers they start need the runtime.
+    let _inside = rt.enter();
+    let (mut store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
+    store.set_setting("relay_token", Some("t")).unwrap();
+    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
+    let relay = CountingRelay::default();
+    let (_, backend) = in_process(store, Some(Box::new(relay.clone()))).unwrap();
+    let tuned = ScheduleConfig {
+        debounce: DEBOUNCE,
+        longest_wait: DEBOUNCE * 3,
+        first_retry: FIRST_RETRY,
+        longest_retry: FIRST_RETRY * 4,
+        ..ScheduleConfig::default()
+    };
+    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
+        .with_root_context(backend.clone())
+        .with_root_context(tuned);
+    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
+    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    let syncs = || relay.syncs.load(Ordering::SeqCst);
+    assert_eq!(syncs(), 1, "opening the app syncs at once");
+    let page = html(&dom);
+    assert!(page.contains("Safe with the team"), "{page}");
+    assert!(page.contains("next sync"), "the chip says when the next sync is: {page}");
+
+    // An edit: not at once, but after the debounce.
+    let field = listeners(&edits, "input").into_iter().last().expect("the add-a-resident field");
+    type_text(&mut dom, field, "Winifred");
+    submit(&mut dom, listeners(&edits, "submit").into_iter().last().expect("its form"));
+    edits.extend(pump(&rt, &mut dom, DEBOUNCE / 4));
+    assert!(html(&dom).contains("Winifred"), "the resident was added: {}", html(&dom));
+    assert_eq!(syncs(), 1, "not while the person may still be typing");
+    edits.extend(pump(&rt, &mut dom, DEBOUNCE + Duration::from_millis(300)));
+    assert_eq!(syncs(), 2, "the edit synced by itself after the debounce");
+
+    // The relay goes out of reach; the next edit's sync fails, quietly.
+    relay.down.store(true, Ordering::SeqCst);
+    // (Any write through the screens' backend counts; this one skips the form.)
+    rt.block_on(backend.create_resident("Kwame")).unwrap();
+    edits.extend(pump(&rt, &mut dom, DEBOUNCE + Duration::from_millis(200)));
+    assert_eq!(syncs(), 3);
+    let page = html(&dom);
+    assert!(page.contains("it tries again by itself"), "{page}");
+    assert!(page.contains("next try"), "the chip says when: {page}");
+    assert!(!page.contains("role=\"alert\""), "a failure nobody asked about interrupts nobody: {page}");
+    // ...and is tried again by itself, after the first retry's wait.
+    edits.extend(pump(&rt, &mut dom, FIRST_RETRY + Duration::from_millis(200)));
+    assert_eq!(syncs(), 4, "retried by itself");
+
+    // "Sync now" tries at once, whatever the backoff, and its failure is said out loud.
+    let before = syncs();
+    let sync_now = listeners(&edits, "click").into_iter().find(|id| {
+        support::click(&mut dom, *id);
+        pump(&rt, &mut dom, Duration::from_millis(60));
+        syncs() > before
+    });
+    assert!(sync_now.is_some(), "a button syncs at once");
+    assert!(html(&dom).contains("role=\"alert\""), "asked for, so said at once");
+
+    // Back in reach: the next try works and the chip is calm again.
+    relay.down.store(false, Ordering::SeqCst);
+    edits.extend(pump(&rt, &mut dom, FIRST_RETRY * 2));
+    let page = html(&dom);
+    assert!(page.contains("Safe with the team") || page.contains("only on this phone"), "{page}");
+    assert!(!page.contains("it tries again by itself"), "{page}");
+    let _ = edits;
+}
+
+#[test]
+fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let _inside = rt.enter();
+    let (mut store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
+    store.set_setting("relay_token", Some("t")).unwrap();
+    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
+    let (local, backend) = in_process(store, Some(Box::new(CountingRelay::default()))).unwrap();
+    assert_eq!(local.overview().unwrap().auto_sync_minutes, 5, "every 5 minutes unless changed");
+    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Settings }).with_root_context(backend);
+    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
+    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    let page = html(&dom);
+    assert!(page.contains("Sync by itself while the app is open"), "{page}");
+    assert!(page.contains("value=\"5\" selected"), "5 minutes is chosen: {page}");
+    let picker = listeners(&edits, "change").into_iter().last().expect("the period picker");
+    fire(&mut dom, "change", picker, PlatformEventData::new(Box::new(SerializedFormData::new("15".into(), vec![]))));
+    pump(&rt, &mut dom, Duration::from_millis(100));
+    assert_eq!(local.overview().unwrap().auto_sync_minutes, 15);
+    fire(&mut dom, "change", picker, PlatformEventData::new(Box::new(SerializedFormData::new("0".into(), vec![]))));
+    pump(&rt, &mut dom, Duration::from_millis(100));
+    assert_eq!(local.overview().unwrap().auto_sync_minutes, 0, "only after changes");
+    // Out of range is refused in words, and the choice kept.
+    assert!(local.set_auto_sync(100_000).unwrap_err().to_string().contains("once a day"));
+    assert_eq!(local.overview().unwrap().auto_sync_minutes, 0);
+}
