@@ -8,11 +8,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use connect_app::blocking::in_process;
-use connect_app::local::{Network, NetworkFailure};
+use connect_app::local::{Network, NetworkFailure, StoreBackend};
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, ResidentId};
-use connect_store::DocumentStore;
+use connect_store::{DocumentStore, MemoryStore};
 use connect_sync::schedule::ScheduleConfig;
+use connect_ui::SharedBackend;
 use connect_ui::backend::{InviteInfo, SyncSummary};
 use connect_ui::components::{AppAt, AppAtProps};
 use connect_ui::state::Screen;
@@ -51,6 +52,15 @@ impl Network for CountingRelay {
     }
 }
 
+/// The screens' backend over a memory store enrolled with `relay`, and the
+/// store-backed side for the test's own reads.
+fn enrolled(relay: &CountingRelay) -> (Arc<StoreBackend<MemoryStore>>, SharedBackend) {
+    let (mut store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
+    store.set_setting("relay_token", Some("t")).unwrap();
+    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
+    in_process(store, Some(Box::new(relay.clone()))).unwrap()
+}
+
 const DEBOUNCE: Duration = Duration::from_millis(400);
 const FIRST_RETRY: Duration = Duration::from_millis(600);
 
@@ -60,11 +70,8 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
     let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
     // Events are handled outside `block_on`; the timers they start need the runtime.
     let _inside = rt.enter();
-    let (mut store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
-    store.set_setting("relay_token", Some("t")).unwrap();
-    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
     let relay = CountingRelay::default();
-    let (_, backend) = in_process(store, Some(Box::new(relay.clone()))).unwrap();
+    let (_, backend) = enrolled(&relay);
     let tuned = ScheduleConfig {
         debounce: DEBOUNCE,
         longest_wait: DEBOUNCE * 3,
@@ -131,10 +138,7 @@ fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
     dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
     let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
     let _inside = rt.enter();
-    let (mut store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
-    store.set_setting("relay_token", Some("t")).unwrap();
-    store.set_setting("relay_url", Some("https://relay.connect-east.example")).unwrap();
-    let (local, backend) = in_process(store, Some(Box::new(CountingRelay::default()))).unwrap();
+    let (local, backend) = enrolled(&CountingRelay::default());
     assert_eq!(local.overview().unwrap().auto_sync_minutes, 5, "every 5 minutes unless changed");
     let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Settings }).with_root_context(backend);
     let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
