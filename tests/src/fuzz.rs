@@ -20,11 +20,12 @@ use connect_sync::protocol::{SyncRequest, SyncResponse, Upload, WireDocId};
 pub type Target = fn(&[u8]);
 
 /// The fuzz targets, by name: `fuzz/fuzz_targets/NAME.rs` and `fuzz/corpus/NAME/`.
-pub const TARGETS: [(&str, Target); 4] = [
+pub const TARGETS: [(&str, Target); 5] = [
     ("sync_request", sync_request),
     ("relay_round", relay_round),
     ("automerge_import", automerge_import),
     ("json_bodies", json_bodies),
+    ("web_app_inputs", web_app_inputs),
 ];
 
 static SCRATCH: OnceLock<PathBuf> = OnceLock::new();
@@ -316,5 +317,64 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     for (who, request) in [(0u8, &upload), (1, &missing), (2, &idle), (1, &upload)] {
         seeds.push(("relay_round", [vec![who], request.encode()].concat()));
     }
+    seeds.extend(web_app_seeds(other));
     seeds
+}
+
+/// Page↔worker messages as the app writes them, and a camera frame holding
+/// an invite's QR code.
+fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
+    use connect_ui::backend::{BackendError, Request};
+    use connect_web::message::{Answer, Envelope, WorkerCall};
+    let calls = [
+        WorkerCall::Unlock { pin: "246810".into() },
+        WorkerCall::Call(Request::Search("curry".into())),
+        WorkerCall::Call(Request::Resident(resident)),
+        WorkerCall::Call(Request::SetAutoSync(15)),
+        WorkerCall::Call(Request::Enrol { relay: "https://relay.example".into(), code: "ABCD-EFGH-JKLM".into() }),
+    ];
+    let mut seeds: Vec<(&'static str, Vec<u8>)> = calls
+        .into_iter()
+        .zip(1u64..)
+        .map(|(call, id)| ("web_app_inputs", serde_json::to_vec(&Envelope { id, call }).expect("json")))
+        .collect();
+    let answer = Answer { id: 9, answer: Err(BackendError::Refused("Wrong PIN.".into())) };
+    seeds.push(("web_app_inputs", serde_json::to_vec(&answer).expect("json")));
+    // A 64 × 64 frame: 2 pixels a module of a version 1 code, on white.
+    let code = qrcode::QrCode::new(b"ABCD-EFGH").expect("a QR code");
+    let (modules, dark) = (code.width(), code.to_colors());
+    let mut frame = vec![63u8, 63];
+    for y in 0..64 {
+        for x in 0..64 {
+            let (mx, my) = ((x / 2) as isize - 4, (y / 2) as isize - 4);
+            let inside = (0..modules as isize).contains(&mx) && (0..modules as isize).contains(&my);
+            let black = inside && dark[my as usize * modules + mx as usize] == qrcode::Color::Dark;
+            let shade = if black { 0 } else { 255 };
+            frame.extend_from_slice(&[shade, shade, shade, 255]);
+        }
+    }
+    seeds.push(("web_app_inputs", frame));
+    seeds
+}
+
+/// What the web app reads that it did not write itself in that moment: the
+/// messages between its page and its store worker, and camera frames for a
+/// QR code. A panic in wasm stops the whole app, so neither may panic. A
+/// call that reads encodes again and reads back, with its number.
+pub fn web_app_inputs(data: &[u8]) {
+    use connect_web::message::{Answer, read_call};
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(envelope) = read_call(text) {
+            let again = serde_json::to_string(&envelope).expect("a call serialises");
+            let back = read_call(&again).expect("a call that read once reads again");
+            assert_eq!(back.id, envelope.id, "the call keeps its number");
+        }
+        let _ = serde_json::from_str::<Answer>(text);
+    }
+    // A frame: the first two bytes give its size (up to 64 × 64), the rest
+    // its RGBA pixels, short or long.
+    if let [w, h, pixels @ ..] = data {
+        let (width, height) = (usize::from(*w % 64) + 1, usize::from(*h % 64) + 1);
+        let _ = connect_web::frame::read_qr(pixels, width, height);
+    }
 }
