@@ -157,3 +157,23 @@ fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
     assert!(local.set_auto_sync(100_000).unwrap_err().to_string().contains("once a day"));
     assert_eq!(local.overview().unwrap().auto_sync_minutes, 0);
 }
+
+#[test]
+fn a_device_not_enrolled_never_syncs_and_a_tap_on_sync_now_says_why() {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let _inside = rt.enter();
+    let (store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
+    let relay = CountingRelay::default();
+    let (_, backend) = in_process(store, Some(Box::new(relay.clone()))).unwrap();
+    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload }).with_root_context(backend);
+    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
+    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    let said = listeners(&edits, "click").into_iter().any(|id| {
+        support::click(&mut dom, id);
+        pump(&rt, &mut dom, Duration::from_millis(40));
+        html(&dom).contains("not connected to a team relay yet")
+    });
+    assert!(said, "Sync now says the device is not connected: {}", html(&dom));
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 0, "and nothing tried to reach a relay");
+}

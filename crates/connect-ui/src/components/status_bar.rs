@@ -36,7 +36,13 @@ pub fn StatusBar() -> Element {
         .map(|d| d.with_timezone(&chrono::Local).format("%H:%M, %e %b").to_string());
     let next = sync.schedule.next_try.and_then(|at| sync.wall(at)).map(|d| d.format("%H:%M").to_string());
     let failing = sync.schedule.failures > 0;
+    let enrolled = o.enrolled;
     let press = move |_| {
+        // The auto-sync never tries without a relay; a tap says why.
+        if !enrolled && overview.read().is_some() {
+            ui.error(crate::backend::BackendError::NotEnrolled.to_string());
+            return;
+        }
         if let Some(auto) = auto {
             auto.sync_now();
             return;
