@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+import { root, startRelay, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter, addResident, addOffer } from './helpers.mjs';
 
 /** Syncs the CLI device every second until `seen` holds, for up to `limit` ms; answers the time taken. */
 async function cliSees(store, seen, limit) {
@@ -39,13 +39,8 @@ test('offline edits reach the team by themselves when the signal comes back, and
     // 1. Offline: add a resident and an offer. They stay on this phone.
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Caseload' }).click();
-    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Ottoline Offline');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('heading', { name: 'Ottoline Offline' }).waitFor();
-    await page.getByRole('button', { name: '+ A new offer' }).click();
-    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can mend bicycles');
-    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText('I can mend bicycles').first().waitFor();
+    await addResident(page, 'Ottoline Offline');
+    await addOffer(page, 'I can mend bicycles');
     await chip.getByText(/change(s)? only on this phone/).waitFor({ timeout: 5000 });
     await page.getByText('no signal: it syncs when the signal is back').waitFor();
     await shot(page, 'autosync-offline');
@@ -67,10 +62,7 @@ test('offline edits reach the team by themselves when the signal comes back, and
     await shot(page, 'autosync-back-online');
 
     // 3. An edit online syncs by itself a little after it (about 20 s).
-    await page.getByRole('button', { name: '+ A new offer' }).click();
-    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can teach card games');
-    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText('I can teach card games').first().waitFor();
+    await addOffer(page, 'I can teach card games');
     const edited = Date.now();
     const afterEdit = await cliSees(chloeStore, () => JSON.stringify(connectJson(chloeStore, 'show', ottoline().resident)).includes('I can teach card games'), 45000);
     assert.ok(afterEdit !== null, 'an edit reached the team by itself');

@@ -147,6 +147,21 @@ export async function openBrowser(viewport = PHONE, { camera } = {}) {
   return { context, page };
 }
 
+/** Adds a resident from the caseload and waits for their page. */
+export async function addResident(page, name) {
+  await page.getByRole('textbox', { name: /Add a resident/ }).fill(name);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('heading', { name }).waitFor();
+}
+
+/** Adds an offer on the open resident's page and waits for it to show. */
+export async function addOffer(page, text) {
+  await page.getByRole('button', { name: '+ A new offer' }).click();
+  await page.getByRole('textbox', { name: 'A new offer' }).fill(text);
+  await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByText(text).first().waitFor();
+}
+
 /**
  * A camera's view of a screen showing `text` as a QR code: a `.y4m` video
  * (one 640×480 frame, which Chromium's fake camera repeats) of the code,

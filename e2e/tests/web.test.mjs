@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, openBrowser, fakeCamera, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+import { root, startRelay, openBrowser, fakeCamera, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter, addResident, addOffer } from './helpers.mjs';
 
 /** Every OPFS file's bytes, read back through the page, as one string per file. */
 async function opfsFiles(page) {
@@ -53,13 +53,8 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     await page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
 
     // 3. Still offline: add a resident and an offer; close, reopen offline, unlock: both there.
-    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Quillfeather Doreen');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('heading', { name: 'Quillfeather Doreen' }).waitFor();
-    await page.getByRole('button', { name: '+ A new offer' }).click();
-    await page.getByRole('textbox', { name: 'A new offer' }).fill('I can teach origami');
-    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText('I can teach origami').first().waitFor();
+    await addResident(page, 'Quillfeather Doreen');
+    await addOffer(page, 'I can teach origami');
     await shot(page, 'web-resident-offline');
     await page.close();
     const again = await context.newPage();
@@ -139,13 +134,8 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     await ready(page, 'Caseload', { name: 'Amara' });
     // Offline first: the work stays on this phone.
     await context.setOffline(true);
-    await page.getByRole('textbox', { name: /Add a resident/ }).fill('Winifred Web');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('heading', { name: 'Winifred Web' }).waitFor();
-    await page.getByRole('button', { name: '+ A new offer' }).click();
-    await page.getByRole('textbox', { name: 'A new offer' }).fill('I knit for the baby unit');
-    await page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByText('I knit for the baby unit').first().waitFor();
+    await addResident(page, 'Winifred Web');
+    await addOffer(page, 'I knit for the baby unit');
     await context.setOffline(false);
 
     // 5. Enrol in Settings with the invite code, then sync.

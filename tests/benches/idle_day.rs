@@ -98,23 +98,17 @@ fn main() {
     );
 }
 
-/// A relay on a loopback port, in a thread of this process.
+/// The relay, in a thread of this process.
 fn serve_relay(db: &str) -> std::net::SocketAddr {
     let store = connect_relay_store::open(db, 2).unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
     // The day's syncs come seconds apart here, not minutes: no rate limit.
     let rate = connect_relay::RateLimit { burst: 1e9, per_second: 1e9 };
     let limits = connect_relay::sync::SyncLimits::default();
-    let state = AppState::shared(store).with_limits(limits, rate, limits.max_request_bytes);
-    std::thread::spawn(move || {
-        connect_relay::runtime(2).unwrap().block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, connect_relay::router(state)).await.unwrap();
-        });
-    });
-    addr
+    connect_tests::loopback::serve_in_thread(AppState::shared(store).with_limits(
+        limits,
+        rate,
+        limits.max_request_bytes,
+    ))
 }
 
 /// A TCP proxy to `to` that counts the bytes each way.

@@ -1,7 +1,9 @@
 //! Cross-crate tests live in `tests/`. This library holds what they share
 //! with other places: [`fuzz`], the fuzz targets' bodies, used by the
 //! libFuzzer crate in `fuzz/` and replayed by `tests/tests/fuzz_replay.rs`;
-//! and [`processes`], real relay processes for the tests that kill them.
+//! [`processes`], real relay processes for the tests that kill them; and
+//! [`loopback`], a relay served from a thread, for real HTTP in one process.
 
 pub mod fuzz;
+pub mod loopback;
 pub mod processes;

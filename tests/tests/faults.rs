@@ -28,17 +28,9 @@ fn start_relay() -> (String, Arc<Mutex<SqliteRelayStore>>, connect_model::TeamId
     let team = admin::create_team(&db, "Team", now()).unwrap().team;
     // A second handle on the same file for issuing invites from the test.
     let admin_db = Arc::new(Mutex::new(SqliteRelayStore::open(dir.join("relay.db")).unwrap()));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    listener.set_nonblocking(true).unwrap();
     let rate = connect_relay::RateLimit { burst: 1e6, per_second: 1e6 };
     let state = AppState::new(db).with_limits(connect_relay::sync::SyncLimits::default(), rate, 32 << 20);
-    std::thread::spawn(move || {
-        tokio::runtime::Runtime::new().unwrap().block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, connect_relay::router(state)).await.unwrap();
-        });
-    });
+    let url = format!("http://{}", connect_tests::loopback::serve_in_thread(state));
     (url, admin_db, team)
 }
 

@@ -25,19 +25,24 @@ struct Watching {
 }
 
 /// Probes the relay while it is out of reach.
-#[derive(Default)]
 pub struct ProbeLifecycle {
     watching: Arc<Mutex<Watching>>,
     /// Bumped by each `watch`, so a probe for an older one stops.
     generation: Arc<AtomicU64>,
-    every: Option<Duration>,
+    every: Duration,
+}
+
+impl Default for ProbeLifecycle {
+    fn default() -> Self {
+        Self::probing_every(PROBE_EVERY)
+    }
 }
 
 impl ProbeLifecycle {
     /// Probes every `every` (tests use a short one) instead of [`PROBE_EVERY`].
     #[must_use]
     pub fn probing_every(every: Duration) -> Self {
-        Self { every: Some(every), ..Self::default() }
+        Self { watching: Arc::default(), generation: Arc::default(), every }
     }
 }
 
@@ -82,8 +87,7 @@ impl Lifecycle for ProbeLifecycle {
         let (Some(sink), Some(address)) = (watching.sink.clone(), watching.address.clone()) else { return };
         watching.probing = true;
         drop(watching);
-        let (state, generation, every) =
-            (self.watching.clone(), self.generation.clone(), self.every.unwrap_or(PROBE_EVERY));
+        let (state, generation, every) = (self.watching.clone(), self.generation.clone(), self.every);
         let mine = generation.load(Ordering::SeqCst);
         std::thread::spawn(move || {
             loop {

@@ -206,10 +206,7 @@ impl SyncSchedule {
     /// Whether to start a sync at `now`. If it answers `true`, a sync is
     /// running until [`Self::finished`].
     pub fn poll(&mut self, now: Duration) -> bool {
-        if self.running || !self.enrolled || (self.offline && !self.asked) {
-            return false;
-        }
-        if self.wake().is_none_or(|at| at > now) {
+        if self.next_wake().is_none_or(|at| at > now) {
             return false;
         }
         self.running = true;
@@ -246,7 +243,8 @@ impl SyncSchedule {
             }
         }
         if std::mem::take(&mut self.again) && outcome != Outcome::Stop {
-            self.due = Some(self.due.map_or(now, |d| d.min(now)).max(self.not_before.unwrap_or(now)));
+            // At once, or when a backoff just begun allows (`wake` says).
+            self.due = Some(now);
         }
     }
 

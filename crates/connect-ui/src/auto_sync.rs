@@ -93,7 +93,8 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
             let _ = to_me.unbounded_send(Command::Trigger(Trigger::Edited));
         });
         let state = Signal::new(SyncState::default());
-        spawn(drive(backend, receiver, sender.clone(), lifecycle, tuned, state, ui, gate));
+        let driver = Driver { backend, lifecycle, state, ui, gate };
+        spawn(drive(driver, tuned, receiver, sender.clone()));
         AutoSync { state, commands: CopyValue::new(sender) }
     });
     // Unlocking syncs, as opening does (the app stays mounted behind the
@@ -109,10 +110,11 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
     auto
 }
 
-/// The auto-sync, where the app runs one.
+/// The open app's auto-sync, from context ([`crate::components::AppAt`]
+/// provides it, so every screen has one).
 #[must_use]
-pub fn use_auto_sync() -> Option<AutoSync> {
-    try_use_context::<AutoSync>()
+pub fn use_auto_sync() -> AutoSync {
+    use_context::<AutoSync>()
 }
 
 /// A period in minutes as the schedule takes it (0: off).
@@ -121,26 +123,66 @@ pub fn every(minutes: u32) -> Option<Duration> {
     (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60))
 }
 
-/// The auto-sync's task.
-#[allow(clippy::too_many_arguments)] // each is a handle the task owns
-async fn drive(
+/// What the auto-sync's task holds besides the schedule.
+struct Driver {
     backend: SharedBackend,
-    mut commands: UnboundedReceiver<Command>,
-    to_me: UnboundedSender<Command>,
     lifecycle: Option<SharedLifecycle>,
-    tuned: ScheduleConfig,
-    mut state: Signal<SyncState>,
+    state: Signal<SyncState>,
     ui: Ui,
     gate: Option<Gate>,
+}
+
+impl Driver {
+    /// Runs one sync and shows how it went. `None` if the team revoked this
+    /// device: the app shows the wiped screen, and the task ends.
+    async fn sync(&mut self, by_hand: bool) -> Option<Outcome> {
+        let result = self.backend.sync_now().await;
+        if self.backend.wiped() {
+            if let Some(gate) = self.gate {
+                gate.wiped();
+            }
+            return None;
+        }
+        if let Some(lifecycle) = &self.lifecycle {
+            lifecycle.reached_relay(!matches!(result, Err(BackendError::Network(_))));
+        }
+        let outcome = match &result {
+            Ok(_) => Outcome::Synced,
+            Err(BackendError::NotEnrolled | BackendError::Wiped) => Outcome::Stop,
+            Err(_) => Outcome::Failed,
+        };
+        // Views re-read only when the sync brought something, so a regular
+        // sync with nothing new leaves the screens alone.
+        let changed = result.as_ref().is_ok_and(|s| s.changed > 0);
+        {
+            let mut shown = self.state.write();
+            shown.by_hand = by_hand;
+            shown.finished_once = true;
+            shown.refused = result.as_ref().map(|s| s.refused.clone()).unwrap_or_default();
+            shown.last_error = result.err().map(|e| e.to_string());
+        }
+        if changed || by_hand {
+            self.ui.bump();
+        }
+        Some(outcome)
+    }
+}
+
+/// The auto-sync's task: the schedule, and the loop that runs it.
+async fn drive(
+    mut driver: Driver,
+    tuned: ScheduleConfig,
+    mut commands: UnboundedReceiver<Command>,
+    to_me: UnboundedSender<Command>,
 ) {
     let origin = Instant::now();
     let now = move || origin.elapsed();
-    let overview = backend.overview().await.unwrap_or_default();
+    let overview = driver.backend.overview().await.unwrap_or_default();
     let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..tuned };
-    let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&backend));
+    let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&driver.backend));
     schedule.trigger(Trigger::Opened, now());
-    state.write().started = Some(chrono::Local::now());
-    if let Some(lifecycle) = &lifecycle {
+    driver.state.write().started = Some(chrono::Local::now());
+    if let Some(lifecycle) = &driver.lifecycle {
         lifecycle.watch(
             overview.relay,
             Box::new(move |event| {
@@ -155,43 +197,14 @@ async fn drive(
     }
     let mut asked = false;
     loop {
-        if state.peek().schedule != schedule.status() {
-            state.write().schedule = schedule.status();
-        }
         if schedule.poll(now()) {
-            let by_hand = std::mem::take(&mut asked);
-            state.write().schedule = schedule.status();
-            let result = backend.sync_now().await;
-            if backend.wiped() {
-                if let Some(gate) = gate {
-                    gate.wiped();
-                }
-                return;
-            }
-            let outcome = match &result {
-                Ok(_) => Outcome::Synced,
-                Err(BackendError::NotEnrolled | BackendError::Wiped) => Outcome::Stop,
-                Err(_) => Outcome::Failed,
-            };
+            driver.state.write().schedule = schedule.status();
+            let Some(outcome) = driver.sync(std::mem::take(&mut asked)).await else { return };
             schedule.finished(outcome, now());
-            if let Some(lifecycle) = &lifecycle {
-                lifecycle.reached_relay(!matches!(result, Err(BackendError::Network(_))));
-            }
-            let changed = result.as_ref().is_ok_and(|s| s.changed > 0);
-            {
-                let mut shown = state.write();
-                shown.schedule = schedule.status();
-                shown.by_hand = by_hand;
-                shown.finished_once = true;
-                shown.refused = result.as_ref().map(|s| s.refused.clone()).unwrap_or_default();
-                shown.last_error = result.err().map(|e| e.to_string());
-            }
-            // Views re-read only when the sync brought something, so a
-            // regular sync with nothing new leaves the screens alone.
-            if changed || by_hand {
-                ui.bump();
-            }
-            continue;
+            continue; // another may be due at once (asked for during this one)
+        }
+        if driver.state.peek().schedule != schedule.status() {
+            driver.state.write().schedule = schedule.status();
         }
         let mut command =
             match next_command(&mut commands, schedule.next_wake().map(|at| at.saturating_sub(now()))).await {

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use connect_app::local::StoreBackend;
+use connect_app::local::record::{NO_RELAY_HISTORY, erasure_needs_a_relay};
 use connect_app::local::relay::{SharedSession, plain, record_enrolment, relay_settings, summary};
 use connect_app::vault::{Platform, StoreVault};
 use connect_model::ResidentId;
@@ -153,7 +154,7 @@ async fn relay_history(
     resident: ResidentId,
 ) -> Result<Result<Vec<AcceptedRecord>, String>, BackendError> {
     let Some((client, _)) = relay_client(local)? else {
-        return Ok(Err("This device is not connected to a team relay.".to_owned()));
+        return Ok(Err(NO_RELAY_HISTORY.to_owned()));
     };
     match client.history(resident).await {
         Ok(records) => Ok(Ok(records)),
@@ -177,11 +178,7 @@ async fn call(local: &StoreBackend<SqliteStore>, request: Request) -> Result<Rep
         }
         Request::EraseResident(r) => {
             local.may_erase()?;
-            let Some((client, _)) = relay_client(local)? else {
-                return Err(BackendError::refused(
-                    "Connect this device to the team relay first: an erasure must reach every device.",
-                ));
-            };
+            let Some((client, _)) = relay_client(local)? else { return Err(erasure_needs_a_relay()) };
             client.erase(r).await.map_err(|e| failed(local, &e))?;
             local.erase_here(r).map(|()| Reply::Done)
         }

@@ -9,7 +9,7 @@
 //! insights, stories); relay calls and settings are here, and [`relay`] is
 //! what every platform's network side does with the store around them.
 
-mod record;
+pub mod record;
 pub mod relay;
 mod residents;
 mod team;

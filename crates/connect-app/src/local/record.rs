@@ -14,6 +14,17 @@ use connect_ui::backend::{AuditView, SubjectAccess};
 
 use super::RESIDENT_LOCK_SETTING;
 
+/// Why a device with no relay shows only its own half of the audit trail
+/// (the browser's worker says the same).
+pub const NO_RELAY_HISTORY: &str = "This device is not connected to a team relay.";
+
+/// The refusal of an erasure on a device with no relay: it must reach every
+/// device, so it goes through the relay or not at all.
+#[must_use]
+pub fn erasure_needs_a_relay() -> BackendError {
+    BackendError::refused("Connect this device to the team relay first: an erasure must reach every device.")
+}
+
 impl<S: DocumentStore + Send> StoreBackend<S> {
     /// Who changed what and when about a resident: this device's history
     /// joined with the relay's, when it can be reached.
@@ -32,7 +43,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
                 Err(BackendError::Wiped) => Err(BackendError::Wiped),
                 Err(e) => Ok(Err(e.to_string())),
             },
-            None => Ok(Err("This device is not connected to a team relay.".to_owned())),
+            None => Ok(Err(NO_RELAY_HISTORY.to_owned())),
         }
     }
 
@@ -104,11 +115,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
     /// device deletes them at its next sync) and on this device now.
     pub fn erase_resident(&self, resident: ResidentId) -> Result<(), BackendError> {
         self.may_erase()?;
-        let Some(network) = self.enrolled_network() else {
-            return Err(BackendError::refused(
-                "Connect this device to the team relay first: an erasure must reach every device.",
-            ));
-        };
+        let Some(network) = self.enrolled_network() else { return Err(erasure_needs_a_relay()) };
         self.reach(network.erase_resident(resident))?;
         self.erase_here(resident)
     }

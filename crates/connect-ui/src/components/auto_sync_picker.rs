@@ -22,9 +22,7 @@ pub fn AutoSyncPicker(current: u32) -> Element {
         spawn(async move {
             match backend.set_auto_sync(minutes).await {
                 Ok(()) => {
-                    if let Some(auto) = auto {
-                        auto.tell(Command::Every(every(minutes)));
-                    }
+                    auto.tell(Command::Every(every(minutes)));
                     ui.bump();
                 }
                 Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),

@@ -52,13 +52,8 @@ pub fn SettingsScreen() -> Element {
                 Ok(()) => {
                     // The first sync brings what the team holds for this
                     // device at once: the auto-sync starts it, and retries
-                    // it if it fails. (A screen shown on its own syncs here.)
-                    match auto {
-                        Some(auto) => auto.tell(Command::Trigger(Trigger::Enrolled)),
-                        None => {
-                            let _ = backend.sync_now().await;
-                        }
-                    }
+                    // it if it fails.
+                    auto.tell(Command::Trigger(Trigger::Enrolled));
                     busy.set(false);
                     ui.bump();
                     // Enrolled with a resident's invite: from now on this

@@ -9,26 +9,21 @@ use dioxus::prelude::*;
 
 use crate::auto_sync::{SyncState, use_auto_sync};
 use crate::i18n::Msg;
-use crate::state::{use_backend, use_backend_read, use_ui};
-use crate::vault::use_gate;
+use crate::state::{use_backend_read, use_ui};
 
 /// The top bar's sync state and button.
 #[component]
 pub fn StatusBar() -> Element {
     let ui = use_ui();
-    let backend = use_backend();
-    let gate = use_gate();
     let auto = use_auto_sync();
-    // Without an auto-sync (a screen shown on its own), "Sync now" syncs here.
-    let mut syncing_here = use_signal(|| false);
     let overview = use_backend_read(move |backend| {
         // Read again whenever the auto-sync's state changes.
-        let _ = auto.map(|a| a.state.read().schedule);
+        let _ = auto.state.read().schedule;
         async move { backend.overview().await }
     });
     let o = overview.read().clone().and_then(Result::ok).unwrap_or_default();
-    let sync: SyncState = auto.map(|a| a.state.read().clone()).unwrap_or_default();
-    let syncing = sync.schedule.running || *syncing_here.read();
+    let sync: SyncState = auto.state.read().clone();
+    let syncing = sync.schedule.running;
     let last = o
         .last_sync
         .as_deref()
@@ -43,26 +38,7 @@ pub fn StatusBar() -> Element {
             ui.error(crate::backend::BackendError::NotEnrolled.to_string());
             return;
         }
-        if let Some(auto) = auto {
-            auto.sync_now();
-            return;
-        }
-        if *syncing_here.read() {
-            return;
-        }
-        syncing_here.set(true);
-        let backend = backend.clone();
-        spawn(async move {
-            let _ = backend.sync_now().await;
-            if backend.wiped()
-                && let Some(gate) = gate
-            {
-                gate.wiped();
-                return;
-            }
-            syncing_here.set(false);
-            ui.bump();
-        });
+        auto.sync_now();
     };
     let (state_class, icon, state) = if syncing {
         ("chip-syncing", "⟳ ", ui.t(Msg::Syncing).to_owned())
