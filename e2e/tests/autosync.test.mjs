@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter, addResident, addOffer } from './helpers.mjs';
+import { root, startRelay, startPreview, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter, addResident, addOffer } from './helpers.mjs';
 
 /** Syncs the CLI device every second until `seen` holds, for up to `limit` ms; answers the time taken. */
 async function cliSees(store, seen, limit) {
@@ -15,6 +15,14 @@ async function cliSees(store, seen, limit) {
     await new Promise((r) => setTimeout(r, 1000));
   }
   return null;
+}
+
+/** What the browser does when the person leaves the page: it is hidden. */
+async function hidePage(page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
 }
 
 test('offline edits reach the team by themselves when the signal comes back, and later edits a little after they are made', async () => {
@@ -70,6 +78,16 @@ test('offline edits reach the team by themselves when the signal comes back, and
     const editToTeam = Date.now() - edited;
     assert.ok(editToTeam >= 15000, `not at once, but after the debounce (${editToTeam} ms)`);
 
+    // 4. Leaving the page (the phone's home button, another app) sends what
+    // is only on this phone at once, without waiting for the debounce.
+    await addOffer(page, 'I can tune a piano');
+    const left = Date.now();
+    await hidePage(page);
+    const onHide = await cliSees(chloeStore, () => JSON.stringify(connectJson(chloeStore, 'show', ottoline().resident)).includes('I can tune a piano'), 15000);
+    assert.ok(onHide !== null, 'the edit reached the team when the page was hidden');
+    const hiddenToTeam = Date.now() - left;
+    assert.ok(hiddenToTeam < 12000, `at once, not after the debounce (${hiddenToTeam} ms)`);
+
     // What one idle sync costs from the browser, headers included (for BENCHMARKS.md).
     const syncRequest = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('/v1/sync'), timeout: 15000 });
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -77,12 +95,45 @@ test('offline edits reach the team by themselves when the signal comes back, and
     await page.getByText('Synced.').waitFor();
     const idleSync = { ...sizes, total: sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize };
 
-    const timings = { online_to_cli_sees_offer_ms: took, online_to_chip_safe_ms: toSafe, edit_to_cli_sees_it_ms: editToTeam, idle_sync_bytes: idleSync };
+    const timings = { online_to_cli_sees_offer_ms: took, online_to_chip_safe_ms: toSafe, edit_to_cli_sees_it_ms: editToTeam, hidden_to_cli_sees_it_ms: hiddenToTeam, idle_sync_bytes: idleSync };
     mkdirSync(join(root, 'e2e', 'results'), { recursive: true });
     writeFileSync(join(root, 'e2e', 'results', 'autosync-timings.json'), JSON.stringify(timings, null, 2));
     console.log(`autosync: ${JSON.stringify(timings)}`);
   } finally {
     await context.close();
+    await relay.stop();
+  }
+});
+
+test('the preview sends what is only on this device when its tab is hidden, as the desktop window does when it loses focus', async () => {
+  const relay = await startRelay();
+  const { chloeStore, amaraStore } = coordinatorAndSupporter(relay);
+  const app = await startPreview({ store: amaraStore });
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(app.url);
+    await ready(page);
+    await page.locator('.sync-chip').getByText('Safe with the team').waitFor({ timeout: 15000 });
+    await addResident(page, 'Hester Hidden');
+    await page.locator('.sync-chip').getByText(/change(s)? only on this phone/).waitFor();
+    const hester = () => connectJson(chloeStore, 'resident', 'list').find((r) => r.preferred_name === 'Hester Hidden');
+    const left = Date.now();
+    await hidePage(page);
+    const took = await cliSees(chloeStore, () => hester() !== undefined, 15000);
+    assert.ok(took !== null, 'the new resident reached the team when the tab was hidden');
+    assert.ok(Date.now() - left < 12000, `at once, not after the debounce (${Date.now() - left} ms)`);
+
+    // Losing focus counts too (the desktop window behind another one).
+    await addOffer(page, 'I can knit');
+    const blurred = Date.now();
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    const onBlur = await cliSees(chloeStore, () => JSON.stringify(connectJson(chloeStore, 'show', hester().resident)).includes('I can knit'), 15000);
+    assert.ok(onBlur !== null, 'the offer reached the team when the window lost focus');
+    assert.ok(Date.now() - blurred < 12000, `at once, not after the debounce (${Date.now() - blurred} ms)`);
+    await page.locator('.sync-chip').getByText('Safe with the team').waitFor({ timeout: 10000 });
+  } finally {
+    await context.close();
+    app.stop();
     await relay.stop();
   }
 });

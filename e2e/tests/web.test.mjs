@@ -33,8 +33,14 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     await page.goto(relay.url);
     await ready(page, 'Caseload', { name: 'Amara' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    // Headless Chromium will not keep the storage: the page says so once.
+    const notice = page.locator('#app-notice');
+    await notice.getByText('This browser may clear its records when space runs low: sync often.').waitFor();
     await shot(page, 'web-caseload-empty');
     await audit(page, 'web caseload');
+    assert.deepEqual(await smallTargets(page), [], 'web caseload with the storage notice: tap targets under 44 px');
+    await notice.getByRole('button', { name: 'Got it' }).click();
+    assert.ok(await notice.isHidden(), '"Got it" puts the notice away');
 
     // 2. Offline, reload: the app opens from the service worker's cache, and the PIN opens it.
     await context.setOffline(true);
@@ -51,6 +57,10 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     await page.getByText(/1 wrong/i).first().waitFor({ timeout: 15000 });
     await unlock(page);
     await page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
+    // The storage is still not kept, and the notice, once read, stays away
+    // (Settings still says it: see the enrolment test).
+    assert.equal(await page.evaluate(() => navigator.storage.persisted()), false);
+    assert.ok(await notice.isHidden(), 'the storage notice does not come back on every page');
 
     // 3. Still offline: add a resident and an offer; close, reopen offline, unlock: both there.
     await addResident(page, 'Quillfeather Doreen');

@@ -1,7 +1,11 @@
-//! The native platforms' [`Lifecycle`]: no `online` event to listen to, so
-//! while the last sync could not reach the relay, a thread tries a TCP
-//! connection to it every [`PROBE_EVERY`] (a handshake, no request) and
-//! says "online" as soon as one succeeds. While syncs work, it does nothing.
+//! The native platforms' [`Lifecycle`]. The page in the desktop's web view
+//! (or the preview's browser tab) says when it is hidden and when its network
+//! is back ([`connect_ui::page_events`], which this asks for by keeping
+//! [`Lifecycle::listen_in_the_page`]'s default). The page cannot say whether
+//! the relay can be reached, so while the last sync could not reach it, a
+//! thread tries a TCP connection to it every [`PROBE_EVERY`] (a handshake, no
+//! request) and says "online" as soon as one succeeds. While syncs work, it
+//! does nothing.
 
 use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -7,7 +7,8 @@
 //! the backend, and between syncs sleeps until the schedule's next wake or
 //! the next [`Command`], whichever is first. Edits reach it from the
 //! backend's write listener, the network and the background from the
-//! platform's [`crate::lifecycle::Lifecycle`], "Sync now" from the status
+//! platform's [`crate::lifecycle::Lifecycle`] or from the page itself
+//! ([`crate::page_events`]), "Sync now" from the status
 //! bar. The status bar reads [`SyncState`]. A sync never blocks editing:
 //! the store takes each call in turn, and nothing here opens a dialog.
 
@@ -92,6 +93,9 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
         backend.on_write(move || {
             let _ = to_me.unbounded_send(Command::Trigger(Trigger::Edited));
         });
+        if lifecycle.as_ref().is_some_and(|l| l.listen_in_the_page()) {
+            spawn(crate::page_events::listen(sender.clone()));
+        }
         let state = Signal::new(SyncState::default());
         let driver = Driver { backend, lifecycle, state, ui, gate };
         spawn(drive(driver, tuned, receiver, sender.clone()));

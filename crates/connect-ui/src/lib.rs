@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod invite_link;
 pub mod items;
 pub mod lifecycle;
+pub mod page_events;
 pub mod state;
 pub mod vault;
 

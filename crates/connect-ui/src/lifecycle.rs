@@ -4,6 +4,10 @@
 //! relay lightly instead (a TCP connection, no request), and only while the
 //! last sync could not reach it.
 //!
+//! On the desktop and in the preview the screens run in a page the launcher
+//! cannot see, so the page's own events come from a script in it
+//! ([`crate::page_events`]) and the probe only adds "online" after a failure.
+//!
 //! The launcher puts a [`SharedLifecycle`] in context; without one, the
 //! auto-sync still runs on opening, after edits and on its schedule.
 
@@ -37,6 +41,14 @@ pub trait Lifecycle: SendSyncOutsideWasm {
     /// [`LifeEvent::Online`] when it can again.
     fn reached_relay(&self, reached: bool) {
         let _ = reached;
+    }
+
+    /// Whether the screens should listen in their page for it being hidden
+    /// and for the network coming back ([`crate::page_events`]), because
+    /// this platform cannot see the page itself (the desktop's web view, the
+    /// preview's browser tab). The web app's lifecycle listens itself.
+    fn listen_in_the_page(&self) -> bool {
+        true
     }
 }
 

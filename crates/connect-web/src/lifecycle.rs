@@ -49,6 +49,13 @@ impl WebLifecycle {
 }
 
 impl Lifecycle for WebLifecycle {
+    /// The page's events come from the listeners above: the bridge
+    /// [`connect_ui::page_events`] uses needs `eval`, which the web app's
+    /// Content-Security-Policy bars.
+    fn listen_in_the_page(&self) -> bool {
+        false
+    }
+
     fn watch(&self, _relay: Option<String>, sink: LifeSink) {
         // Opened with no network: say so, so nothing is tried until it is back.
         let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());

@@ -10,6 +10,7 @@ function say(words, action) {
   if (action) {
     const button = document.createElement("button");
     button.type = "button";
+    button.className = "button secondary"; // the app's style: a 44 px target
     button.textContent = action.label;
     button.addEventListener("click", action.run);
     notice.append(" ", button);
@@ -17,11 +18,23 @@ function say(words, action) {
   notice.hidden = false;
 }
 
+// Set once the person has read the refusal below; Settings goes on saying it
+// ("Space on this phone"), so the notice need not come back on every page.
+// It holds no resident's data.
+const STORAGE_NOTICE_READ = "connect-storage-notice-read";
+
 async function keepStorage() {
   if (!navigator.storage || !navigator.storage.persist) return;
   if (await navigator.storage.persisted()) return;
-  if (!(await navigator.storage.persist())) {
-    say("This browser may clear its records when space runs low: sync often.");
+  // Asked again on each visit: a browser may agree later (once installed, say).
+  if (!(await navigator.storage.persist()) && !localStorage.getItem(STORAGE_NOTICE_READ)) {
+    say("This browser may clear its records when space runs low: sync often.", {
+      label: "Got it",
+      run: () => {
+        localStorage.setItem(STORAGE_NOTICE_READ, "1");
+        notice.hidden = true;
+      },
+    });
   }
 }
 
