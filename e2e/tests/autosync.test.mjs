@@ -78,6 +78,13 @@ test('offline edits reach the team by themselves when the signal comes back, and
     const editToTeam = Date.now() - edited;
     assert.ok(editToTeam >= 15000, `not at once, but after the debounce (${editToTeam} ms)`);
 
+    // What one idle sync costs from the browser, headers included (for BENCHMARKS.md).
+    const syncRequest = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('/v1/sync'), timeout: 15000 });
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const sizes = await (await syncRequest).sizes();
+    await page.getByText('Synced.').waitFor();
+    const idleSync = { ...sizes, total: sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize };
+
     // 4. Leaving the page (the phone's home button, another app) sends what
     // is only on this phone at once, without waiting for the debounce.
     await addOffer(page, 'I can tune a piano');
@@ -87,13 +94,6 @@ test('offline edits reach the team by themselves when the signal comes back, and
     assert.ok(onHide !== null, 'the edit reached the team when the page was hidden');
     const hiddenToTeam = Date.now() - left;
     assert.ok(hiddenToTeam < 12000, `at once, not after the debounce (${hiddenToTeam} ms)`);
-
-    // What one idle sync costs from the browser, headers included (for BENCHMARKS.md).
-    const syncRequest = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('/v1/sync'), timeout: 15000 });
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    const sizes = await (await syncRequest).sizes();
-    await page.getByText('Synced.').waitFor();
-    const idleSync = { ...sizes, total: sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize };
 
     const timings = { online_to_cli_sees_offer_ms: took, online_to_chip_safe_ms: toSafe, edit_to_cli_sees_it_ms: editToTeam, hidden_to_cli_sees_it_ms: hiddenToTeam, idle_sync_bytes: idleSync };
     mkdirSync(join(root, 'e2e', 'results'), { recursive: true });
