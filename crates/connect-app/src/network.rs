@@ -16,7 +16,7 @@ use connect_sync::store::Inline;
 use connect_sync::{SyncError, http};
 use connect_ui::backend::{InviteInfo, SyncSummary};
 
-use crate::local::relay::{plain, record_enrolment, relay_settings, summary};
+use crate::local::relay::{record_enrolment, relay_settings, summary};
 use crate::local::{Network, NetworkFailure};
 
 /// Sync over HTTPS for the encrypted store at `path`, opened with `key`.
@@ -53,7 +53,7 @@ impl AppNetwork {
                 store.destroy().map_err(|e| NetworkFailure::Failed(e.to_string()))?;
                 Err(NetworkFailure::Revoked)
             }
-            Err(e) => Err(NetworkFailure::Failed(plain(&e))),
+            Err(e) => Err(NetworkFailure::from(&e)),
         }
     }
 }
@@ -85,7 +85,7 @@ impl Network for AppNetwork {
                 store.0.destroy().map_err(|e| NetworkFailure::Failed(e.to_string()))?;
                 Err(NetworkFailure::Revoked)
             }
-            Err(e) => Err(NetworkFailure::Failed(plain(&e))),
+            Err(e) => Err(NetworkFailure::from(&e)),
         }
     }
 

@@ -3,8 +3,8 @@
 //! before, a failure is retried by itself and said quietly, "Sync now" tries
 //! at once, and the chip says when the next try is.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use connect_app::blocking::in_process;
@@ -16,6 +16,7 @@ use connect_sync::schedule::ScheduleConfig;
 use connect_ui::SharedBackend;
 use connect_ui::backend::{InviteInfo, SyncSummary};
 use connect_ui::components::{AppAt, AppAtProps};
+use connect_ui::lifecycle::{LifeEvent, LifeSink, Lifecycle, SharedLifecycle};
 use connect_ui::state::Screen;
 use dioxus::prelude::*;
 use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter};
@@ -23,18 +24,22 @@ use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConv
 mod support;
 use support::{fire, html, listeners, pump, submit, type_text};
 
-/// A relay that counts syncs, and can be out of reach.
+/// A relay that counts syncs, and can be out of reach or refusing.
 #[derive(Clone, Default)]
 struct CountingRelay {
     syncs: Arc<AtomicUsize>,
     down: Arc<AtomicBool>,
+    refusing: Arc<AtomicBool>,
 }
 
 impl Network for CountingRelay {
     fn sync(&self) -> Result<SyncSummary, NetworkFailure> {
         self.syncs.fetch_add(1, Ordering::SeqCst);
         if self.down.load(Ordering::SeqCst) {
-            return Err(NetworkFailure::Failed("The team relay could not be reached.".into()));
+            return Err(NetworkFailure::Unreachable("The team relay could not be reached.".into()));
+        }
+        if self.refusing.load(Ordering::SeqCst) {
+            return Err(NetworkFailure::Failed("the relay refused the request (429): slow down".into()));
         }
         Ok(SyncSummary::default())
     }
@@ -176,4 +181,118 @@ fn a_device_not_enrolled_never_syncs_and_a_tap_on_sync_now_says_why() {
     });
     assert!(said, "Sync now says the device is not connected: {}", html(&dom));
     assert_eq!(relay.syncs.load(Ordering::SeqCst), 0, "and nothing tried to reach a relay");
+}
+
+/// A platform that records what the auto-sync tells it, and can say it is
+/// offline as soon as it is watched (an app opened with no network).
+#[derive(Default)]
+struct RecordingLifecycle {
+    offline_at_start: bool,
+    watched: Mutex<Vec<Option<String>>>,
+    reached: Mutex<Vec<bool>>,
+}
+
+impl Lifecycle for RecordingLifecycle {
+    fn watch(&self, relay: Option<String>, sink: LifeSink) {
+        self.watched.lock().unwrap().push(relay);
+        if self.offline_at_start {
+            sink(LifeEvent::Offline);
+        }
+    }
+    fn reached_relay(&self, reached: bool) {
+        self.reached.lock().unwrap().push(reached);
+    }
+    fn listen_in_the_page(&self) -> bool {
+        false
+    }
+}
+
+/// The app opened on `backend` with `lifecycle`, its first moments run.
+fn open_with(
+    rt: &tokio::runtime::Runtime,
+    backend: SharedBackend,
+    lifecycle: &Arc<RecordingLifecycle>,
+) -> (VirtualDom, Vec<dioxus_core::Mutation>) {
+    let shared: SharedLifecycle = lifecycle.clone();
+    let tuned =
+        ScheduleConfig { first_retry: FIRST_RETRY, longest_retry: FIRST_RETRY * 4, ..ScheduleConfig::default() };
+    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
+        .with_root_context(backend)
+        .with_root_context(shared)
+        .with_root_context(tuned);
+    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
+    edits.extend(pump(rt, &mut dom, Duration::from_millis(150)));
+    (dom, edits)
+}
+
+#[test]
+fn only_a_relay_out_of_reach_sets_the_platform_probing_and_a_refusal_waits_out_its_backoff() {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let _inside = rt.enter();
+    let relay = CountingRelay::default();
+    relay.refusing.store(true, Ordering::SeqCst);
+    let (_, backend) = enrolled(&relay);
+    let lifecycle = Arc::new(RecordingLifecycle::default());
+    let (mut dom, _edits) = open_with(&rt, backend, &lifecycle);
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 1, "opening syncs");
+    assert_eq!(
+        *lifecycle.watched.lock().unwrap(),
+        vec![Some("https://relay.connect-east.example".to_owned())],
+        "the platform is told the relay, to probe it"
+    );
+    // The relay answered (with a refusal): it can be reached, so no probing,
+    // which would say "online" at once and undo the backoff.
+    assert_eq!(*lifecycle.reached.lock().unwrap(), vec![true]);
+    let page = html(&dom);
+    assert!(page.contains("it tries again by itself") && page.contains("429"), "{page}");
+    pump(&rt, &mut dom, FIRST_RETRY + Duration::from_millis(200));
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 2, "retried after the backoff, not before");
+
+    // Out of reach: now the platform probes.
+    relay.refusing.store(false, Ordering::SeqCst);
+    relay.down.store(true, Ordering::SeqCst);
+    pump(&rt, &mut dom, FIRST_RETRY * 2 + Duration::from_millis(200));
+    assert_eq!(lifecycle.reached.lock().unwrap().last(), Some(&false), "{:?}", lifecycle.reached.lock().unwrap());
+}
+
+#[test]
+fn an_app_opened_with_no_network_does_not_try_until_it_is_back_or_asked() {
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let _inside = rt.enter();
+    let relay = CountingRelay::default();
+    let (_, backend) = enrolled(&relay);
+    let lifecycle = Arc::new(RecordingLifecycle { offline_at_start: true, ..RecordingLifecycle::default() });
+    let (dom, _edits) = open_with(&rt, backend, &lifecycle);
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 0, "no attempt that could only fail");
+    let page = html(&dom);
+    assert!(page.contains("no signal"), "{page}");
+    assert!(!page.contains("it tries again by itself"), "no failure to report: {page}");
+}
+
+#[test]
+fn two_apps_open_on_one_store_each_hear_its_edits_and_closing_one_leaves_the_other_syncing() {
+    // The preview's browser tabs share one store and one backend.
+    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let _inside = rt.enter();
+    let relay = CountingRelay::default();
+    let (_, backend) = enrolled(&relay);
+    let tuned = ScheduleConfig { debounce: DEBOUNCE, longest_wait: DEBOUNCE * 3, ..ScheduleConfig::default() };
+    let open = || {
+        let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
+            .with_root_context(backend.clone())
+            .with_root_context(tuned);
+        rt.block_on(async { dom.rebuild_to_vec() });
+        pump(&rt, &mut dom, Duration::from_millis(150));
+        dom
+    };
+    let mut first = open();
+    let second = open();
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 2, "each opening syncs");
+    drop(second); // the newer tab is closed
+    rt.block_on(backend.create_resident("Winifred")).unwrap();
+    pump(&rt, &mut first, DEBOUNCE + Duration::from_millis(300));
+    assert_eq!(relay.syncs.load(Ordering::SeqCst), 3, "the tab still open heard the edit and synced it");
 }

@@ -14,7 +14,9 @@
 //! - An edit syncs [`ScheduleConfig::debounce`] after the last edit of a
 //!   burst, and never later than [`ScheduleConfig::longest_wait`] after the
 //!   first, so steady typing cannot put it off for ever.
-//! - Going to the background syncs at once if edits are waiting.
+//! - Going to the background syncs at once if edits are waiting. In a
+//!   backoff it does so only once until a sync works: a desktop window loses
+//!   focus many times an hour, and each must not be a fresh attempt.
 //! - While open, it syncs every [`ScheduleConfig::every`] (if set).
 //! - A failed sync is retried after a wait that doubles from
 //!   [`ScheduleConfig::first_retry`] to [`ScheduleConfig::longest_retry`],
@@ -123,6 +125,8 @@ pub struct SyncSchedule {
     again: bool,
     /// The person asked: try even if the platform says it is offline.
     asked: bool,
+    /// Going to the background has cut this backoff short once already.
+    hidden_cut_backoff: bool,
     failures: u32,
     last_success: Option<Duration>,
     rng: u64,
@@ -144,6 +148,7 @@ impl SyncSchedule {
             edits_while_running: None,
             again: false,
             asked: false,
+            hidden_cut_backoff: false,
             failures: 0,
             last_success: None,
             // xorshift must not start at zero.
@@ -195,8 +200,13 @@ impl SyncSchedule {
             Trigger::Hidden => {
                 if self.edits.is_some() || self.edits_while_running.is_some() {
                     // The last chance before the phone goes in a pocket:
-                    // one try, even in a backoff.
-                    self.not_before = None;
+                    // one try, even in a backoff, but only one per backoff.
+                    if self.not_before.is_some_and(|t| t > now) {
+                        if std::mem::replace(&mut self.hidden_cut_backoff, true) {
+                            return;
+                        }
+                        self.not_before = None;
+                    }
                     self.soon(now);
                 }
             }
@@ -220,8 +230,7 @@ impl SyncSchedule {
         self.running = false;
         match outcome {
             Outcome::Synced => {
-                self.failures = 0;
-                self.not_before = None;
+                self.forgive();
                 self.last_success = Some(now);
                 self.edits = self.edits_while_running.take();
                 self.due = self.config.every.map(|e| now + e);
@@ -293,6 +302,7 @@ impl SyncSchedule {
     fn forgive(&mut self) {
         self.failures = 0;
         self.not_before = None;
+        self.hidden_cut_backoff = false;
     }
 
     /// The wait after the latest failure: doubling from the first retry to
@@ -494,6 +504,35 @@ mod tests {
         s.trigger(Trigger::Edited, 6 * S);
         s.trigger(Trigger::Hidden, 7 * S);
         assert!(s.poll(7 * S));
+    }
+
+    #[test]
+    fn hiding_the_app_cuts_a_backoff_short_once_until_a_sync_works() {
+        let mut s = enrolled();
+        s.trigger(Trigger::Opened, Duration::ZERO);
+        assert!(s.poll(Duration::ZERO));
+        s.finished(Outcome::Failed, Duration::ZERO); // the relay is down: a wait of 24–30 s
+        s.trigger(Trigger::Edited, 2 * S);
+        s.trigger(Trigger::Hidden, 3 * S);
+        assert!(s.poll(3 * S), "the last chance before the pocket: one try, in the backoff");
+        s.finished(Outcome::Failed, 3 * S); // 48–60 s now
+        s.trigger(Trigger::Edited, 4 * S);
+        for t in 5..40 {
+            // The desktop window loses focus again and again.
+            s.trigger(Trigger::Hidden, t * S);
+            assert!(!s.poll(t * S), "at {t} s: the backoff holds");
+        }
+        let retry = s.next_wake().unwrap();
+        assert!((3 + 48) * S <= retry && retry <= (3 + 60) * S, "{retry:?}");
+        assert!(s.poll(retry));
+        s.finished(Outcome::Synced, retry);
+        // A sync worked: the next backoff may be cut short once again.
+        s.trigger(Trigger::Asked, retry + S);
+        assert!(s.poll(retry + S));
+        s.finished(Outcome::Failed, retry + S);
+        s.trigger(Trigger::Edited, retry + 2 * S);
+        s.trigger(Trigger::Hidden, retry + 3 * S);
+        assert!(s.poll(retry + 3 * S));
     }
 
     #[test]

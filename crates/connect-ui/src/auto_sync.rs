@@ -90,9 +90,7 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
     let auto = use_context_provider(move || {
         let (sender, receiver) = unbounded();
         let to_me = sender.clone();
-        backend.on_write(move || {
-            let _ = to_me.unbounded_send(Command::Trigger(Trigger::Edited));
-        });
+        backend.on_write(move || to_me.unbounded_send(Command::Trigger(Trigger::Edited)).is_ok());
         if lifecycle.as_ref().is_some_and(|l| l.listen_in_the_page()) {
             spawn(crate::page_events::listen(sender.clone()));
         }
@@ -137,6 +135,46 @@ struct Driver {
 }
 
 impl Driver {
+    /// Has the platform's events sent to the task, for the relay at `relay`.
+    fn watch(&self, relay: Option<String>, to_me: &UnboundedSender<Command>) {
+        let Some(lifecycle) = &self.lifecycle else { return };
+        let to_me = to_me.clone();
+        lifecycle.watch(
+            relay,
+            Box::new(move |event| {
+                let trigger = match event {
+                    LifeEvent::Online => Trigger::Online,
+                    LifeEvent::Offline => Trigger::Offline,
+                    LifeEvent::Hidden => Trigger::Hidden,
+                };
+                to_me.unbounded_send(Command::Trigger(trigger)).is_ok()
+            }),
+        );
+    }
+
+    /// Tells the schedule one command. Enrolling also tells the platform the
+    /// new relay, so a native one can probe it.
+    async fn apply(
+        &self,
+        schedule: &mut SyncSchedule,
+        command: Command,
+        asked: &mut bool,
+        now: Duration,
+        to_me: &UnboundedSender<Command>,
+    ) {
+        match command {
+            Command::Trigger(trigger) => {
+                *asked |= trigger == Trigger::Asked;
+                if trigger == Trigger::Enrolled {
+                    let relay = self.backend.overview().await.ok().and_then(|o| o.relay);
+                    self.watch(relay, to_me);
+                }
+                schedule.trigger(trigger, now);
+            }
+            Command::Every(period) => schedule.set_every(period, now),
+        }
+    }
+
     /// Runs one sync and shows how it went. `None` if the team revoked this
     /// device: the app shows the wiped screen, and the task ends.
     async fn sync(&mut self, by_hand: bool) -> Option<Outcome> {
@@ -148,7 +186,7 @@ impl Driver {
             return None;
         }
         if let Some(lifecycle) = &self.lifecycle {
-            lifecycle.reached_relay(!matches!(result, Err(BackendError::Network(_))));
+            lifecycle.reached_relay(!matches!(result, Err(BackendError::Unreachable(_))));
         }
         let outcome = match &result {
             Ok(_) => Outcome::Synced,
@@ -184,22 +222,15 @@ async fn drive(
     let overview = driver.backend.overview().await.unwrap_or_default();
     let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..tuned };
     let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&driver.backend));
-    schedule.trigger(Trigger::Opened, now());
     driver.state.write().started = Some(chrono::Local::now());
-    if let Some(lifecycle) = &driver.lifecycle {
-        lifecycle.watch(
-            overview.relay,
-            Box::new(move |event| {
-                let trigger = match event {
-                    LifeEvent::Online => Trigger::Online,
-                    LifeEvent::Offline => Trigger::Offline,
-                    LifeEvent::Hidden => Trigger::Hidden,
-                };
-                to_me.unbounded_send(Command::Trigger(trigger)).is_ok()
-            }),
-        );
-    }
+    driver.watch(overview.relay, &to_me);
+    schedule.trigger(Trigger::Opened, now());
+    // What the platform said on watching (opened with no network, say)
+    // counts before the opening's sync is tried.
     let mut asked = false;
+    while let Ok(command) = commands.try_recv() {
+        driver.apply(&mut schedule, command, &mut asked, now(), &to_me).await;
+    }
     loop {
         if schedule.poll(now()) {
             driver.state.write().schedule = schedule.status();
@@ -219,13 +250,7 @@ async fn drive(
         // Everything that arrived together counts as one moment: two
         // triggers at once run one sync.
         while let Some(c) = command {
-            match c {
-                Command::Trigger(trigger) => {
-                    asked |= trigger == Trigger::Asked;
-                    schedule.trigger(trigger, now());
-                }
-                Command::Every(period) => schedule.set_every(period, now()),
-            }
+            driver.apply(&mut schedule, c, &mut asked, now(), &to_me).await;
             command = commands.try_recv().ok();
         }
     }

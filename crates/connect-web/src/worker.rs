@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use connect_app::local::StoreBackend;
 use connect_app::local::record::{NO_RELAY_HISTORY, erasure_needs_a_relay};
-use connect_app::local::relay::{SharedSession, plain, record_enrolment, relay_settings, summary};
+use connect_app::local::relay::{SharedSession, plain, record_enrolment, relay_failure, relay_settings, summary};
 use connect_app::vault::{Platform, StoreVault};
 use connect_model::ResidentId;
 use connect_model::history::AcceptedRecord;
@@ -112,8 +112,7 @@ async fn sync_now(local: &StoreBackend<SqliteStore>) -> Result<SyncSummary, Back
     let Some((url, token, insecure)) = local.with_store(|s| relay_settings(s))? else {
         return Err(BackendError::NotEnrolled);
     };
-    let mut transport =
-        AsyncHttpTransport::new(&url, &token, insecure).map_err(|e| BackendError::Network(plain(&e)))?;
+    let mut transport = AsyncHttpTransport::new(&url, &token, insecure).map_err(|e| relay_failure(&e))?;
     match connect_sync::run_session_async(&mut SharedSession(local), &mut transport, chrono::Utc::now()).await {
         Ok(report) => Ok(summary(&report)),
         // A revoked device: the store and its key file go from OPFS now.
@@ -126,7 +125,7 @@ async fn enrol(local: &StoreBackend<SqliteStore>, relay: &str, code: &str) -> Re
     let me = local.me()?;
     let enrolled = enrol_async(relay, code, me.device_id, &me.device_name, &me.person_name, false)
         .await
-        .map_err(|e| BackendError::Network(plain(&e)))?;
+        .map_err(|e| relay_failure(&e))?;
     local.with_store(|s| record_enrolment(s, relay, &enrolled, me))?;
     local.opened()
 }
@@ -134,7 +133,7 @@ async fn enrol(local: &StoreBackend<SqliteStore>, relay: &str, code: &str) -> Re
 /// The relay client for this store, or `None` before enrolment.
 fn relay_client(local: &StoreBackend<SqliteStore>) -> Result<Option<(AsyncRelayClient, String)>, BackendError> {
     let Some((url, token, insecure)) = local.with_store(|s| relay_settings(s))? else { return Ok(None) };
-    let client = AsyncRelayClient::new(&url, &token, insecure).map_err(|e| BackendError::Network(plain(&e)))?;
+    let client = AsyncRelayClient::new(&url, &token, insecure).map_err(|e| relay_failure(&e))?;
     Ok(Some((client, url)))
 }
 
@@ -145,7 +144,7 @@ fn failed(local: &StoreBackend<SqliteStore>, e: &SyncError) -> BackendError {
         OPEN.with(|o| *o.borrow_mut() = None);
         return with_vault(StoreVault::forget).err().unwrap_or(BackendError::Wiped);
     }
-    BackendError::Network(plain(e))
+    relay_failure(e)
 }
 
 /// The relay's half of a resident's audit trail: records, or why there are none.

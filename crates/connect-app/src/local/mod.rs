@@ -28,8 +28,19 @@ pub enum NetworkFailure {
     /// The team revoked this device; the network side has deleted its store.
     /// Any call can answer this, not only a sync.
     Revoked,
+    /// The relay could not be reached at all, in words. Nothing is lost.
+    Unreachable(String),
     /// Anything else, in words for the person holding the phone. Nothing is lost.
     Failed(String),
+}
+
+impl From<&connect_sync::SyncError> for NetworkFailure {
+    fn from(e: &connect_sync::SyncError) -> Self {
+        match relay::relay_failure(e) {
+            BackendError::Unreachable(words) => NetworkFailure::Unreachable(words),
+            other => NetworkFailure::Failed(other.to_string()),
+        }
+    }
 }
 
 impl From<String> for NetworkFailure {
@@ -125,6 +136,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
                 self.forget_store();
                 Err(BackendError::Wiped)
             }
+            Err(NetworkFailure::Unreachable(why)) => Err(BackendError::Unreachable(why)),
             Err(NetworkFailure::Failed(why)) => Err(BackendError::Network(why)),
         }
     }

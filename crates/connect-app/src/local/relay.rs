@@ -65,6 +65,16 @@ pub fn plain(e: &SyncError) -> String {
     }
 }
 
+/// A relay call's failure as the screens take it: no connection at all, or
+/// the relay answered with an error (the auto-sync probes only after the first).
+#[must_use]
+pub fn relay_failure(e: &SyncError) -> BackendError {
+    match e {
+        SyncError::Unreachable(_) => BackendError::Unreachable(plain(e)),
+        other => BackendError::Network(plain(other)),
+    }
+}
+
 /// The screens' open store, lent to a sync session one step at a time: each
 /// step takes the store's lock and gives it back, so the screens go on
 /// reading and writing while the session waits for the relay.

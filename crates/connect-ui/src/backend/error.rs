@@ -24,9 +24,13 @@ pub enum BackendError {
     /// The device store failed (a full disk, say).
     #[error("{0}")]
     Store(String),
-    /// The relay could not be reached or answered with an error.
+    /// The relay answered, with an error (it refused, or needs a newer app).
     #[error("{0}")]
     Network(String),
+    /// The relay could not be reached at all: no signal, or it is down. The
+    /// only failure after which a native platform probes for the relay.
+    #[error("{0}")]
+    Unreachable(String),
     /// The side that holds the store stopped answering (the web app's worker
     /// died, or a thread panicked).
     #[error("The app's store stopped answering. Close the app and open it again; nothing was lost.")]

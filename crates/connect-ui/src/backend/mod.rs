@@ -70,8 +70,9 @@ pub struct Opened {
     pub own_resident: Option<ResidentId>,
 }
 
-/// Told after every write that should reach the team (the auto-sync).
-type WriteListener = Box<dyn Fn() + Send + Sync>;
+/// Told after every write that should reach the team (the auto-sync); it
+/// answers `false` once nobody listens, and is then dropped.
+type WriteListener = Box<dyn Fn() -> bool + Send + Sync>;
 
 /// The open store as the screens hold it: cheap to clone, compared by identity.
 #[derive(Clone)]
@@ -79,7 +80,10 @@ pub struct Backend {
     channel: Arc<dyn Channel>,
     known: Arc<Mutex<Opened>>,
     wiped: Arc<AtomicBool>,
-    on_write: Arc<Mutex<Option<WriteListener>>>,
+    on_write: Arc<Mutex<Vec<WriteListener>>>,
+    /// Held through each sync: screens sharing this backend (the preview's
+    /// tabs) each run an auto-sync, and still only one sync runs at a time.
+    syncing: Arc<futures_util::lock::Mutex<()>>,
 }
 
 impl PartialEq for Backend {
@@ -116,13 +120,15 @@ impl Backend {
             known: Arc::new(Mutex::new(opened)),
             wiped: Arc::default(),
             on_write: Arc::default(),
+            syncing: Arc::default(),
         }
     }
 
-    /// Calls `listener` after every write that should reach the team, in
-    /// place of the one before (the auto-sync that runs while the app is open).
-    pub fn on_write(&self, listener: impl Fn() + Send + Sync + 'static) {
-        *self.on_write.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(listener));
+    /// Calls `listener` after every write that should reach the team, until
+    /// it answers `false` (the auto-sync of each app open on this store: the
+    /// preview's tabs share one).
+    pub fn on_write(&self, listener: impl Fn() -> bool + Send + Sync + 'static) {
+        self.on_write.lock().unwrap_or_else(PoisonError::into_inner).push(Box::new(listener));
     }
 
     /// A key that is the same for clones and differs between backends (a
@@ -171,11 +177,8 @@ impl Backend {
         if reply == Err(BackendError::Wiped) {
             self.wiped.store(true, Ordering::SeqCst);
         }
-        if writes
-            && reply.is_ok()
-            && let Some(listener) = self.on_write.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
-        {
-            listener();
+        if writes && reply.is_ok() {
+            self.on_write.lock().unwrap_or_else(PoisonError::into_inner).retain(|listener| listener());
         }
         reply
     }
@@ -219,6 +222,7 @@ impl Backend {
 
     /// Syncs now.
     pub async fn sync_now(&self) -> Result<SyncSummary, BackendError> {
+        let _one_at_a_time = self.syncing.lock().await;
         expect_reply!(self.call(Request::SyncNow).await?, Synced)
     }
 
