@@ -4,7 +4,7 @@
 // about another resident or from team-only notes ever reaches it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPreview, startRelay, openBrowser, ready, shot, connect, connectJson, coordinatorAndSupporter } from './helpers.mjs';
+import { startPreview, startRelay, openBrowser, ready, shot, smallTargets, connect, connectJson, coordinatorAndSupporter, PHONE } from './helpers.mjs';
 
 test("a phone enrolled with a resident's invite shows only that resident's own screens", async () => {
   const relay = await startRelay();
@@ -35,6 +35,10 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
     }
     await page.getByText('I make a good curry', { exact: true }).waitFor();
     await shot(page, '30-own-phone-page');
+    // Her own words start in the top third of the screen.
+    const top = await page.getByText('This is your page.', { exact: false }).first().evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top < PHONE.height / 3, `her page starts ${top} px down`);
+    assert.deepEqual(await smallTargets(page), [], 'own phone: tap targets under 44 px');
 
     assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0, 'no caseload');
     assert.equal(await page.getByRole('button', { name: 'Give the phone back' }).count(), 0, 'the phone is hers');
@@ -44,6 +48,16 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
     await shot(page, '31-own-phone-journal');
     await page.getByRole('button', { name: 'Circle of care' }).click();
     await page.getByRole('button', { name: 'Everything on this phone about me' }).click();
+    await page.getByRole('heading', { name: 'Everything this phone holds about you' }).waitFor();
+    // The readable copy, on the screen: hers, and nothing the team keeps to itself.
+    await page.getByRole('button', { name: 'Show it here' }).click();
+    assert.equal(await page.locator('iframe.readable-copy').getAttribute('sandbox'), '', 'the copy runs nothing');
+    const copy = page.frameLocator('iframe.readable-copy');
+    await copy.getByText('I make a good curry').first().waitFor();
+    const copyText = await copy.locator('body').innerText();
+    assert.ok(copyText.includes('First visit: tea and a chat'), 'the shared journal is in it');
+    for (const never of ['Worried about the stairs', 'Kwame']) assert.ok(!copyText.includes(never), `${never} is not in her copy`);
+    assert.ok(!copyText.includes('notes the team keeps'), 'and it does not claim to hold them');
     await page.getByRole('button', { name: 'Show the history' }).click();
     await page.locator('.audit-list .item').first().waitFor();
     await shot(page, '32-own-phone-everything-about-me');

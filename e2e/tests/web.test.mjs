@@ -33,6 +33,8 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     await page.goto(relay.url);
     await ready(page, 'Caseload', { name: 'Amara' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    // "Skip to content" goes to the screens' own <main>: its id is not the mount point's too.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('[id="main"]')].map((e) => e.tagName)), ['MAIN']);
     // Headless Chromium will not keep the storage: the page says so once.
     const notice = page.locator('#app-notice');
     await notice.getByText('This browser may clear its records when space runs low: sync often.').waitFor();
@@ -86,6 +88,16 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     }
     opens.sort((a, b) => a - b);
     await again.getByText('Quillfeather Doreen').first().click();
+    await again.getByText('I can teach origami').first().waitFor();
+
+    // A second tab cannot hold the store's files while this one does, and says what to do.
+    const second = await context.newPage();
+    await second.goto(relay.url);
+    await second.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 15000 });
+    await unlock(second);
+    await second.getByText(/If it is open in another tab or window, close that one and reload this page\. Nothing is lost\./).first().waitFor({ timeout: 15000 });
+    await shot(second, 'web-second-tab');
+    await second.close();
     await again.getByText('I can teach origami').first().waitFor();
 
     // 4. No OPFS file holds a word typed.
@@ -252,6 +264,13 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
     await page.getByRole('button', { name: 'Show the history' }).click();
     await page.locator('.audit-list .item').first().waitFor({ timeout: 15000 });
     await page.locator('.audit-list').getByText(/Chloe/).first().waitFor({ timeout: 15000 });
+    // The readable copy shows on the screen too, under the app's strict CSP.
+    await page.getByRole('button', { name: 'Show it here' }).click();
+    const copy = page.frameLocator('iframe.readable-copy');
+    await copy.getByText('I make a good curry').first().waitFor({ timeout: 15000 });
+    assert.ok(!(await copy.locator('body').innerText()).includes('Worried about the stairs'), 'no team-only note in her copy');
+    await audit(page, 'web own phone: everything about me');
+    assert.deepEqual(await smallTargets(page), [], 'web own phone: tap targets under 44 px');
     await shot(page, 'web-own-phone-everything-about-me');
     const text = await page.locator('body').innerText();
     for (const never of ['Kwame', 'Plays the piano', 'Worried about the stairs']) {

@@ -225,11 +225,13 @@ pub fn to_html(export: &ResidentExport) -> String {
          <style>body{{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d2433}}\
          h1,h2{{color:#1f5c4c}}table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #c9ccd3;padding:.25rem .5rem;text-align:left;vertical-align:top}}\
          .hidden{{color:#4a5264;font-style:italic}}@media print{{body{{margin:0}}h2{{break-after:avoid}}}}</style></head><body>\
-         <h1>Everything held about {n}</h1><p>Resident id {id}. Exported {at} from this device. This copy includes notes the \
-         team keeps only among itself, every hidden item, and who changed what and when.</p>",
+         <h1>Everything held about {n}</h1><p>Resident id {id}. Exported {at} from this device. This copy includes {team}\
+         every hidden item, and who changed what and when.</p>",
         n = esc(&name),
         id = export.resident,
         at = day(export.exported_at),
+        // A resident's own phone never holds the team-only notes: say only what is so.
+        team = if export.team_notes.is_some() { "notes the team keeps only among itself, " } else { "" },
     );
     if let Some(p) = &export.page {
         let _ = write!(h, "<h2>About me</h2><p>{}</p>", esc(&p.about_me));

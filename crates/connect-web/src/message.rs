@@ -77,6 +77,13 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The worker cannot serve at all (its files would not open): every
+    /// call, waiting or later, fails with `why`, in the person's words.
+    #[must_use]
+    pub fn broken(why: String) -> Self {
+        Self { id: 0, answer: Err(BackendError::Store(why)) }
+    }
+
     /// An answer to a message that could not be read at all: the worker has
     /// no id to answer, so it answers id 0, which no call uses.
     #[must_use]

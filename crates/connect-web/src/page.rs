@@ -235,6 +235,9 @@ fn lifecycle() -> Box<dyn std::any::Any> {
 /// Starts the screens; their vault starts the worker.
 pub(crate) fn run() {
     dioxus::LaunchBuilder::web()
+        // Not Dioxus's default `main`: that id is the screens' own `<main>`,
+        // where "Skip to content" goes.
+        .with_cfg(dioxus::web::Config::new().rootname("app-root"))
         .with_context_provider(vault)
         .with_context_provider(camera)
         .with_context_provider(lifecycle)

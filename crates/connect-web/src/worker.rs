@@ -59,7 +59,15 @@ pub(crate) fn run() {
         match install::<sqlite_wasm_rs::WasmOsCallback>(&config, true).await {
             Ok(pool) => POOL.with(|p| *p.borrow_mut() = Some(pool)),
             Err(e) => {
-                post(&scope, &Answer::unreadable(&format!("this browser cannot keep files for the app ({e})")));
+                // The files take one holder at a time: most often, the app is
+                // already open in another tab or in its installed window.
+                post(
+                    &scope,
+                    &Answer::broken(format!(
+                        "The app could not open its files on this phone. If it is open in another tab or window, \
+                         close that one and reload this page. Nothing is lost. ({e})"
+                    )),
+                );
                 return;
             }
         }

@@ -30,9 +30,10 @@ fn record_words(kind: DocKind) -> &'static str {
     }
 }
 
-/// The record tab.
+/// The record tab. On a resident's own phone (`own`) it speaks to the
+/// resident, and shows the readable copy on the screen as well as saving it.
 #[component]
-pub fn RecordView(resident: ResidentId, name: String) -> Element {
+pub fn RecordView(resident: ResidentId, name: String, #[props(default)] own: bool) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let me = backend.me();
@@ -73,16 +74,25 @@ pub fn RecordView(resident: ResidentId, name: String) -> Element {
     rsx! {
         div { class: "record-view",
             section { class: "page-section", "aria-labelledby": "h-copy",
-                h3 { id: "h-copy", {ui.t(Msg::CopyHeading)} }
-                p { class: "hint", {ui.t(Msg::CopyHint)} }
+                h3 { id: "h-copy", {ui.t(if own { Msg::OwnCopyHeading } else { Msg::CopyHeading })} }
+                p { class: "hint", {ui.t(if own { Msg::OwnCopyHint } else { Msg::CopyHint })} }
                 if let Some(c) = copy.read().clone() {
+                    if own {
+                        // Sandboxed: the copy is a page of its own, with its
+                        // own style, and runs nothing.
+                        iframe { class: "readable-copy", title: "{ui.t(Msg::ReadCopyTitle)}", "sandbox": "", srcdoc: "{c.html}" }
+                    }
                     div { class: "actions",
                         a { class: "button", href: data_url("text/html", &c.html), download: "{c.file_stem}.html", {ui.t(Msg::SaveReadable)} }
                         a { class: "button secondary", href: data_url("application/json", &c.json), download: "{c.file_stem}.json", {ui.t(Msg::SaveData)} }
                     }
                 } else {
                     button { class: "button", disabled: *preparing.read(), onclick: prepare,
-                        if *preparing.read() { {ui.t(Msg::Preparing)} } else { {ui.t(Msg::PrepareCopy)} }
+                        if *preparing.read() {
+                            {ui.t(Msg::Preparing)}
+                        } else {
+                            {ui.t(if own { Msg::ReadCopy } else { Msg::PrepareCopy })}
+                        }
                     }
                 }
             }

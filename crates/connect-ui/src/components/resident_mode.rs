@@ -96,7 +96,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                 Part::Journal => rsx! { JournalView { resident, journal: d.journal, team_notes: None, read_only: true } },
                 Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
-                Part::AboutMe => rsx! { RecordView { resident, name: name.clone() } },
+                Part::AboutMe => rsx! { RecordView { resident, name: name.clone(), own: true } },
             }
             if !own_phone {
             button {
