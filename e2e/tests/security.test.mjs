@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startPreview, startRelay, openBrowser, ready, unlock, shot, tempDir, connect, connectJson, coordinatorAndSupporter, PIN,
+  startPreview, startRelay, openBrowser, ready, unlock, shot, audit, smallTargets, tempDir, connect, connectJson, coordinatorAndSupporter, PIN,
 } from './helpers.mjs';
 
 test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that keeps a draft, forgotten PIN', async () => {
@@ -19,6 +19,8 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Set up this phone' }).waitFor();
     await shot(page, '20-first-run');
+    await audit(page, 'first-run');
+    assert.deepEqual(await smallTargets(page), [], 'first-run: tap targets under 44 px');
     await page.getByLabel('Choose a PIN').fill(PIN);
     await page.getByLabel('The same PIN again').fill('135791');
     await page.getByRole('button', { name: 'Set up', exact: true }).click();
@@ -35,6 +37,8 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await unlock(page, '000000');
     await page.getByRole('alert').getByText(/Wrong PIN/).waitFor();
     await shot(page, '21-wrong-pin');
+    await audit(page, 'wrong-pin');
+    assert.deepEqual(await smallTargets(page), [], 'wrong-pin: tap targets under 44 px');
     await unlock(page, PIN);
     await page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
 
@@ -44,6 +48,8 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await page.getByRole('textbox', { name: 'What happened' }).fill('Half a note about the garden');
     await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 10000 });
     await shot(page, '22-locked-when-idle');
+    await audit(page, 'locked-when-idle');
+    assert.deepEqual(await smallTargets(page), [], 'locked-when-idle: tap targets under 44 px');
     await unlock(page, PIN);
     await page.getByRole('textbox', { name: 'What happened' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'What happened' }).inputValue(), 'Half a note about the garden');
@@ -66,6 +72,8 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await page.getByRole('button', { name: 'Forgot your PIN?' }).click();
     await page.getByText('Your PIN cannot be recovered').waitFor();
     await shot(page, '23-forgot-pin');
+    await audit(page, 'forgot-pin');
+    assert.deepEqual(await smallTargets(page), [], 'forgot-pin: tap targets under 44 px');
     await page.getByRole('button', { name: 'Erase this phone and start again' }).click();
     await page.getByRole('heading', { name: 'Set up this phone' }).waitFor();
     assert.ok(!existsSync(store) && !existsSync(`${store}.key`), 'the store and its key are gone');
@@ -104,6 +112,8 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
     assert.match(await offer.textContent(), /Amara \(supporter\)/);
     assert.match(await offer.textContent(), /Reached the team/);
     await shot(c.page, '24-audit-trail');
+    await audit(c.page, 'audit-trail');
+    assert.deepEqual(await smallTargets(c.page), [], 'audit-trail: tap targets under 44 px');
 
     // A subject access copy: everything, team-only notes and who changed what included.
     await c.page.getByRole('button', { name: 'Prepare a copy' }).click();
@@ -126,6 +136,8 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
     assert.ok(await erase.isDisabled(), 'nothing is erased without the typed name');
     await c.page.getByLabel(/To confirm, type their name/).fill('Doreen Audit');
     await shot(c.page, '26-erase-confirm');
+    await audit(c.page, 'erase-confirm');
+    assert.deepEqual(await smallTargets(c.page), [], 'erase-confirm: tap targets under 44 px');
     await erase.click();
     await c.page.getByText(/was erased from the team relay and this device/).waitFor();
     assert.equal(await c.page.getByRole('button', { name: /^Doreen Audit/ }).count(), 0);
@@ -139,6 +151,8 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
     await l.page.goto(lostApp.url);
     await ready(l.page, 'This phone was removed from the team');
     await shot(l.page, '27-wiped');
+    await audit(l.page, 'wiped');
+    assert.deepEqual(await smallTargets(l.page), [], 'wiped: tap targets under 44 px');
     assert.ok(!existsSync(lostStore) && !existsSync(`${lostStore}.key`), 'the store and its key are deleted');
   } finally {
     await c.context.close();
