@@ -4,7 +4,7 @@
 // about another resident or from team-only notes ever reaches it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPreview, startRelay, openBrowser, ready, shot, smallTargets, connect, connectJson, coordinatorAndSupporter, PHONE } from './helpers.mjs';
+import { startPreview, startRelay, openBrowser, ready, unlock, shot, audit, smallTargets, connect, connectJson, coordinatorAndSupporter, PHONE } from './helpers.mjs';
 
 test("a phone enrolled with a resident's invite shows only that resident's own screens", async () => {
   const relay = await startRelay();
@@ -61,6 +61,17 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
     await page.getByRole('button', { name: 'Show the history' }).click();
     await page.locator('.audit-list .item').first().waitFor();
     await shot(page, '32-own-phone-everything-about-me');
+
+    // "This phone": she can lock it, change its PIN and see its space.
+    await page.getByRole('button', { name: 'This phone', exact: true }).click();
+    await page.getByRole('heading', { name: 'Change the PIN' }).waitFor();
+    await audit(page, 'own phone: this phone');
+    assert.deepEqual(await smallTargets(page), [], 'own phone, this phone: tap targets under 44 px');
+    await shot(page, '32b-own-phone-this-phone');
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await unlock(page);
+    await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor();
 
     // After a reload (and the PIN), still only hers.
     await page.reload();

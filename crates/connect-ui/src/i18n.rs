@@ -224,6 +224,9 @@ catalogue! {
     TabRecord => "Their record", ro: "Dosarul meu";
     CopyHeading => "A copy of everything held";
     CopyHint => "A resident may ask for everything held about them. This makes a page they can read and print (hidden items and team-only notes included), and the same as data.";
+    ThisPhone => "This phone";
+    LockHeading => "Lock the phone";
+    OwnLockHint => "Nobody can read your page on this phone until your PIN is typed again.";
     OwnCopyHeading => "Everything this phone holds about you";
     OwnCopyHint => "Your page, your circle, your check-ins, your story and the journal shared with you, in one page you can read here, save or print. Notes the team keeps for itself never come to this phone.";
     ReadCopy => "Show it here";

@@ -6,14 +6,16 @@
 //!   app until the supporter's PIN is given, so the session cannot reach
 //!   anyone else.
 //! - A resident's own phone (enrolled with a resident invite): also their
-//!   circle, their shared journal (to read), and "Everything on this phone
-//!   about me". There is no way out: the phone is theirs.
+//!   circle, their shared journal (to read), "Everything on this phone
+//!   about me", and "This phone": lock it, change its PIN, the space it has.
+//!   There is no way out: the phone is theirs.
 
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
 use crate::components::{
-    CheckinsView, CircleView, JournalView, LanguagePicker, PageView, RecordView, StatusBar, StoryView,
+    ChangePinForm, CheckinsView, CircleView, JournalView, LanguagePicker, PageView, RecordView, StatusBar,
+    StoragePanel, StoryView,
 };
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
@@ -28,6 +30,7 @@ enum Part {
     Checkin,
     Story,
     AboutMe,
+    ThisPhone,
 }
 
 /// The resident's own view.
@@ -64,6 +67,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             (Part::Checkin, Msg::TabCheckins),
             (Part::Story, Msg::TabStory),
             (Part::AboutMe, Msg::EverythingAboutMe),
+            (Part::ThisPhone, Msg::ThisPhone),
         ]
     } else {
         &[(Part::Page, Msg::MyPage), (Part::Checkin, Msg::TabCheckins), (Part::Story, Msg::TabStory)]
@@ -97,6 +101,17 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                 Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
                 Part::AboutMe => rsx! { RecordView { resident, name: name.clone(), own: true } },
+                Part::ThisPhone => rsx! {
+                    if let Some(gate) = gate {
+                        section { class: "page-section", "aria-labelledby": "h-lock-now",
+                            h3 { id: "h-lock-now", {ui.t(Msg::LockHeading)} }
+                            p { class: "hint", {ui.t(Msg::OwnLockHint)} }
+                            button { class: "button", onclick: move |_| gate.lock(), {ui.t(Msg::Lock)} }
+                        }
+                    }
+                    ChangePinForm {}
+                    StoragePanel {}
+                },
             }
             if !own_phone {
             button {
