@@ -18,6 +18,8 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
   try {
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Set up this phone' }).waitFor();
+    // Started with --demo: the first run offers the fictional caseload, ticked.
+    assert.ok(await page.getByRole('checkbox', { name: /fictional demo caseload/ }).isChecked());
     await shot(page, '20-first-run');
     await audit(page, 'first-run');
     assert.deepEqual(await smallTargets(page), [], 'first-run: tap targets under 44 px');

@@ -31,6 +31,8 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
   try {
     // 1. First visit, online: set up with a name and a PIN typed twice.
     await page.goto(relay.url);
+    await page.getByRole('heading', { name: 'Set up this phone' }).waitFor({ timeout: 15000 });
+    assert.equal(await page.getByRole('checkbox').count(), 0, 'a real phone is not offered made-up residents');
     await ready(page, 'Caseload', { name: 'Amara' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
     // "Skip to content" goes to the screens' own <main>: its id is not the mount point's too.

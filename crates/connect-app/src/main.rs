@@ -37,7 +37,7 @@ enum Command {
         /// The device store to use (created if missing).
         #[arg(long)]
         store: Option<PathBuf>,
-        /// Seed the fictional demo caseload into an empty store.
+        /// Offer the fictional demo caseload at first run (ticked).
         #[arg(long)]
         demo: bool,
         /// The name to suggest when setting up a new store.
@@ -53,7 +53,7 @@ enum Command {
         /// The device store to use (created if missing).
         #[arg(long)]
         store: Option<PathBuf>,
-        /// Seed the fictional demo caseload into an empty store.
+        /// Offer the fictional demo caseload at first run (ticked).
         #[arg(long)]
         demo: bool,
         /// Lock the app after this many seconds without a touch.

@@ -51,11 +51,18 @@ pub struct StoreVault {
 }
 
 impl StoreVault {
-    /// The vault for the store at `path`. `demo` fills a new store with the
-    /// fictional caseload; `name` is the name a new phone suggests.
+    /// The vault for the store at `path`. `demo` offers, at first run, to
+    /// fill the new store with the fictional caseload; `name` is the name a
+    /// new phone suggests.
     #[must_use]
     pub fn new(path: PathBuf, demo: bool, name: &str, platform: Platform) -> Self {
         Self { path, demo, name: name.to_owned(), platform, open: Mutex::new(None) }
+    }
+
+    /// Whether the first run offers the fictional demo caseload.
+    #[must_use]
+    pub fn offers_demo(&self) -> bool {
+        self.demo
     }
 
     fn now() -> Timestamp {
@@ -73,6 +80,7 @@ impl StoreVault {
         mut store: SqliteStore,
         key: StoreKey,
         name: &str,
+        seed_demo: bool,
     ) -> Result<Arc<StoreBackend<SqliteStore>>, BackendError> {
         let words = BackendError::store;
         let identity = match store.identity().map_err(words)? {
@@ -91,7 +99,7 @@ impl StoreVault {
                 i
             }
         };
-        if self.demo && store.caseload().map_err(words)?.is_empty() {
+        if seed_demo && store.caseload().map_err(words)?.is_empty() {
             connect_store::demo::seed_demo(&mut store, &identity, 36, Self::now()).map_err(words)?;
         }
         let network = (self.platform.network)(&self.path, key);
@@ -115,8 +123,10 @@ impl StoreVault {
             .unwrap_or_default()
     }
 
-    /// First run: creates the encrypted store under `pin` for `name`, and opens it.
-    pub fn create(&self, name: &str, pin: &str) -> Result<Arc<StoreBackend<SqliteStore>>, BackendError> {
+    /// First run: creates the encrypted store under `pin` for `name`, and
+    /// opens it; with `demo` (if this vault offers it), fills it with the
+    /// fictional demo caseload.
+    pub fn create(&self, name: &str, pin: &str, demo: bool) -> Result<Arc<StoreBackend<SqliteStore>>, BackendError> {
         if self.has_store() {
             return Err(BackendError::refused("This phone is already set up: unlock it with its PIN."));
         }
@@ -127,7 +137,7 @@ impl StoreVault {
                 .map_err(|e| BackendError::Store(format!("Cannot create {}: {e}.", dir.display())))?;
         }
         let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(refused)?;
-        self.backend(store, key, &name)
+        self.backend(store, key, &name, demo && self.demo)
     }
 
     /// Checks `pin` (wrong ones are counted and back off) and returns the
@@ -141,7 +151,7 @@ impl StoreVault {
         }
         let (store, key) = SqliteStore::open_with_passphrase(&self.path, pin, Self::now()).map_err(refused)?;
         let name = self.name.clone();
-        Ok((self.backend(store, key, &name)?, false))
+        Ok((self.backend(store, key, &name, false)?, false))
     }
 
     /// A forgotten PIN: deletes everything on this device.
@@ -210,10 +220,10 @@ impl Vault for AppVault {
         blocking(move || Ok(inner.vault.lock_state()))
     }
 
-    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
+    fn create(&self, name: &str, pin: &str, demo: bool) -> BackendFuture<SharedBackend> {
         let (inner, name, pin) = (self.0.clone(), name.to_owned(), pin.to_owned());
         blocking(move || {
-            let local = inner.vault.create(&name, &pin)?;
+            let local = inner.vault.create(&name, &pin, demo)?;
             inner.screens(&local, false)
         })
     }
@@ -248,6 +258,10 @@ impl Vault for AppVault {
     fn suggested_name(&self) -> String {
         self.0.vault.suggested_name().to_owned()
     }
+
+    fn offers_demo(&self) -> bool {
+        self.0.vault.offers_demo()
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -257,20 +271,39 @@ mod tests {
     const PIN: &str = "246810";
 
     #[test]
+    fn the_demo_caseload_is_only_offered_where_asked_for_and_only_taken_when_chosen() {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let residents = |demo_offered: bool, chosen: bool, file: &str| {
+            let vault = AppVault::new(dir.path().join(file), demo_offered, "Amara", Duration::from_secs(60));
+            assert_eq!(vault.offers_demo(), demo_offered);
+            let backend = rt.block_on(vault.create("Amara", PIN, chosen)).unwrap();
+            let count = rt.block_on(backend.caseload()).unwrap().len();
+            // Opening again never fills a store the person left empty.
+            let again = AppVault::new(dir.path().join(file), demo_offered, "Amara", Duration::from_secs(60));
+            assert_eq!(rt.block_on(rt.block_on(again.unlock(PIN)).unwrap().caseload()).unwrap().len(), count);
+            count
+        };
+        assert_eq!(residents(true, true, "a.db"), 36, "offered and taken");
+        assert_eq!(residents(true, false, "b.db"), 0, "offered and unticked");
+        assert_eq!(residents(false, true, "c.db"), 0, "a real phone is never filled with made-up people");
+    }
+
+    #[test]
     fn the_vault_makes_an_encrypted_store_checks_the_pin_each_time_and_forgets_everything() {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("device.db");
         let vault = AppVault::new(path.clone(), false, "Amara", Duration::from_secs(60));
         assert!(!rt.block_on(vault.has_store()).unwrap());
-        let weak = rt.block_on(vault.create("Amara", "12345")).err().unwrap();
+        let weak = rt.block_on(vault.create("Amara", "12345", false)).err().unwrap();
         assert!(weak.to_string().contains("at least 6 characters"), "{weak}");
         assert!(!rt.block_on(vault.has_store()).unwrap(), "a refused PIN makes nothing");
 
-        let backend = rt.block_on(vault.create("Amara", PIN)).unwrap();
+        let backend = rt.block_on(vault.create("Amara", PIN, false)).unwrap();
         rt.block_on(backend.create_resident("Doreen")).unwrap();
         assert_eq!(backend.me().person_name, "Amara");
-        assert!(rt.block_on(vault.create("Someone", PIN)).is_err(), "a phone is set up once");
+        assert!(rt.block_on(vault.create("Someone", PIN, false)).is_err(), "a phone is set up once");
 
         let wrong = rt.block_on(vault.unlock("000000")).err().unwrap();
         assert!(wrong.to_string().starts_with("Wrong PIN"), "{wrong}");

@@ -103,7 +103,7 @@ impl Vault for TestVault {
     fn lock_state(&self) -> BackendFuture<LockState> {
         ready(Ok(LockState { failed_attempts: *self.failed.lock().unwrap(), retry_after: None }))
     }
-    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
+    fn create(&self, name: &str, pin: &str, _demo: bool) -> BackendFuture<SharedBackend> {
         ready(self.create_now(name, pin))
     }
     fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {

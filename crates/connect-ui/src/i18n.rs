@@ -216,6 +216,7 @@ catalogue! {
     YourName => "Your name";
     ChoosePin => "Choose a PIN";
     SetUp => "Set up";
+    DemoOffer => "Start with the fictional demo caseload: 36 made-up residents, for trying the app. Nobody in it is real.";
     PinsDiffer => "The two PINs are different. Type them again.";
     WipedHeading => "This phone was removed from the team";
     WipedExplain => "Your coordinator revoked this device, so everything about residents has been deleted from it, with its key.";

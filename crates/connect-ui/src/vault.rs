@@ -47,8 +47,10 @@ pub trait Vault: SendSyncOutsideWasm {
     fn has_store(&self) -> BackendFuture<bool>;
     /// Wrong PINs so far and when the next try is allowed.
     fn lock_state(&self) -> BackendFuture<LockState>;
-    /// First run: creates the encrypted store under `pin` for `name`, and opens it.
-    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend>;
+    /// First run: creates the encrypted store under `pin` for `name`, and
+    /// opens it; with `demo` (only where [`Vault::offers_demo`]), filled
+    /// with the fictional demo caseload.
+    fn create(&self, name: &str, pin: &str, demo: bool) -> BackendFuture<SharedBackend>;
     /// Checks `pin` (wrong ones are counted and back off) and returns the
     /// open store's backend, opening it the first time.
     fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend>;
@@ -72,6 +74,12 @@ pub trait Vault: SendSyncOutsideWasm {
     /// The name to suggest on the first-run screen.
     fn suggested_name(&self) -> String {
         String::new()
+    }
+    /// Whether the first run offers the fictional demo caseload: only where
+    /// the app was started for trying it out (`--demo`, or `?demo` in the
+    /// browser), never on a real phone by default.
+    fn offers_demo(&self) -> bool {
+        false
     }
 }
 

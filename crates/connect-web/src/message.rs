@@ -18,6 +18,9 @@ pub enum WorkerCall {
         name: String,
         /// The PIN, typed twice on the page.
         pin: String,
+        /// Fill it with the fictional demo caseload (offered only with `?demo`).
+        #[serde(default)]
+        demo: bool,
     },
     /// Check the PIN and open the store.
     Unlock {
@@ -108,7 +111,7 @@ mod tests {
     fn calls_and_answers_read_back_as_sent() {
         let calls = [
             WorkerCall::HasStore,
-            WorkerCall::Create { name: "Amara".into(), pin: "246810".into() },
+            WorkerCall::Create { name: "Amara".into(), pin: "246810".into(), demo: true },
             WorkerCall::Unlock { pin: "246810".into() },
             WorkerCall::ChangePin { old: "246810".into(), new: "135791".into() },
             WorkerCall::Forget,

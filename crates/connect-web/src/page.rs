@@ -38,9 +38,9 @@ impl WorkerLink {
     fn start() -> Result<Rc<Self>, JsValue> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        // The page's `?demo` goes on to the worker, which seeds a new store.
-        let demo = web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| q.contains("demo"));
-        let worker = Worker::new_with_options(if demo { "./worker.js?demo" } else { "./worker.js" }, &options)?;
+        // The page's `?demo` goes on to the worker, whose first run may seed a new store.
+        let worker =
+            Worker::new_with_options(if page_asks_for_demo() { "./worker.js?demo" } else { "./worker.js" }, &options)?;
         let waiting: Rc<Waiting> = Rc::default();
         let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let broken: Rc<RefCell<Option<BackendError>>> = Rc::default();
@@ -155,8 +155,8 @@ impl Vault for WebVault {
         })
     }
 
-    fn create(&self, name: &str, pin: &str) -> BackendFuture<SharedBackend> {
-        self.open(WorkerCall::Create { name: name.to_owned(), pin: pin.to_owned() })
+    fn create(&self, name: &str, pin: &str, demo: bool) -> BackendFuture<SharedBackend> {
+        self.open(WorkerCall::Create { name: name.to_owned(), pin: pin.to_owned(), demo })
     }
 
     fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
@@ -176,6 +176,10 @@ impl Vault for WebVault {
 
     fn idle_limit(&self) -> Duration {
         IDLE_LIMIT
+    }
+
+    fn offers_demo(&self) -> bool {
+        page_asks_for_demo()
     }
 
     fn suggested_relay(&self) -> Option<String> {
@@ -222,6 +226,12 @@ fn camera() -> Box<dyn std::any::Any> {
     #[allow(clippy::arc_with_non_send_sync)]
     let camera: connect_ui::camera::SharedCamera = Arc::new(crate::camera::WebCamera);
     Box::new(camera)
+}
+
+/// Whether the page's address asks to try the app (`?demo`): the first run
+/// then offers the fictional demo caseload.
+fn page_asks_for_demo() -> bool {
+    web_sys::window().and_then(|w| w.location().search().ok()).is_some_and(|q| q.contains("demo"))
 }
 
 /// The browser's online, offline and page-hidden events, for the auto-sync.

@@ -72,8 +72,8 @@ pub(crate) fn run() {
             }
         }
         let platform = Platform { network: |_, _| None, destroy };
-        // `?demo` on the page (passed on to the worker) fills a new store with
-        // the fictional demo caseload, as `scripts/run` opens it.
+        // `?demo` on the page (passed on to the worker) lets the first run
+        // fill a new store with the fictional demo caseload, as `scripts/run` opens it.
         let demo = scope.location().search().contains("demo");
         VAULT.with(|v| *v.borrow_mut() = Some(StoreVault::new(crate::STORE_PATH.into(), demo, "", platform)));
         let replies = scope.clone();
@@ -204,7 +204,7 @@ async fn answer(call_made: WorkerCall) -> Result<WorkerAnswer, BackendError> {
     match call_made {
         WorkerCall::HasStore => with_vault(|v| Ok(WorkerAnswer::HasStore(v.has_store()))),
         WorkerCall::LockState => with_vault(|v| Ok(WorkerAnswer::LockState(v.lock_state()))),
-        WorkerCall::Create { name, pin } => opened(with_vault(|v| v.create(&name, &pin))?, false),
+        WorkerCall::Create { name, pin, demo } => opened(with_vault(|v| v.create(&name, &pin, demo))?, false),
         WorkerCall::Unlock { pin } => {
             let (local, was_open) = with_vault(|v| v.unlock(&pin))?;
             opened(local, was_open)

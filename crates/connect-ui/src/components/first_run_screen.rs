@@ -1,4 +1,6 @@
-//! The first run: the supporter's name and a PIN that encrypts the store.
+//! The first run: the supporter's name and a PIN that encrypts the store;
+//! where the app was started for trying it out, the offer of the fictional
+//! demo caseload (taken unless unticked).
 
 use dioxus::prelude::*;
 
@@ -16,6 +18,8 @@ pub fn FirstRunScreen() -> Element {
     let mut again = use_signal(String::new);
     let mut error: Signal<Option<String>> = use_signal(|| None);
     let mut busy = use_signal(|| false);
+    let offers_demo = vault.offers_demo();
+    let mut demo = use_signal(|| offers_demo);
     let set_up = move |e: FormEvent| {
         e.prevent_default();
         if *busy.peek() {
@@ -28,9 +32,9 @@ pub fn FirstRunScreen() -> Element {
         }
         busy.set(true);
         let vault = vault.clone();
-        let (who, chosen) = (name.peek().clone(), pin.peek().clone());
+        let (who, chosen, with_demo) = (name.peek().clone(), pin.peek().clone(), *demo.peek());
         spawn(async move {
-            let result = vault.create(&who, &chosen).await;
+            let result = vault.create(&who, &chosen, with_demo).await;
             busy.set(false);
             match result {
                 Ok(backend) => gate.open(backend),
@@ -55,6 +59,12 @@ pub fn FirstRunScreen() -> Element {
                 label { class: "field",
                     span { class: "label", {t(Msg::PinAgain)} }
                     input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{again}", oninput: move |e| again.set(e.value()) }
+                }
+                if offers_demo {
+                    label { class: "check",
+                        input { r#type: "checkbox", checked: *demo.read(), onchange: move |e| demo.set(e.checked()) }
+                        span { {t(Msg::DemoOffer)} }
+                    }
                 }
                 button { class: "button", r#type: "submit", disabled: *busy.read(), {t(Msg::SetUp)} }
             }
