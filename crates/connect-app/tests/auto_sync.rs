@@ -19,6 +19,7 @@ use connect_ui::components::{AppAt, AppAtProps};
 use connect_ui::lifecycle::{LifeEvent, LifeSink, Lifecycle, SharedLifecycle};
 use connect_ui::state::Screen;
 use dioxus::prelude::*;
+use dioxus_core::Mutation;
 use dioxus_html::{PlatformEventData, SerializedFormData, SerializedHtmlEventConverter};
 
 mod support;
@@ -69,14 +70,21 @@ fn enrolled(relay: &CountingRelay) -> (Arc<StoreBackend<MemoryStore>>, SharedBac
 const DEBOUNCE: Duration = Duration::from_millis(400);
 const FIRST_RETRY: Duration = Duration::from_millis(600);
 
-#[test]
-fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() {
+/// A runtime for the app's timers. Events are handled outside `block_on`,
+/// so each test also enters it for as long as the app runs.
+fn runtime() -> tokio::runtime::Runtime {
     dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
-    // Events are handled outside `block_on`; the timers they start need the runtime.
-    let _inside = rt.enter();
-    let relay = CountingRelay::default();
-    let (_, backend) = enrolled(&relay);
+    tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap()
+}
+
+/// The app opened at `start` on `backend` (and the platform's `lifecycle`,
+/// if any) with the schedule's waits shortened, its first moments run.
+fn open(
+    rt: &tokio::runtime::Runtime,
+    backend: &SharedBackend,
+    start: Screen,
+    lifecycle: Option<SharedLifecycle>,
+) -> (VirtualDom, Vec<Mutation>) {
     let tuned = ScheduleConfig {
         debounce: DEBOUNCE,
         longest_wait: DEBOUNCE * 3,
@@ -84,11 +92,24 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
         longest_retry: FIRST_RETRY * 4,
         ..ScheduleConfig::default()
     };
-    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
+    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start })
         .with_root_context(backend.clone())
         .with_root_context(tuned);
+    if let Some(lifecycle) = lifecycle {
+        dom = dom.with_root_context(lifecycle);
+    }
     let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
-    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    edits.extend(pump(rt, &mut dom, Duration::from_millis(150)));
+    (dom, edits)
+}
+
+#[test]
+fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() {
+    let rt = runtime();
+    let _inside = rt.enter();
+    let relay = CountingRelay::default();
+    let (_, backend) = enrolled(&relay);
+    let (mut dom, mut edits) = open(&rt, &backend, Screen::Caseload, None);
     let syncs = || relay.syncs.load(Ordering::SeqCst);
     assert_eq!(syncs(), 1, "opening the app syncs at once");
     let page = html(&dom);
@@ -140,14 +161,11 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
 
 #[test]
 fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
-    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = runtime();
     let _inside = rt.enter();
     let (local, backend) = enrolled(&CountingRelay::default());
     assert_eq!(local.overview().unwrap().auto_sync_minutes, 5, "every 5 minutes unless changed");
-    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Settings }).with_root_context(backend);
-    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
-    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    let (mut dom, edits) = open(&rt, &backend, Screen::Settings, None);
     let page = html(&dom);
     assert!(page.contains("Sync by itself while the app is open"), "{page}");
     assert!(page.contains("value=\"5\" selected"), "5 minutes is chosen: {page}");
@@ -165,15 +183,12 @@ fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
 
 #[test]
 fn a_device_not_enrolled_never_syncs_and_a_tap_on_sync_now_says_why() {
-    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = runtime();
     let _inside = rt.enter();
     let (store, _) = support::store_of("Amara", "phone", AuthorRole::Supporter);
     let relay = CountingRelay::default();
     let (_, backend) = in_process(store, Some(Box::new(relay.clone()))).unwrap();
-    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload }).with_root_context(backend);
-    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
-    edits.extend(pump(&rt, &mut dom, Duration::from_millis(150)));
+    let (mut dom, edits) = open(&rt, &backend, Screen::Caseload, None);
     let said = listeners(&edits, "click").into_iter().any(|id| {
         support::click(&mut dom, id);
         pump(&rt, &mut dom, Duration::from_millis(40));
@@ -207,34 +222,15 @@ impl Lifecycle for RecordingLifecycle {
     }
 }
 
-/// The app opened on `backend` with `lifecycle`, its first moments run.
-fn open_with(
-    rt: &tokio::runtime::Runtime,
-    backend: SharedBackend,
-    lifecycle: &Arc<RecordingLifecycle>,
-) -> (VirtualDom, Vec<dioxus_core::Mutation>) {
-    let shared: SharedLifecycle = lifecycle.clone();
-    let tuned =
-        ScheduleConfig { first_retry: FIRST_RETRY, longest_retry: FIRST_RETRY * 4, ..ScheduleConfig::default() };
-    let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
-        .with_root_context(backend)
-        .with_root_context(shared)
-        .with_root_context(tuned);
-    let mut edits = rt.block_on(async { dom.rebuild_to_vec().edits });
-    edits.extend(pump(rt, &mut dom, Duration::from_millis(150)));
-    (dom, edits)
-}
-
 #[test]
 fn only_a_relay_out_of_reach_sets_the_platform_probing_and_a_refusal_waits_out_its_backoff() {
-    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = runtime();
     let _inside = rt.enter();
     let relay = CountingRelay::default();
     relay.refusing.store(true, Ordering::SeqCst);
     let (_, backend) = enrolled(&relay);
     let lifecycle = Arc::new(RecordingLifecycle::default());
-    let (mut dom, _edits) = open_with(&rt, backend, &lifecycle);
+    let (mut dom, _edits) = open(&rt, &backend, Screen::Caseload, Some(lifecycle.clone() as SharedLifecycle));
     assert_eq!(relay.syncs.load(Ordering::SeqCst), 1, "opening syncs");
     assert_eq!(
         *lifecycle.watched.lock().unwrap(),
@@ -258,13 +254,12 @@ fn only_a_relay_out_of_reach_sets_the_platform_probing_and_a_refusal_waits_out_i
 
 #[test]
 fn an_app_opened_with_no_network_does_not_try_until_it_is_back_or_asked() {
-    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = runtime();
     let _inside = rt.enter();
     let relay = CountingRelay::default();
     let (_, backend) = enrolled(&relay);
     let lifecycle = Arc::new(RecordingLifecycle { offline_at_start: true, ..RecordingLifecycle::default() });
-    let (dom, _edits) = open_with(&rt, backend, &lifecycle);
+    let (dom, _edits) = open(&rt, &backend, Screen::Caseload, Some(lifecycle as SharedLifecycle));
     assert_eq!(relay.syncs.load(Ordering::SeqCst), 0, "no attempt that could only fail");
     let page = html(&dom);
     assert!(page.contains("no signal"), "{page}");
@@ -274,22 +269,12 @@ fn an_app_opened_with_no_network_does_not_try_until_it_is_back_or_asked() {
 #[test]
 fn two_apps_open_on_one_store_each_hear_its_edits_and_closing_one_leaves_the_other_syncing() {
     // The preview's browser tabs share one store and one backend.
-    dioxus_html::set_event_converter(Box::new(SerializedHtmlEventConverter));
-    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    let rt = runtime();
     let _inside = rt.enter();
     let relay = CountingRelay::default();
     let (_, backend) = enrolled(&relay);
-    let tuned = ScheduleConfig { debounce: DEBOUNCE, longest_wait: DEBOUNCE * 3, ..ScheduleConfig::default() };
-    let open = || {
-        let mut dom = VirtualDom::new_with_props(AppAt, AppAtProps { start: Screen::Caseload })
-            .with_root_context(backend.clone())
-            .with_root_context(tuned);
-        rt.block_on(async { dom.rebuild_to_vec() });
-        pump(&rt, &mut dom, Duration::from_millis(150));
-        dom
-    };
-    let mut first = open();
-    let second = open();
+    let (mut first, _) = open(&rt, &backend, Screen::Caseload, None);
+    let (second, _) = open(&rt, &backend, Screen::Caseload, None);
     assert_eq!(relay.syncs.load(Ordering::SeqCst), 2, "each opening syncs");
     drop(second); // the newer tab is closed
     rt.block_on(backend.create_resident("Winifred")).unwrap();
