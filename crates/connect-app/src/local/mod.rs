@@ -36,9 +36,22 @@ pub enum NetworkFailure {
 
 impl From<&connect_sync::SyncError> for NetworkFailure {
     fn from(e: &connect_sync::SyncError) -> Self {
-        match relay::relay_failure(e) {
-            BackendError::Unreachable(words) => NetworkFailure::Unreachable(words),
-            other => NetworkFailure::Failed(other.to_string()),
+        use connect_sync::SyncError;
+        match e {
+            SyncError::Revoked => NetworkFailure::Revoked,
+            SyncError::Unreachable(_) => NetworkFailure::Unreachable(relay::plain(e)),
+            other => NetworkFailure::Failed(relay::plain(other)),
+        }
+    }
+}
+
+impl From<NetworkFailure> for BackendError {
+    /// The screens' view: a revoked device is wiped (its store is gone by now).
+    fn from(failure: NetworkFailure) -> Self {
+        match failure {
+            NetworkFailure::Revoked => BackendError::Wiped,
+            NetworkFailure::Unreachable(why) => BackendError::Unreachable(why),
+            NetworkFailure::Failed(why) => BackendError::Network(why),
         }
     }
 }
@@ -136,8 +149,7 @@ impl<S: DocumentStore + Send> StoreBackend<S> {
                 self.forget_store();
                 Err(BackendError::Wiped)
             }
-            Err(NetworkFailure::Unreachable(why)) => Err(BackendError::Unreachable(why)),
-            Err(NetworkFailure::Failed(why)) => Err(BackendError::Network(why)),
+            Err(failure) => Err(failure.into()),
         }
     }
 

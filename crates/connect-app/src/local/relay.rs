@@ -66,13 +66,11 @@ pub fn plain(e: &SyncError) -> String {
 }
 
 /// A relay call's failure as the screens take it: no connection at all, or
-/// the relay answered with an error (the auto-sync probes only after the first).
+/// the relay answered with an error (the auto-sync probes only after the
+/// first). Callers wipe a revoked device before they get here.
 #[must_use]
 pub fn relay_failure(e: &SyncError) -> BackendError {
-    match e {
-        SyncError::Unreachable(_) => BackendError::Unreachable(plain(e)),
-        other => BackendError::Network(plain(other)),
-    }
+    super::NetworkFailure::from(e).into()
 }
 
 /// The screens' open store, lent to a sync session one step at a time: each

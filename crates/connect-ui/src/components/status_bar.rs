@@ -91,9 +91,8 @@ pub fn StatusBar() -> Element {
                 (Some(e), true) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SyncFailed)} " " "{e}" } },
                 // Met by the auto-sync: said, but quietly; it tries again by itself.
                 (Some(e), false) => rsx! { p { class: "status-outcome status-quiet", {ui.t(Msg::SyncWillRetry)} " " "{e}" } },
-                (None, true) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: "alert", "{refused}" } },
                 // Refusals met by the auto-sync are shown, but announced to nobody mid-sentence.
-                (None, false) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", "{refused}" } },
+                (None, by_hand) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: by_hand.then_some("alert"), "{refused}" } },
                 (None, true) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SyncDone)} } },
                 (None, false) => rsx! {},
             }
