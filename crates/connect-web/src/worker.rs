@@ -60,13 +60,16 @@ pub(crate) fn run() {
             Ok(pool) => POOL.with(|p| *p.borrow_mut() = Some(pool)),
             Err(e) => {
                 // The files take one holder at a time: most often, the app is
-                // already open in another tab or in its installed window.
+                // already open in another tab or in its installed window. The
+                // browser's own words go to the console, not to the person.
+                web_sys::console::error_1(&format!("opening the store's files: {e}").into());
                 post(
                     &scope,
-                    &Answer::broken(format!(
+                    &Answer::broken(
                         "The app could not open its files on this phone. If it is open in another tab or window, \
-                         close that one and reload this page. Nothing is lost. ({e})"
-                    )),
+                         close that one and reload this page. Nothing is lost."
+                            .to_owned(),
+                    ),
                 );
                 return;
             }

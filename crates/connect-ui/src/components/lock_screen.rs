@@ -21,10 +21,13 @@ pub fn LockScreen() -> Element {
         let vault = vault.clone();
         use_resource(move || {
             let vault = vault.clone();
-            async move { vault.lock_state().await.unwrap_or_default() }
+            async move { vault.lock_state().await }
         })
     };
-    let state = lock_state.read().unwrap_or_default();
+    let state = lock_state.read().clone().and_then(Result::ok).unwrap_or_default();
+    // The store cannot be reached at all (its files held by another tab):
+    // said at once, before any PIN is typed, and nothing is offered to erase.
+    let unavailable = lock_state.read().clone().and_then(Result::err).map(|e| e.to_string());
     let unlock = {
         let vault = vault.clone();
         move |e: FormEvent| {
@@ -86,25 +89,27 @@ pub fn LockScreen() -> Element {
                     if *busy.read() { {t(Msg::Unlocking)} } else { {t(Msg::Unlock)} }
                 }
             }
-            if let Some(why) = error.read().clone() {
+            if let Some(why) = error.read().clone().or(unavailable.clone()) {
                 p { class: "notice notice-error", role: "alert", "{why}" }
             } else if let Some(when) = wait_until {
                 p { class: "notice notice-error", role: "alert", {t(Msg::TryAgainAfter)} " {when}." }
             } else if state.failed_attempts > 0 {
                 p { class: "notice", role: "status", "{state.failed_attempts} " {t(Msg::WrongPinsSoFar)} }
             }
-            if *forgetting.read() {
-                section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
-                    h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
-                    p { {t(Msg::ForgotPinExplain)} }
-                    p { strong { {t(Msg::ForgotPinLoss)} } }
-                    div { class: "actions",
-                        button { class: "button danger", onclick: forget, {t(Msg::EraseThisPhone)} }
-                        button { class: "button secondary", onclick: move |_| forgetting.set(false), {t(Msg::Cancel)} }
+            if unavailable.is_none() {
+                if *forgetting.read() {
+                    section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
+                        h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
+                        p { {t(Msg::ForgotPinExplain)} }
+                        p { strong { {t(Msg::ForgotPinLoss)} } }
+                        div { class: "actions",
+                            button { class: "button danger", onclick: forget, {t(Msg::EraseThisPhone)} }
+                            button { class: "button secondary", onclick: move |_| forgetting.set(false), {t(Msg::Cancel)} }
+                        }
                     }
+                } else {
+                    button { class: "link-button", onclick: move |_| forgetting.set(true), {t(Msg::ForgotPin)} }
                 }
-            } else {
-                button { class: "link-button", onclick: move |_| forgetting.set(true), {t(Msg::ForgotPin)} }
             }
         }
     }
