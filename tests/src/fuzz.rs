@@ -328,6 +328,7 @@ fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
     use connect_web::message::{Answer, Envelope, WorkerCall};
     let calls = [
         WorkerCall::Unlock { pin: "246810".into() },
+        WorkerCall::Create { name: "Amara".into(), pin: "246810".into(), demo: true },
         WorkerCall::Call(Request::Search("curry".into())),
         WorkerCall::Call(Request::Resident(resident)),
         WorkerCall::Call(Request::SetAutoSync(15)),
@@ -340,6 +341,10 @@ fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
         .collect();
     let answer = Answer { id: 9, answer: Err(BackendError::Refused("Wrong PIN.".into())) };
     seeds.push(("web_app_inputs", serde_json::to_vec(&answer).expect("json")));
+    let unreachable = Answer { id: 10, answer: Err(BackendError::Unreachable("No connection.".into())) };
+    seeds.push(("web_app_inputs", serde_json::to_vec(&unreachable).expect("json")));
+    let broken = Answer::broken("The app could not open its files on this phone.".into());
+    seeds.push(("web_app_inputs", serde_json::to_vec(&broken).expect("json")));
     // A 64 × 64 frame: 2 pixels a module of a version 1 code, on white.
     let code = qrcode::QrCode::new(b"ABCD-EFGH").expect("a QR code");
     let (modules, dark) = (code.width(), code.to_colors());
