@@ -49,8 +49,8 @@ fn main() {
     store.set_identity(&me).unwrap();
     let enrolled = connect_sync::http::enrol(&url, &invite, me.device_id, "bench", "Amara", false).unwrap();
     let mut link = connect_sync::http::HttpTransport::new(&url, &enrolled.token, false).unwrap();
-    connect_store::demo::seed_demo(&mut store, &me, residents, at(0)).unwrap();
-    let first = connect_sync::run_session(&mut store, &mut link, chrono::Utc::now()).unwrap();
+    connect_device::demo::seed_demo(&mut store, &me, residents, at(0)).unwrap();
+    let first = connect_device::session::run_session(&mut store, &mut link, chrono::Utc::now()).unwrap();
     assert_eq!(first.pending, 0);
     let documents = store.document_ids().unwrap().len();
 
@@ -63,7 +63,7 @@ fn main() {
     let mut now = Duration::ZERO;
     while now < span {
         if schedule.poll(now) {
-            let report = connect_sync::run_session(&mut store, &mut link, chrono::Utc::now()).unwrap();
+            let report = connect_device::session::run_session(&mut store, &mut link, chrono::Utc::now()).unwrap();
             assert_eq!(report.documents_changed, 0, "nothing changes all day");
             syncs += 1;
             requests += report.rounds as u64;

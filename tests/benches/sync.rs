@@ -45,7 +45,7 @@ fn main() {
     let relay = Relay::new();
     let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
     // Demo residents with offers, circles, notes and check-ins.
-    let ids = connect_store::demo::seed_demo(&mut amara.store, &amara.identity, residents, at(0)).unwrap();
+    let ids = connect_device::demo::seed_demo(&mut amara.store, &amara.identity, residents, at(0)).unwrap();
     let up = amara.sync_ok();
     println!(
         "upload of a new {residents}-resident caseload ({} documents): {} round trips, {:.1} KB up",
@@ -234,12 +234,12 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
 
     let (mut amara, me, mut amara_link) = device(dir.path(), "Amara", AuthorRole::Coordinator, &relay.url, &invites[0]);
     let seeded = Instant::now();
-    let ids = connect_store::demo::seed_demo(&mut amara, &me, residents, at(0)).unwrap();
+    let ids = connect_device::demo::seed_demo(&mut amara, &me, residents, at(0)).unwrap();
     let seeding = seeded.elapsed().as_secs_f64();
     let documents = amara.document_ids().unwrap().len();
 
     let started = Instant::now();
-    let up = connect_sync::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
+    let up = connect_device::session::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
     let upload = started.elapsed().as_secs_f64();
     let after_upload = relay.peak_rss_mib();
     assert_eq!(up.pending, 0);
@@ -251,7 +251,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
 
     let (mut chloe, _, mut chloe_link) = device(dir.path(), "Chloe", AuthorRole::Coordinator, &relay.url, &invites[1]);
     let started = Instant::now();
-    let pull = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    let pull = connect_device::session::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
     let fresh = started.elapsed().as_secs_f64();
     let received = chloe.document_ids().unwrap().len();
     assert!(received >= documents, "the fresh device received {received} of {documents}");
@@ -262,7 +262,7 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
     );
 
     let after_pulls = relay.peak_rss_mib();
-    let idle = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    let idle = connect_device::session::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
     println!(
         "{residents} residents: idle sync {} round trip(s), {} bytes in total",
         idle.rounds,
@@ -275,8 +275,8 @@ fn scale(residents: usize, devices: usize, syncs_each: usize) {
             page::add_offer(d, &ctx, "I can fix bikes", Category::Practical)
         })
         .unwrap();
-    let sent = connect_sync::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
-    let got = connect_sync::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
+    let sent = connect_device::session::run_session(&mut amara, &mut amara_link, chrono::Utc::now()).unwrap();
+    let got = connect_device::session::run_session(&mut chloe, &mut chloe_link, chrono::Utc::now()).unwrap();
     println!(
         "{residents} residents: one edit {} round trip(s) and {} bytes up; {} round trip(s) and {} bytes for the other device to receive it",
         sent.rounds,
@@ -322,7 +322,7 @@ fn throughput(urls: &[String], invites: Vec<String>, syncs_each: usize) -> (usiz
                             page::add_offer(d, &ctx, &format!("offer {n}"), Category::Other)
                         })
                         .unwrap();
-                    connect_sync::run_session(&mut store, &mut transport, chrono::Utc::now()).unwrap();
+                    connect_device::session::run_session(&mut store, &mut transport, chrono::Utc::now()).unwrap();
                 }
             })
         })

@@ -163,9 +163,9 @@ pub fn automerge_import(data: &[u8]) {
         created_at: at(),
     };
     store.set_identity(&me).expect("an identity");
-    if let Ok((id, _)) = connect_store::export::import_automerge(&mut store, data) {
+    if let Ok((id, _)) = connect_device::export::import_automerge(&mut store, data) {
         assert!(store.load(id).is_ok(), "an imported document loads");
-        let _ = connect_store::export::import_automerge(&mut store, data);
+        let _ = connect_device::export::import_automerge(&mut store, data);
     }
     store.caseload().expect("the caseload reads after any import");
     let _ = store.search("a");
@@ -324,7 +324,7 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
 /// Page↔worker messages as the app writes them, and a camera frame holding
 /// an invite's QR code.
 fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
-    use connect_ui::backend::{BackendError, Request};
+    use connect_device::{DeviceError, Request};
     use connect_web::message::{Answer, Envelope, WorkerCall};
     let calls = [
         WorkerCall::Unlock { pin: "246810".into() },
@@ -339,9 +339,9 @@ fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
         .zip(1u64..)
         .map(|(call, id)| ("web_app_inputs", serde_json::to_vec(&Envelope { id, call }).expect("json")))
         .collect();
-    let answer = Answer { id: 9, answer: Err(BackendError::Refused("Wrong PIN.".into())) };
+    let answer = Answer { id: 9, answer: Err(DeviceError::Refused("Wrong PIN.".into())) };
     seeds.push(("web_app_inputs", serde_json::to_vec(&answer).expect("json")));
-    let unreachable = Answer { id: 10, answer: Err(BackendError::Unreachable("No connection.".into())) };
+    let unreachable = Answer { id: 10, answer: Err(DeviceError::Unreachable("No connection.".into())) };
     seeds.push(("web_app_inputs", serde_json::to_vec(&unreachable).expect("json")));
     let broken = Answer::broken("The app could not open its files on this phone.".into());
     seeds.push(("web_app_inputs", serde_json::to_vec(&broken).expect("json")));

@@ -2,20 +2,20 @@
 //! sans-I/O core as the blocking one: two devices converge through a real
 //! relay on loopback, with offline edits on both.
 
+use connect_device::session::StoreSession;
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, Timestamp};
 use connect_relay_store::{RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::http::AsyncHttpTransport;
 use connect_sync::run_session_async;
-use connect_sync::store::Inline;
 
 fn now() -> Timestamp {
     Timestamp::new(chrono::Utc::now())
 }
 
 /// A device enrolled straight in the relay's database, with its token.
-fn enrol(db: &SqliteRelayStore, team: connect_model::TeamId, name: &str) -> (Inline<MemoryStore>, String) {
+fn enrol(db: &SqliteRelayStore, team: connect_model::TeamId, name: &str) -> (MemoryStore, String) {
     let code = connect_relay::admin::create_invite(db, team, AuthorRole::Coordinator, None, 24, now()).unwrap().code;
     let token = connect_relay::auth::new_token();
     let device_id = DeviceId::random();
@@ -39,7 +39,7 @@ fn enrol(db: &SqliteRelayStore, team: connect_model::TeamId, name: &str) -> (Inl
             created_at: now(),
         })
         .unwrap();
-    (Inline(store), token)
+    (store, token)
 }
 
 fn offers(store: &MemoryStore, id: DocumentId) -> Vec<String> {
@@ -62,30 +62,29 @@ async fn two_devices_on_the_async_driver_converge_through_a_real_relay() {
         axum::serve(listener, connect_relay::router(connect_relay::AppState::new(relay))).await.unwrap();
     });
 
-    let me = amara.0.identity().unwrap().unwrap();
-    let doreen = connect_store::create_resident(&mut amara.0, &me, "Doreen", now()).unwrap();
+    let me = amara.identity().unwrap().unwrap();
+    let doreen = connect_store::create_resident(&mut amara, &me, "Doreen", now()).unwrap();
     let page_id = DocumentId::resident(doreen, DocKind::Page);
     let mut amara_link = AsyncHttpTransport::new(&url, &amara_token, false).unwrap();
     let mut chloe_link = AsyncHttpTransport::new(&url, &chloe_token, false).unwrap();
-    let up = run_session_async(&mut amara, &mut amara_link, chrono::Utc::now()).await.unwrap();
+    let up = run_session_async(&mut StoreSession(&mut amara), &mut amara_link, chrono::Utc::now()).await.unwrap();
     assert_eq!(up.pending, 0, "{up:?}");
     assert!(db.load(page_id).unwrap().is_some());
-    let down = run_session_async(&mut chloe, &mut chloe_link, chrono::Utc::now()).await.unwrap();
+    let down = run_session_async(&mut StoreSession(&mut chloe), &mut chloe_link, chrono::Utc::now()).await.unwrap();
     assert!(down.documents_changed >= DocKind::RESIDENT_KINDS.len(), "{down:?}");
 
     // Both edit offline, then sync: each sees both offers.
-    let chloe_me = chloe.0.identity().unwrap().unwrap();
-    amara.0.edit(page_id, |d| page::add_offer(d, &me.context(now()), "soup on Sundays", Category::Caring)).unwrap();
+    let chloe_me = chloe.identity().unwrap().unwrap();
+    amara.edit(page_id, |d| page::add_offer(d, &me.context(now()), "soup on Sundays", Category::Caring)).unwrap();
     chloe
-        .0
         .edit(page_id, |d| page::add_offer(d, &chloe_me.context(now()), "a lift to the market", Category::Practical))
         .unwrap();
     for _ in 0..2 {
-        run_session_async(&mut amara, &mut amara_link, chrono::Utc::now()).await.unwrap();
-        run_session_async(&mut chloe, &mut chloe_link, chrono::Utc::now()).await.unwrap();
+        run_session_async(&mut StoreSession(&mut amara), &mut amara_link, chrono::Utc::now()).await.unwrap();
+        run_session_async(&mut StoreSession(&mut chloe), &mut chloe_link, chrono::Utc::now()).await.unwrap();
     }
     let both = vec!["a lift to the market".to_owned(), "soup on Sundays".to_owned()];
-    assert_eq!(offers(&amara.0, page_id), both);
-    assert_eq!(offers(&chloe.0, page_id), both);
-    assert!(amara.0.pending().unwrap().is_empty() && chloe.0.pending().unwrap().is_empty());
+    assert_eq!(offers(&amara, page_id), both);
+    assert_eq!(offers(&chloe, page_id), both);
+    assert!(amara.pending().unwrap().is_empty() && chloe.pending().unwrap().is_empty());
 }

@@ -123,7 +123,7 @@ fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
     let page_id = DocumentId::resident(r, DocKind::Page);
     let sync = |d: &mut Device, url: &str| {
         let mut t = HttpTransport::new(url, &d.token, false).unwrap();
-        connect_sync::run_session(&mut d.store, &mut t, chrono::Utc::now())
+        connect_device::session::run_session(&mut d.store, &mut t, chrono::Utc::now())
     };
     while sync(&mut devices[0], &relay).is_err() {}
     for d in &mut devices[1..] {

@@ -39,7 +39,7 @@ fn device(url: &str, code: &str) -> Device {
 
 fn sync(d: &mut Device, url: &str) -> Result<connect_sync::SyncReport, connect_sync::SyncError> {
     let mut t = HttpTransport::new(url, &d.token, false)?;
-    connect_sync::run_session(&mut d.store, &mut t, chrono::Utc::now())
+    connect_device::session::run_session(&mut d.store, &mut t, chrono::Utc::now())
 }
 
 fn offers(d: &Device, id: DocumentId) -> Vec<String> {

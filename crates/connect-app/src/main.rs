@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use connect_ui::SharedVault;
+use connect_device::SharedVault;
 
 /// Connect Companion.
 #[derive(Debug, Parser)]
@@ -77,7 +77,12 @@ fn default_store() -> PathBuf {
 /// The lock in front of the store at `path`: nothing is opened until the
 /// supporter gives the PIN (or chooses one, the first time).
 fn vault(path: &Path, demo: bool, name: &str, lock_after: u64) -> SharedVault {
-    Arc::new(connect_app::vault::AppVault::new(path.to_owned(), demo, name, Duration::from_secs(lock_after.max(1))))
+    Arc::new(connect_device::native::NativeVault::new(
+        path.to_owned(),
+        demo,
+        name,
+        Duration::from_secs(lock_after.max(1)),
+    ))
 }
 
 /// What tells the auto-sync the network is back: a light relay probe.

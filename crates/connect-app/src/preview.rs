@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::WebSocketUpgrade;
 use axum::response::{Html, Redirect};
 use axum::routing::get;
-use connect_ui::SharedVault;
+use connect_device::SharedVault;
 use dioxus::prelude::VirtualDom;
 use dioxus_liveview::{LiveViewPool, axum_socket, interpreter_glue};
 

@@ -1,4 +1,7 @@
-//! `connect`: the command-line client for Connect Companion.
+//! `connect`: the command-line client for Connect Companion. It is one more
+//! client of the device core (`connect-device`), like the app's screens:
+//! [`args`] is the contract scripts rely on, [`open`] finds and opens the
+//! encrypted store, [`commands`] asks the device, [`render`] says the answer.
 //!
 //! Scriptable: every command takes `--store PATH` (or `CONNECT_STORE`), list and
 //! show commands take `--json`, commands that create something print its id
@@ -6,7 +9,8 @@
 
 mod args;
 mod commands;
-mod resolve;
+mod open;
+mod render;
 
 use clap::Parser;
 

@@ -3,8 +3,7 @@
 //! revoked device wipes itself.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use connect_model::Timestamp;
 use connect_relay::{AppState, admin};
@@ -12,6 +11,7 @@ use connect_relay_store::SqliteRelayStore;
 use serde_json::Value;
 
 mod common;
+use common::Device;
 
 /// Starts a relay on 127.0.0.1 in a background thread; returns its URL and first coordinator invite.
 fn start_relay(dir: &Path) -> (String, String) {
@@ -30,43 +30,6 @@ fn start_relay(dir: &Path) -> (String, String) {
     (format!("http://{addr}"), invite.code)
 }
 
-struct Device {
-    store: PathBuf,
-}
-
-impl Device {
-    fn new(dir: &Path, name: &str, relay: &str, invite: &str) -> Self {
-        let d = Self { store: dir.join(format!("{name}.db")) };
-        d.ok(&["init", "--name", name]);
-        d.ok(&["enrol", "--relay", relay, "--invite", invite]);
-        d
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        common::connect(&self.store, args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap().lines().last().unwrap_or_default().to_owned()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(&[args, &["--json"]].concat());
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    fn invite(&self, role: &str, resident: Option<&str>) -> String {
-        let mut args = vec!["invite", "--role", role];
-        if let Some(r) = resident {
-            args.extend(["--resident", r]);
-        }
-        self.json(&args)["code"].as_str().unwrap().to_owned()
-    }
-}
-
 fn offers(page: &Value) -> Vec<String> {
     let mut v: Vec<String> =
         page["page"]["offers"].as_array().unwrap().iter().map(|o| o["text"].as_str().unwrap().to_owned()).collect();
@@ -78,9 +41,9 @@ fn offers(page: &Value) -> Vec<String> {
 fn two_supporters_and_a_resident_edit_offline_and_converge() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
-    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
-    let amara = Device::new(dir.path(), "Amara", &relay, &chloe.invite("supporter", None));
-    let ben = Device::new(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
+    let amara = Device::enrolled(dir.path(), "Amara", &relay, &chloe.invite("supporter", None));
+    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
 
     let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
     let first_sync = amara.json(&["sync"]);
@@ -98,7 +61,7 @@ fn two_supporters_and_a_resident_edit_offline_and_converge() {
     ben.ok(&["sync"]);
     assert_eq!(ben.json(&["resident", "list"]).as_array().unwrap().len(), 1);
 
-    let doreen = Device::new(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&r)));
+    let doreen = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&r)));
     doreen.ok(&["sync"]);
 
     // Everyone edits offline.
@@ -152,8 +115,8 @@ fn two_supporters_and_a_resident_edit_offline_and_converge() {
 fn a_revoked_device_is_refused_and_wipes_itself() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
-    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
-    let lost = Device::new(dir.path(), "Lost phone", &relay, &chloe.invite("supporter", None));
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
+    let lost = Device::enrolled(dir.path(), "Lost phone", &relay, &chloe.invite("supporter", None));
     lost.ok(&["resident", "add", "--name", "Doreen"]);
     lost.ok(&["sync"]);
     let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
@@ -178,7 +141,7 @@ fn a_revoked_device_is_refused_and_wipes_itself() {
 fn invites_are_one_time_and_errors_are_plain() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
-    let _chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let _chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
     let second = Device { store: dir.path().join("second.db") };
     second.ok(&["init", "--name", "Second"]);
     let out = second.run(&["enrol", "--relay", &relay, "--invite", &first]);
@@ -186,7 +149,7 @@ fn invites_are_one_time_and_errors_are_plain() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already been used"));
     let out = second.run(&["sync"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not enrolled"));
-    let amara = Device::new(dir.path(), "Amara", &relay, &_chloe.invite("supporter", None));
+    let amara = Device::enrolled(dir.path(), "Amara", &relay, &_chloe.invite("supporter", None));
     let out = amara.run(&["invite", "--role", "supporter"]);
     assert!(!out.status.success(), "a supporter cannot invite");
     assert!(String::from_utf8_lossy(&out.stderr).contains("only a coordinator"));
@@ -196,7 +159,7 @@ fn invites_are_one_time_and_errors_are_plain() {
 fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
-    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
     // Sixty residents: 360 documents, several times what one request to a new
     // relay may carry.
     chloe.ok(&["demo", "--residents", "60"]);
@@ -204,7 +167,7 @@ fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
     assert_eq!(up["pending"], 0, "{up}");
     assert!(up["rounds"].as_u64().unwrap() > 1, "{up}");
 
-    let dev = Device::new(dir.path(), "Dev", &relay, &chloe.invite("coordinator", None));
+    let dev = Device::enrolled(dir.path(), "Dev", &relay, &chloe.invite("coordinator", None));
     let down = dev.json(&["sync"]);
     assert_eq!(down["pending"], 0, "{down}");
     let list = dev.json(&["resident", "list"]);
@@ -223,7 +186,7 @@ type Call<'a> = dyn Fn(&str) -> Vec<String> + 'a;
 fn a_revoked_device_wipes_itself_at_any_contact_with_the_relay_not_only_at_sync() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
-    let chloe = Device::new(dir.path(), "Chloe", &relay, &first);
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
     let out_file = dir.path().join("copy.json").display().to_string();
     // Each lost phone is a coordinator's, so every call below is one it may make.
     let calls: [&Call<'_>; 4] = [
@@ -233,7 +196,7 @@ fn a_revoked_device_wipes_itself_at_any_contact_with_the_relay_not_only_at_sync(
         &|r| ["export", r, "--format", "json", "--out", &out_file].map(String::from).to_vec(),
     ];
     for (n, call) in calls.iter().enumerate() {
-        let lost = Device::new(dir.path(), &format!("Lost {n}"), &relay, &chloe.invite("coordinator", None));
+        let lost = Device::enrolled(dir.path(), &format!("Lost {n}"), &relay, &chloe.invite("coordinator", None));
         let resident = lost.ok(&["resident", "add", "--name", &format!("Resident {n}")]);
         lost.ok(&["sync"]);
         let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
@@ -247,4 +210,21 @@ fn a_revoked_device_wipes_itself_at_any_contact_with_the_relay_not_only_at_sync(
         assert!(!lost.store.exists(), "{args:?}: the store file is gone");
         assert!(!Path::new(&format!("{}.key", lost.store.display())).exists(), "{args:?}: and its key");
     }
+}
+
+#[test]
+fn enrolling_with_a_residents_invite_makes_this_their_own_device_as_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
+    let doreen = chloe.ok(&["resident", "add", "--name", "Doreen"]);
+    chloe.ok(&["sync"]);
+    assert_eq!(chloe.json(&["status"])["own_resident"], Value::Null, "a coordinator's device is nobody's own");
+    let hers = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&doreen)));
+    let status = hers.json(&["status"]);
+    assert_eq!(status["own_resident"], doreen.as_str(), "{status}");
+    assert_eq!(status["role"], "resident");
+    hers.ok(&["sync"]);
+    let list = hers.json(&["resident", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "only her own record reaches her phone: {list}");
 }

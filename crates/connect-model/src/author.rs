@@ -3,8 +3,8 @@
 
 use autosurgeon::{Hydrate, Reconcile};
 
-use crate::enums::string_enum;
 use crate::ids::DeviceId;
+use crate::string_enum::string_enum;
 use crate::time::Timestamp;
 
 string_enum! {

@@ -11,9 +11,9 @@ use automerge::{ActorId, Automerge, ObjType, ReadDoc, Value};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document;
-use crate::enums::string_enum;
 use crate::ids::{DocKind, ItemId, ResidentId};
 use crate::limits::{self, ITEM_MAX, NAME_MAX};
+use crate::string_enum::string_enum;
 use crate::{Author, EditContext, Result, Timestamp};
 
 string_enum! {

@@ -8,10 +8,10 @@ use automerge::{ActorId, Automerge};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document::{self, CollabText};
-use crate::enums::string_enum;
 use crate::ids::{DocKind, ItemId, TeamId};
 use crate::limits::{self, ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
 use crate::measures::DEFAULT_LIFE_AREAS;
+use crate::string_enum::string_enum;
 use crate::{Author, EditContext, Result, Timestamp};
 
 string_enum! {

@@ -13,9 +13,9 @@ use automerge::{ActorId, Automerge};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document::{self, CollabText};
-use crate::enums::string_enum;
 use crate::ids::{DocKind, ItemId, ResidentId};
 use crate::limits::{self, LONG_TEXT_MAX};
+use crate::string_enum::string_enum;
 use crate::{Author, EditContext, Result, Timestamp};
 
 string_enum! {

@@ -33,7 +33,6 @@ pub mod circle;
 pub mod device;
 pub mod directory;
 pub mod document;
-mod enums;
 mod error;
 pub mod heads;
 pub mod history;
@@ -45,6 +44,7 @@ pub mod matching;
 pub mod measures;
 pub mod page;
 pub mod story;
+mod string_enum;
 mod time;
 pub mod validate;
 

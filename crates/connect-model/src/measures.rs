@@ -12,7 +12,7 @@
 //!
 //! WEMWBS/SWEMWBS and the Outcomes Star need licences and are deliberately absent.
 
-use crate::enums::string_enum;
+use crate::string_enum::string_enum;
 use crate::{ModelError, Result};
 
 string_enum! {

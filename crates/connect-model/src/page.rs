@@ -9,9 +9,9 @@ use automerge::{ActorId, Automerge, ROOT, ReadDoc};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document::{self, CollabText};
-use crate::enums::string_enum;
 use crate::ids::{DocKind, ItemId, ResidentId};
 use crate::limits::{self, ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
+use crate::string_enum::string_enum;
 use crate::{Author, EditContext, Result, Timestamp};
 
 string_enum! {

@@ -22,6 +22,34 @@ pub enum StoreError {
         /// Why it could not be opened.
         reason: String,
     },
+    /// The store's files could not be deleted (after a forgotten PIN, or
+    /// when the team revoked the device).
+    #[error("cannot delete {path}: {reason}")]
+    CannotDelete {
+        /// The file that stayed.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Encrypting a store kept in clear could not be finished; the store
+    /// in clear is kept, and running `connect encrypt` again finishes it.
+    #[error("cannot encrypt the store at {path}: {reason}")]
+    CannotEncrypt {
+        /// Where the store is.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// The store already holds another device's identity.
+    #[error("this store already belongs to another device ({existing})")]
+    IdentityConflict {
+        /// The device it belongs to.
+        existing: connect_model::DeviceId,
+    },
+    /// An index row could not be read back or written: the documents are
+    /// intact, and rebuilding the index (`connect reindex`) mends it.
+    #[error("an index row is damaged ({0}); run `connect reindex`")]
+    DamagedIndex(String),
     /// The store is encrypted and was opened without its key.
     #[error("the store at {path} is encrypted and needs its passphrase")]
     NeedsPassphrase {

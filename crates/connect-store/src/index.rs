@@ -162,6 +162,42 @@ impl From<&CheckIn> for LatestCheckin {
     }
 }
 
+/// A page's offers, asks and goals as item rows (hidden ones too, marked).
+fn page_items(p: &page::ResidentPage) -> Vec<ItemRow> {
+    let row = |section,
+               item_id,
+               text: &str,
+               category: String,
+               status,
+               author: &connect_model::Author,
+               archived,
+               created_at| {
+        ItemRow {
+            resident: p.resident,
+            item_id,
+            section,
+            text: text.to_owned(),
+            category,
+            status,
+            by_resident: author.is_resident(),
+            archived,
+            created_at,
+        }
+    };
+    let offers = p
+        .offers
+        .iter()
+        .map(|o| row("offer", o.id, &o.text, o.category.to_string(), None, &o.author, o.archived, o.created_at));
+    let asks = p.asks.iter().map(|a| {
+        row("ask", a.id, &a.text, a.category.to_string(), Some(a.status), &a.author, a.archived, a.created_at)
+    });
+    let goals = p
+        .goals
+        .iter()
+        .map(|g| row("goal", g.id, &g.text, g.kind.to_string(), None, &g.author, g.archived, g.created_at));
+    offers.chain(asks).chain(goals).collect()
+}
+
 /// Derives the rows for document `id`, checking the document is the kind its id says.
 pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
     let resident = id.resident_id();
@@ -177,52 +213,7 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
         DocKind::Page => {
             let p = page::read(doc).map_err(wrong)?;
             check_owner(p.resident)?;
-            let mut items = Vec::new();
-            let row = |section,
-                       item_id,
-                       text: &str,
-                       category: String,
-                       status,
-                       author: &connect_model::Author,
-                       archived,
-                       created_at| ItemRow {
-                resident: p.resident,
-                item_id,
-                section,
-                text: text.to_owned(),
-                category,
-                status,
-                by_resident: author.is_resident(),
-                archived,
-                created_at,
-            };
-            for o in &p.offers {
-                items.push(row(
-                    "offer",
-                    o.id,
-                    &o.text,
-                    o.category.to_string(),
-                    None,
-                    &o.author,
-                    o.archived,
-                    o.created_at,
-                ));
-            }
-            for a in &p.asks {
-                items.push(row(
-                    "ask",
-                    a.id,
-                    &a.text,
-                    a.category.to_string(),
-                    Some(a.status),
-                    &a.author,
-                    a.archived,
-                    a.created_at,
-                ));
-            }
-            for g in &p.goals {
-                items.push(row("goal", g.id, &g.text, g.kind.to_string(), None, &g.author, g.archived, g.created_at));
-            }
+            let items = page_items(&p);
             let facts = ResidentFacts::from_page(&p);
             IndexRows::Page {
                 resident: p.resident,

@@ -7,15 +7,16 @@
 //! bookkeeping sync needs: which documents have changes the relay has not
 //! acknowledged, and the Automerge sync state per peer.
 //!
-//! This is the device's store only: the relay's lives in `connect-relay-store`.
+//! This is the device's store only: the relay's lives in `connect-relay-store`,
+//! and what a device does with its documents (edits, exports, team views, the
+//! demo caseload) lives in `connect-device`. The store knows SQL and nothing
+//! of what the documents are for.
 //! The [`DocumentStore`] trait has two
 //! implementations, [`SqliteStore`] and [`MemoryStore`], and both pass the
 //! shared [`conformance`] suite.
 
 pub mod conformance;
-pub mod demo;
 mod error;
-pub mod export;
 mod identity;
 pub mod index;
 pub mod keys;
@@ -23,7 +24,6 @@ mod memory;
 mod residents;
 mod sqlite;
 mod store;
-pub mod team;
 
 pub use error::{Result, StoreError};
 pub use identity::DeviceIdentity;

@@ -78,10 +78,7 @@ impl DocumentStore for MemoryStore {
         if let Some(existing) = &self.identity
             && existing.device_id != identity.device_id
         {
-            return Err(StoreError::CannotOpen {
-                path: "memory".into(),
-                reason: "this store already belongs to another device".into(),
-            });
+            return Err(StoreError::IdentityConflict { existing: existing.device_id });
         }
         self.identity = Some(identity.clone());
         Ok(())

@@ -16,14 +16,23 @@ use std::path::Path;
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
 use connect_model::insights::ResidentFacts;
-use connect_model::{AuthorRole, DocKind, DocumentId, ItemId, ResidentId, Timestamp};
+use connect_model::{AuthorRole, DocKind, DocumentId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
+use crate::index::{self, CaseloadRow, ItemRow, SearchHit, StoryRow};
 use crate::keys::{KeyFile, StoreKey};
 use crate::store::{SyncBatch, SyncBatchOutcome};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 use connect_model::heads::{self, sorted};
+pub use files::destroy_files;
+use files::{
+    OnDisk, apply_key, beside, encrypting_connection, finish_interrupted_encryption, make_durable, on_disk,
+    overwrite_with_zeros, remove_if_present,
+};
+use index_tables::{delete_index, parse_resident, write_index};
+
+mod files;
+mod index_tables;
 
 #[cfg(test)]
 mod durability_tests;
@@ -52,80 +61,6 @@ pub struct StoreOptions {
     /// store is kept in clear, which only tests and benchmarks do: the app and
     /// the `connect` command always open stores with a key.
     pub key: Option<StoreKey>,
-}
-
-/// The first 16 bytes of every SQLite file in clear; an encrypted file's
-/// first bytes are its random salt.
-const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
-/// What is at a store's path before it is opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OnDisk {
-    /// No file, or an empty one: a new store.
-    Nothing,
-    /// An SQLite file in clear.
-    Plain,
-    /// Something else: an encrypted store, or a file that is not a store.
-    Opaque,
-}
-
-fn on_disk(path: &Path) -> OnDisk {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else { return OnDisk::Nothing };
-    let mut header = [0u8; 16];
-    match file.read(&mut header) {
-        Ok(0) | Err(_) => OnDisk::Nothing,
-        Ok(16) if &header == PLAIN_HEADER => OnDisk::Plain,
-        Ok(_) => OnDisk::Opaque,
-    }
-}
-
-/// `path` with `suffix` appended to its file name.
-fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    std::path::PathBuf::from(name)
-}
-
-/// Finishes an encryption that a crash interrupted after its encrypted copy
-/// was complete: the copy replaces whatever is at `path`.
-fn finish_interrupted_encryption(path: &Path) -> Result<()> {
-    let ready = beside(path, ".encrypted");
-    if ready.exists() {
-        let cannot = |e: std::io::Error| StoreError::CannotOpen {
-            path: path.display().to_string(),
-            reason: format!("cannot finish encrypting it: {e}"),
-        };
-        for suffix in ["-wal", "-shm"] {
-            remove_if_present(&beside(path, suffix)).map_err(cannot)?;
-        }
-        std::fs::rename(&ready, path).map_err(cannot)?;
-    }
-    Ok(())
-}
-
-fn remove_if_present(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
-}
-
-/// Overwrites a file with zeros and flushes it, so its words do not linger
-/// in the blocks it leaves behind (best effort: flash storage may still keep
-/// old copies, which is why stores are encrypted from the start).
-fn overwrite_with_zeros(path: &Path) -> std::io::Result<()> {
-    use std::io::Write;
-    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
-    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-    let zeros = vec![0u8; 64 * 1024];
-    let mut left = meta.len();
-    while left > 0 {
-        let n = usize::try_from(left.min(zeros.len() as u64)).unwrap_or(zeros.len());
-        file.write_all(&zeros[..n])?;
-        left -= n as u64;
-    }
-    file.sync_all()
 }
 
 /// The SQLite-backed store.
@@ -211,10 +146,7 @@ impl SqliteStore {
         let key = if key_file.exists() { key_file.unlock(passphrase, now)? } else { key_file.create(passphrase)? };
         let staging = beside(path, ".encrypting");
         let ready = beside(path, ".encrypted");
-        let io = |e: std::io::Error| StoreError::CannotOpen {
-            path: path_str.clone(),
-            reason: format!("cannot encrypt it: {e}"),
-        };
+        let io = |e: std::io::Error| StoreError::CannotEncrypt { path: path_str.clone(), reason: e.to_string() };
         remove_if_present(&staging).map_err(io)?;
         {
             let conn = encrypting_connection(path, &staging, &key)?;
@@ -341,66 +273,6 @@ impl SqliteStore {
     }
 }
 
-/// Deletes every file of the store at `path`: the database, its WAL,
-/// shared-memory and journal files, an interrupted encryption's copies, and
-/// the key file. Used by [`SqliteStore::destroy`] and by a device whose PIN
-/// was forgotten (it cannot open the store to destroy it).
-pub fn destroy_files(path: &Path) -> Result<()> {
-    let fail = |e: std::io::Error| StoreError::CannotOpen {
-        path: path.display().to_string(),
-        reason: format!("cannot delete: {e}"),
-    };
-    for suffix in ["", "-wal", "-shm", "-journal", ".encrypting", ".encrypted"] {
-        remove_if_present(&beside(path, suffix)).map_err(fail)?;
-    }
-    KeyFile::for_store(path).remove()
-}
-
-/// Sets `synchronous = FULL` on `schema` of `conn` and checks that SQLite took
-/// it, so a save that returned survives a crash or a flat battery whatever
-/// default this build of SQLite was compiled with.
-fn make_durable(conn: &Connection, schema: &str, path: &str) -> Result<()> {
-    conn.execute_batch(&format!("PRAGMA {schema}.synchronous = FULL;"))?;
-    let level: i64 = conn.query_row(&format!("PRAGMA {schema}.synchronous"), [], |r| r.get(0))?;
-    if level != 2 {
-        return Err(StoreError::CannotOpen {
-            path: path.to_owned(),
-            reason: format!("saves cannot be made durable (synchronous is {level}, not FULL)"),
-        });
-    }
-    Ok(())
-}
-
-/// The connection that copies the store kept in clear at `path` into an
-/// encrypted file at `staging`, attached as `encrypted`; both durable.
-fn encrypting_connection(path: &Path, staging: &Path, key: &StoreKey) -> Result<Connection> {
-    let path_str = path.display().to_string();
-    let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    make_durable(&conn, "main", &path_str)?;
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    conn.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", params![staging.display().to_string(), key.raw().as_str()])?;
-    make_durable(&conn, "encrypted", &path_str)?;
-    Ok(conn)
-}
-
-/// Hands `key` to SQLCipher, after checking this build has SQLCipher at all:
-/// a plain SQLite would ignore the key and write in clear.
-fn apply_key(conn: &Connection, key: &StoreKey, path: &str) -> Result<()> {
-    let cipher: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
-    if cipher.is_none() {
-        return Err(StoreError::CannotOpen {
-            path: path.to_owned(),
-            reason: "this build cannot encrypt stores".into(),
-        });
-    }
-    // SQLCipher reports a failed page check on stderr; the caller gets a
-    // clear error instead, so its log stays quiet.
-    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
-    conn.execute_batch(&key.pragma())?;
-    Ok(())
-}
-
 fn load_in(conn: &Connection, id: DocumentId) -> Result<Automerge> {
     let key = id.to_string();
     let mut bytes: Vec<u8> = conn
@@ -518,128 +390,8 @@ fn compact(tx: &Transaction<'_>, id: DocumentId, doc: &Automerge) -> Result<()> 
     Ok(())
 }
 
-fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows) -> Result<()> {
-    let key = id.to_string();
-    delete_index(tx, &key)?;
-    match rows {
-        IndexRows::Page { resident, preferred_name, created_at, items, .. } => {
-            let r = resident.to_string();
-            tx.execute(
-                "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![key, r, preferred_name, created_at.millis()],
-            )?;
-            let mut fts = tx.prepare_cached(
-                "INSERT INTO search_fts (text, doc_id, resident_id, field, item_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            let mut map =
-                tx.prepare_cached("INSERT INTO search_rows (fts_rowid, doc_id) VALUES (last_insert_rowid(), ?1)")?;
-            fts.execute(params![preferred_name, key, r, "name", Option::<String>::None])?;
-            map.execute([&key])?;
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO idx_items (item_id, doc_id, resident_id, section, text, category, status, by_resident, archived, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for item in items {
-                let item_id = item.item_id.to_string();
-                ins.execute(params![
-                    item_id,
-                    key,
-                    r,
-                    item.section,
-                    item.text,
-                    item.category,
-                    item.status.map(|s| s.as_str()),
-                    item.by_resident,
-                    item.archived,
-                    item.created_at.millis()
-                ])?;
-                if !item.archived {
-                    fts.execute(params![item.text, key, r, item.section, item_id])?;
-                    map.execute([&key])?;
-                }
-            }
-        }
-        IndexRows::Circle { resident, summary, .. } => {
-            let [i, f, p, e, pos] = summary.per_ring.map(|n| i64::try_from(n).unwrap_or(i64::MAX));
-            tx.execute(
-                "INSERT INTO idx_circle VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    key,
-                    resident.to_string(),
-                    i,
-                    f,
-                    p,
-                    e,
-                    pos,
-                    i64::try_from(summary.in_circle).unwrap_or(i64::MAX),
-                    i64::try_from(summary.two_way).unwrap_or(i64::MAX)
-                ],
-            )?;
-        }
-        IndexRows::Journal { resident, last_contact, .. } => {
-            tx.execute(
-                "INSERT INTO idx_contact VALUES (?1, ?2, ?3)",
-                params![key, resident.to_string(), last_contact.map(Timestamp::millis)],
-            )?;
-        }
-        IndexRows::Checkins { resident, count, latest, .. } => {
-            let l = latest.as_ref();
-            tx.execute(
-                "INSERT INTO idx_checkin VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    key,
-                    resident.to_string(),
-                    i64::try_from(*count).unwrap_or(i64::MAX),
-                    l.map(|l| l.taken_at.millis()),
-                    l.and_then(|l| l.loneliness).map(|x| x.as_str()),
-                    l.and_then(|l| l.ucla3_total),
-                    l.and_then(|l| l.ons4[0]),
-                    l.and_then(|l| l.ons4[1]),
-                    l.and_then(|l| l.ons4[2]),
-                    l.and_then(|l| l.ons4[3]),
-                    l.map(|l| l.share_in_reports),
-                ],
-            )?;
-        }
-        IndexRows::Story { resident, consent, has_text } => {
-            tx.execute(
-                "INSERT INTO idx_story VALUES (?1, ?2, ?3, ?4)",
-                params![key, resident.to_string(), consent.as_str(), has_text],
-            )?;
-        }
-        IndexRows::None => {}
-    }
-    if let Some(facts) = rows.facts() {
-        let json = serde_json::to_string(facts).map_err(|e| StoreError::CannotOpen {
-            path: String::new(),
-            reason: format!("cannot record the insight facts: {e}"),
-        })?;
-        tx.prepare_cached("INSERT INTO idx_facts (doc_id, resident_id, facts) VALUES (?1, ?2, ?3)")?
-            .execute(params![key, facts.resident.map(|r| r.to_string()).unwrap_or_default(), json])?;
-    }
-    Ok(())
-}
-
-fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
-    for table in INDEX_TABLES {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([key])?;
-    }
-    tx.prepare_cached("DELETE FROM search_fts WHERE rowid IN (SELECT fts_rowid FROM search_rows WHERE doc_id = ?1)")?
-        .execute([key])?;
-    tx.prepare_cached("DELETE FROM search_rows WHERE doc_id = ?1")?.execute([key])?;
-    Ok(())
-}
-
 fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
-}
-
-fn parse_resident(s: &str) -> rusqlite::Result<ResidentId> {
-    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn parse_item(s: &str) -> rusqlite::Result<ItemId> {
-    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 impl DocumentStore for SqliteStore {
@@ -671,10 +423,7 @@ impl DocumentStore for SqliteStore {
         if let Some(existing) = self.identity()?
             && existing.device_id != identity.device_id
         {
-            return Err(StoreError::CannotOpen {
-                path: self.path.clone(),
-                reason: "this store already belongs to another device".into(),
-            });
+            return Err(StoreError::IdentityConflict { existing: existing.device_id });
         }
         self.conn.execute(
             "INSERT INTO device (singleton, device_id, device_name, person_name, role, created_at)
@@ -797,105 +546,15 @@ impl DocumentStore for SqliteStore {
     }
 
     fn caseload(&self) -> Result<Vec<CaseloadRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.resident_id, p.preferred_name, p.created_at,
-                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.section = 'offer' AND NOT i.archived),
-                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.status IN ('open', 'in-progress') AND NOT i.archived),
-                    (SELECT COUNT(*) FROM idx_items i WHERE i.resident_id = p.resident_id AND i.status = 'met' AND NOT i.archived),
-                    COALESCE(c.in_circle, 0), COALESCE(c.two_way, 0),
-                    (SELECT MAX(last_contact) FROM idx_contact k WHERE k.resident_id = p.resident_id),
-                    ch.taken_at,
-                    (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND (d.synced_heads IS NULL OR d.synced_heads != d.heads)),
-                    (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND d.synced_heads IS NULL)
-             FROM idx_page p
-             LEFT JOIN idx_circle c ON c.resident_id = p.resident_id
-             LEFT JOIN idx_checkin ch ON ch.resident_id = p.resident_id
-             ORDER BY lower(p.preferred_name), p.resident_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let count = |i: usize| -> rusqlite::Result<usize> { Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0)) };
-            let pending = count(10)?;
-            let never = count(11)?;
-            Ok(CaseloadRow {
-                resident: parse_resident(&r.get::<_, String>(0)?)?,
-                preferred_name: r.get(1)?,
-                created_at: Timestamp::from_millis(r.get(2)?),
-                offers: count(3)?,
-                asks_open: count(4)?,
-                asks_met: count(5)?,
-                circle_size: count(6)?,
-                two_way: count(7)?,
-                last_contact: r.get::<_, Option<i64>>(8)?.map(Timestamp::from_millis),
-                latest_checkin: r.get::<_, Option<i64>>(9)?.map(Timestamp::from_millis),
-                pending_documents: pending,
-                sync: if never > 0 {
-                    SyncStatus::OnlyOnThisDevice
-                } else if pending > 0 {
-                    SyncStatus::ChangesWaiting
-                } else {
-                    SyncStatus::OnRelay
-                },
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        index_tables::caseload(&self.conn)
     }
 
     fn items(&self, resident: ResidentId) -> Result<Vec<ItemRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, section, text, category, status, by_resident, archived, created_at
-             FROM idx_items WHERE resident_id = ?1",
-        )?;
-        let rows = stmt.query_map([resident.to_string()], |r| {
-            let section: String = r.get(1)?;
-            let status: Option<String> = r.get(4)?;
-            Ok(ItemRow {
-                resident,
-                item_id: parse_item(&r.get::<_, String>(0)?)?,
-                section: match section.as_str() {
-                    "offer" => "offer",
-                    "ask" => "ask",
-                    _ => "goal",
-                },
-                text: r.get(2)?,
-                category: r.get(3)?,
-                status: status.and_then(|s| s.parse().ok()),
-                by_resident: r.get(5)?,
-                archived: r.get(6)?,
-                created_at: Timestamp::from_millis(r.get(7)?),
-            })
-        })?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        out.sort_by(|a, b| {
-            a.section.cmp(b.section).then(a.created_at.cmp(&b.created_at)).then(a.item_id.cmp(&b.item_id))
-        });
-        Ok(out)
+        index_tables::items(&self.conn, resident)
     }
 
     fn search(&self, query: &str) -> Result<Vec<SearchHit>> {
-        let words = index::query_words(query);
-        if words.is_empty() {
-            return Ok(Vec::new());
-        }
-        // Each word becomes a quoted prefix term, so user input is never FTS syntax.
-        let fts_query = words.iter().map(|w| format!("\"{}\"*", w.replace('"', ""))).collect::<Vec<_>>().join(" ");
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.resident_id, p.preferred_name, s.field, s.item_id, s.text
-             FROM search_fts s JOIN idx_page p ON p.resident_id = s.resident_id
-             WHERE search_fts MATCH ?1",
-        )?;
-        let rows = stmt.query_map([fts_query], |r| {
-            let item: Option<String> = r.get(3)?;
-            Ok(SearchHit {
-                resident: parse_resident(&r.get::<_, String>(0)?)?,
-                preferred_name: r.get(1)?,
-                field: r.get(2)?,
-                item_id: item.as_deref().map(parse_item).transpose()?,
-                text: r.get(4)?,
-            })
-        })?;
-        let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        hits.sort();
-        Ok(hits)
+        index_tables::search(&self.conn, query)
     }
 
     fn pending(&self) -> Result<Vec<DocumentId>> {
@@ -952,10 +611,9 @@ impl DocumentStore for SqliteStore {
         let mut facts = Vec::new();
         for json in rows {
             let json = json?;
-            facts.push(serde_json::from_str::<ResidentFacts>(&json).map_err(|e| StoreError::CannotOpen {
-                path: self.path.clone(),
-                reason: format!("an index row is damaged ({e}); run `connect reindex`"),
-            })?);
+            facts.push(
+                serde_json::from_str::<ResidentFacts>(&json).map_err(|e| StoreError::DamagedIndex(e.to_string()))?,
+            );
         }
         Ok(index::join_facts(facts.iter()))
     }

@@ -38,7 +38,7 @@ use connect_model::heads::sorted;
 
 use crate::SyncError;
 use crate::driver::SessionStart;
-use crate::protocol::{DocBytes, Limits, SyncRequest, SyncResponse, Upload, WireDocId};
+use crate::protocol::{Ack, DocBytes, Limits, SyncRequest, SyncResponse, Upload, WireDocId};
 
 /// A session that goes this many round trips without progress (no upload,
 /// no new feed position, no document received) stops with an error.
@@ -336,65 +336,9 @@ impl DeviceSync {
             self.report.rejected.push((id, rejection.reason.clone()));
         }
         let mut saves: BTreeMap<DocumentId, Automerge> = BTreeMap::new();
-        for snap in &response.snapshots {
-            let id = DocumentId::try_from(snap.doc)?;
-            if erased.contains(&id) {
-                continue;
-            }
-            let mut doc = Automerge::load(&snap.bytes)
-                .map_err(|e| SyncError::BadRelayData(format!("snapshot of {id} does not load: {e}")))?;
-            let relay_heads = sorted(&doc.get_heads());
-            if let Some(open) = self.open.get_mut(&id) {
-                // This device had it after all (a resend): merge, never replace.
-                open.doc.merge(&mut doc).map_err(|e| SyncError::BadRelayData(format!("snapshot of {id}: {e}")))?;
-                saves.insert(id, open.doc.clone());
-            } else {
-                saves.insert(id, doc);
-            }
-            let mut state = sync::State::new();
-            state.shared_heads.clone_from(&relay_heads);
-            write.sync_states.push((id, state.encode()));
-            write.synced.push((id, relay_heads));
-            self.missing.remove(&id);
-        }
-        for msg in &response.messages {
-            let id = DocumentId::try_from(msg.doc)?;
-            if erased.contains(&id) {
-                continue;
-            }
-            let Some(entry) = self.open.get_mut(&id) else {
-                // Not on this device: ask for the whole document.
-                self.missing.insert(id);
-                continue;
-            };
-            let message = sync::Message::decode(&msg.bytes)
-                .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
-            let before = sorted(&entry.doc.get_heads());
-            entry
-                .doc
-                .receive_sync_message(&mut entry.state, message)
-                .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
-            if sorted(&entry.doc.get_heads()) != before {
-                saves.insert(id, entry.doc.clone());
-            }
-            write.sync_states.push((id, entry.state.encode()));
-            self.talk.insert(id);
-        }
-        for ack in &response.acks {
-            let Ok(id) = DocumentId::try_from(ack.doc) else { continue };
-            let Some(entry) = self.open.get_mut(&id) else { continue };
-            let relay = sorted(&ack.change_hashes());
-            if sorted(&entry.doc.get_heads()) == relay {
-                // Both sides hold exactly these heads: remember it, so the next
-                // edit's first message carries a one-change summary, not the history.
-                entry.synced_heads = Some(relay.clone());
-                write.synced.push((id, relay.clone()));
-                if sorted(&entry.state.shared_heads) != relay {
-                    entry.state.shared_heads = relay;
-                    write.sync_states.push((id, entry.state.encode()));
-                }
-            }
-        }
+        self.apply_snapshots(&response.snapshots, &erased, &mut saves, &mut write)?;
+        self.apply_messages(&response.messages, &erased, &mut saves, &mut write)?;
+        self.apply_acks(&response.acks, &mut write);
         write.saves = saves.into_iter().collect();
         write.talk = self.talk.iter().copied().collect();
         self.idle_rounds = if progressed || self.sent_work { 0 } else { self.idle_rounds + 1 };
@@ -421,6 +365,94 @@ impl DeviceSync {
         Ok(DeviceEffect::Write(write))
     }
 
+    /// Whole documents the relay sent (new to this device, or resent):
+    /// saved, merged with any copy here, and marked with the relay's heads.
+    fn apply_snapshots(
+        &mut self,
+        snapshots: &[DocBytes],
+        erased: &BTreeSet<DocumentId>,
+        saves: &mut BTreeMap<DocumentId, Automerge>,
+        write: &mut DeviceWrite,
+    ) -> Result<(), SyncError> {
+        for snap in snapshots {
+            let id = DocumentId::try_from(snap.doc)?;
+            if erased.contains(&id) {
+                continue;
+            }
+            let mut doc = Automerge::load(&snap.bytes)
+                .map_err(|e| SyncError::BadRelayData(format!("snapshot of {id} does not load: {e}")))?;
+            let relay_heads = sorted(&doc.get_heads());
+            if let Some(open) = self.open.get_mut(&id) {
+                // This device had it after all (a resend): merge, never replace.
+                open.doc.merge(&mut doc).map_err(|e| SyncError::BadRelayData(format!("snapshot of {id}: {e}")))?;
+                saves.insert(id, open.doc.clone());
+            } else {
+                saves.insert(id, doc);
+            }
+            let mut state = sync::State::new();
+            state.shared_heads.clone_from(&relay_heads);
+            write.sync_states.push((id, state.encode()));
+            write.synced.push((id, relay_heads));
+            self.missing.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// Sync messages the relay sent: each received into its document here
+    /// (which carries the conversation on), or the document asked for whole.
+    fn apply_messages(
+        &mut self,
+        messages: &[DocBytes],
+        erased: &BTreeSet<DocumentId>,
+        saves: &mut BTreeMap<DocumentId, Automerge>,
+        write: &mut DeviceWrite,
+    ) -> Result<(), SyncError> {
+        for msg in messages {
+            let id = DocumentId::try_from(msg.doc)?;
+            if erased.contains(&id) {
+                continue;
+            }
+            let Some(entry) = self.open.get_mut(&id) else {
+                // Not on this device: ask for the whole document.
+                self.missing.insert(id);
+                continue;
+            };
+            let message = sync::Message::decode(&msg.bytes)
+                .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
+            let before = sorted(&entry.doc.get_heads());
+            entry
+                .doc
+                .receive_sync_message(&mut entry.state, message)
+                .map_err(|e| SyncError::BadRelayData(format!("sync message for {id}: {e}")))?;
+            if sorted(&entry.doc.get_heads()) != before {
+                saves.insert(id, entry.doc.clone());
+            }
+            write.sync_states.push((id, entry.state.encode()));
+            self.talk.insert(id);
+        }
+        Ok(())
+    }
+
+    /// The relay's acknowledgements: a document whose heads here equal the
+    /// acknowledged ones is on the relay.
+    fn apply_acks(&mut self, acks: &[Ack], write: &mut DeviceWrite) {
+        for ack in acks {
+            let Ok(id) = DocumentId::try_from(ack.doc) else { continue };
+            let Some(entry) = self.open.get_mut(&id) else { continue };
+            let relay = sorted(&ack.change_hashes());
+            if sorted(&entry.doc.get_heads()) == relay {
+                // Both sides hold exactly these heads: remember it, so the next
+                // edit's first message carries a one-change summary, not the history.
+                entry.synced_heads = Some(relay.clone());
+                write.synced.push((id, relay.clone()));
+                if sorted(&entry.state.shared_heads) != relay {
+                    entry.state.shared_heads = relay;
+                    write.sync_states.push((id, entry.state.encode()));
+                }
+            }
+        }
+    }
+
     /// Plans the next request, loading more pending documents first if there
     /// is room for them; or ends the session.
     fn next_request(&mut self) -> DeviceEffect {
@@ -434,22 +466,41 @@ impl DeviceSync {
             return DeviceEffect::Load(ids);
         }
 
-        let mut request = SyncRequest { cursor: self.cursor, applied: self.applied, ..SyncRequest::default() };
-        let mut bytes: u64 = 0;
-        let mut count = 0usize;
-        let mut sent_work = false;
-        let fits = |count: usize, bytes: u64, extra: usize| {
-            count == 0 || (count < max_docs && bytes.saturating_add(extra as u64) <= budget)
+        let mut batch = Batch {
+            request: SyncRequest { cursor: self.cursor, applied: self.applied, ..SyncRequest::default() },
+            count: 0,
+            bytes: 0,
+            max_docs,
+            budget,
         };
         while let Some(id) = self.missing.first().copied() {
-            if !fits(count, bytes, 20) {
+            if !batch.fits(20) {
                 break;
             }
             self.missing.remove(&id);
-            request.missing.push(WireDocId::from(id));
-            count += 1;
-            bytes += 20;
+            batch.request.missing.push(WireDocId::from(id));
+            batch.add(20);
         }
+        self.plan_messages(&mut batch);
+        let sent_work = self.plan_uploads(&mut batch);
+        let Batch { request, count, .. } = batch;
+        let has_documents = count > 0;
+        let first = self.report.rounds == 0;
+        let work_left = !self.to_load.is_empty() || !self.staged.is_empty();
+        if !has_documents && !self.more && !first && !work_left {
+            self.phase = Phase::Done;
+            return DeviceEffect::Done(std::mem::take(&mut self.report));
+        }
+        self.sent_work = sent_work;
+        self.report.rounds += 1;
+        let body = request.encode();
+        self.report.bytes_up += body.len();
+        self.phase = Phase::Sent;
+        DeviceEffect::Send(body)
+    }
+
+    /// Carries on every conversation that has something to say, while it fits.
+    fn plan_messages(&mut self, batch: &mut Batch) {
         let talking: Vec<DocumentId> = self.talk.iter().copied().collect();
         for id in talking {
             if self.refused.contains(&id) {
@@ -466,15 +517,21 @@ impl DeviceSync {
                 continue;
             };
             let encoded = msg.encode();
-            if !fits(count, bytes, encoded.len()) {
+            if !batch.fits(encoded.len()) {
                 break;
             }
             entry.state = state;
             self.talk.remove(&id);
-            bytes += encoded.len() as u64;
-            count += 1;
-            request.messages.push(DocBytes { doc: id.into(), bytes: encoded });
+            batch.add(encoded.len());
+            batch.request.messages.push(DocBytes { doc: id.into(), bytes: encoded });
         }
+    }
+
+    /// Sends pending documents, while they fit: whole when the relay never
+    /// had them, as the changes since its acknowledged heads when it did, or
+    /// as a sync message otherwise. Answers whether any went.
+    fn plan_uploads(&mut self, batch: &mut Batch) -> bool {
+        let mut sent_work = false;
         while let Some(id) = self.staged.front().copied() {
             let Some(entry) = self.open.get_mut(&id) else {
                 self.staged.pop_front();
@@ -493,42 +550,55 @@ impl DeviceSync {
             };
             match item {
                 Some(up) => {
-                    if !fits(count, bytes, up.bytes.len() + 32 * up.heads.len() + 20) {
+                    let size = up.bytes.len() + 32 * up.heads.len() + 20;
+                    if !batch.fits(size) {
                         break;
                     }
-                    bytes += (up.bytes.len() + 32 * up.heads.len() + 20) as u64;
-                    request.uploads.push(up);
+                    batch.bytes += size as u64;
+                    batch.request.uploads.push(up);
                 }
                 None => {
                     let mut state = entry.state.clone();
                     if let Some(msg) = entry.doc.generate_sync_message(&mut state) {
                         let encoded = msg.encode();
-                        if !fits(count, bytes, encoded.len()) {
+                        if !batch.fits(encoded.len()) {
                             break;
                         }
                         entry.state = state;
-                        bytes += encoded.len() as u64;
-                        request.messages.push(DocBytes { doc: id.into(), bytes: encoded });
+                        batch.bytes += encoded.len() as u64;
+                        batch.request.messages.push(DocBytes { doc: id.into(), bytes: encoded });
                     }
                 }
             }
-            count += 1;
+            batch.count += 1;
             sent_work = true;
             self.staged.pop_front();
             self.report.documents_sent += 1;
         }
-        let has_documents = count > 0;
-        let first = self.report.rounds == 0;
-        let work_left = !self.to_load.is_empty() || !self.staged.is_empty();
-        if !has_documents && !self.more && !first && !work_left {
-            self.phase = Phase::Done;
-            return DeviceEffect::Done(std::mem::take(&mut self.report));
-        }
-        self.sent_work = sent_work;
-        self.report.rounds += 1;
-        let body = request.encode();
-        self.report.bytes_up += body.len();
-        self.phase = Phase::Sent;
-        DeviceEffect::Send(body)
+        sent_work
+    }
+}
+
+/// One request being filled, within the relay's limits.
+struct Batch {
+    request: SyncRequest,
+    /// Documents in it.
+    count: usize,
+    /// Bytes of documents in it.
+    bytes: u64,
+    max_docs: usize,
+    budget: u64,
+}
+
+impl Batch {
+    /// Whether one more document of `extra` bytes fits (the first always does).
+    fn fits(&self, extra: usize) -> bool {
+        self.count == 0 || (self.count < self.max_docs && self.bytes.saturating_add(extra as u64) <= self.budget)
+    }
+
+    /// Counts one more document of `extra` bytes.
+    fn add(&mut self, extra: usize) {
+        self.count += 1;
+        self.bytes += extra as u64;
     }
 }

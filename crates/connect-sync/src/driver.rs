@@ -4,9 +4,8 @@
 //! holds any sync logic of its own.
 //!
 //! The store side is the small [`SessionStore`] trait (four calls), so the
-//! drivers need no store crate: `connect-store`'s `DocumentStore` implements
-//! it behind the `store` feature, and the app implements
-//! [`AsyncSessionStore`] over its own store connection.
+//! drivers need no store crate: `connect-device` implements it (and
+//! [`AsyncSessionStore`]) over any device store.
 
 use connect_model::DocumentId;
 

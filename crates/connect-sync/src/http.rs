@@ -16,17 +16,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::SyncError;
+use crate::api::{AssignRequest, PeopleResponse};
 use crate::api::{
     EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest, InviteResponse, codes,
 };
 use crate::driver::AsyncTransport;
 // Blocking calls exist only off the browser, where a thread may wait.
 #[cfg(not(target_arch = "wasm32"))]
-use crate::{
-    api::{AssignRequest, Device, PeopleResponse},
-    driver::Transport,
-    protocol::Limits,
-};
+use crate::{api::Device, driver::Transport, protocol::Limits};
 
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
@@ -377,6 +374,31 @@ impl AsyncRelayClient {
         .await?
         .ok_or_else(|| SyncError::BadRelayData("an empty history".into()))?;
         Ok(h.changes)
+    }
+
+    /// `GET /v1/people` (coordinators).
+    pub async fn people(&self) -> Result<PeopleResponse, SyncError> {
+        read_json_async(self.client.get(self.url("v1/people")?).bearer_auth(&self.token))
+            .await?
+            .ok_or_else(|| SyncError::BadRelayData("an empty answer from v1/people".into()))
+    }
+
+    /// `POST /v1/assignments` (coordinators).
+    pub async fn assign(&self, request: &AssignRequest) -> Result<(), SyncError> {
+        read_json_async::<serde_json::Value>(
+            self.client.post(self.url("v1/assignments")?).bearer_auth(&self.token).json(request),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// `POST /v1/devices/{id}/revoke` (coordinators).
+    pub async fn revoke(&self, device: DeviceId) -> Result<(), SyncError> {
+        read_json_async::<serde_json::Value>(
+            self.client.post(self.url(&format!("v1/devices/{device}/revoke"))?).bearer_auth(&self.token),
+        )
+        .await
+        .map(drop)
     }
 }
 

@@ -15,8 +15,8 @@
 //! Around it:
 //! - [`driver`]: the loops that run the device core, blocking and async,
 //!   over a [`driver::SessionStore`] and a [`driver::Transport`].
-//! - `store` (feature `store`): `SessionStore` for every `connect-store`
-//!   `DocumentStore`. The core never imports a store crate.
+//!   `connect-device` implements the store side; this crate depends on no
+//!   store at all.
 //! - `http` (feature `http`): the HTTPS transport on reqwest with rustls,
 //!   typed calls to every endpoint, and the rule about which relay addresses
 //!   may be reached over plain HTTP.
@@ -31,8 +31,6 @@ pub mod http;
 pub mod protocol;
 pub mod relay;
 pub mod schedule;
-#[cfg(feature = "store")]
-pub mod store;
 
 pub use device::{DeviceSync, SyncReport};
 pub use driver::{Transport, run_session, run_session_async};

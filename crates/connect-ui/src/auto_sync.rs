@@ -19,12 +19,12 @@ use dioxus::prelude::*;
 use futures_channel::mpsc::{UnboundedReceiver, UnboundedSender, unbounded};
 use futures_util::StreamExt;
 use futures_util::future::{Either, select};
-use web_time::Instant;
 
-use crate::backend::{BackendError, SharedBackend};
+use crate::clock::{SharedClock, use_clock};
 use crate::lifecycle::{LifeEvent, SharedLifecycle};
 use crate::state::Ui;
 use crate::vault::{Door, Gate};
+use connect_device::{DeviceClient, DeviceError};
 
 /// What the auto-sync is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,10 +83,11 @@ impl AutoSync {
 /// Starts the auto-sync for the open app and provides it to the components
 /// below. It ends with the component that called this (the app locks).
 pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
-    let backend = use_context::<SharedBackend>();
+    let backend = use_context::<DeviceClient>();
     let lifecycle = try_use_context::<SharedLifecycle>();
     // Tests shorten the schedule's waits by putting a config in context.
     let tuned = try_use_context::<ScheduleConfig>().unwrap_or_default();
+    let clock = use_clock();
     let auto = use_context_provider(move || {
         let (sender, receiver) = unbounded();
         let to_me = sender.clone();
@@ -96,7 +97,7 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
         }
         let state = Signal::new(SyncState::default());
         let driver = Driver { backend, lifecycle, state, ui, gate };
-        spawn(drive(driver, tuned, receiver, sender.clone()));
+        spawn(drive(driver, tuned, clock, receiver, sender.clone()));
         AutoSync { state, commands: CopyValue::new(sender) }
     });
     // Unlocking syncs, as opening does (the app stays mounted behind the
@@ -127,7 +128,7 @@ pub fn every(minutes: u32) -> Option<Duration> {
 
 /// What the auto-sync's task holds besides the schedule.
 struct Driver {
-    backend: SharedBackend,
+    backend: DeviceClient,
     lifecycle: Option<SharedLifecycle>,
     state: Signal<SyncState>,
     ui: Ui,
@@ -186,11 +187,11 @@ impl Driver {
             return None;
         }
         if let Some(lifecycle) = &self.lifecycle {
-            lifecycle.reached_relay(!matches!(result, Err(BackendError::Unreachable(_))));
+            lifecycle.reached_relay(!matches!(result, Err(DeviceError::Unreachable(_))));
         }
         let outcome = match &result {
             Ok(_) => Outcome::Synced,
-            Err(BackendError::NotEnrolled | BackendError::Wiped) => Outcome::Stop,
+            Err(DeviceError::NotEnrolled | DeviceError::Wiped) => Outcome::Stop,
             Err(_) => Outcome::Failed,
         };
         // Views re-read only when the sync brought something, so a regular
@@ -214,11 +215,11 @@ impl Driver {
 async fn drive(
     mut driver: Driver,
     tuned: ScheduleConfig,
+    clock: SharedClock,
     mut commands: UnboundedReceiver<Command>,
     to_me: UnboundedSender<Command>,
 ) {
-    let origin = Instant::now();
-    let now = move || origin.elapsed();
+    let now = || clock.now();
     let overview = driver.backend.overview().await.unwrap_or_default();
     let config = ScheduleConfig { every: every(overview.auto_sync_minutes), ..tuned };
     let mut schedule = SyncSchedule::new(config, overview.enrolled, seed(&driver.backend));
@@ -242,7 +243,7 @@ async fn drive(
             driver.state.write().schedule = schedule.status();
         }
         let mut command =
-            match next_command(&mut commands, schedule.next_wake().map(|at| at.saturating_sub(now()))).await {
+            match next_command(&mut commands, &clock, schedule.next_wake().map(|at| at.saturating_sub(now()))).await {
                 Woke::Command(command) => Some(command),
                 Woke::Timer => None,
                 Woke::Closed => return,
@@ -266,20 +267,18 @@ enum Woke {
     Closed,
 }
 
-/// Waits for the next command, or until `wait` passes. Without a timer
-/// (component tests), only commands wake it.
-async fn next_command(commands: &mut UnboundedReceiver<Command>, wait: Option<Duration>) -> Woke {
+/// Waits for the next command, or until `wait` passes on `clock`.
+async fn next_command(commands: &mut UnboundedReceiver<Command>, clock: &SharedClock, wait: Option<Duration>) -> Woke {
     let got = |command: Option<Command>| command.map_or(Woke::Closed, Woke::Command);
     let Some(wait) = wait else { return got(commands.next().await) };
-    match select(Box::pin(crate::clock::sleep(wait)), commands.next()).await {
-        Either::Left((true, _)) => Woke::Timer,
-        Either::Left((false, pending)) => got(pending.await),
+    match select(clock.sleep(wait), commands.next()).await {
+        Either::Left(((), _)) => Woke::Timer,
         Either::Right((command, _)) => got(command),
     }
 }
 
 /// A seed for the backoff's jitter that differs between devices.
-fn seed(backend: &SharedBackend) -> u64 {
+fn seed(backend: &DeviceClient) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     backend.me().device_id.hash(&mut hasher);

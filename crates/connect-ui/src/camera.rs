@@ -8,15 +8,15 @@
 
 use std::sync::Arc;
 
-use crate::backend::{BackendFuture, SendSyncOutsideWasm};
+use connect_device::client::{DeviceFuture, SendSyncOutsideWasm};
 
 /// A camera that reads QR codes.
 pub trait Camera: SendSyncOutsideWasm {
     /// Shows the back camera's picture in the `<video>` element with id
     /// `video_id` and answers with the text of the first QR code it reads.
     /// Fails in words if the camera is refused or missing, and with
-    /// [`crate::BackendError::Unavailable`] once the element is gone.
-    fn scan(&self, video_id: &str) -> BackendFuture<String>;
+    /// [`connect_device::DeviceError::Unavailable`] once the element is gone.
+    fn scan(&self, video_id: &str) -> DeviceFuture<String>;
 }
 
 /// The camera as components hold it.

@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use crate::backend::SendSyncOutsideWasm;
+use connect_device::client::SendSyncOutsideWasm;
 
 /// Something that happened around the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

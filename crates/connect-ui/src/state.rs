@@ -5,9 +5,9 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::backend::{BackendError, Edit, SharedBackend};
 use crate::i18n::{Lang, Msg, t};
 use crate::vault::Gate;
+use connect_device::{DeviceClient, DeviceError, Edit};
 
 /// The tabs of a resident's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,18 +145,18 @@ pub fn use_ui() -> Ui {
 
 /// The backend, from context.
 #[must_use]
-pub fn use_backend() -> SharedBackend {
-    use_context::<SharedBackend>()
+pub fn use_backend() -> DeviceClient {
+    use_context::<DeviceClient>()
 }
 
 /// Reads from the backend without blocking the screens, and again after
 /// every change (the revision) or when a signal `read` reads changes. The
 /// value is `None` only until the first read finishes; after that a re-read
 /// keeps showing the last value, so nothing flickers or loses its place.
-pub fn use_backend_read<T, F>(mut read: impl FnMut(SharedBackend) -> F + 'static) -> Resource<Result<T, BackendError>>
+pub fn use_backend_read<T, F>(mut read: impl FnMut(DeviceClient) -> F + 'static) -> Resource<Result<T, DeviceError>>
 where
     T: 'static,
-    F: std::future::Future<Output = Result<T, BackendError>> + 'static,
+    F: std::future::Future<Output = Result<T, DeviceError>> + 'static,
 {
     let ui = use_ui();
     let backend = use_backend();
@@ -172,7 +172,7 @@ where
 pub fn run_call<T: 'static>(
     ui: Ui,
     busy: Option<Signal<bool>>,
-    call: impl std::future::Future<Output = Result<T, BackendError>> + 'static,
+    call: impl std::future::Future<Output = Result<T, DeviceError>> + 'static,
     done: impl FnOnce(T) + 'static,
 ) {
     if let Some(mut busy) = busy {
@@ -197,7 +197,7 @@ pub fn run_call<T: 'static>(
 
 /// Applies an edit without blocking the screens, then refreshes views; on success shows
 /// `done` (with its undo) if given, on failure the reason.
-pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
+pub fn apply_edit(backend: DeviceClient, ui: Ui, resident: ResidentId, edit: Edit, done: Option<Notice>) {
     apply_edit_then(backend, ui, resident, edit, done, || {});
 }
 
@@ -205,14 +205,14 @@ pub fn apply_edit(backend: SharedBackend, ui: Ui, resident: ResidentId, edit: Ed
 /// clears its draft in `saved`, so when a save fails (a full disk, say) the
 /// words stay in the form, with the reason above them, to save again.
 pub fn apply_edit_then(
-    backend: SharedBackend,
+    backend: DeviceClient,
     ui: Ui,
     resident: ResidentId,
     edit: Edit,
     done: Option<Notice>,
     saved: impl FnOnce() + 'static,
 ) {
-    run_call(ui, None, async move { backend.edit(resident, edit).await }, move |()| {
+    run_call(ui, None, async move { backend.edit(resident, edit).await }, move |_| {
         saved();
         ui.tell(done);
     });

@@ -4,87 +4,18 @@
 //! itself again after some minutes without a touch, and shows a plain
 //! "this device was wiped" screen after the team revokes it.
 //!
-//! The launcher supplies a [`Vault`] (it knows where the store is and how to
-//! open it); the screens only ask it questions. A forgotten PIN has no bypass:
+//! The launcher supplies a [`connect_device::Vault`] (it knows where the
+//! store is and how to open it); the screens only ask it questions. This
+//! module holds what the screens make of its answers: which door shows. A forgotten PIN has no bypass:
 //! the device is wiped and set up again, and the team's data comes back from
 //! the relay.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use web_time::Instant;
-
-use connect_model::Timestamp;
+use connect_device::DeviceClient;
 use dioxus::prelude::*;
 
-use crate::backend::{BackendFuture, SendSyncOutsideWasm, SharedBackend};
-
-/// Wrong PINs so far and when the next try is allowed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct LockState {
-    /// Wrong PINs in a row.
-    pub failed_attempts: u32,
-    /// No PIN is tried before this time.
-    pub retry_after: Option<Timestamp>,
-}
-
-/// How much the browser gives the app, for Settings.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StorageInfo {
-    /// Bytes the app's records and files take.
-    pub used: u64,
-    /// Bytes the browser would let it take in all.
-    pub quota: u64,
-    /// Whether the browser promised not to clear them when space runs low.
-    pub persisted: bool,
-}
-
-/// What the lock screens need from the launcher. Everything that touches
-/// the store or its key file is async: in the browser it runs in the store's
-/// worker, on native platforms on a blocking thread.
-pub trait Vault: SendSyncOutsideWasm {
-    /// Whether this device has a store yet; `false` means first run.
-    fn has_store(&self) -> BackendFuture<bool>;
-    /// Wrong PINs so far and when the next try is allowed.
-    fn lock_state(&self) -> BackendFuture<LockState>;
-    /// First run: creates the encrypted store under `pin` for `name`, and
-    /// opens it; with `demo` (only where [`Vault::offers_demo`]), filled
-    /// with the fictional demo caseload.
-    fn create(&self, name: &str, pin: &str, demo: bool) -> BackendFuture<SharedBackend>;
-    /// Checks `pin` (wrong ones are counted and back off) and returns the
-    /// open store's backend, opening it the first time.
-    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend>;
-    /// A forgotten PIN: deletes everything on this device, so it can be set
-    /// up and enrolled again.
-    fn forget(&self) -> BackendFuture<()>;
-    /// Changes the PIN (the old one must be right; wrong ones are counted).
-    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()>;
-    /// How long without a touch before the app locks itself.
-    fn idle_limit(&self) -> Duration;
-    /// The relay to offer in Settings: in the browser, the address the app
-    /// was served from (the team's relay serves it).
-    fn suggested_relay(&self) -> Option<String> {
-        None
-    }
-    /// The space the app uses and has left, where the platform says (the
-    /// browser does; a native app's disk is the phone's own business).
-    fn storage(&self) -> BackendFuture<Option<StorageInfo>> {
-        Box::pin(std::future::ready(Ok(None)))
-    }
-    /// The name to suggest on the first-run screen.
-    fn suggested_name(&self) -> String {
-        String::new()
-    }
-    /// Whether the first run offers the fictional demo caseload: only where
-    /// the app was started for trying it out (`--demo`, or `?demo` in the
-    /// browser), never on a real phone by default.
-    fn offers_demo(&self) -> bool {
-        false
-    }
-}
-
-/// The vault as components hold it.
-pub type SharedVault = Arc<dyn Vault>;
+use crate::clock::SharedClock;
 
 /// What the root shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,10 +40,12 @@ pub struct Gate {
     pub door: Signal<Door>,
     /// The open store's backend: kept while locked, so a half-typed note is
     /// still there after the PIN.
-    pub backend: Signal<Option<SharedBackend>>,
-    /// The last touch, key or input anywhere in the app (not reactive:
-    /// recording a touch re-renders nothing).
-    pub last_active: CopyValue<Instant>,
+    pub backend: Signal<Option<DeviceClient>>,
+    /// The last touch, key or input anywhere in the app, on [`Gate::clock`]
+    /// (not reactive: recording a touch re-renders nothing).
+    pub last_active: CopyValue<Duration>,
+    /// The screens' clock.
+    pub clock: CopyValue<SharedClock>,
 }
 
 impl Gate {
@@ -124,9 +57,9 @@ impl Gate {
     }
 
     /// Opens with a backend the vault gave.
-    pub fn open(mut self, backend: SharedBackend) {
+    pub fn open(mut self, backend: DeviceClient) {
         self.backend.set(Some(backend));
-        self.last_active.set(Instant::now());
+        self.last_active.set(self.clock.peek().now());
         self.door.set(Door::Open);
     }
 
@@ -152,10 +85,16 @@ impl Gate {
         self.door.set(Door::FirstRun);
     }
 
+    /// How long since the last touch.
+    #[must_use]
+    pub fn idle_for(self) -> Duration {
+        self.clock.peek().now().saturating_sub(*self.last_active.peek())
+    }
+
     /// Records activity.
     pub fn touch(self) {
         let mut last = self.last_active;
-        last.set(Instant::now());
+        last.set(self.clock.peek().now());
     }
 }
 

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream, MediaStreamConstraints};
 
-use connect_ui::backend::{BackendError, BackendFuture};
+use connect_device::{DeviceError, DeviceFuture};
 use connect_ui::camera::Camera;
 
 /// Frames are scaled to at most this width before reading: a QR code held
@@ -23,7 +23,7 @@ const ELEMENT_WAIT_MS: u32 = 3000;
 pub(crate) struct WebCamera;
 
 impl Camera for WebCamera {
-    fn scan(&self, video_id: &str) -> BackendFuture<String> {
+    fn scan(&self, video_id: &str) -> DeviceFuture<String> {
         let video_id = video_id.to_owned();
         Box::pin(async move { scan(&video_id).await })
     }
@@ -44,9 +44,9 @@ impl Drop for Running {
 }
 
 /// The camera refused or missing, in words.
-fn camera_error(e: &JsValue) -> BackendError {
+fn camera_error(e: &JsValue) -> DeviceError {
     let name = e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default();
-    BackendError::refused(match name.as_str() {
+    DeviceError::refused(match name.as_str() {
         "NotAllowedError" | "SecurityError" => {
             "The camera was not allowed. Allow it in the browser's settings, or type the code."
         }
@@ -56,9 +56,9 @@ fn camera_error(e: &JsValue) -> BackendError {
     })
 }
 
-async fn scan(video_id: &str) -> Result<String, BackendError> {
-    let window = web_sys::window().ok_or(BackendError::Unavailable)?;
-    let document = window.document().ok_or(BackendError::Unavailable)?;
+async fn scan(video_id: &str) -> Result<String, DeviceError> {
+    let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
+    let document = window.document().ok_or(DeviceError::Unavailable)?;
     let video = wait_for_video(&document, video_id).await?;
     let devices = window.navigator().media_devices().map_err(|e| camera_error(&e))?;
     let constraints = MediaStreamConstraints::new();
@@ -75,19 +75,19 @@ async fn scan(video_id: &str) -> Result<String, BackendError> {
         let _ = JsFuture::from(playing).await;
     }
     let canvas: HtmlCanvasElement =
-        document.create_element("canvas").map_err(|_| BackendError::Unavailable)?.unchecked_into();
+        document.create_element("canvas").map_err(|_| DeviceError::Unavailable)?.unchecked_into();
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
     let context: CanvasRenderingContext2d = canvas
         .get_context_with_context_options("2d", &options)
         .ok()
         .flatten()
-        .ok_or(BackendError::Unavailable)?
+        .ok_or(DeviceError::Unavailable)?
         .unchecked_into();
     loop {
         gloo_timers::future::TimeoutFuture::new(EVERY_MS).await;
         if !video.is_connected() {
-            return Err(BackendError::Unavailable); // the scanner closed
+            return Err(DeviceError::Unavailable); // the scanner closed
         }
         let (width, height) = (video.video_width(), video.video_height());
         if width == 0 || height == 0 {
@@ -110,7 +110,7 @@ async fn scan(video_id: &str) -> Result<String, BackendError> {
 }
 
 /// The scanner's `<video>`, once Dioxus has drawn it.
-async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVideoElement, BackendError> {
+async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVideoElement, DeviceError> {
     for _ in 0..ELEMENT_WAIT_MS / 50 {
         if let Some(element) = document.get_element_by_id(id)
             && let Ok(video) = element.dyn_into::<HtmlVideoElement>()
@@ -122,5 +122,5 @@ async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVi
         }
         gloo_timers::future::TimeoutFuture::new(50).await;
     }
-    Err(BackendError::Unavailable)
+    Err(DeviceError::Unavailable)
 }

@@ -1,9 +1,7 @@
 //! What the page asks the store's worker, and what it answers: plain values,
 //! sent as JSON, each call numbered so answers find their caller.
 
-use connect_ui::backend::{BackendError, Opened};
-use connect_ui::vault::LockState;
-use connect_ui::{Reply, Request};
+use connect_device::{DeviceError, LockState, Opened, Reply, Request};
 
 /// One question for the worker.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -76,7 +74,7 @@ pub struct Answer {
     /// The call it answers.
     pub id: u64,
     /// The answer, or why there is none.
-    pub answer: Result<WorkerAnswer, BackendError>,
+    pub answer: Result<WorkerAnswer, DeviceError>,
 }
 
 impl Answer {
@@ -84,7 +82,7 @@ impl Answer {
     /// call, waiting or later, fails with `why`, in the person's words.
     #[must_use]
     pub fn broken(why: String) -> Self {
-        Self { id: 0, answer: Err(BackendError::Store(why)) }
+        Self { id: 0, answer: Err(DeviceError::Store(why)) }
     }
 
     /// An answer to a message that could not be read at all: the worker has
@@ -93,7 +91,7 @@ impl Answer {
     pub fn unreadable(why: &str) -> Self {
         Self {
             id: 0,
-            answer: Err(BackendError::Store(format!("The app sent a message the store could not read: {why}."))),
+            answer: Err(DeviceError::Store(format!("The app sent a message the store could not read: {why}."))),
         }
     }
 }
@@ -122,7 +120,7 @@ mod tests {
             let sent = Envelope { id: id as u64 + 1, call };
             assert_eq!(read_call(&serde_json::to_string(&sent).unwrap()).unwrap(), sent);
         }
-        let answer = Answer { id: 7, answer: Err(BackendError::Refused("Wrong PIN.".into())) };
+        let answer = Answer { id: 7, answer: Err(DeviceError::Refused("Wrong PIN.".into())) };
         let text = serde_json::to_string(&answer).unwrap();
         assert_eq!(serde_json::from_str::<Answer>(&text).unwrap(), answer);
     }

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
-use connect_ui::backend::{BackendError, BackendFuture, SharedBackend};
-use connect_ui::vault::{LockState, SharedVault, StorageInfo, Vault};
-use connect_ui::{Channel, Reply, Request};
+use connect_device::{
+    Channel, DeviceClient, DeviceError, DeviceFuture, LockState, Reply, Request, SharedVault, StorageInfo, Vault,
+};
 use futures_channel::oneshot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -20,7 +20,7 @@ use crate::message::{Answer, Envelope, WorkerAnswer, WorkerCall};
 /// How long without a touch before the app locks itself.
 const IDLE_LIMIT: Duration = Duration::from_secs(5 * 60);
 
-type Waiting = RefCell<HashMap<u64, oneshot::Sender<Result<WorkerAnswer, BackendError>>>>;
+type Waiting = RefCell<HashMap<u64, oneshot::Sender<Result<WorkerAnswer, DeviceError>>>>;
 
 /// The page's end of the worker: numbers calls and routes answers back.
 struct WorkerLink {
@@ -31,7 +31,7 @@ struct WorkerLink {
     queued: Rc<RefCell<Option<Vec<String>>>>,
     /// Why the worker cannot answer at all (it could not open OPFS, say):
     /// every later call fails with it at once instead of waiting for ever.
-    broken: Rc<RefCell<Option<BackendError>>>,
+    broken: Rc<RefCell<Option<DeviceError>>>,
 }
 
 impl WorkerLink {
@@ -43,7 +43,7 @@ impl WorkerLink {
             Worker::new_with_options(if page_asks_for_demo() { "./worker.js?demo" } else { "./worker.js" }, &options)?;
         let waiting: Rc<Waiting> = Rc::default();
         let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
-        let broken: Rc<RefCell<Option<BackendError>>> = Rc::default();
+        let broken: Rc<RefCell<Option<DeviceError>>> = Rc::default();
         let (to_callers, to_flush, sender, to_break) =
             (waiting.clone(), queued.clone(), worker.clone(), broken.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -74,7 +74,7 @@ impl WorkerLink {
     }
 
     /// Sends a call and waits for its answer.
-    fn ask(&self, call: WorkerCall) -> BackendFuture<WorkerAnswer> {
+    fn ask(&self, call: WorkerCall) -> DeviceFuture<WorkerAnswer> {
         if let Some(why) = self.broken.borrow().clone() {
             return Box::pin(std::future::ready(Err(why)));
         }
@@ -89,7 +89,7 @@ impl WorkerLink {
                 let _ = self.worker.post_message(&JsValue::from_str(&text));
             }
         }
-        Box::pin(async move { rx.await.map_err(|_| BackendError::Unavailable)? })
+        Box::pin(async move { rx.await.map_err(|_| DeviceError::Unavailable)? })
     }
 }
 
@@ -97,12 +97,12 @@ impl WorkerLink {
 struct WorkerChannel(Rc<WorkerLink>);
 
 impl Channel for WorkerChannel {
-    fn send(&self, request: Request) -> BackendFuture<Reply> {
+    fn send(&self, request: Request) -> DeviceFuture<Reply> {
         let answer = self.0.ask(WorkerCall::Call(request));
         Box::pin(async move {
             match answer.await? {
                 WorkerAnswer::Reply(reply) => Ok(reply),
-                other => Err(BackendError::Store(format!("the store answered {other:?} to a screen's call"))),
+                other => Err(DeviceError::Store(format!("the store answered {other:?} to a screen's call"))),
             }
         })
     }
@@ -112,28 +112,28 @@ impl Channel for WorkerChannel {
 struct WebVault {
     link: Rc<WorkerLink>,
     /// The screens' backend over the open store, handed back on every unlock.
-    screens: Rc<RefCell<Option<SharedBackend>>>,
+    screens: Rc<RefCell<Option<DeviceClient>>>,
 }
 
 impl WebVault {
-    fn simple<T: 'static>(&self, call: WorkerCall, pick: fn(WorkerAnswer) -> Option<T>) -> BackendFuture<T> {
+    fn simple<T: 'static>(&self, call: WorkerCall, pick: fn(WorkerAnswer) -> Option<T>) -> DeviceFuture<T> {
         let answer = self.link.ask(call);
         Box::pin(async move {
             let got = answer.await?;
-            pick(got).ok_or_else(|| BackendError::Store("the store gave an answer of the wrong kind".into()))
+            pick(got).ok_or_else(|| DeviceError::Store("the store gave an answer of the wrong kind".into()))
         })
     }
 
-    fn open(&self, call: WorkerCall) -> BackendFuture<SharedBackend> {
+    fn open(&self, call: WorkerCall) -> DeviceFuture<DeviceClient> {
         let (answer, link, screens) = (self.link.ask(call), self.link.clone(), self.screens.clone());
         Box::pin(async move {
             let WorkerAnswer::Opened { opened, was_open } = answer.await? else {
-                return Err(BackendError::Store("the store gave an answer of the wrong kind".into()));
+                return Err(DeviceError::Store("the store gave an answer of the wrong kind".into()));
             };
             if was_open && let Some(backend) = screens.borrow().as_ref() {
                 return Ok(backend.clone());
             }
-            let backend = SharedBackend::new(WorkerChannel(link), opened);
+            let backend = DeviceClient::new(WorkerChannel(link), opened);
             *screens.borrow_mut() = Some(backend.clone());
             Ok(backend)
         })
@@ -141,34 +141,34 @@ impl WebVault {
 }
 
 impl Vault for WebVault {
-    fn has_store(&self) -> BackendFuture<bool> {
+    fn has_store(&self) -> DeviceFuture<bool> {
         self.simple(WorkerCall::HasStore, |a| match a {
             WorkerAnswer::HasStore(b) => Some(b),
             _ => None,
         })
     }
 
-    fn lock_state(&self) -> BackendFuture<LockState> {
+    fn lock_state(&self) -> DeviceFuture<LockState> {
         self.simple(WorkerCall::LockState, |a| match a {
             WorkerAnswer::LockState(s) => Some(s),
             _ => None,
         })
     }
 
-    fn create(&self, name: &str, pin: &str, demo: bool) -> BackendFuture<SharedBackend> {
+    fn create(&self, name: &str, pin: &str, demo: bool) -> DeviceFuture<DeviceClient> {
         self.open(WorkerCall::Create { name: name.to_owned(), pin: pin.to_owned(), demo })
     }
 
-    fn unlock(&self, pin: &str) -> BackendFuture<SharedBackend> {
+    fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient> {
         self.open(WorkerCall::Unlock { pin: pin.to_owned() })
     }
 
-    fn forget(&self) -> BackendFuture<()> {
+    fn forget(&self) -> DeviceFuture<()> {
         *self.screens.borrow_mut() = None;
         self.simple(WorkerCall::Forget, |a| matches!(a, WorkerAnswer::Done).then_some(()))
     }
 
-    fn change_pin(&self, old: &str, new: &str) -> BackendFuture<()> {
+    fn change_pin(&self, old: &str, new: &str) -> DeviceFuture<()> {
         self.simple(WorkerCall::ChangePin { old: old.to_owned(), new: new.to_owned() }, |a| {
             matches!(a, WorkerAnswer::Done).then_some(())
         })
@@ -186,7 +186,7 @@ impl Vault for WebVault {
         web_sys::window().and_then(|w| w.location().origin().ok())
     }
 
-    fn storage(&self) -> BackendFuture<Option<StorageInfo>> {
+    fn storage(&self) -> DeviceFuture<Option<StorageInfo>> {
         Box::pin(async move {
             let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else { return Ok(None) };
             let ask = |promise: Result<js_sys::Promise, JsValue>| async move {

@@ -6,13 +6,14 @@
 
 use std::sync::{Arc, Mutex};
 
+use connect_device::session::run_session;
 use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
 use connect_relay::admin;
 use connect_relay::sync::{SyncLimits, handle_sync};
 use connect_relay_store::{DeviceRecord, RelayStore, SqliteRelayStore};
 use connect_store::{DeviceIdentity, DocumentStore, MemoryStore};
 use connect_sync::protocol::SyncRequest;
-use connect_sync::{SyncError, SyncReport, Transport, run_session};
+use connect_sync::{SyncError, SyncReport, Transport};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -170,7 +171,7 @@ impl<S: DocumentStore> Device<S> {
         };
         let mut sub = StdRng::seed_from_u64(rng.random());
         let mut transport = self.transport(Some(&mut sub), drop_chance);
-        let _ = connect_sync::driver::run_session_observed(
+        let _ = connect_device::session::run_session_observed(
             &mut self.store,
             &mut transport,
             chrono::Utc::now(),

@@ -3,9 +3,9 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
+use connect_device::Edit;
 
 /// About me: shows the text, and a box to change it.
 #[component]

@@ -5,10 +5,10 @@ use connect_model::ResidentId;
 use connect_model::page::Category;
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
-use crate::items::category_msg;
+use crate::item_view::category_msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
+use connect_device::Edit;
 
 /// An "add" button that opens a one-line form.
 #[component]

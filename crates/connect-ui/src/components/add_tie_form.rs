@@ -4,10 +4,10 @@ use connect_model::ResidentId;
 use connect_model::circle::Ring;
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
-use crate::items::ring_msg;
+use crate::item_view::ring_msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
+use connect_device::Edit;
 
 /// The add-to-circle form.
 #[component]

@@ -9,11 +9,11 @@ use crate::i18n::Msg;
 use crate::state::{Screen, TeamTab, use_provide_ui};
 use crate::vault::use_gate;
 
-/// The app over an open store. Expects a [`crate::SharedBackend`] in context
+/// The app over an open store. Expects a [`connect_device::DeviceClient`] in context
 /// (the [`crate::components::Root`] provides it once the PIN is given).
 #[component]
 pub fn App() -> Element {
-    let backend = use_context::<crate::SharedBackend>();
+    let backend = use_context::<connect_device::DeviceClient>();
     // A device handed to a resident stays with them across reloads and restarts.
     // A resident's own phone shows only their screens, always.
     let start = use_hook(|| {

@@ -6,9 +6,9 @@ use connect_model::directory::Directory;
 use connect_model::{ItemId, ResidentId};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// Links under one ask.
 #[component]

@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::i18n::Msg;
 use crate::state::{run_call, use_ui};
-use crate::vault::SharedVault;
+use connect_device::SharedVault;
 
 /// The change-PIN form in Settings (nothing when the app runs without a lock).
 #[component]
@@ -37,13 +37,13 @@ pub fn ChangePinForm() -> Element {
             p { class: "hint", {ui.t(Msg::StoreEncrypted)} }
             form { class: "add-form", "aria-label": "{ui.t(Msg::ChangePin)}", onsubmit: change,
                 label { class: "field", span { class: "label", {ui.t(Msg::CurrentPin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "current-password", value: "{current}", oninput: move |e| current.set(e.value()) }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{current}", oninput: move |e| current.set(e.value()) }
                 }
                 label { class: "field", span { class: "label", {ui.t(Msg::NewPin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{new}", oninput: move |e| new.set(e.value()) }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{new}", oninput: move |e| new.set(e.value()) }
                 }
                 label { class: "field", span { class: "label", {ui.t(Msg::PinAgain)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{again}", oninput: move |e| again.set(e.value()) }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
                 }
                 button { class: "button", r#type: "submit", {ui.t(Msg::ChangePin)} }
             }

@@ -9,9 +9,10 @@ use connect_model::checkin::{Answers, Ons4, Ucla3};
 use connect_model::measures::{Ons4Item, OnsLoneliness, Rag, UclaAnswer};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
+use crate::components::{AnswerKind, CheckinQuestion};
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// One question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,44 +204,26 @@ pub fn CheckinFlow(
                     button { class: "button answer-button", onclick: move |_| on_close.call(()), {ui.t(Msg::Done)} }
                 },
                 _ => rsx! {
-                    if let Some(n) = number {
-                        p { class: "progress", {ui.t(Msg::QuestionOf)} " {n} / {total}" }
-                    }
                     if let Some((text, labels)) = asked {
-                        h3 { id: "h-checkin", lang: "en", "{text}" }
-                        if scale {
-                            p { class: "scale-ends", span { "0 = not at all" } span { "10 = completely" } }
-                        }
-                        div { class: if scale { "answers scale" } else if rag { "answers rag" } else { "answers" },
-                            for (i, label) in labels.into_iter().enumerate() {
-                                button {
-                                    key: "{current:?}-{i}",
-                                    class: if rag { "button answer-button rag-{i}" } else { "button answer-button" },
-                                    lang: "en",
-                                    onclick: {
-                                        let life_areas = life_areas.clone();
-                                        move |_| {
-                                            answer(&mut answers.write(), current, i, &life_areas);
-                                            step.set(next(current, areas));
-                                        }
-                                    },
-                                    "{label}"
-                                }
-                            }
-                        }
-                    }
-                    div { class: "actions flow-actions",
-                        button { class: "button secondary", onclick: move |_| step.set(next(current, areas)), {ui.t(Msg::Skip)} }
-                        button {
-                            class: "button secondary",
-                            onclick: move |_| {
+                        CheckinQuestion {
+                            key: "{current:?}",
+                            number: number.unwrap_or(1),
+                            total,
+                            text,
+                            labels,
+                            kind: if scale { AnswerKind::Scale } else if rag { AnswerKind::Rag } else { AnswerKind::Words },
+                            on_answer: move |i: usize| {
+                                answer(&mut answers.write(), current, i, &life_areas);
+                                step.set(next(current, areas));
+                            },
+                            on_skip: move |()| step.set(next(current, areas)),
+                            on_stop: move |()| {
                                 if has_answers(&answers.peek()) {
                                     step.set(Step::Consent);
                                 } else {
                                     not_today_stop();
                                 }
                             },
-                            {ui.t(Msg::StopHere)}
                         }
                     }
                 },

@@ -6,10 +6,10 @@ use connect_model::ResidentId;
 use connect_model::checkin::CheckIns;
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::components::{ChartSeries, CheckinFlow, TrendChart};
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 fn short_date(t: connect_model::Timestamp) -> String {
     t.to_datetime().format("%e %b %Y").to_string().trim().to_owned()

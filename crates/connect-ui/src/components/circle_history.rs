@@ -3,12 +3,12 @@
 //! before), with a trend chart across the visits.
 
 use connect_model::Timestamp;
-use connect_model::circle::{Circle, Ring};
+use connect_model::circle::{Circle, CirclePoint, CircleSummary, Ring};
 use dioxus::prelude::*;
 
 use crate::components::{ChartSeries, CircleMap, PlacedTie, TrendChart};
 use crate::i18n::Msg;
-use crate::items::ring_msg;
+use crate::item_view::ring_msg;
 use crate::state::use_ui;
 
 fn short_date(t: Timestamp) -> String {
@@ -35,12 +35,7 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
     let index = (*chosen.read()).min(points.len() - 1);
     let picked_at = *picked.read();
     let point = match picked_at {
-        Some(day) => connect_model::circle::CirclePoint {
-            at: day,
-            visit: false,
-            summary: circle.summary_at(day),
-            new_ties: Vec::new(),
-        },
+        Some(day) => CirclePoint { at: day, visit: false, summary: circle.summary_at(day), new_ties: Vec::new() },
         None => points[index].clone(),
     };
     let placed: Vec<PlacedTie> = circle
@@ -48,7 +43,7 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
         .into_iter()
         .map(|(t, ring)| PlacedTie { id: t.id, name: t.name.clone(), ring, two_way: t.two_way })
         .collect();
-    let label_of = move |p: &connect_model::circle::CirclePoint| {
+    let label_of = move |p: &CirclePoint| {
         if p.visit {
             format!("{} {}", ui.t(Msg::VisitOn), short_date(p.at))
         } else if picked_at.is_some() {
@@ -57,23 +52,6 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
             ui.t(Msg::Now).to_owned()
         }
     };
-    let chart_points: Vec<String> =
-        points.iter().map(|p| if p.visit { short_date(p.at) } else { ui.t(Msg::Now).to_owned() }).collect();
-    #[allow(clippy::cast_precision_loss)]
-    let series = vec![
-        ChartSeries {
-            name: ui.t(Msg::InCircle).to_owned(),
-            class: "series-a".into(),
-            values: points.iter().map(|p| Some(p.summary.in_circle as f64)).collect(),
-        },
-        ChartSeries {
-            name: ui.t(Msg::TwoWayTies).to_owned(),
-            class: "series-b".into(),
-            values: points.iter().map(|p| Some(p.summary.two_way as f64)).collect(),
-        },
-    ];
-    #[allow(clippy::cast_precision_loss)]
-    let top = points.iter().map(|p| p.summary.in_circle.max(p.summary.two_way)).max().unwrap_or(0).max(4) as f64;
     let map_label = format!("{} {}: {}", ui.t(Msg::CircleAt), label_of(&point), ui.t(Msg::CircleMapLabel));
     rsx! {
         section { class: "page-section circle-history", "aria-labelledby": "h-circle-changed",
@@ -104,16 +82,7 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
                 }
             }
             CircleMap { ties: placed, label: map_label }
-            table { class: "ring-counts",
-                caption { {ui.t(Msg::CircleAt)} " " {label_of(&point)} }
-                tbody {
-                    for ring in Ring::ALL.iter().copied() {
-                        tr { th { scope: "row", {ui.t(ring_msg(ring))} } td { "{point.summary.per_ring[ring.index()]}" } }
-                    }
-                    tr { th { scope: "row", {ui.t(Msg::InCircle)} } td { "{point.summary.in_circle}" } }
-                    tr { th { scope: "row", {ui.t(Msg::TwoWayTies)} } td { "{point.summary.two_way}" } }
-                }
-            }
+            RingCounts { caption: label_of(&point), summary: point.summary }
             if index > 0 && picked_at.is_none() {
                 if point.new_ties.is_empty() {
                     p { {ui.t(Msg::NothingNew)} }
@@ -121,7 +90,51 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
                     p { {ui.t(Msg::NewSinceVisit)} " " strong { {point.new_ties.join(", ")} } }
                 }
             }
-            TrendChart { label: ui.t(Msg::CircleTrendLabel).to_owned(), points: chart_points, series, min: 0.0, max: top }
+            CircleTrend { points }
         }
+    }
+}
+
+/// The circle's size per ring at one moment, as a table.
+#[component]
+fn RingCounts(caption: String, summary: CircleSummary) -> Element {
+    let ui = use_ui();
+    rsx! {
+        table { class: "ring-counts",
+            caption { {ui.t(Msg::CircleAt)} " {caption}" }
+            tbody {
+                for ring in Ring::ALL.iter().copied() {
+                    tr { th { scope: "row", {ui.t(ring_msg(ring))} } td { "{summary.per_ring[ring.index()]}" } }
+                }
+                tr { th { scope: "row", {ui.t(Msg::InCircle)} } td { "{summary.in_circle}" } }
+                tr { th { scope: "row", {ui.t(Msg::TwoWayTies)} } td { "{summary.two_way}" } }
+            }
+        }
+    }
+}
+
+/// Ties in the circle and ties both ways, at each visit and now.
+#[component]
+fn CircleTrend(points: Vec<CirclePoint>) -> Element {
+    let ui = use_ui();
+    let labels: Vec<String> =
+        points.iter().map(|p| if p.visit { short_date(p.at) } else { ui.t(Msg::Now).to_owned() }).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let series = vec![
+        ChartSeries {
+            name: ui.t(Msg::InCircle).to_owned(),
+            class: "series-a".into(),
+            values: points.iter().map(|p| Some(p.summary.in_circle as f64)).collect(),
+        },
+        ChartSeries {
+            name: ui.t(Msg::TwoWayTies).to_owned(),
+            class: "series-b".into(),
+            values: points.iter().map(|p| Some(p.summary.two_way as f64)).collect(),
+        },
+    ];
+    #[allow(clippy::cast_precision_loss)]
+    let top = points.iter().map(|p| p.summary.in_circle.max(p.summary.two_way)).max().unwrap_or(0).max(4) as f64;
+    rsx! {
+        TrendChart { label: ui.t(Msg::CircleTrendLabel).to_owned(), points: labels, series, min: 0.0, max: top }
     }
 }

@@ -6,7 +6,7 @@ use connect_model::ItemId;
 use connect_model::circle::{Ring, Tie};
 use dioxus::prelude::*;
 
-use crate::items::ring_msg;
+use crate::item_view::ring_msg;
 use crate::state::use_ui;
 
 const SIZE: f64 = 320.0;

@@ -6,11 +6,11 @@ use connect_model::circle::{Circle, Ring};
 use connect_model::{ResidentId, Timestamp};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::components::{AddTieForm, CircleHistory, CircleMap, PlacedTie};
 use crate::i18n::Msg;
-use crate::items::ring_msg;
+use crate::item_view::ring_msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// The circle tab.
 #[component]

@@ -5,7 +5,9 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::vault::{SharedVault, use_gate};
+use connect_device::SharedVault;
+
+use crate::vault::use_gate;
 
 /// Sets this phone up.
 #[component]
@@ -54,11 +56,11 @@ pub fn FirstRunScreen() -> Element {
                 }
                 label { class: "field",
                     span { class: "label", {t(Msg::ChoosePin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{pin}", oninput: move |e| pin.set(e.value()) }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{pin}", oninput: move |e| pin.set(e.value()) }
                 }
                 label { class: "field",
                     span { class: "label", {t(Msg::PinAgain)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "new-password", value: "{again}", oninput: move |e| again.set(e.value()) }
+                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
                 }
                 if offers_demo {
                     label { class: "check",

@@ -11,7 +11,7 @@ use dioxus::prelude::*;
 
 use crate::components::data_url;
 use crate::i18n::Msg;
-use crate::items::ring_msg;
+use crate::item_view::ring_msg;
 use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
 /// A figure for the screen.

@@ -7,9 +7,9 @@ use connect_model::ResidentId;
 use connect_model::page::{IntroAnswer, IntroSide, ResidentPage};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// The introductions on one page (nothing when there are none).
 #[component]

@@ -3,11 +3,11 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::backend::InviteInfo;
 use crate::i18n::Msg;
 use crate::invite_link::InviteLink;
 use crate::state::{use_backend, use_ui};
 use crate::vault::{Gate, use_gate};
+use connect_device::api::InviteInfo;
 
 /// Renders `text` as an SVG QR code, or nothing if it is too long to encode.
 #[must_use]

@@ -5,11 +5,11 @@ use connect_model::directory::Directory;
 use connect_model::page::{AskStatus, Section};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
-use crate::components::AskLinks;
+use crate::components::{AskLinks, ItemEditForm};
 use crate::i18n::Msg;
-use crate::items::{ItemView, category_msg, status_msg};
-use crate::state::{Notice, apply_edit, apply_edit_then, use_backend, use_ui};
+use crate::item_view::{ItemView, category_msg, status_msg};
+use crate::state::{Notice, apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// A row with edit, hide (undo-able) and, for asks, a status picker.
 #[component]
@@ -17,7 +17,6 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
     let ui = use_ui();
     let backend = use_backend();
     let mut editing = use_signal(|| false);
-    let mut draft = use_signal(|| item.text.clone());
     let id = item.id;
     let section = item.section;
     let who = if item.author.is_resident() {
@@ -36,7 +35,6 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
         }
     };
     let set_status = {
-        let backend = backend.clone();
         move |status: AskStatus| {
             apply_edit(
                 backend.clone(),
@@ -52,25 +50,7 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
     rsx! {
         li { class: if item.author.is_resident() { "item theirs" } else { "item" },
             if *editing.read() {
-                form {
-                    class: "inline-form",
-                    onsubmit: move |e: FormEvent| {
-                        e.prevent_default();
-                        let edit = Edit::EditText { section, item: id, text: draft.read().clone(), by_resident: resident_mode };
-                        apply_edit_then(backend.clone(), ui, resident, edit, None, move || editing.set(false));
-                    },
-                    label { class: "field grow",
-                        span { class: "visually-hidden", {ui.t(Msg::EditItem)} }
-                        input {
-                            r#type: "text",
-                            value: "{draft}",
-                            oninput: move |e| draft.set(e.value()),
-                            onmounted: move |e| async move { _ = e.set_focus(true).await; },
-                        }
-                    }
-                    button { class: "button", r#type: "submit", {ui.t(Msg::Save)} }
-                    button { class: "button secondary", r#type: "button", onclick: move |_| editing.set(false), {ui.t(Msg::Cancel)} }
-                }
+                ItemEditForm { resident, section, item: id, text: item.text.clone(), resident_mode, on_done: move |()| editing.set(false) }
             } else {
                 p { class: "item-text", "{item.text}" }
                 p { class: "item-meta",
@@ -103,7 +83,7 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
                     }
                     button {
                         class: "button secondary",
-                        onclick: move |_| { draft.set(item.text.clone()); editing.set(true); },
+                        onclick: move |_| editing.set(true),
                         {ui.t(Msg::EditItem)}
                         span { class: "visually-hidden", ": {item.text}" }
                     }

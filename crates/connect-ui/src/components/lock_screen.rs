@@ -5,7 +5,10 @@
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::vault::{SharedVault, use_gate};
+use connect_device::SharedVault;
+
+use crate::components::ForgotPinPanel;
+use crate::vault::use_gate;
 
 /// Asks for the PIN.
 #[component]
@@ -16,7 +19,6 @@ pub fn LockScreen() -> Element {
     let mut pin = use_signal(String::new);
     let mut error: Signal<Option<String>> = use_signal(|| None);
     let mut busy = use_signal(|| false);
-    let mut forgetting = use_signal(|| false);
     let mut lock_state = {
         let vault = vault.clone();
         use_resource(move || {
@@ -29,7 +31,6 @@ pub fn LockScreen() -> Element {
     // said at once, before any PIN is typed, and nothing is offered to erase.
     let unavailable = lock_state.read().clone().and_then(Result::err).map(|e| e.to_string());
     let unlock = {
-        let vault = vault.clone();
         move |e: FormEvent| {
             e.prevent_default();
             if *busy.peek() {
@@ -56,15 +57,6 @@ pub fn LockScreen() -> Element {
             });
         }
     };
-    let forget = move |_| {
-        let vault = vault.clone();
-        spawn(async move {
-            match vault.forget().await {
-                Ok(()) => gate.start_again(),
-                Err(why) => error.set(Some(why.to_string())),
-            }
-        });
-    };
     let wait_until = state
         .retry_after
         .filter(|t| t.to_datetime() > chrono::Utc::now())
@@ -80,7 +72,8 @@ pub fn LockScreen() -> Element {
                     input {
                         r#type: "password",
                         inputmode: "numeric",
-                        autocomplete: "current-password",
+                        // A PIN is not a password for the browser to offer or keep.
+                        autocomplete: "off",
                         value: "{pin}",
                         oninput: move |e| pin.set(e.value()),
                     }
@@ -97,19 +90,7 @@ pub fn LockScreen() -> Element {
                 p { class: "notice", role: "status", "{state.failed_attempts} " {t(Msg::WrongPinsSoFar)} }
             }
             if unavailable.is_none() {
-                if *forgetting.read() {
-                    section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
-                        h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
-                        p { {t(Msg::ForgotPinExplain)} }
-                        p { strong { {t(Msg::ForgotPinLoss)} } }
-                        div { class: "actions",
-                            button { class: "button danger", onclick: forget, {t(Msg::EraseThisPhone)} }
-                            button { class: "button secondary", onclick: move |_| forgetting.set(false), {t(Msg::Cancel)} }
-                        }
-                    }
-                } else {
-                    button { class: "link-button", onclick: move |_| forgetting.set(true), {t(Msg::ForgotPin)} }
-                }
+                ForgotPinPanel { on_error: move |why| error.set(Some(why)) }
             }
         }
     }

@@ -4,9 +4,9 @@ use connect_model::ResidentId;
 use connect_model::journal::{Marker, Mood, Visibility};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::state::{apply_edit, apply_edit_then, use_backend, use_ui};
+use connect_device::Edit;
 
 /// The note form.
 #[component]

@@ -3,14 +3,14 @@
 
 use connect_model::ResidentId;
 use connect_model::directory::Directory;
-use connect_model::page::{Category, ResidentPage, Section};
+use connect_model::page::{Category, GoalKind, ResidentPage, Section};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::components::{AboutMe, AddItemForm, IntroductionsPanel, ItemRow};
 use crate::i18n::Msg;
-use crate::items::ItemView;
+use crate::item_view::ItemView;
 use crate::state::use_ui;
+use connect_device::Edit;
 
 /// The page, for a supporter or (with `resident_mode`) for the resident.
 #[component]
@@ -49,7 +49,7 @@ pub fn PageView(
                             make: move |(text, category): (String, Category)| match section {
                                 Section::Offers => Edit::AddOffer { text, category, by_resident: resident_mode },
                                 Section::Asks => Edit::AddAsk { text, category, by_resident: resident_mode },
-                                Section::Goals => Edit::AddGoal { text, by_resident: resident_mode },
+                                Section::Goals => Edit::AddGoal { text, kind: GoalKind::Goal, by_resident: resident_mode },
                             },
                         }
                     }

@@ -3,9 +3,9 @@
 
 use dioxus::prelude::*;
 
-use crate::backend::NewPlace;
 use crate::i18n::Msg;
 use crate::state::{run_call, use_backend, use_backend_read, use_ui};
+use connect_device::api::NewPlace;
 
 /// The places part of the team screen.
 #[component]

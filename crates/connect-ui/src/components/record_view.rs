@@ -7,9 +7,9 @@ use connect_model::history::AuditEntry;
 use connect_model::{AuthorRole, DocKind, ResidentId};
 use dioxus::prelude::*;
 
-use crate::backend::{AuditView, SubjectAccess};
 use crate::i18n::Msg;
 use crate::state::{Screen, run_call, use_backend, use_ui};
+use connect_device::api::{AuditView, SubjectAccess};
 
 /// A link target that saves `body` as a file (a data URL, so it works
 /// offline and on every platform's web view).

@@ -5,11 +5,12 @@
 use std::time::Duration;
 
 use dioxus::prelude::*;
-use web_time::Instant;
 
-use crate::backend::SharedBackend;
 use crate::components::{App, FirstRunScreen, LockScreen, WipedScreen};
-use crate::vault::{Door, Gate, SharedVault};
+use connect_device::DeviceClient;
+use connect_device::SharedVault;
+
+use crate::vault::{Door, Gate};
 
 /// The design system: CSS variables, one font stack, a spacing scale.
 const STYLE: &str = include_str!("../../../../assets/style.css");
@@ -18,10 +19,12 @@ const STYLE: &str = include_str!("../../../../assets/style.css");
 #[component]
 pub fn Root() -> Element {
     let vault = use_context::<SharedVault>();
+    let clock = crate::clock::use_clock();
     let gate = use_context_provider(|| Gate {
         door: Signal::new(Door::Opening),
         backend: Signal::new(None),
-        last_active: CopyValue::new(Instant::now()),
+        last_active: CopyValue::new(clock.now()),
+        clock: CopyValue::new(clock.clone()),
     });
     let idle = vault.idle_limit();
     use_future(move || {
@@ -36,12 +39,18 @@ pub fn Root() -> Element {
             }
         }
     });
-    use_future(move || async move {
-        let tick = (idle / 4).clamp(Duration::from_millis(10), Duration::from_secs(1));
-        // Component tests may run without a clock; there is nothing to watch then.
-        while crate::clock::sleep(tick).await {
-            if *gate.door.peek() == Door::Open && gate.last_active.cloned().elapsed() >= idle {
-                gate.lock();
+    use_future(move || {
+        let clock = clock.clone();
+        async move {
+            loop {
+                // Wakes when the idle limit could next be reached: a touch
+                // since only moves that moment later. Once reached (locked
+                // already), a whole period: unlocking starts it again.
+                let left = idle.saturating_sub(gate.idle_for());
+                clock.sleep(if left.is_zero() { idle.max(Duration::from_secs(1)) } else { left }).await;
+                if *gate.door.peek() == Door::Open && gate.idle_for() >= idle {
+                    gate.lock();
+                }
             }
         }
     });
@@ -74,7 +83,7 @@ pub fn Root() -> Element {
 
 /// Provides the open store's backend to the app.
 #[component]
-fn Unlocked(backend: SharedBackend) -> Element {
+fn Unlocked(backend: DeviceClient) -> Element {
     use_context_provider(|| backend.clone());
     rsx! { App {} }
 }

@@ -35,7 +35,7 @@ pub fn StatusBar() -> Element {
     let press = move |_| {
         // The auto-sync never tries without a relay; a tap says why.
         if !enrolled && overview.read().is_some() {
-            ui.error(crate::backend::BackendError::NotEnrolled.to_string());
+            ui.error(connect_device::DeviceError::NotEnrolled.to_string());
             return;
         }
         auto.sync_now();

@@ -5,7 +5,7 @@ use dioxus::prelude::*;
 
 use crate::i18n::Msg;
 use crate::state::use_ui;
-use crate::vault::{SharedVault, StorageInfo};
+use connect_device::{SharedVault, StorageInfo};
 
 /// Bytes in the nearest whole unit a person reads at a glance.
 fn amount(bytes: u64) -> String {

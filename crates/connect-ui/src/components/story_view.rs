@@ -5,9 +5,9 @@ use connect_model::ResidentId;
 use connect_model::story::{Consent, Story};
 use dioxus::prelude::*;
 
-use crate::backend::Edit;
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use connect_device::Edit;
 
 /// Words for each consent level.
 #[must_use]

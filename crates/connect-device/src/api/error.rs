@@ -1,0 +1,51 @@
+//! Why something a person asked of the device did not happen, in words for
+//! the person holding the phone. Nothing is ever lost when a call fails: a form
+//! keeps its words, and the store keeps what it had.
+
+use serde::{Deserialize, Serialize};
+
+/// The one error type of `connect-device`: every device and vault call
+/// answers with it, and it crosses to and from the web app's store worker as
+/// JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum DeviceError {
+    /// The team revoked this device and everything about residents was
+    /// deleted from it. Every call after that answers this.
+    #[error("This device was removed from the team, and everything about residents was deleted from it.")]
+    Wiped,
+    /// The call needs the team relay, and this device is not enrolled.
+    #[error(
+        "This device is not connected to a team relay yet. Ask your coordinator for an invite, then add it in Settings."
+    )]
+    NotEnrolled,
+    /// The request was refused as asked: a wrong PIN, a name too long, a
+    /// resident not on this device, a step only a coordinator may take.
+    #[error("{0}")]
+    Refused(String),
+    /// The device store failed (a full disk, say).
+    #[error("{0}")]
+    Store(String),
+    /// The relay answered, with an error (it refused, or needs a newer app).
+    #[error("{0}")]
+    Network(String),
+    /// The relay could not be reached at all: no signal, or it is down. The
+    /// only failure after which a native platform probes for the relay.
+    #[error("{0}")]
+    Unreachable(String),
+    /// The side that holds the store stopped answering (the web app's worker
+    /// died, or a thread panicked).
+    #[error("The app's store stopped answering. Close the app and open it again; nothing was lost.")]
+    Unavailable,
+}
+
+impl DeviceError {
+    /// A refusal in words.
+    pub fn refused(words: impl Into<String>) -> Self {
+        Self::Refused(words.into())
+    }
+
+    /// A store failure, from any error.
+    pub fn store(e: impl std::fmt::Display) -> Self {
+        Self::Store(e.to_string())
+    }
+}

@@ -1,0 +1,138 @@
+//! Every question the screens ask of the device, and its answer, as values.
+//! On native platforms a [`Request`] is handed to a blocking thread; in the
+//! browser it is posted to the store's Web Worker as JSON. Either way the
+//! screens only see [`crate::DeviceClient`]'s typed calls.
+
+use connect_model::caseload::{CaseloadRow, SearchHit};
+use connect_model::device::DeviceIdentity;
+use connect_model::directory::Directory;
+use connect_model::insights::TeamInsights;
+use connect_model::matching::Suggestion;
+use connect_model::story::SharedStory;
+use connect_model::{AuthorRole, ResidentId};
+use serde::{Deserialize, Serialize};
+
+use super::edit::{Edit, Edited};
+use super::views::{
+    AuditView, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview, SyncSummary,
+};
+
+/// A question for the device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// This device's identity.
+    Me,
+    /// The caseload, sorted by name.
+    Caseload,
+    /// Search names, offers, asks and goals.
+    Search(String),
+    /// Everything about one resident held here.
+    Resident(ResidentId),
+    /// Adds a resident with this name.
+    CreateResident(String),
+    /// Applies one edit, durably.
+    Edit(ResidentId, Edit),
+    /// The status bar's numbers.
+    Overview,
+    /// Syncs now.
+    SyncNow,
+    /// Enrols with a relay.
+    Enrol {
+        /// The relay's address.
+        relay: String,
+        /// The invite code.
+        code: String,
+    },
+    /// (Coordinator) Creates an invite.
+    Invite {
+        /// For whom.
+        role: AuthorRole,
+        /// A resident's own invite names them.
+        resident: Option<ResidentId>,
+    },
+    /// Renames this device.
+    SetDeviceName(String),
+    /// How often to sync while the app is open, in minutes (0: only after
+    /// edits, on opening and when the network comes back).
+    SetAutoSync(u32),
+    /// The resident this device is handed to, if any.
+    ResidentLock,
+    /// Hands the device to a resident, or takes it back.
+    SetResidentLock(Option<ResidentId>),
+    /// Who changed what and when about a resident.
+    Audit(ResidentId),
+    /// Everything held about a resident, as a readable page and as JSON.
+    SubjectAccess(ResidentId),
+    /// (Coordinator) Erases a resident everywhere.
+    EraseResident(ResidentId),
+    /// Offers that might meet open asks across residents on this device.
+    Suggestions,
+    /// Suggests an introduction to both residents.
+    Introduce(Suggestion),
+    /// Every introduction suggested on this device, newest first.
+    Introductions,
+    /// The team directory, if this device holds it.
+    Directory,
+    /// Adds a place or helper to the team directory.
+    AddPlace(NewPlace),
+    /// The team's figures.
+    Insights,
+    /// The figures as CSV, and the pseudonymous per-resident CSV.
+    InsightCsvs,
+    /// Stories whose consent allows sharing.
+    ShareableStories,
+}
+
+impl Request {
+    /// Whether it writes something to send to the team, so a sync should
+    /// follow: an edit, a new resident, an introduction, a new place.
+    #[must_use]
+    pub fn writes_for_the_team(&self) -> bool {
+        matches!(self, Self::CreateResident(_) | Self::Edit(..) | Self::Introduce(_) | Self::AddPlace(_))
+    }
+}
+
+/// An answer; each [`Request`] has one kind of answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// Done, nothing to show.
+    Done,
+    /// An edit was saved ([`Request::Edit`]).
+    Edited(Edited),
+    /// An identity ([`Request::Me`], [`Request::SetDeviceName`]).
+    Me(DeviceIdentity),
+    /// What the app knows at once, again ([`Request::Enrol`]).
+    Opened(super::lock::Opened),
+    /// The caseload.
+    Caseload(Vec<CaseloadRow>),
+    /// Search hits.
+    Hits(Vec<SearchHit>),
+    /// One resident.
+    Resident(Box<ResidentData>),
+    /// The new resident.
+    Created(ResidentId),
+    /// The status bar's numbers.
+    Overview(SyncOverview),
+    /// A finished sync.
+    Synced(SyncSummary),
+    /// A new invite.
+    Invite(InviteInfo),
+    /// The resident this device is handed to.
+    ResidentLock(Option<ResidentId>),
+    /// An audit trail.
+    Audit(AuditView),
+    /// A subject access copy.
+    SubjectAccess(SubjectAccess),
+    /// Suggestions.
+    Suggestions(Vec<Suggestion>),
+    /// Introductions.
+    Introductions(Vec<IntroView>),
+    /// The team directory.
+    Directory(Option<Directory>),
+    /// Team figures.
+    Insights(Box<TeamInsights>),
+    /// The figures CSV and the per-resident CSV.
+    Csvs(String, String),
+    /// Shareable stories.
+    Stories(Vec<SharedStory>),
+}

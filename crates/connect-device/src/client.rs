@@ -1,0 +1,352 @@
+//! The device as the screens hold it. Components get a [`DeviceClient`] from
+//! context and await its typed calls; they never touch SQL, files or HTTP.
+//!
+//! Behind a [`DeviceClient`] is a [`Channel`] the launcher supplies: on
+//! native platforms a blocking thread running the device in-process, in the
+//! browser a message to the Web Worker that holds the store (the Origin
+//! Private File System can be written synchronously only there). The
+//! questions and answers are plain values ([`Request`], [`Reply`]), so one
+//! device serves both. The lock screens ask a [`Vault`] the same way.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use connect_model::caseload::{CaseloadRow, SearchHit};
+use connect_model::device::DeviceIdentity;
+use connect_model::directory::Directory;
+use connect_model::insights::TeamInsights;
+use connect_model::matching::Suggestion;
+use connect_model::story::SharedStory;
+use connect_model::{AuthorRole, ItemId, ResidentId};
+
+use crate::DeviceError;
+use crate::api::lock::{LockState, Opened, StorageInfo};
+use crate::api::{
+    AuditView, Edit, IntroView, InviteInfo, NewPlace, Reply, Request, ResidentData, SubjectAccess, SyncOverview,
+    SyncSummary,
+};
+
+/// `Send + Sync` on native platforms, where the launcher's handles cross
+/// threads; nothing in the browser, where everything runs on one thread and
+/// a worker handle is neither.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait SendSyncOutsideWasm: Send + Sync {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + Sync + ?Sized> SendSyncOutsideWasm for T {}
+/// `Send + Sync` on native platforms, nothing in the browser.
+#[cfg(target_arch = "wasm32")]
+pub trait SendSyncOutsideWasm {}
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> SendSyncOutsideWasm for T {}
+
+/// A call's answer, awaited on the UI's own executor (it need not be `Send`).
+pub type DeviceFuture<T> = Pin<Box<dyn Future<Output = Result<T, DeviceError>>>>;
+
+/// How a [`Request`] reaches the device and its [`Reply`] comes back.
+pub trait Channel: SendSyncOutsideWasm {
+    /// Sends one request; the answer arrives when the store has done it.
+    fn send(&self, request: Request) -> DeviceFuture<Reply>;
+}
+
+/// Told after every write that should reach the team (the auto-sync); it
+/// answers `false` once nobody listens, and is then dropped.
+type WriteListener = Box<dyn Fn() -> bool + Send + Sync>;
+
+/// The open device as the screens hold it: cheap to clone, compared by identity.
+#[derive(Clone)]
+pub struct DeviceClient {
+    channel: Arc<dyn Channel>,
+    known: Arc<Mutex<Opened>>,
+    wiped: Arc<AtomicBool>,
+    on_write: Arc<Mutex<Vec<WriteListener>>>,
+    /// Held through each sync: screens sharing this client (the preview's
+    /// tabs) each run an auto-sync, and still only one sync runs at a time.
+    syncing: Arc<futures_util::lock::Mutex<()>>,
+}
+
+impl PartialEq for DeviceClient {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.known, &other.known)
+    }
+}
+
+/// A [`Reply`] that is not the one its request has: a fault of the
+/// device, reported as such rather than shown wrongly.
+fn unexpected(reply: &Reply) -> DeviceError {
+    DeviceError::Store(format!("unexpected answer from the store: {reply:?}"))
+}
+
+/// Unwraps the one [`Reply`] variant a request has; any other is a fault of
+/// the device, reported as such rather than shown wrongly.
+macro_rules! expect_reply {
+    ($reply:expr, $variant:ident) => {
+        match $reply {
+            Reply::$variant(value) => Ok(value),
+            other => Err(unexpected(&other)),
+        }
+    };
+}
+
+impl DeviceClient {
+    /// A client over `channel`, for the store that opened as `opened`.
+    pub fn new(channel: impl Channel + 'static, opened: Opened) -> Self {
+        Self {
+            channel: Arc::new(channel),
+            known: Arc::new(Mutex::new(opened)),
+            wiped: Arc::default(),
+            on_write: Arc::default(),
+            syncing: Arc::default(),
+        }
+    }
+
+    /// Calls `listener` after every write that should reach the team, until
+    /// it answers `false` (the auto-sync of each app open on this store: the
+    /// preview's tabs share one).
+    pub fn on_write(&self, listener: impl Fn() -> bool + Send + Sync + 'static) {
+        self.on_write.lock().unwrap_or_else(PoisonError::into_inner).push(Box::new(listener));
+    }
+
+    /// A key that is the same for clones and differs between clients (a
+    /// wiped device set up again), so the app below can start afresh.
+    #[must_use]
+    pub fn key(&self) -> usize {
+        Arc::as_ptr(&self.known).cast::<()>() as usize
+    }
+
+    fn known(&self) -> std::sync::MutexGuard<'_, Opened> {
+        self.known.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// This device's identity (known since the store opened).
+    #[must_use]
+    pub fn me(&self) -> DeviceIdentity {
+        self.known().me.clone()
+    }
+
+    /// The resident this device is handed to, if any.
+    #[must_use]
+    pub fn resident_lock(&self) -> Option<ResidentId> {
+        self.known().resident_lock
+    }
+
+    /// Whose own phone this is, if a resident's.
+    #[must_use]
+    pub fn own_resident(&self) -> Option<ResidentId> {
+        self.known().own_resident
+    }
+
+    /// Whether the team revoked this device and its store was deleted: every
+    /// call after that refuses, and the app says so.
+    #[must_use]
+    pub fn wiped(&self) -> bool {
+        self.wiped.load(Ordering::SeqCst)
+    }
+
+    /// Sends `request`, noting a wipe whichever call found it.
+    pub async fn call(&self, request: Request) -> Result<Reply, DeviceError> {
+        if self.wiped() {
+            return Err(DeviceError::Wiped);
+        }
+        let writes = request.writes_for_the_team();
+        let reply = self.channel.send(request).await;
+        if reply == Err(DeviceError::Wiped) {
+            self.wiped.store(true, Ordering::SeqCst);
+        }
+        if writes && reply.is_ok() {
+            self.on_write.lock().unwrap_or_else(PoisonError::into_inner).retain(|listener| listener());
+        }
+        reply
+    }
+
+    async fn done(&self, request: Request) -> Result<(), DeviceError> {
+        match self.call(request).await? {
+            Reply::Done => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// The caseload, sorted by name.
+    pub async fn caseload(&self) -> Result<Vec<CaseloadRow>, DeviceError> {
+        expect_reply!(self.call(Request::Caseload).await?, Caseload)
+    }
+
+    /// Search names, offers, asks and goals.
+    pub async fn search(&self, query: &str) -> Result<Vec<SearchHit>, DeviceError> {
+        expect_reply!(self.call(Request::Search(query.to_owned())).await?, Hits)
+    }
+
+    /// Everything about one resident held here.
+    pub async fn resident(&self, resident: ResidentId) -> Result<ResidentData, DeviceError> {
+        expect_reply!(self.call(Request::Resident(resident)).await?, Resident).map(|data| *data)
+    }
+
+    /// Adds a resident.
+    pub async fn create_resident(&self, name: &str) -> Result<ResidentId, DeviceError> {
+        expect_reply!(self.call(Request::CreateResident(name.to_owned())).await?, Created)
+    }
+
+    /// Applies one edit, durably; answers the new item's id, if it added one.
+    pub async fn edit(&self, resident: ResidentId, edit: Edit) -> Result<Option<ItemId>, DeviceError> {
+        expect_reply!(self.call(Request::Edit(resident, edit)).await?, Edited).map(|e| e.item)
+    }
+
+    /// The status bar's numbers.
+    pub async fn overview(&self) -> Result<SyncOverview, DeviceError> {
+        expect_reply!(self.call(Request::Overview).await?, Overview)
+    }
+
+    /// Syncs now.
+    pub async fn sync_now(&self) -> Result<SyncSummary, DeviceError> {
+        let _one_at_a_time = self.syncing.lock().await;
+        expect_reply!(self.call(Request::SyncNow).await?, Synced)
+    }
+
+    /// Sets how often to sync while the app is open, in minutes (0: never).
+    pub async fn set_auto_sync(&self, minutes: u32) -> Result<(), DeviceError> {
+        self.done(Request::SetAutoSync(minutes)).await
+    }
+
+    /// Enrols with a relay; the device takes the role the invite gave (and,
+    /// with a resident's invite, becomes that resident's own phone).
+    pub async fn enrol(&self, relay: &str, code: &str) -> Result<(), DeviceError> {
+        let request = Request::Enrol { relay: relay.to_owned(), code: code.to_owned() };
+        let opened = expect_reply!(self.call(request).await?, Opened)?;
+        *self.known() = opened;
+        Ok(())
+    }
+
+    /// Creates an invite (coordinators).
+    pub async fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, DeviceError> {
+        expect_reply!(self.call(Request::Invite { role, resident }).await?, Invite)
+    }
+
+    /// Renames this device.
+    pub async fn set_device_name(&self, name: &str) -> Result<(), DeviceError> {
+        let me = expect_reply!(self.call(Request::SetDeviceName(name.to_owned())).await?, Me)?;
+        self.known().me = me;
+        Ok(())
+    }
+
+    /// Hands the device to a resident, or takes it back.
+    pub async fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), DeviceError> {
+        self.done(Request::SetResidentLock(resident)).await?;
+        self.known().resident_lock = resident;
+        Ok(())
+    }
+
+    /// Who changed what and when about a resident: this device's history
+    /// joined with the relay's, when it can be reached.
+    pub async fn audit(&self, resident: ResidentId) -> Result<AuditView, DeviceError> {
+        expect_reply!(self.call(Request::Audit(resident)).await?, Audit)
+    }
+
+    /// Everything held about a resident, as a readable page and as JSON.
+    pub async fn subject_access(&self, resident: ResidentId) -> Result<SubjectAccess, DeviceError> {
+        expect_reply!(self.call(Request::SubjectAccess(resident)).await?, SubjectAccess)
+    }
+
+    /// (Coordinator) Erases a resident everywhere: on the relay (so every
+    /// device deletes them at its next sync) and on this device now.
+    pub async fn erase_resident(&self, resident: ResidentId) -> Result<(), DeviceError> {
+        self.done(Request::EraseResident(resident)).await?;
+        let mut known = self.known();
+        if known.resident_lock == Some(resident) {
+            known.resident_lock = None;
+        }
+        Ok(())
+    }
+
+    /// Offers that might meet open asks across residents on this device, each
+    /// with its reasons, leaving out those already suggested.
+    pub async fn suggestions(&self) -> Result<Vec<Suggestion>, DeviceError> {
+        expect_reply!(self.call(Request::Suggestions).await?, Suggestions)
+    }
+
+    /// Suggests an introduction to both residents (each must say yes).
+    pub async fn introduce(&self, suggestion: Suggestion) -> Result<(), DeviceError> {
+        self.done(Request::Introduce(suggestion)).await
+    }
+
+    /// Every introduction suggested on this device, newest first.
+    pub async fn introductions(&self) -> Result<Vec<IntroView>, DeviceError> {
+        expect_reply!(self.call(Request::Introductions).await?, Introductions)
+    }
+
+    /// The team directory, if this device holds it.
+    pub async fn directory(&self) -> Result<Option<Directory>, DeviceError> {
+        expect_reply!(self.call(Request::Directory).await?, Directory)
+    }
+
+    /// Adds a place or helper to the team directory.
+    pub async fn add_place(&self, place: NewPlace) -> Result<(), DeviceError> {
+        self.done(Request::AddPlace(place)).await
+    }
+
+    /// The team's figures (no names; small numbers suppressed).
+    pub async fn insights(&self) -> Result<TeamInsights, DeviceError> {
+        expect_reply!(self.call(Request::Insights).await?, Insights).map(|i| *i)
+    }
+
+    /// The figures as CSV, and the pseudonymous per-resident CSV.
+    pub async fn insight_csvs(&self) -> Result<(String, String), DeviceError> {
+        match self.call(Request::InsightCsvs).await? {
+            Reply::Csvs(figures, residents) => Ok((figures, residents)),
+            other => Err(unexpected(&other)),
+        }
+    }
+
+    /// Stories whose consent allows sharing, exactly as it says.
+    pub async fn shareable_stories(&self) -> Result<Vec<SharedStory>, DeviceError> {
+        expect_reply!(self.call(Request::ShareableStories).await?, Stories)
+    }
+}
+
+/// What the lock screens need from the launcher. Everything that touches
+/// the store or its key file is async: in the browser it runs in the store's
+/// worker, on native platforms on a blocking thread.
+pub trait Vault: SendSyncOutsideWasm {
+    /// Whether this device has a store yet; `false` means first run.
+    fn has_store(&self) -> DeviceFuture<bool>;
+    /// Wrong PINs so far and when the next try is allowed.
+    fn lock_state(&self) -> DeviceFuture<LockState>;
+    /// First run: creates the encrypted store under `pin` for `name`, and
+    /// opens it; with `demo` (only where [`Vault::offers_demo`]), filled
+    /// with the fictional demo caseload.
+    fn create(&self, name: &str, pin: &str, demo: bool) -> DeviceFuture<DeviceClient>;
+    /// Checks `pin` (wrong ones are counted and back off) and returns the
+    /// open device's client, opening the store the first time.
+    fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient>;
+    /// A forgotten PIN: deletes everything on this device, so it can be set
+    /// up and enrolled again.
+    fn forget(&self) -> DeviceFuture<()>;
+    /// Changes the PIN (the old one must be right; wrong ones are counted).
+    fn change_pin(&self, old: &str, new: &str) -> DeviceFuture<()>;
+    /// How long without a touch before the app locks itself.
+    fn idle_limit(&self) -> Duration;
+    /// The relay to offer in Settings: in the browser, the address the app
+    /// was served from (the team's relay serves it).
+    fn suggested_relay(&self) -> Option<String> {
+        None
+    }
+    /// The space the app uses and has left, where the platform says (the
+    /// browser does; a native app's disk is the phone's own business).
+    fn storage(&self) -> DeviceFuture<Option<StorageInfo>> {
+        Box::pin(std::future::ready(Ok(None)))
+    }
+    /// The name to suggest on the first-run screen.
+    fn suggested_name(&self) -> String {
+        String::new()
+    }
+    /// Whether the first run offers the fictional demo caseload: only where
+    /// the app was started for trying it out (`--demo`, or `?demo` in the
+    /// browser), never on a real phone by default.
+    fn offers_demo(&self) -> bool {
+        false
+    }
+}
+
+/// The vault as components hold it.
+pub type SharedVault = Arc<dyn Vault>;

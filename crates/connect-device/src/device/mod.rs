@@ -1,0 +1,232 @@
+//! The device: answers every [`Request`] from a [`DocumentStore`], and reaches
+//! the team relay through a [`Network`]. The screens on every platform, the
+//! web app's store worker and the `connect` command line all call it, so each
+//! step (which document an edit lands in, who is speaking, what enrolment
+//! records, what a revoked device deletes) is written once.
+//!
+//! By area: [`residents`] (the caseload, one resident, every edit), [`record`]
+//! (audit trail, subject access, erasure, raw documents), [`relay`] (sync,
+//! enrolment and the coordinator's calls), [`team`] (matches, directory,
+//! insights, stories), [`find`] (names and id prefixes a person types) and
+//! the settings here.
+
+pub mod find;
+pub mod record;
+pub mod relay;
+pub mod residents;
+pub mod team;
+
+use std::sync::Mutex;
+
+use connect_model::{ResidentId, Timestamp};
+use connect_store::{DeviceIdentity, DocumentStore, StoreError};
+use connect_sync::http;
+
+use crate::api::lock::Opened;
+use crate::api::views::{DEFAULT_AUTO_SYNC_MINUTES, SyncOverview, SyncSummary};
+use crate::api::{Edited, Reply, Request};
+use crate::network::Network;
+use crate::{DeviceError, sentence};
+
+/// Store setting: the resident this device is handed to.
+pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
+/// How often the open app syncs, in minutes (absent: the default; 0: never).
+pub const AUTO_SYNC_SETTING: &str = "auto_sync_minutes";
+/// The longest regular period Settings offers, in minutes.
+const AUTO_SYNC_MAX_MINUTES: u32 = 24 * 60;
+
+pub use connect_sync::http::OWN_RESIDENT_SETTING;
+
+/// Deletes the store's files (the database, its key file, anything beside
+/// them) after the team revoked this device: the platform knows where they are.
+pub type Wipe = Box<dyn Fn() -> Result<(), StoreError> + Send + Sync>;
+
+/// The device over a store and a network.
+pub struct Device<S, N> {
+    /// `None` once the device was wiped.
+    store: Mutex<Option<S>>,
+    network: N,
+    wipe: Wipe,
+}
+
+/// A store error as a person reads it: what they asked for that cannot be (a
+/// word limit, a resident not here) is a refusal; the rest is the store's own
+/// failure.
+pub(crate) fn store_error(e: StoreError) -> DeviceError {
+    match e {
+        StoreError::Model(m) => DeviceError::Refused(sentence(m)),
+        StoreError::NotFound(_) => DeviceError::refused("That is not on this device."),
+        other => DeviceError::store(sentence(other)),
+    }
+}
+
+/// Now, for stamping edits.
+pub(crate) fn now() -> Timestamp {
+    Timestamp::new(chrono::Utc::now())
+}
+
+impl<S: DocumentStore, N: Network> Device<S, N> {
+    /// A device over `store`, reaching the relay through `network`. A revoked
+    /// device only forgets its store; [`Device::wiping_with`] also deletes it.
+    pub fn new(store: S, network: N) -> Self {
+        Self { store: Mutex::new(Some(store)), network, wipe: Box::new(|| Ok(())) }
+    }
+
+    /// The same device, deleting its files with `wipe` when the team revokes it.
+    #[must_use]
+    pub fn wiping_with(self, wipe: Wipe) -> Self {
+        Self { wipe, ..self }
+    }
+
+    /// Runs `f` on the store, unless the device was wiped.
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut S) -> Result<T, DeviceError>) -> Result<T, DeviceError> {
+        let mut store = self.store.lock().map_err(|_| DeviceError::Unavailable)?;
+        match store.as_mut() {
+            Some(s) => f(s),
+            None => Err(DeviceError::Wiped),
+        }
+    }
+
+    /// Runs `f` on the open store, its errors in a person's words.
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut S) -> Result<T, StoreError>) -> Result<T, DeviceError> {
+        self.with(|s| f(s).map_err(store_error))
+    }
+
+    /// Whether the store was deleted after the team revoked this device.
+    #[must_use]
+    pub fn wiped(&self) -> bool {
+        self.store.lock().map(|s| s.is_none()).unwrap_or(false)
+    }
+
+    /// This device's identity.
+    pub fn me(&self) -> Result<DeviceIdentity, DeviceError> {
+        self.with(|s| s.identity().map_err(store_error)?.ok_or(DeviceError::Store("no device identity".into())))
+    }
+
+    /// What the screens know at once when the store opens.
+    pub fn opened(&self) -> Result<Opened, DeviceError> {
+        let own = self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?;
+        let own_resident = own.and_then(|r| r.parse().ok());
+        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()?, own_resident })
+    }
+
+    /// Answers one request: the ones that reach the relay wait for it, the
+    /// rest are the store's alone.
+    pub async fn call(&self, request: Request) -> Result<Reply, DeviceError> {
+        Ok(match request {
+            Request::SyncNow => Reply::Synced(SyncSummary::from(&self.sync().await?)),
+            Request::Enrol { relay, code } => {
+                self.enrol(&relay, &code, false).await?;
+                Reply::Opened(self.opened()?)
+            }
+            Request::Invite { role, resident } => Reply::Invite(self.invite_to_show(role, resident).await?),
+            Request::Audit(r) => Reply::Audit(self.audit(r).await?),
+            Request::SubjectAccess(r) => Reply::SubjectAccess(self.subject_access(r).await?),
+            Request::EraseResident(r) => {
+                self.erase_resident(r).await?;
+                Reply::Done
+            }
+            here => self.answer_here(here)?,
+        })
+    }
+
+    /// Answers a request that needs only the store.
+    fn answer_here(&self, request: Request) -> Result<Reply, DeviceError> {
+        let done = |()| Reply::Done;
+        Ok(match request {
+            Request::Me => Reply::Me(self.me()?),
+            Request::Caseload => Reply::Caseload(self.caseload()?),
+            Request::Search(query) => Reply::Hits(self.search(&query)?),
+            Request::Resident(r) => Reply::Resident(Box::new(self.resident(r)?)),
+            Request::CreateResident(name) => Reply::Created(self.create_resident(&name)?),
+            Request::Edit(r, edit) => Reply::Edited(Edited { item: self.edit(r, edit)? }),
+            Request::Overview => Reply::Overview(self.overview()?),
+            Request::SetDeviceName(name) => Reply::Me(self.set_device_name(&name)?),
+            Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),
+            Request::SetResidentLock(r) => done(self.set_resident_lock(r)?),
+            Request::SetAutoSync(minutes) => done(self.set_auto_sync(minutes)?),
+            Request::Suggestions => Reply::Suggestions(self.suggestions()?),
+            Request::Introduce(s) => done(self.introduce(&s).map(drop)?),
+            Request::Introductions => Reply::Introductions(self.introductions()?),
+            Request::Directory => Reply::Directory(self.directory()?),
+            Request::AddPlace(place) => done(self.add_place(&place)?),
+            Request::Insights => Reply::Insights(Box::new(self.insights()?)),
+            Request::InsightCsvs => {
+                let (figures, residents) = self.insight_csvs()?;
+                Reply::Csvs(figures, residents)
+            }
+            Request::ShareableStories => Reply::Stories(self.shareable_stories()?),
+            Request::SyncNow
+            | Request::Enrol { .. }
+            | Request::Invite { .. }
+            | Request::Audit(_)
+            | Request::SubjectAccess(_)
+            | Request::EraseResident(_) => {
+                return Err(DeviceError::Store("a call to the relay was answered without it".into()));
+            }
+        })
+    }
+
+    /// The status bar's numbers.
+    pub fn overview(&self) -> Result<SyncOverview, DeviceError> {
+        self.with_store(|s| {
+            Ok(SyncOverview {
+                pending: s.pending()?.len(),
+                last_sync: s.setting(connect_sync::driver::LAST_SYNC_SETTING)?,
+                enrolled: s.setting(http::RELAY_TOKEN_SETTING)?.is_some(),
+                relay: s.setting(http::RELAY_URL_SETTING)?,
+                demo: s.setting(crate::demo::DEMO_SETTING)?.is_some(),
+                auto_sync_minutes: s
+                    .setting(AUTO_SYNC_SETTING)?
+                    .and_then(|m| m.parse().ok())
+                    .unwrap_or(DEFAULT_AUTO_SYNC_MINUTES),
+            })
+        })
+    }
+
+    /// The resident this device is handed to, if any.
+    pub fn resident_lock(&self) -> Result<Option<ResidentId>, DeviceError> {
+        let value = self.with_store(|s| s.setting(RESIDENT_LOCK_SETTING))?;
+        Ok(value.and_then(|r| r.parse().ok()))
+    }
+
+    /// Hands the device to a resident, or takes it back.
+    pub fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), DeviceError> {
+        let value = resident.map(|r| r.to_string());
+        self.with_store(|s| s.set_setting(RESIDENT_LOCK_SETTING, value.as_deref()))
+    }
+
+    /// Sets how often the open app syncs, in minutes (0: never).
+    pub fn set_auto_sync(&self, minutes: u32) -> Result<(), DeviceError> {
+        if minutes > AUTO_SYNC_MAX_MINUTES {
+            return Err(DeviceError::refused(format!(
+                "Sync at least once a day while the app is open ({AUTO_SYNC_MAX_MINUTES} minutes), or turn it off."
+            )));
+        }
+        self.with_store(|s| s.set_setting(AUTO_SYNC_SETTING, Some(&minutes.to_string())))
+    }
+
+    /// Renames this device.
+    pub fn set_device_name(&self, name: &str) -> Result<DeviceIdentity, DeviceError> {
+        let name = connect_model::limits::required("device name", name, connect_model::limits::NAME_MAX)
+            .map_err(|e| DeviceError::Refused(sentence(e)))?;
+        let me = DeviceIdentity { device_name: name, ..self.me()? };
+        self.with_store(|s| s.set_identity(&me))?;
+        Ok(me)
+    }
+
+    /// Forgets the store and deletes its files: the team revoked this device.
+    fn wipe(&self) -> DeviceError {
+        if let Ok(mut store) = self.store.lock() {
+            // Closed before its files go.
+            drop(store.take());
+        }
+        match (self.wipe)() {
+            Ok(()) => DeviceError::Wiped,
+            Err(e) => DeviceError::Store(format!(
+                "This device was removed from the team, but deleting its records failed: {}",
+                sentence(e)
+            )),
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! What the device does with the team relay: sync, enrolment, and the
+//! coordinator's calls (invites, people, assignments, revocation). Every call
+//! reads where the relay is from the store, goes through the [`Network`], and
+//! meets one rule on the way back: a device the team revoked deletes its store
+//! at once, whatever it asked.
+
+use connect_model::history::AcceptedRecord;
+use connect_model::{AuthorRole, DeviceId, ResidentId};
+use connect_store::{DeviceIdentity, DocumentStore, StoreError};
+use connect_sync::api::{AssignRequest, EnrolRequest, EnrolResponse, InviteRequest, InviteResponse, PeopleResponse};
+use connect_sync::{SyncError, SyncReport, http};
+
+use super::{Device, store_error};
+use crate::DeviceError;
+use crate::api::views::{InviteInfo, SyncSummary};
+use crate::network::{Network, RelayAccess};
+use crate::session::SharedSession;
+
+/// Why a device with no relay shows only its own half of the audit trail.
+pub const NO_RELAY_HISTORY: &str = "This device is not connected to a team relay.";
+
+/// The relay this store is enrolled with: its address, the device's token,
+/// and whether plain HTTP was allowed. `None` before enrolment.
+pub fn relay_access(store: &impl DocumentStore) -> Result<Option<RelayAccess>, StoreError> {
+    match (store.setting(http::RELAY_URL_SETTING)?, store.setting(http::RELAY_TOKEN_SETTING)?) {
+        (Some(url), Some(token)) => Ok(Some(RelayAccess {
+            url,
+            token,
+            allow_insecure_http: store.setting(http::INSECURE_SETTING)?.as_deref() == Some("true"),
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// Records an enrolment: the relay, the token, the team and person, the role
+/// the invite gave (the relay's word on it is the one that counts), and, for a
+/// resident's invite, whose own phone this now is.
+fn record_enrolment(
+    store: &mut impl DocumentStore,
+    relay: &str,
+    allow_insecure_http: bool,
+    enrolled: &EnrolResponse,
+    me: DeviceIdentity,
+) -> Result<(), StoreError> {
+    store.set_setting(http::RELAY_URL_SETTING, Some(relay.trim()))?;
+    store.set_setting(http::RELAY_TOKEN_SETTING, Some(&enrolled.token))?;
+    store.set_setting(http::TEAM_SETTING, Some(&enrolled.team.to_string()))?;
+    store.set_setting(http::PERSON_SETTING, Some(&enrolled.person.person_id.to_string()))?;
+    if allow_insecure_http {
+        store.set_setting(http::INSECURE_SETTING, Some("true"))?;
+    }
+    if let Some(resident) = enrolled.person.resident {
+        // A resident's own phone: it opens on their screens from now on.
+        store.set_setting(http::OWN_RESIDENT_SETTING, Some(&resident.to_string()))?;
+    }
+    store.set_identity(&DeviceIdentity { role: enrolled.person.role, ..me })
+}
+
+/// A sync error in words for the person holding the phone; the technical
+/// detail of a failed connection helps nobody on a doorstep.
+#[must_use]
+pub fn plain(e: &SyncError) -> String {
+    match e {
+        SyncError::Unreachable(_) => "No connection to the team relay right now.".into(),
+        other => crate::sentence(other),
+    }
+}
+
+impl From<&SyncReport> for SyncSummary {
+    fn from(report: &SyncReport) -> Self {
+        SyncSummary {
+            rounds: report.rounds,
+            changed: report.documents_changed,
+            pending: report.pending,
+            refused: report.rejected.iter().map(|(id, why)| format!("{} was not accepted: {why}", id.kind())).collect(),
+        }
+    }
+}
+
+impl<S: DocumentStore, N: Network> Device<S, N> {
+    /// Where the relay is, or [`DeviceError::NotEnrolled`].
+    pub fn relay(&self) -> Result<RelayAccess, DeviceError> {
+        self.with_store(|s| relay_access(s))?.ok_or(DeviceError::NotEnrolled)
+    }
+
+    /// A relay call's outcome as the device takes it: a revoked device is
+    /// wiped; no connection at all is [`DeviceError::Unreachable`] (the only
+    /// failure after which a native platform probes for the relay); any other
+    /// answer is the relay's, in words.
+    pub(crate) fn reached<T>(&self, result: Result<T, SyncError>) -> Result<T, DeviceError> {
+        result.map_err(|e| match e {
+            SyncError::Revoked => self.wipe(),
+            SyncError::Unreachable(_) => DeviceError::Unreachable(plain(&e)),
+            other => DeviceError::Network(plain(&other)),
+        })
+    }
+
+    /// Syncs now: the whole session, on this device's own store (lent to the
+    /// session one step at a time, so the screens go on reading and writing
+    /// while it waits for the relay).
+    pub async fn sync(&self) -> Result<SyncReport, DeviceError> {
+        let relay = self.relay()?;
+        let outcome = self.network.sync(&relay, &mut SharedSession(self), chrono::Utc::now()).await;
+        self.reached(outcome)
+    }
+
+    /// Enrols with the relay at `relay` with an invite code, once.
+    pub async fn enrol(
+        &self,
+        relay: &str,
+        code: &str,
+        allow_insecure_http: bool,
+    ) -> Result<EnrolResponse, DeviceError> {
+        if self.relay().is_ok() {
+            return Err(DeviceError::refused(
+                "This device is already connected to a team. A device joins one team once: to join another, \
+                 set it up again.",
+            ));
+        }
+        let me = self.me()?;
+        let request = EnrolRequest {
+            invite: code.trim().to_owned(),
+            device_id: me.device_id,
+            device_name: me.device_name.clone(),
+            person_name: me.person_name.clone(),
+        };
+        let enrolled = self.reached(self.network.enrol(relay, &request, allow_insecure_http).await)?;
+        self.with_store(|s| record_enrolment(s, relay, allow_insecure_http, &enrolled, me))?;
+        Ok(enrolled)
+    }
+
+    /// (Coordinator) Creates an invite for a person of `role` (a resident's
+    /// own names them), valid for `hours` (the relay's default if `None`).
+    pub async fn invite(
+        &self,
+        role: AuthorRole,
+        resident: Option<ResidentId>,
+        hours: Option<i64>,
+    ) -> Result<InviteResponse, DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours }).await)
+    }
+
+    /// [`Device::invite`], as the screens show it: with the relay's address,
+    /// for the QR code.
+    pub async fn invite_to_show(
+        &self,
+        role: AuthorRole,
+        resident: Option<ResidentId>,
+    ) -> Result<InviteInfo, DeviceError> {
+        let issued = self.invite(role, resident, None).await?;
+        Ok(InviteInfo { code: issued.code, relay: self.relay()?.url, expires_at: issued.expires_at.to_string() })
+    }
+
+    /// (Coordinator) The team's people and devices.
+    pub async fn people(&self) -> Result<PeopleResponse, DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.people(&relay).await)
+    }
+
+    /// (Coordinator) Assigns a resident to a supporter: their devices receive
+    /// the resident at their next sync.
+    pub async fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<(), DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.assign(&relay, &AssignRequest { resident, person }).await)
+    }
+
+    /// (Coordinator) Revokes a device: its next contact with the relay wipes it.
+    pub async fn revoke(&self, device: DeviceId) -> Result<(), DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.revoke(&relay, device).await)
+    }
+
+    /// The relay's records of a resident's documents: `Ok(None)` when this
+    /// device has no relay, why not in words when it cannot be reached, and
+    /// [`DeviceError::Wiped`] when the team revoked this device.
+    pub(crate) async fn relay_history(
+        &self,
+        resident: ResidentId,
+    ) -> Result<Result<Vec<AcceptedRecord>, String>, DeviceError> {
+        let Some(relay) = self.with_store(|s| relay_access(s))? else {
+            return Ok(Err(NO_RELAY_HISTORY.to_owned()));
+        };
+        match self.reached(self.network.history(&relay, resident).await) {
+            Ok(records) => Ok(Ok(records)),
+            Err(DeviceError::Wiped) => Err(DeviceError::Wiped),
+            Err(e) => Ok(Err(e.to_string())),
+        }
+    }
+
+    /// Documents with changes not yet on the relay.
+    pub fn pending(&self) -> Result<usize, DeviceError> {
+        self.with(|s| Ok(s.pending().map_err(store_error)?.len()))
+    }
+}
