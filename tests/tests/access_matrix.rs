@@ -30,8 +30,13 @@ fn probe(relay: &Relay, device: &Device, owner: &Device, id: DocumentId) -> (boo
     let made = match id.kind() {
         DocKind::Page => page::add_offer(&mut doc, &ctx, "probe", Category::Other).map(drop),
         DocKind::Journal | DocKind::TeamNotes => {
-            let e =
-                journal::NewEntry { happened_at: at(51), marker: journal::Marker::Visit, text: "probe", mood: None };
+            let e = journal::NewEntry {
+                happened_at: at(51),
+                marker: journal::Marker::Visit,
+                text: "probe",
+                mood: None,
+                reason: None,
+            };
             journal::add_entry(&mut doc, &ctx, &e).map(drop)
         }
         DocKind::Directory => connect_model::directory::add_entry(
@@ -166,7 +171,13 @@ fn upload_two_residents(
     store.set_identity(&me).unwrap();
     let doreen = connect_store::create_resident(&mut store, &me, "Doreen", now).unwrap();
     let kwame = connect_store::create_resident(&mut store, &me, "Kwame", now).unwrap();
-    let note = journal::NewEntry { happened_at: now, marker: journal::Marker::Visit, text: "worried", mood: None };
+    let note = journal::NewEntry {
+        happened_at: now,
+        marker: journal::Marker::Visit,
+        text: "worried",
+        mood: None,
+        reason: None,
+    };
     store
         .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| journal::add_entry(d, &me.context(now), &note))
         .unwrap();

@@ -46,8 +46,13 @@ async fn each_change_is_named_with_its_person_and_device_and_each_role_sees_only
     amara
         .store
         .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| {
-            let e =
-                journal::NewEntry { happened_at: at(2), marker: journal::Marker::Visit, text: "stairs", mood: None };
+            let e = journal::NewEntry {
+                happened_at: at(2),
+                marker: journal::Marker::Visit,
+                text: "stairs",
+                mood: None,
+                reason: None,
+            };
             journal::add_entry(d, &ctx, &e)
         })
         .unwrap();

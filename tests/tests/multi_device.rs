@@ -83,6 +83,7 @@ fn a_resident_device_sees_only_its_own_documents_and_never_team_notes() {
         marker: journal::Marker::Visit,
         text: "safeguarding worry",
         mood: None,
+        reason: None,
     };
     amara
         .store
@@ -114,8 +115,13 @@ fn a_resident_device_sees_only_its_own_documents_and_never_team_notes() {
     assert!(page.offers.iter().any(|o| o.text.as_str() == "I can knit" && o.author.is_resident()));
 
     // She may read the shared journal but not write it.
-    let note =
-        journal::NewEntry { happened_at: at(4), marker: journal::Marker::Visit, text: "my own note", mood: None };
+    let note = journal::NewEntry {
+        happened_at: at(4),
+        marker: journal::Marker::Visit,
+        text: "my own note",
+        mood: None,
+        reason: None,
+    };
     resident
         .store
         .edit(DocumentId::resident(doreen, DocKind::Journal), |d| journal::add_entry(d, &mine, &note))
@@ -320,6 +326,7 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
                 marker: journal::Marker::Visit,
                 text: "Wickhamshire stairs",
                 mood: None,
+                reason: None,
             };
             journal::add_entry(d, &ctx, &e).map(drop)
         })

@@ -324,6 +324,9 @@ pub(crate) enum NoteCmd {
         /// good, okay or low.
         #[arg(long)]
         mood: Option<String>,
+        /// With --not-today, why: did-not-want, could-not-go or were-out.
+        #[arg(long, requires = "not_today")]
+        reason: Option<String>,
     },
 }
 

@@ -152,7 +152,7 @@ fn run_with(s: &Session, command: Command) -> anyhow::Result<()> {
             s.edit_printing_id(r, Edit::AddGoal { text, kind, by_resident })
         }
         Command::Person(cmd) => person(s, cmd),
-        Command::Note(NoteCmd::Add { resident, text, team_only, not_today, declined, mood }) => {
+        Command::Note(NoteCmd::Add { resident, text, team_only, not_today, declined, mood, reason }) => {
             let r = s.resident(&resident)?;
             let marker = if not_today {
                 Marker::NotToday
@@ -162,8 +162,9 @@ fn run_with(s: &Session, command: Command) -> anyhow::Result<()> {
                 Marker::Visit
             };
             let mood = mood.map(|m| m.parse()).transpose()?;
+            let reason = reason.map(|r| r.parse()).transpose()?;
             let visibility = if team_only { Visibility::TeamOnly } else { Visibility::Shared };
-            s.edit_printing_id(r, Edit::AddNote { text, marker, visibility, mood })
+            s.edit_printing_id(r, Edit::AddNote { text, marker, visibility, mood, reason })
         }
         Command::Checkin(args) => checkin(s, &args),
         Command::Story(cmd) => story(s, cmd),

@@ -259,6 +259,26 @@ impl DeviceClient {
         Ok(())
     }
 
+    /// A half-written form's words kept under `key`, if any.
+    pub async fn draft(&self, key: &str) -> Result<Option<String>, DeviceError> {
+        expect_reply!(self.call(Request::Draft(key.to_owned())).await?, Draft)
+    }
+
+    /// Keeps a half-written form's words, or forgets them.
+    pub async fn set_draft(&self, key: &str, text: Option<String>) -> Result<(), DeviceError> {
+        self.done(Request::SetDraft(key.to_owned(), text)).await
+    }
+
+    /// Removes a resident added by mistake, while nothing about them has left this device.
+    pub async fn remove_unsent_resident(&self, resident: ResidentId) -> Result<(), DeviceError> {
+        self.done(Request::RemoveUnsentResident(resident)).await?;
+        let mut known = self.known();
+        if known.resident_lock == Some(resident) {
+            known.resident_lock = None;
+        }
+        Ok(())
+    }
+
     /// Offers that might meet open asks across residents on this device, each
     /// with its reasons, leaving out those already suggested.
     pub async fn suggestions(&self) -> Result<Vec<Suggestion>, DeviceError> {
@@ -283,6 +303,11 @@ impl DeviceClient {
     /// Adds a place or helper to the team directory.
     pub async fn add_place(&self, place: NewPlace) -> Result<(), DeviceError> {
         self.done(Request::AddPlace(place)).await
+    }
+
+    /// (Coordinator) Picks the team's short check-in (question keys).
+    pub async fn set_short_checkin(&self, keys: Vec<String>) -> Result<(), DeviceError> {
+        self.done(Request::SetShortCheckin(keys)).await
     }
 
     /// The team's figures (no names; small numbers suppressed).

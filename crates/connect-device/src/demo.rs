@@ -246,7 +246,7 @@ fn seed_journal(doc: &mut Automerge, at: &Days<'_>, rng: &mut Lcg) -> connect_mo
         let marker = if rng.next(6) == 0 { Marker::NotToday } else { Marker::Visit };
         let text = if marker == Marker::Visit { NOTES[rng.next(NOTES.len())] } else { "" };
         let mood = [None, Some(Mood::Good), Some(Mood::Okay), Some(Mood::Low)][rng.next(4)];
-        journal::add_entry(doc, &at.ours(d), &NewEntry { happened_at: at.day(d), marker, text, mood })?;
+        journal::add_entry(doc, &at.ours(d), &NewEntry { happened_at: at.day(d), marker, text, mood, reason: None })?;
     }
     Ok(())
 }

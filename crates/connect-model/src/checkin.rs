@@ -300,98 +300,127 @@ impl CheckIns {
         s
     }
 
-    /// The resident's own trend in plain words: for each measure answered more
-    /// than once, how it was the first time and how it is at the latest. Life
-    /// map areas are named from `areas` (key, label), else the defaults.
+    /// How things have changed: for each measure answered more than once,
+    /// its first and latest answers and whether that is better or worse for
+    /// the resident (less lonely, more satisfied, less anxious, going well).
+    /// Facts, not words: the screens say them, kindly to the resident.
     #[must_use]
-    pub fn trend_in_words(&self, areas: &[(String, String)]) -> Vec<String> {
-        let answered: Vec<&CheckIn> = self.checkins.iter().filter(|c| !c.archived && c.has_answers()).collect();
-        let month = |t: Timestamp| t.to_datetime().format("%B %Y").to_string();
-        match answered.as_slice() {
-            [] => return vec!["No check-ins yet.".to_owned()],
-            [only] => {
-                return vec![format!(
-                    "You have answered once so far, in {}. Next time you can see how things change.",
-                    month(only.taken_at)
-                )];
-            }
-            _ => {}
-        }
+    pub fn changes(&self) -> Vec<Change> {
         let s = self.series();
         let mut out = Vec::new();
+        let mut push = |measure: Measure, since: Timestamp, first: Reading, latest: Reading| {
+            let direction = match first.goodness(&measure).cmp(&latest.goodness(&measure)) {
+                std::cmp::Ordering::Less => Direction::Better,
+                std::cmp::Ordering::Greater => Direction::Worse,
+                std::cmp::Ordering::Equal => Direction::Same,
+            };
+            out.push(Change { measure, since, first, latest, direction });
+        };
         if let (Some((t0, a)), Some((_, b))) = (s.loneliness.first(), s.loneliness.last())
             && s.loneliness.len() > 1
         {
-            out.push(format!(
-                "How often you feel lonely: \"{}\" in {}, \"{}\" at the latest.",
-                loneliness_words(*a),
-                month(*t0),
-                loneliness_words(*b)
-            ));
+            push(Measure::Loneliness, *t0, Reading::Loneliness(*a), Reading::Loneliness(*b));
         }
         if let (Some((t0, a)), Some((_, b))) = (s.ucla3.first(), s.ucla3.last())
             && s.ucla3.len() > 1
         {
-            let direction = match b.cmp(a) {
-                std::cmp::Ordering::Less => "lower: you have been feeling less lonely",
-                std::cmp::Ordering::Greater => "higher: you have been feeling lonelier",
-                std::cmp::Ordering::Equal => "the same",
-            };
-            out.push(format!(
-                "Your loneliness score was {a} in {}, and is {b} now (it runs from 3 to 9; lower means less lonely). That is {direction}.",
-                month(*t0)
-            ));
+            push(Measure::Ucla3, *t0, Reading::Total(*a), Reading::Total(*b));
         }
-        let names = [
-            "How satisfied you are with life",
-            "How worthwhile the things you do feel",
-            "How happy you felt",
-            "How anxious you felt",
-        ];
         for (i, item) in Ons4Item::ALL.iter().enumerate() {
-            let answers = &s.ons4[i];
-            if let (Some((t0, a)), Some((_, b))) = (answers.first(), answers.last())
-                && answers.len() > 1
+            if let (Some((t0, a)), Some((_, b))) = (s.ons4[i].first(), s.ons4[i].last())
+                && s.ons4[i].len() > 1
             {
-                let band =
-                    |v: u8| measures::ons4_band(*item, v).map(|b| b.as_str().replace('-', " ")).unwrap_or_default();
-                out.push(format!(
-                    "{}: {a} ({}) in {}, {b} ({}) at the latest, out of 10.",
-                    names[i],
-                    band(*a),
-                    month(*t0),
-                    band(*b)
-                ));
+                push(Measure::Ons4(*item), *t0, Reading::Score(*a), Reading::Score(*b));
             }
         }
-        let mut changes: BTreeMap<&str, (Timestamp, Rag, Rag, usize)> = BTreeMap::new();
-        for c in &answered {
+        let mut areas: BTreeMap<&str, Vec<(Timestamp, Rag)>> = BTreeMap::new();
+        for c in self.checkins.iter().filter(|c| !c.archived && c.has_answers()) {
             for (area, rag) in &c.life_map {
-                changes
-                    .entry(area.as_str())
-                    .and_modify(|(_, _, last, n)| {
-                        *last = *rag;
-                        *n += 1;
-                    })
-                    .or_insert((c.taken_at, *rag, *rag, 1));
+                areas.entry(area.as_str()).or_default().push((c.taken_at, *rag));
             }
         }
-        for (area, (t0, first, last, n)) in changes {
-            if n > 1 {
-                let label = areas
-                    .iter()
-                    .find(|(k, _)| k == area)
-                    .map(|(_, l)| l.clone())
-                    .or_else(|| measures::DEFAULT_LIFE_AREAS.iter().find(|a| a.key == area).map(|a| a.label.to_owned()))
-                    .unwrap_or_else(|| area.replace('-', " "));
-                out.push(format!("{label}: {first} in {}, {last} at the latest.", month(t0)));
+        for (area, ratings) in areas {
+            if let (Some((t0, a)), Some((_, b))) = (ratings.first(), ratings.last())
+                && ratings.len() > 1
+            {
+                push(Measure::LifeMap(area.to_owned()), *t0, Reading::Rag(*a), Reading::Rag(*b));
             }
-        }
-        if out.is_empty() {
-            out.push("You have answered different questions each time, so there is nothing to compare yet.".to_owned());
         }
         out
     }
+
+    /// How many check-ins have answers (not "not today", not hidden).
+    #[must_use]
+    pub fn answered(&self) -> usize {
+        self.checkins.iter().filter(|c| !c.archived && c.has_answers()).count()
+    }
+}
+
+/// What a [`Change`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Measure {
+    /// How often lonely (ONS).
+    Loneliness,
+    /// The UCLA 3-item total.
+    Ucla3,
+    /// One ONS4 question.
+    Ons4(Ons4Item),
+    /// One life map area (its key).
+    LifeMap(String),
+}
+
+/// One answer, as it stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// How often lonely.
+    Loneliness(OnsLoneliness),
+    /// A UCLA 3-item total, 3 to 9.
+    Total(u8),
+    /// An ONS4 answer, 0 to 10.
+    Score(u8),
+    /// A life map rating.
+    Rag(Rag),
+}
+
+impl Reading {
+    /// Higher is better for the resident, on any measure.
+    fn goodness(self, measure: &Measure) -> i32 {
+        match self {
+            Reading::Loneliness(a) => OnsLoneliness::ALL.iter().position(|x| *x == a).map_or(0, |i| i as i32),
+            Reading::Total(t) => -i32::from(t),
+            Reading::Score(v) if *measure == Measure::Ons4(Ons4Item::Anxious) => -i32::from(v),
+            Reading::Score(v) => i32::from(v),
+            Reading::Rag(Rag::Green) => 2,
+            Reading::Rag(Rag::Amber) => 1,
+            Reading::Rag(Rag::Red) => 0,
+        }
+    }
+}
+
+/// Whether a change is good news for the resident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Less lonely, more satisfied, less anxious, going better.
+    Better,
+    /// The other way.
+    Worse,
+    /// No change.
+    Same,
+}
+
+/// How one measure changed between a resident's first and latest answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Which measure.
+    pub measure: Measure,
+    /// When it was first answered.
+    pub since: Timestamp,
+    /// The first answer.
+    pub first: Reading,
+    /// The latest answer.
+    pub latest: Reading,
+    /// Good news or not.
+    pub direction: Direction,
 }
 
 /// The ONS loneliness answer as the question says it.
@@ -562,35 +591,40 @@ mod tests {
     }
 
     #[test]
-    fn the_trend_in_words_compares_first_and_latest_answers() {
+    fn changes_compare_first_and_latest_answers_and_say_which_way_is_better() {
         let mut d = doc();
-        assert_eq!(read(&d).unwrap().trend_in_words(&[]), ["No check-ins yet."]);
-        let answers = |l, u: [u8; 3], happy, home: Rag| Answers {
+        assert!(read(&d).unwrap().changes().is_empty());
+        let answers = |l, u: [u8; 3], happy, anxious, home: Rag| Answers {
             loneliness: Some(l),
             ucla3: Some(Ucla3 {
                 lack_companionship: Some(UclaAnswer::from_score(u[0]).unwrap()),
                 left_out: Some(UclaAnswer::from_score(u[1]).unwrap()),
                 isolated: Some(UclaAnswer::from_score(u[2]).unwrap()),
             }),
-            ons4: Some(Ons4 { happy: Some(happy), ..Ons4::default() }),
+            ons4: Some(Ons4 { happy: Some(happy), anxious: Some(anxious), ..Ons4::default() }),
             life_map: BTreeMap::from([("home".to_owned(), home)]),
             share_in_reports: false,
         };
-        record(&mut d, &ctx(60), answers(OnsLoneliness::OftenOrAlways, [3, 3, 2], 3, Rag::Red)).unwrap();
-        let once = read(&d).unwrap().trend_in_words(&[]);
-        assert_eq!(once, ["You have answered once so far, in March 2026. Next time you can see how things change."]);
+        record(&mut d, &ctx(60), answers(OnsLoneliness::OftenOrAlways, [3, 3, 2], 3, 2, Rag::Red)).unwrap();
+        assert!(read(&d).unwrap().changes().is_empty(), "once is nothing to compare");
         not_today(&mut d, &ctx(70)).unwrap();
-        record(&mut d, &ctx(150), answers(OnsLoneliness::Occasionally, [2, 1, 2], 7, Rag::Green)).unwrap();
-        let words = read(&d).unwrap().trend_in_words(&[]);
+        record(&mut d, &ctx(150), answers(OnsLoneliness::Occasionally, [2, 1, 2], 7, 6, Rag::Green)).unwrap();
+        let all = read(&d).unwrap();
+        assert_eq!(all.answered(), 2);
+        let changes = all.changes();
+        let of = |m: Measure| changes.iter().find(|c| c.measure == m).unwrap();
+        let lonely = of(Measure::Loneliness);
         assert_eq!(
-            words,
-            [
-                "How often you feel lonely: \"often or always\" in March 2026, \"occasionally\" at the latest.",
-                "Your loneliness score was 8 in March 2026, and is 5 now (it runs from 3 to 9; lower means less lonely). That is lower: you have been feeling less lonely.",
-                "How happy you felt: 3 (low) in March 2026, 7 (high) at the latest, out of 10.",
-                "My home: red in March 2026, green at the latest.",
-            ]
+            (lonely.first, lonely.latest),
+            (Reading::Loneliness(OnsLoneliness::OftenOrAlways), Reading::Loneliness(OnsLoneliness::Occasionally))
         );
+        assert_eq!(lonely.direction, Direction::Better, "less often lonely is better");
+        assert_eq!(lonely.since, ctx(60).now);
+        assert_eq!(of(Measure::Ucla3).direction, Direction::Better, "a lower total is better");
+        assert_eq!(of(Measure::Ons4(Ons4Item::Happy)).direction, Direction::Better);
+        assert_eq!(of(Measure::Ons4(Ons4Item::Anxious)).direction, Direction::Worse, "more anxious is worse");
+        assert_eq!(of(Measure::LifeMap("home".into())).direction, Direction::Better);
+        assert_eq!(changes.len(), 5, "life satisfaction and worthwhile were never answered");
         let series = read(&d).unwrap().series();
         assert_eq!(series.ucla3.iter().map(|(_, v)| *v).collect::<Vec<_>>(), [8, 5]);
         assert_eq!(series.ons4[2].len(), 2);

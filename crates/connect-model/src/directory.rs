@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use automerge::{ActorId, Automerge};
+use automerge::{ActorId, Automerge, ROOT};
 use autosurgeon::{Hydrate, Reconcile};
 
 use crate::document::{self, CollabText};
@@ -63,6 +63,10 @@ struct DirectoryDoc {
     owner: TeamId,
     entries: BTreeMap<String, DirectoryEntry>,
     life_areas: BTreeMap<String, Area>,
+    /// The short check-in's question keys, space-separated (one value, last
+    /// writer wins: a team setting, not a list to merge).
+    #[autosurgeon(missing = "Default::default")]
+    short_checkin: String,
 }
 
 /// The team directory, read from its document.
@@ -74,6 +78,10 @@ pub struct Directory {
     pub entries: Vec<DirectoryEntry>,
     /// The life map areas in force: the team's, or the defaults.
     pub life_areas: Vec<(String, String)>,
+    /// The questions the team picked for the short check-in (their keys;
+    /// empty: the default four, [`crate::questions::DEFAULT_SHORT_CHECKIN`]).
+    #[serde(default)]
+    pub short_checkin: Vec<String>,
 }
 
 impl Directory {
@@ -131,7 +139,8 @@ pub fn read(doc: &Automerge) -> Result<Directory> {
     } else {
         areas.into_iter().map(|(k, a)| (k, a.label)).collect()
     };
-    Ok(Directory { team: raw.owner, entries, life_areas })
+    let short_checkin = raw.short_checkin.split_whitespace().map(str::to_owned).collect();
+    Ok(Directory { team: raw.owner, entries, life_areas, short_checkin })
 }
 
 /// A new place or helper.
@@ -173,6 +182,24 @@ pub fn add_entry(doc: &mut Automerge, ctx: &EditContext, new: &NewEntry<'_>) -> 
         document::insert_item(tx, &map, id, &entry)?;
         Ok(id)
     })
+}
+
+/// The most questions a short check-in may have.
+pub const SHORT_CHECKIN_MAX: usize = 6;
+
+/// Sets the team's short check-in: the questions named by `keys`
+/// ([`crate::questions::Question::key`]), one to [`SHORT_CHECKIN_MAX`].
+pub fn set_short_checkin(doc: &mut Automerge, ctx: &EditContext, keys: &[String]) -> Result<()> {
+    let known = keys.iter().all(|k| crate::questions::Question::from_key(k).is_some());
+    if keys.is_empty() || keys.len() > SHORT_CHECKIN_MAX || !known {
+        return Err(crate::ModelError::Invalid {
+            what: "short check-in",
+            value: keys.join(" "),
+            hint: format!("pick from 1 to {SHORT_CHECKIN_MAX} of the check-in's questions"),
+        });
+    }
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "set short check-in", |tx| document::set_field(tx, &ROOT, "short_checkin", keys.join(" ")))
 }
 
 /// Replaces the life map areas with the team's own list (labels in order).
@@ -222,6 +249,19 @@ mod tests {
         assert_eq!(suggested.len(), 1);
         assert_eq!(suggested[0].1, ["ramp"]);
         assert!(dir.suggest_for("someone to talk to in the evenings").is_empty());
+    }
+
+    #[test]
+    fn the_team_picks_its_short_check_in_from_the_questions_there_are() {
+        let mut doc = create(&supporter_actor(), TeamId::random(), &ctx(0)).unwrap();
+        assert!(read(&doc).unwrap().short_checkin.is_empty(), "the default until the team picks");
+        let picked: Vec<String> = ["loneliness", "ucla-left-out", "life-map:home"].map(String::from).to_vec();
+        set_short_checkin(&mut doc, &ctx(1), &picked).unwrap();
+        assert_eq!(read(&doc).unwrap().short_checkin, picked);
+        for bad in [vec![], vec!["how are you".to_owned()], vec!["loneliness".to_owned(); SHORT_CHECKIN_MAX + 1]] {
+            assert!(set_short_checkin(&mut doc, &ctx(2), &bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(read(&doc).unwrap().short_checkin, picked, "a refused pick changes nothing");
     }
 
     #[test]

@@ -45,6 +45,18 @@ pub fn history(doc: &Automerge) -> Vec<ChangeRecord> {
     out
 }
 
+/// How many things a person did in `doc` since `since` (the heads the relay
+/// acknowledged; empty for a document it never had): one per change, for a
+/// change is one edit (an offer added, a note written), except that making a
+/// resident's documents counts once, at their page, not once per document.
+#[must_use]
+pub fn things_done_since(doc: &Automerge, kind: DocKind, since: &[automerge::ChangeHash]) -> usize {
+    doc.get_changes(since)
+        .iter()
+        .filter(|c| kind == DocKind::Page || c.message() != Some(crate::document::CREATE_MESSAGE))
+        .count()
+}
+
 /// What the relay says about one change it holds: the change as the device
 /// made it, who sent it (as the relay authenticated them) and when it was
 /// accepted. The relay's half of the audit trail, and its wire form.
@@ -176,6 +188,23 @@ mod tests {
     use crate::page::{self, Category};
     use crate::test_support::ctx;
     use crate::{AuthorRole, ResidentId, actor_for};
+
+    #[test]
+    fn things_done_count_edits_and_a_new_resident_once_not_documents_or_changes_already_sent() {
+        let actor = actor_for(DeviceId::random(), 1);
+        let r = ResidentId::random();
+        let mut page_doc = page::create(&actor, r, "Doreen", &ctx(0)).unwrap();
+        let circle_doc = crate::circle::create(&actor, r, &ctx(0)).unwrap();
+        assert_eq!(things_done_since(&page_doc, DocKind::Page, &[]), 1, "a new resident is one thing done");
+        assert_eq!(things_done_since(&circle_doc, DocKind::Circle, &[]), 0, "and their other documents none");
+        page::add_offer(&mut page_doc, &ctx(1), "curry", Category::Caring).unwrap();
+        page::add_offer(&mut page_doc, &ctx(2), "company", Category::Company).unwrap();
+        assert_eq!(things_done_since(&page_doc, DocKind::Page, &[]), 3);
+        let sent = page_doc.get_heads();
+        assert_eq!(things_done_since(&page_doc, DocKind::Page, &sent), 0, "nothing since the relay had it");
+        page::add_offer(&mut page_doc, &ctx(3), "bus routes", Category::Knowledge).unwrap();
+        assert_eq!(things_done_since(&page_doc, DocKind::Page, &sent), 1);
+    }
 
     #[test]
     fn history_names_device_time_and_operation_but_no_text() {

@@ -54,6 +54,18 @@ string_enum! {
 }
 
 string_enum! {
+    /// Why a visit did not happen: each a plain fact, none a failure.
+    NotTodayReason, "reason" {
+        /// The resident did not want a visit today: their choice.
+        DidNotWant => "did-not-want",
+        /// The supporter could not go.
+        CouldNotGo => "could-not-go",
+        /// The resident was out.
+        WereOut => "were-out",
+    }
+}
+
+string_enum! {
     /// How the resident seemed, if the supporter wants to note it.
     Mood, "mood" {
         /// In good spirits.
@@ -78,6 +90,10 @@ pub struct Entry {
     pub text: CollabText,
     /// How the resident seemed.
     pub mood: Option<Mood>,
+    /// For a "not today": why (older notes have none).
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<NotTodayReason>,
     /// When it was written.
     pub created_at: Timestamp,
     /// Who wrote it.
@@ -133,6 +149,8 @@ pub struct NewEntry<'a> {
     pub text: &'a str,
     /// How the resident seemed.
     pub mood: Option<Mood>,
+    /// For a "not today": why.
+    pub reason: Option<NotTodayReason>,
 }
 
 /// Creates an empty journal of the given visibility.
@@ -175,6 +193,7 @@ pub fn add_entry(doc: &mut Automerge, ctx: &EditContext, new: &NewEntry<'_>) -> 
             marker: new.marker,
             text: text.into(),
             mood: new.mood,
+            reason: new.reason.filter(|_| new.marker == Marker::NotToday),
             created_at: ctx.now,
             author: ctx.author.clone(),
             archived: false,
@@ -214,7 +233,13 @@ mod tests {
     #[test]
     fn a_not_today_needs_no_words_but_a_visit_does() {
         let mut doc = create(&supporter_actor(), ResidentId::random(), Visibility::Shared, &ctx(0)).unwrap();
-        let nt = NewEntry { happened_at: ctx(1).now, marker: Marker::NotToday, text: "", mood: None };
+        let nt = NewEntry {
+            happened_at: ctx(1).now,
+            marker: Marker::NotToday,
+            text: "",
+            mood: None,
+            reason: Some(NotTodayReason::WereOut),
+        };
         add_entry(&mut doc, &ctx(1), &nt).unwrap();
         let visit = NewEntry { marker: Marker::Visit, ..nt.clone() };
         assert!(add_entry(&mut doc, &ctx(2), &visit).is_err());
@@ -223,6 +248,8 @@ mod tests {
         let j = read(&doc).unwrap();
         assert_eq!(j.entries.len(), 2);
         assert_eq!(j.entries[0].marker, Marker::NotToday);
+        assert_eq!(j.entries[0].reason, Some(NotTodayReason::WereOut), "a not today keeps its reason");
+        assert_eq!(j.entries[1].reason, None, "a visit has none");
         assert_eq!(j.visibility, Visibility::Shared);
     }
 
@@ -236,7 +263,8 @@ mod tests {
     #[test]
     fn entries_sort_by_when_they_happened() {
         let mut doc = create(&supporter_actor(), ResidentId::random(), Visibility::Shared, &ctx(0)).unwrap();
-        let later = NewEntry { happened_at: ctx(9).now, marker: Marker::Visit, text: "second", mood: None };
+        let later =
+            NewEntry { happened_at: ctx(9).now, marker: Marker::Visit, text: "second", mood: None, reason: None };
         let earlier = NewEntry { happened_at: ctx(3).now, text: "first", ..later.clone() };
         add_entry(&mut doc, &ctx(10), &later).unwrap();
         add_entry(&mut doc, &ctx(11), &earlier).unwrap();
@@ -244,5 +272,41 @@ mod tests {
         let texts: Vec<_> = j.entries.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["first", "second"]);
         assert_eq!(j.last_contact(), Some(ctx(9).now));
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+    use crate::test_support::{ctx, supporter_actor};
+
+    #[test]
+    fn a_note_can_be_rewritten_and_removed_and_both_stay_in_its_history() {
+        let mut doc = create(&supporter_actor(), ResidentId::random(), Visibility::Shared, &ctx(0)).unwrap();
+        let new = NewEntry { happened_at: ctx(1).now, marker: Marker::Visit, text: "Tea", mood: None, reason: None };
+        let id = add_entry(&mut doc, &ctx(1), &new).unwrap();
+        edit_text(&mut doc, &ctx(2), id, "Tea and a chat about the garden").unwrap();
+        set_archived(&mut doc, &ctx(3), id, true).unwrap();
+        let entry = &read(&doc).unwrap().entries[0];
+        assert_eq!(entry.text.as_str(), "Tea and a chat about the garden");
+        assert!(entry.archived, "removed from view, kept in the document");
+        let what: Vec<String> = crate::history::history(&doc).into_iter().map(|c| c.what).collect();
+        assert!(what.contains(&"edit journal entry".to_owned()) && what.contains(&"archive journal entry".to_owned()));
+        set_archived(&mut doc, &ctx(4), id, false).unwrap();
+        assert!(!read(&doc).unwrap().entries[0].archived, "and brought back");
+    }
+
+    #[test]
+    fn a_reason_belongs_to_a_not_today_only() {
+        let mut doc = create(&supporter_actor(), ResidentId::random(), Visibility::Shared, &ctx(0)).unwrap();
+        let visit = NewEntry {
+            happened_at: ctx(1).now,
+            marker: Marker::Visit,
+            text: "Tea",
+            mood: None,
+            reason: Some(NotTodayReason::DidNotWant),
+        };
+        add_entry(&mut doc, &ctx(1), &visit).unwrap();
+        assert_eq!(read(&doc).unwrap().entries[0].reason, None);
     }
 }

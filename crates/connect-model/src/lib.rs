@@ -43,6 +43,7 @@ pub mod limits;
 pub mod matching;
 pub mod measures;
 pub mod page;
+pub mod questions;
 pub mod story;
 mod string_enum;
 mod time;

@@ -149,7 +149,7 @@ pub fn the_caseload_counts_come_from_the_index<S: DocumentStore>(store: &mut S) 
             circle::add_tie(d, &ctx(5), &circle::NewTie { ring: circle::Ring::Possibility, two_way: false, ..new })
         })
         .unwrap();
-    let visit = NewEntry { happened_at: at(60), marker: Marker::Visit, text: "tea", mood: None };
+    let visit = NewEntry { happened_at: at(60), marker: Marker::Visit, text: "tea", mood: None, reason: None };
     store.edit(DocumentId::resident(zara, DocKind::Journal), |d| journal::add_entry(d, &ctx(6), &visit)).unwrap();
     let later = NewEntry { happened_at: at(90), ..visit.clone() };
     store.edit(DocumentId::resident(zara, DocKind::TeamNotes), |d| journal::add_entry(d, &ctx(7), &later)).unwrap();
@@ -388,7 +388,7 @@ pub fn insight_facts_come_from_the_index_and_follow_edits<S: DocumentStore>(stor
     {
         store
             .edit(DocumentId::resident(doreen, kind), |d| {
-                let e = NewEntry { happened_at: at(5), marker, text: "seen", mood: None };
+                let e = NewEntry { happened_at: at(5), marker, text: "seen", mood: None, reason: None };
                 journal::add_entry(d, &ctx, &e).map(drop)
             })
             .unwrap();
@@ -484,8 +484,13 @@ pub fn write_secrets<S: DocumentStore>(store: &mut S, me: &DeviceIdentity, start
     store.edit(page_id, |d| page::add_offer(d, &ctx, "I make marmalade every spring", Category::Caring)).unwrap();
     store.edit(page_id, |d| page::add_ask(d, &ctx, "someone to play trombone with", Category::Company)).unwrap();
     for kind in [DocKind::Journal, DocKind::TeamNotes] {
-        let entry =
-            NewEntry { happened_at: minute(2), marker: Marker::Visit, text: "Talked about Wickhamshire", mood: None };
+        let entry = NewEntry {
+            happened_at: minute(2),
+            marker: Marker::Visit,
+            text: "Talked about Wickhamshire",
+            mood: None,
+            reason: None,
+        };
         store.edit(DocumentId::resident(r, kind), |d| journal::add_entry(d, &ctx, &entry).map(drop)).unwrap();
     }
     store

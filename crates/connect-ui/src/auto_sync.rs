@@ -204,6 +204,9 @@ impl Driver {
             shown.refused = result.as_ref().map(|s| s.refused.clone()).unwrap_or_default();
             shown.last_error = result.err().map(|e| e.to_string());
         }
+        if outcome == Outcome::Synced {
+            self.ui.reached_the_team();
+        }
         if changed || by_hand {
             self.ui.bump();
         }

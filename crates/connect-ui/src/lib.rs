@@ -12,14 +12,18 @@
 
 pub mod auto_sync;
 pub mod camera;
+pub mod checkin_words;
 pub mod clock;
 pub mod components;
+pub mod drafts;
 pub mod i18n;
 pub mod invite_link;
 pub mod item_view;
 pub mod lifecycle;
+pub mod navigation;
 pub mod page_events;
 pub mod state;
 pub mod vault;
+pub mod when;
 
 pub use components::{App, Root};

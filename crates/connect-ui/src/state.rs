@@ -6,6 +6,7 @@ use connect_model::ResidentId;
 use dioxus::prelude::*;
 
 use crate::i18n::{Lang, Msg, t};
+use crate::navigation::SharedHistory;
 use crate::vault::Gate;
 use connect_device::{DeviceClient, DeviceError, Edit};
 
@@ -63,6 +64,16 @@ pub struct Notice {
     pub error: bool,
     /// The edit that undoes what just happened.
     pub undo: Option<(ResidentId, Edit)>,
+    /// A failure to reach the team: gone as soon as a later send works.
+    pub about_the_team: bool,
+}
+
+impl Notice {
+    /// News, with an edit that undoes it.
+    #[must_use]
+    pub fn undoable(text: impl Into<String>, resident: ResidentId, undo: Edit) -> Self {
+        Self { text: text.into(), error: false, undo: Some((resident, undo)), about_the_team: false }
+    }
 }
 
 /// Handles to the shared state (signals are cheap to copy).
@@ -79,6 +90,13 @@ pub struct Ui {
     /// A resident-mode session is locked to one resident: no way out to others
     /// except "give the phone back".
     pub locked_to: Signal<Option<ResidentId>>,
+    /// Answers in a check-in that should worry someone, for the supporter to
+    /// see before they leave (kept while the app is locked between hands).
+    pub concern: Signal<Option<(ResidentId, Vec<connect_model::questions::Concern>)>>,
+    /// The screens opened before this one, for "Back".
+    trail: Signal<Vec<Screen>>,
+    /// The platform's history, where it has one (the Back gesture).
+    history: CopyValue<Option<SharedHistory>>,
 }
 
 impl Ui {
@@ -102,30 +120,103 @@ impl Ui {
 
     /// Shows news in plain words and makes views re-read the store.
     pub fn news(self, text: impl Into<String>) {
-        self.tell(Some(Notice { text: text.into(), error: false, undo: None }));
+        self.tell(Some(Notice { text: text.into(), error: false, undo: None, about_the_team: false }));
     }
 
     /// Shows an error in plain words.
     pub fn error(mut self, text: impl Into<String>) {
-        self.notice.set(Some(Notice { text: text.into(), error: true, undo: None }));
+        self.notice.set(Some(Notice { text: text.into(), error: true, undo: None, about_the_team: false }));
     }
 
-    /// Goes to a screen, unless this session is locked to one resident.
+    /// Shows why something could not reach the team, in plain words: it goes
+    /// away by itself once a later send works ([`Ui::reached_the_team`]).
+    pub fn team_error(mut self, text: impl Into<String>) {
+        self.notice.set(Some(Notice { text: text.into(), error: true, undo: None, about_the_team: true }));
+    }
+
+    /// A send reached the team: a failure to reach it said earlier is no
+    /// longer true, so it goes.
+    pub fn reached_the_team(mut self) {
+        if self.notice.peek().as_ref().is_some_and(|n| n.about_the_team) {
+            self.notice.set(None);
+        }
+    }
+
+    /// The screens' language.
+    #[must_use]
+    pub fn lang(&self) -> Lang {
+        *self.lang.read()
+    }
+
+    /// Goes to a screen, unless this session is locked to one resident; the
+    /// screen left is a step "Back" returns to.
     pub fn go(mut self, screen: Screen) {
-        if let Some(r) = *self.locked_to.read()
-            && screen != Screen::ResidentMode(r)
-        {
+        if !self.may_show(screen) {
             return;
+        }
+        let from = *self.screen.peek();
+        if from != screen {
+            let mut trail = self.trail.write();
+            trail.push(from);
+            // A long walk keeps its last steps only.
+            if trail.len() > 50 {
+                trail.remove(0);
+            }
+            drop(trail);
+            if let Some(history) = self.history.peek().as_ref() {
+                history.pushed();
+            }
         }
         self.notice.set(None);
         self.screen.set(screen);
     }
+
+    /// Goes back one screen, as the Back gesture does: through the
+    /// platform's history where there is one (it then calls
+    /// [`Ui::stepped_back`]), else at once.
+    pub fn back(self) {
+        match self.history.peek().as_ref() {
+            Some(history) if !self.trail.peek().is_empty() => history.back(),
+            _ => self.stepped_back(),
+        }
+    }
+
+    /// The platform went back one step: show the screen before, if this
+    /// session may (a resident-mode session stays on the resident's own
+    /// screens, and the step is put back so Back cannot leave the app).
+    pub fn stepped_back(mut self) {
+        let previous = self.trail.write().pop();
+        match previous {
+            Some(screen) if self.may_show(screen) => {
+                self.notice.set(None);
+                self.screen.set(screen);
+            }
+            Some(_) => {
+                if let Some(history) = self.history.peek().as_ref() {
+                    history.pushed();
+                }
+            }
+            None if self.locked_to.peek().is_none() && *self.screen.peek() != Screen::Caseload => {
+                self.notice.set(None);
+                self.screen.set(Screen::Caseload);
+            }
+            None => {}
+        }
+    }
+
+    fn may_show(&self, screen: Screen) -> bool {
+        match *self.locked_to.peek() {
+            Some(r) => screen == Screen::ResidentMode(r),
+            None => true,
+        }
+    }
 }
 
 /// Creates the shared state, starting on `start`, and provides it to every
-/// component below.
+/// component below. Listens for the platform's Back gesture, where it has one.
 pub fn use_provide_ui(start: Screen) -> Ui {
-    use_context_provider(|| Ui {
+    let history = try_use_context::<SharedHistory>();
+    let ui = use_context_provider(|| Ui {
         screen: Signal::new(start),
         revision: Signal::new(0),
         lang: Signal::new(Lang::En),
@@ -134,7 +225,16 @@ pub fn use_provide_ui(start: Screen) -> Ui {
             Screen::ResidentMode(r) => Some(r),
             _ => None,
         }),
-    })
+        concern: Signal::new(None),
+        trail: Signal::new(Vec::new()),
+        history: CopyValue::new(history),
+    });
+    use_hook(move || {
+        if let Some(history) = ui.history.peek().as_ref() {
+            history.on_back(Box::new(move || ui.stepped_back()));
+        }
+    });
+    ui
 }
 
 /// The shared state, from context.
@@ -190,6 +290,9 @@ pub fn run_call<T: 'static>(
         }
         match result {
             Ok(value) => done(value),
+            Err(e @ (DeviceError::Unreachable(_) | DeviceError::Network(_))) => {
+                ui.team_error(format!("{} {e}", ui.t(Msg::ErrorPrefix)));
+            }
             Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
         }
     });

@@ -61,8 +61,8 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
     let syncs = || relay.sync_count();
     assert_eq!(syncs(), 1, "opening the app syncs at once");
     let page = html(&dom);
-    assert!(page.contains("Safe with the team"), "{page}");
-    assert!(page.contains("next sync"), "the chip says when the next sync is: {page}");
+    assert!(page.contains("Sent to the team"), "{page}");
+    assert!(page.contains("next send"), "the chip says when the next sync is: {page}");
 
     // An edit: not at once, but after the debounce.
     let field = listeners(&edits, "input").into_iter().last().expect("the add-a-resident field");
@@ -105,7 +105,7 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
     relay.down.store(false, Ordering::SeqCst);
     edits.extend(advance(&clock, &mut dom, FIRST_RETRY * 2));
     let page = html(&dom);
-    assert!(page.contains("Safe with the team") || page.contains("only on this phone"), "{page}");
+    assert!(page.contains("Sent to the team") || page.contains("not sent yet"), "{page}");
     assert!(!page.contains("it tries again by itself"), "{page}");
     let _ = edits;
 }
@@ -116,7 +116,7 @@ fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
     assert_eq!(local.overview().unwrap().auto_sync_minutes, 5, "every 5 minutes unless changed");
     let (_clock, mut dom, edits) = open(&backend, Screen::Settings, None);
     let page = html(&dom);
-    assert!(page.contains("Sync by itself while the app is open"), "{page}");
+    assert!(page.contains("Send to the team by itself while the app is open"), "{page}");
     assert!(page.contains("value=\"5\" selected"), "5 minutes is chosen: {page}");
     let picker = listeners(&edits, "change").into_iter().last().expect("the period picker");
     choose(&mut dom, picker, "15");
@@ -139,7 +139,7 @@ fn a_device_not_enrolled_never_syncs_and_a_tap_on_sync_now_says_why() {
     let said = listeners(&edits, "click").into_iter().any(|id| {
         support::click(&mut dom, id);
         settle(&mut dom);
-        html(&dom).contains("not connected to a team relay yet")
+        html(&dom).contains("not part of a team yet")
     });
     assert!(said, "Sync now says the device is not connected: {}", html(&dom));
     advance(&clock, &mut dom, Duration::from_secs(3600));
@@ -187,7 +187,7 @@ fn only_a_relay_out_of_reach_sets_the_platform_probing_and_a_refusal_waits_out_i
     // which would say "online" at once and undo the backoff.
     assert_eq!(*lifecycle.reached.lock().unwrap(), vec![true]);
     let page = html(&dom);
-    assert!(page.contains("it tries again by itself") && page.contains("429"), "{page}");
+    assert!(page.contains("it tries again by itself") && page.contains("Slow down"), "{page}");
     advance(&clock, &mut dom, FIRST_RETRY * 4 / 5 - Duration::from_secs(1));
     assert_eq!(relay.sync_count(), 1, "not before the backoff");
     advance(&clock, &mut dom, FIRST_RETRY / 5 + Duration::from_secs(1));

@@ -78,9 +78,9 @@ fn the_caseload_shows_every_resident_with_an_honest_sync_state() {
     let page = html(&dom);
     assert!(page.contains("Doreen") && page.contains("Kwame"));
     assert!(page.contains("Only on this phone"), "Doreen's documents never left the phone");
-    assert!(page.contains("On the relay"), "Kwame's are all acknowledged");
+    assert!(page.contains("Sent to the team"), "Kwame's are all acknowledged");
     assert!(page.contains("Saved on this phone"));
-    assert!(page.contains("Not connected to a team relay"));
+    assert!(page.contains("Join your team in Settings"), "not part of a team yet: {page}");
     assert!(page.contains("2 offers"));
 }
 
@@ -116,7 +116,9 @@ fn AddOfferAlone(resident: ResidentId) -> Element {
             resident,
             label: "A new offer".to_owned(),
             with_category: true,
-            make: move |(text, category): (String, Category)| Edit::AddOffer { text, category, by_resident: false },
+            ask_whose: true,
+            form: "offer".to_owned(),
+            make: move |(text, category, theirs): (String, Category, bool)| Edit::AddOffer { text, category, by_resident: theirs },
         }
     }
 }
@@ -162,6 +164,44 @@ fn typing_a_name_and_submitting_adds_a_resident_and_opens_them() {
 }
 
 #[test]
+fn a_name_already_on_the_phone_asks_before_adding_a_second_person() {
+    let f = fixture();
+    let (mut dom, edits) = mount_root(&f.backend, AddResidentAlone);
+    let [name_input] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, name_input, "doreen ");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    let asked = settle(&mut dom);
+    let page = html(&dom);
+    assert!(page.contains("There is already a resident on this phone called Doreen"), "{page}");
+    assert_eq!(f.local.caseload().unwrap().len(), 2, "nobody added before the answer");
+    // "Open Doreen" goes to the one already here, and still adds nobody.
+    let [open, _another, _cancel] = listeners(&asked, "click")[..] else { panic!("three answers") };
+    click(&mut dom, open);
+    settle(&mut dom);
+    assert!(html(&dom).contains(&format!("Resident(ResidentId({}), Page)", f.doreen)), "{}", html(&dom));
+    assert_eq!(f.local.caseload().unwrap().len(), 2);
+}
+
+#[test]
+fn a_second_person_of_the_same_name_is_added_only_when_asked_for() {
+    let f = fixture();
+    let (mut dom, edits) = mount_root(&f.backend, AddResidentAlone);
+    let [name_input] = listeners(&edits, "input")[..] else { panic!("one text field") };
+    let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, name_input, "Doreen");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    let asked = settle(&mut dom);
+    let [_open, another, _cancel] = listeners(&asked, "click")[..] else { panic!("three answers") };
+    click(&mut dom, another);
+    settle(&mut dom);
+    let doreens = f.local.caseload().unwrap().into_iter().filter(|r| r.preferred_name == "Doreen").count();
+    assert_eq!(doreens, 2, "asked for, so added");
+}
+
+#[test]
 fn a_blank_name_adds_nobody_and_stays_on_the_caseload() {
     let f = fixture();
     let (mut dom, edits) = mount_root(&f.backend, AddResidentAlone);
@@ -185,7 +225,9 @@ fn adding_an_offer_opens_a_form_and_saves_the_words() {
     assert!(html(&dom).contains("Kind of help"));
     let [input] = listeners(&edits, "input")[..] else { panic!("one text field") };
     let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
-    let [category] = listeners(&edits, "change")[..] else { panic!("one category picker") };
+    let [_they_said_this, category] = listeners(&edits, "change")[..] else {
+        panic!("a category picker and a tick box")
+    };
     type_text(&mut dom, input, "Plays the piano");
     choose(&mut dom, category, "creative");
     settle(&mut dom);
@@ -305,6 +347,15 @@ fn on_a_full_disk_the_note_stays_in_its_form_with_words_that_say_what_to_do() {
     let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
     type_text(&mut dom, text, "Tea and a long chat about the allotment");
     settle(&mut dom);
+    // Nothing is shared until someone says who may read it.
+    submit(&mut dom, form);
+    settle(&mut dom);
+    assert!(html(&dom).contains("Choose who can see it first"), "{}", html(&dom));
+    // (The form's listeners come after the "Not today" button's.)
+    let [_not_today, with_them, _team_only] = listeners(&edits, "click")[..] else { panic!("three buttons") };
+    click(&mut dom, with_them);
+    settle(&mut dom);
+    assert!(html(&dom).contains("aria-pressed=\"true\">They and the team"), "{}", html(&dom));
     submit(&mut dom, form);
     settle(&mut dom);
     let page = html(&dom);
@@ -369,6 +420,7 @@ fn the_journal_keeps_team_only_notes_apart() {
         marker: connect_model::journal::Marker::Visit,
         visibility: v,
         mood: None,
+        reason: None,
     };
     f.local.edit(f.doreen, note("Tea and a chat", connect_model::journal::Visibility::Shared)).unwrap();
     f.local.edit(f.doreen, note("Worried about falls", connect_model::journal::Visibility::TeamOnly)).unwrap();
@@ -389,7 +441,7 @@ fn settings_show_the_device_id_and_how_to_connect() {
     let (dom, _) = mount(&f.backend, Screen::Settings);
     let page = html(&dom);
     assert!(page.contains(&me.device_id.to_string()));
-    assert!(page.contains("Team relay address"));
+    assert!(page.contains("Your team&#39;s address"), "{page}");
     assert!(page.contains("Invite code"));
     assert!(page.contains("Română"));
 }
@@ -469,11 +521,11 @@ fn a_team_figure_with_no_answers_behind_it_says_no_answers_yet_and_never_zero() 
     let coordinator = fixture_as(AuthorRole::Coordinator);
     let (dom, _) = mount(&coordinator.backend, Screen::Team(TeamTab::Insights));
     let page = html(&dom);
-    let ucla = page.split("Median loneliness score").nth(1).expect("the UCLA figure is listed");
+    let ucla = page.split("Loneliness score in the middle").nth(1).expect("the UCLA figure is listed");
     let ucla = &ucla[..ucla.find("</dd>").unwrap()];
     assert!(ucla.contains("no answers yet → no answers yet"), "{ucla}");
     assert!(!ucla.contains('0'), "no median may read as a real 0: {ucla}");
-    let life = page.split("Median life satisfaction").nth(1).unwrap();
+    let life = page.split("Life satisfaction in the middle").nth(1).unwrap();
     assert!(life[..life.find("</dd>").unwrap()].contains("no answers yet"));
 }
 
@@ -511,6 +563,7 @@ fn the_circle_over_time_shows_each_visit_with_its_counts() {
         marker: connect_model::journal::Marker::Visit,
         visibility: connect_model::journal::Visibility::Shared,
         mood: None,
+        reason: None,
     };
     f.local.edit(f.doreen, visit).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Circle));
@@ -566,6 +619,7 @@ fn a_residents_own_phone_opens_on_their_screens_only_with_everything_it_holds_ab
                 marker: connect_model::journal::Marker::Visit,
                 text: "Tea and a chat about the allotment",
                 mood: None,
+                reason: None,
             };
             connect_model::journal::add_entry(d, &ctx, &entry).map(drop)
         })
@@ -579,8 +633,8 @@ fn a_residents_own_phone_opens_on_their_screens_only_with_everything_it_holds_ab
     assert!(page.contains("My page") && page.contains("I make a good curry"), "{page}");
     assert!(!page.contains("Kwame"), "nothing about another resident");
     assert!(!page.contains("Give the phone back"), "the phone is theirs: there is no way out");
-    assert!(!page.contains("Caseload") && !page.contains("Settings"), "no supporter screens");
-    for part in ["Circle of care", "Journal", "Check-ins", "Story", "Everything on this phone about me"] {
+    assert!(!page.contains("Caseload") && !page.contains("Settings"), "no supporter screens: {page}");
+    for part in ["Circle of care", "Notes from visits", "Check-ins", "Story", "Everything on this phone about me"] {
         assert!(page.contains(part), "{part} is offered");
     }
 

@@ -17,6 +17,8 @@
 mod camera;
 pub mod frame;
 #[cfg(target_arch = "wasm32")]
+mod history;
+#[cfg(target_arch = "wasm32")]
 mod lifecycle;
 pub mod message;
 #[cfg(target_arch = "wasm32")]

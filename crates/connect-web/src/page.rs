@@ -242,6 +242,14 @@ fn lifecycle() -> Box<dyn std::any::Any> {
     Box::new(lifecycle)
 }
 
+/// The browser's history, for the phone's Back gesture.
+fn history() -> Box<dyn std::any::Any> {
+    // The page is single-threaded: nothing here crosses a thread.
+    #[allow(clippy::arc_with_non_send_sync)]
+    let history: connect_ui::navigation::SharedHistory = Arc::new(crate::history::WebHistory::listen());
+    Box::new(history)
+}
+
 /// Starts the screens; their vault starts the worker.
 pub(crate) fn run() {
     dioxus::LaunchBuilder::web()
@@ -251,5 +259,6 @@ pub(crate) fn run() {
         .with_context_provider(vault)
         .with_context_provider(camera)
         .with_context_provider(lifecycle)
+        .with_context_provider(history)
         .launch(connect_ui::Root);
 }

@@ -4,7 +4,7 @@
 use connect_model::ItemId;
 use connect_model::checkin::Answers;
 use connect_model::circle::Ring;
-use connect_model::journal::{Marker, Mood, Visibility};
+use connect_model::journal::{Marker, Mood, NotTodayReason, Visibility};
 use connect_model::page::{AskStatus, Category, GoalKind, Section};
 use connect_model::story::Consent;
 use serde::{Deserialize, Serialize};
@@ -87,6 +87,26 @@ pub enum Edit {
         visibility: Visibility,
         /// Mood.
         mood: Option<Mood>,
+        /// For a "not today": why.
+        reason: Option<NotTodayReason>,
+    },
+    /// Rewrite a note.
+    EditNote {
+        /// Shared or team-only: which journal it is in.
+        visibility: Visibility,
+        /// Which note.
+        id: ItemId,
+        /// The new words.
+        text: String,
+    },
+    /// Remove a note from view (it stays in the record's history), or bring it back.
+    SetNoteRemoved {
+        /// Shared or team-only: which journal it is in.
+        visibility: Visibility,
+        /// Which note.
+        id: ItemId,
+        /// Removed, or back.
+        removed: bool,
     },
     /// Add someone to the circle.
     AddTie {

@@ -11,12 +11,10 @@ use serde::{Deserialize, Serialize};
 pub enum DeviceError {
     /// The team revoked this device and everything about residents was
     /// deleted from it. Every call after that answers this.
-    #[error("This device was removed from the team, and everything about residents was deleted from it.")]
+    #[error("This phone was removed from the team, and everything about residents was deleted from it.")]
     Wiped,
     /// The call needs the team relay, and this device is not enrolled.
-    #[error(
-        "This device is not connected to a team relay yet. Ask your coordinator for an invite, then add it in Settings."
-    )]
+    #[error("This phone is not part of a team yet. Ask your coordinator for an invite, then add it in Settings.")]
     NotEnrolled,
     /// The request was refused as asked: a wrong PIN, a name too long, a
     /// resident not on this device, a step only a coordinator may take.

@@ -65,6 +65,12 @@ pub enum Request {
     SubjectAccess(ResidentId),
     /// (Coordinator) Erases a resident everywhere.
     EraseResident(ResidentId),
+    /// Removes a resident added by mistake, before anything about them was sent.
+    RemoveUnsentResident(ResidentId),
+    /// A half-written form's words, kept in the store so closing the app loses nothing.
+    Draft(String),
+    /// Keeps a half-written form's words, or forgets them (`None`: saved or cleared).
+    SetDraft(String, Option<String>),
     /// Offers that might meet open asks across residents on this device.
     Suggestions,
     /// Suggests an introduction to both residents.
@@ -75,6 +81,8 @@ pub enum Request {
     Directory,
     /// Adds a place or helper to the team directory.
     AddPlace(NewPlace),
+    /// (Coordinator) Picks the team's short check-in (question keys).
+    SetShortCheckin(Vec<String>),
     /// The team's figures.
     Insights,
     /// The figures as CSV, and the pseudonymous per-resident CSV.
@@ -88,7 +96,14 @@ impl Request {
     /// follow: an edit, a new resident, an introduction, a new place.
     #[must_use]
     pub fn writes_for_the_team(&self) -> bool {
-        matches!(self, Self::CreateResident(_) | Self::Edit(..) | Self::Introduce(_) | Self::AddPlace(_))
+        matches!(
+            self,
+            Self::CreateResident(_)
+                | Self::Edit(..)
+                | Self::Introduce(_)
+                | Self::AddPlace(_)
+                | Self::SetShortCheckin(_)
+        )
     }
 }
 
@@ -135,4 +150,6 @@ pub enum Reply {
     Csvs(String, String),
     /// Shareable stories.
     Stories(Vec<SharedStory>),
+    /// A kept draft.
+    Draft(Option<String>),
 }

@@ -29,8 +29,13 @@ pub struct ResidentData {
     pub story: Option<Story>,
     /// The life map areas in force (the team's, or the defaults): (key, label).
     pub life_areas: Vec<(String, String)>,
+    /// The team's short check-in (question keys; empty: the default four).
+    pub short_checkin: Vec<String>,
     /// The team directory, for linking asks to places, if this device holds it.
     pub directory: Option<Directory>,
+    /// Nothing about them has left this device yet (they can still be
+    /// removed here, if added by mistake).
+    pub never_sent: bool,
 }
 
 impl ResidentData {
@@ -81,6 +86,9 @@ pub struct NewPlace {
 pub struct SyncOverview {
     /// Documents with changes not yet on the relay.
     pub pending: usize,
+    /// Things a person did here (a resident added, an offer, a note) that
+    /// have not reached the team yet: what the status shows, never documents.
+    pub unsent: usize,
     /// When the last sync finished (RFC 3339).
     pub last_sync: Option<String>,
     /// Whether this device is enrolled with a relay.

@@ -37,6 +37,14 @@ const AUTO_SYNC_MAX_MINUTES: u32 = 24 * 60;
 
 pub use connect_sync::http::OWN_RESIDENT_SETTING;
 
+/// The forms whose drafts are kept per resident.
+pub const DRAFT_FORMS: [&str; 6] = ["note", "offer", "ask", "goal", "about", "story"];
+
+/// The store setting a draft is kept under.
+fn draft_setting(key: &str) -> String {
+    format!("draft:{key}")
+}
+
 /// Deletes the store's files (the database, its key file, anything beside
 /// them) after the team revoked this device: the platform knows where they are.
 pub type Wipe = Box<dyn Fn() -> Result<(), StoreError> + Send + Sync>;
@@ -137,7 +145,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::Me => Reply::Me(self.me()?),
             Request::Caseload => Reply::Caseload(self.caseload()?),
             Request::Search(query) => Reply::Hits(self.search(&query)?),
-            Request::Resident(r) => Reply::Resident(Box::new(self.resident(r)?)),
+            Request::Resident(r) => Reply::Resident(Box::new(self.resident_view(r)?)),
             Request::CreateResident(name) => Reply::Created(self.create_resident(&name)?),
             Request::Edit(r, edit) => Reply::Edited(Edited { item: self.edit(r, edit)? }),
             Request::Overview => Reply::Overview(self.overview()?),
@@ -150,6 +158,10 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::Introductions => Reply::Introductions(self.introductions()?),
             Request::Directory => Reply::Directory(self.directory()?),
             Request::AddPlace(place) => done(self.add_place(&place)?),
+            Request::SetShortCheckin(keys) => done(self.set_short_checkin(&keys)?),
+            Request::RemoveUnsentResident(r) => done(self.remove_unsent_resident(r)?),
+            Request::Draft(key) => Reply::Draft(self.draft(&key)?),
+            Request::SetDraft(key, text) => done(self.set_draft(&key, text.as_deref())?),
             Request::Insights => Reply::Insights(Box::new(self.insights()?)),
             Request::InsightCsvs => {
                 let (figures, residents) = self.insight_csvs()?;
@@ -170,8 +182,15 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// The status bar's numbers.
     pub fn overview(&self) -> Result<SyncOverview, DeviceError> {
         self.with_store(|s| {
+            let pending = s.pending()?;
+            let mut unsent = 0;
+            for &id in &pending {
+                let since = s.synced_heads(id)?.unwrap_or_default();
+                unsent += connect_model::history::things_done_since(&s.load(id)?, id.kind(), &since);
+            }
             Ok(SyncOverview {
-                pending: s.pending()?.len(),
+                pending: pending.len(),
+                unsent,
                 last_sync: s.setting(connect_sync::driver::LAST_SYNC_SETTING)?,
                 enrolled: s.setting(http::RELAY_TOKEN_SETTING)?.is_some(),
                 relay: s.setting(http::RELAY_URL_SETTING)?,
@@ -204,6 +223,22 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             )));
         }
         self.with_store(|s| s.set_setting(AUTO_SYNC_SETTING, Some(&minutes.to_string())))
+    }
+
+    /// A half-written form's words, kept under `key` (its resident's id and
+    /// the form's name: "…:note").
+    pub fn draft(&self, key: &str) -> Result<Option<String>, DeviceError> {
+        self.with_store(|s| s.setting(&draft_setting(key)))
+    }
+
+    /// Keeps a half-written form's words in the (encrypted) store, or forgets them.
+    pub fn set_draft(&self, key: &str, text: Option<&str>) -> Result<(), DeviceError> {
+        let text = text.filter(|t| !t.trim().is_empty());
+        if let Some(t) = text {
+            connect_model::limits::optional("draft", t, connect_model::limits::LONG_TEXT_MAX)
+                .map_err(|e| DeviceError::Refused(sentence(e)))?;
+        }
+        self.with_store(|s| s.set_setting(&draft_setting(key), text))
     }
 
     /// Renames this device.

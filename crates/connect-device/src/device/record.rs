@@ -18,7 +18,7 @@ use crate::network::Network;
 /// device, so it goes through the relay or not at all.
 #[must_use]
 pub fn erasure_needs_a_relay() -> DeviceError {
-    DeviceError::refused("Connect this device to the team relay first: an erasure must reach every device.")
+    DeviceError::refused("Join the team first: an erasure must reach every phone.")
 }
 
 /// A file name for a copy about `name` made at `now`: "everything-held-about-doreen-smith-2026-11-24".
@@ -123,11 +123,40 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         }
     }
 
+    /// Whether nothing about a resident has ever left this device: none of
+    /// their documents was acknowledged by the relay or talked about with it.
+    pub fn never_sent(&self, resident: ResidentId) -> Result<bool, DeviceError> {
+        self.with_store(|s| {
+            for id in connect_store::resident_documents(resident) {
+                if s.synced_heads(id)?.is_some() || s.sync_state(connect_sync::driver::RELAY_PEER, id)?.is_some() {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })
+    }
+
+    /// Removes a resident added by mistake, while nothing about them has
+    /// left this device: once the team has them, only a coordinator's
+    /// erasure can take them away (it must reach every device).
+    pub fn remove_unsent_resident(&self, resident: ResidentId) -> Result<(), DeviceError> {
+        if !self.never_sent(resident)? {
+            return Err(DeviceError::refused(
+                "This resident has already been sent to the team, so only a coordinator can erase them, everywhere.",
+            ));
+        }
+        self.erase_here(resident)
+    }
+
     /// Deletes a resident from this device, once the relay has erased them.
     fn erase_here(&self, resident: ResidentId) -> Result<(), DeviceError> {
         self.with_store(|s| {
             for id in connect_store::resident_documents(resident) {
                 s.erase(id)?;
+            }
+            // Their half-written words go with them.
+            for form in super::DRAFT_FORMS {
+                s.set_setting(&format!("draft:{resident}:{form}"), None)?;
             }
             if s.setting(RESIDENT_LOCK_SETTING)?.as_deref() == Some(resident.to_string().as_str()) {
                 s.set_setting(RESIDENT_LOCK_SETTING, None)?;

@@ -17,7 +17,7 @@ use crate::network::{Network, RelayAccess};
 use crate::session::SharedSession;
 
 /// Why a device with no relay shows only its own half of the audit trail.
-pub const NO_RELAY_HISTORY: &str = "This device is not connected to a team relay.";
+pub const NO_RELAY_HISTORY: &str = "This phone is not part of a team yet.";
 
 /// The relay this store is enrolled with: its address, the device's token,
 /// and whether plain HTTP was allowed. `None` before enrolment.
@@ -56,12 +56,16 @@ fn record_enrolment(
     store.set_identity(&DeviceIdentity { role: enrolled.person.role, ..me })
 }
 
-/// A sync error in words for the person holding the phone; the technical
-/// detail of a failed connection helps nobody on a doorstep.
+/// A sync error in words for the person holding the phone: no codes, no
+/// technical detail of a failed connection (it helps nobody on a doorstep;
+/// the command line and the logs keep it).
 #[must_use]
 pub fn plain(e: &SyncError) -> String {
     match e {
-        SyncError::Unreachable(_) => "No connection to the team relay right now.".into(),
+        SyncError::Unreachable(_) => "No connection to the team right now.".into(),
+        SyncError::Refused { message, .. } => crate::sentence(message),
+        SyncError::UpdateApp => "This app needs updating before it can reach the team.".into(),
+        SyncError::UpdateRelay => "The team's server needs updating: tell your coordinator.".into(),
         other => crate::sentence(other),
     }
 }

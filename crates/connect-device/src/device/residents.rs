@@ -57,9 +57,16 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                     .map_err(DeviceError::store)?,
                 story: load(DocKind::Story)?.map(|d| story::read(&d)).transpose().map_err(DeviceError::store)?,
                 life_areas,
+                short_checkin: directory.as_ref().map(|d| d.short_checkin.clone()).unwrap_or_default(),
                 directory,
+                never_sent: false,
             })
         })
+    }
+
+    /// Everything about one resident held here, and whether any of it has left this device.
+    pub fn resident_view(&self, resident: ResidentId) -> Result<ResidentData, DeviceError> {
+        Ok(ResidentData { never_sent: self.never_sent(resident)?, ..self.resident(resident)? })
     }
 
     /// Adds a resident.
@@ -105,8 +112,16 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 Edit::SetAboutMe { text, by_resident } => {
                     s.edit(page_id, |d| page::set_about_me(d, &who(by_resident), &text).map(|()| None))
                 }
-                Edit::AddNote { text, marker, visibility, mood } => {
-                    let entry = NewEntry { happened_at: now, marker, text: &text, mood };
+                Edit::EditNote { visibility, id, text } => s
+                    .edit(DocumentId::resident(resident, visibility.doc_kind()), |d| {
+                        journal::edit_text(d, &ctx, id, &text).map(|()| None)
+                    }),
+                Edit::SetNoteRemoved { visibility, id, removed } => s
+                    .edit(DocumentId::resident(resident, visibility.doc_kind()), |d| {
+                        journal::set_archived(d, &ctx, id, removed).map(|()| None)
+                    }),
+                Edit::AddNote { text, marker, visibility, mood, reason } => {
+                    let entry = NewEntry { happened_at: now, marker, text: &text, mood, reason };
                     s.edit(DocumentId::resident(resident, visibility.doc_kind()), |d| {
                         journal::add_entry(d, &ctx, &entry).map(Some)
                     })

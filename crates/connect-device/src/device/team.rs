@@ -228,6 +228,22 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         })
     }
 
+    /// (Coordinator) Picks the questions of the team's short check-in.
+    pub fn set_short_checkin(&self, keys: &[String]) -> Result<(), DeviceError> {
+        if self.me()?.role != connect_model::AuthorRole::Coordinator {
+            return Err(DeviceError::refused("Only a coordinator can choose the team's check-in questions."));
+        }
+        let ctx = self.me()?.context(now());
+        self.with(|s| {
+            let Some((id, _)) = directory(s).map_err(store_error)? else {
+                return Err(DeviceError::refused(
+                    "The team's settings arrive from the team: connect this device and send first.",
+                ));
+            };
+            s.edit(id, |d| directory::set_short_checkin(d, &ctx, keys)).map_err(store_error)
+        })
+    }
+
     /// The team's figures (no names; small numbers suppressed).
     pub fn insights(&self) -> Result<TeamInsights, DeviceError> {
         self.with(|s| insights(s).map_err(store_error))

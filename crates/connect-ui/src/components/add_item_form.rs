@@ -1,29 +1,41 @@
 //! Adding an offer, ask or goal in a few taps: the field is focused as soon as
-//! the form opens, so the keyboard is already up.
+//! the form opens, so the keyboard is already up, and "They said this" is one
+//! tap beside it.
 
 use connect_model::ResidentId;
 use connect_model::page::Category;
 use dioxus::prelude::*;
 
+use crate::components::TheySaidThis;
+use crate::drafts::use_draft;
 use crate::i18n::Msg;
 use crate::item_view::category_msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
 use connect_device::Edit;
 
-/// An "add" button that opens a one-line form.
+/// An "add" button that opens a one-line form. With `ask_whose`, the form
+/// asks whether these are the resident's own words ("They said this"), and
+/// `make` is told: the words are then marked as theirs, written down by the
+/// person holding the phone.
 #[component]
 pub fn AddItemForm(
     resident: ResidentId,
     label: String,
     with_category: bool,
-    make: Callback<(String, Category), Edit>,
+    ask_whose: bool,
+    /// The form's name among the resident's drafts ("offer", "ask", "goal").
+    form: String,
+    make: Callback<(String, Category, bool), Edit>,
 ) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let mut open = use_signal(|| false);
-    let mut text = use_signal(String::new);
+    let draft = use_draft(format!("{resident}:{form}"), String::new());
+    let text = draft.text;
     let mut category = use_signal(|| Category::Other);
-    if !*open.read() {
+    let mut theirs = use_signal(|| false);
+    // Half-written words from before (the app was closed) open the form again.
+    if !*open.read() && text.read().is_empty() {
         return rsx! {
             button { class: "button add-button", onclick: move |_| open.set(true), "+ {label}" }
         };
@@ -39,9 +51,10 @@ pub fn AddItemForm(
                 if value.is_empty() {
                     return;
                 }
-                let edit = make.call((value, *category.read()));
+                let edit = make.call((value, *category.read(), *theirs.read()));
                 apply_edit_then(backend.clone(), ui, resident, edit, None, move || {
-                    text.set(String::new());
+                    draft.clear();
+                    theirs.set(false);
                     open.set(false);
                 });
             },
@@ -53,7 +66,7 @@ pub fn AddItemForm(
                 r#type: "text",
                 autocomplete: "off",
                 value: "{text}",
-                oninput: move |e| text.set(e.value()),
+                oninput: move |e| draft.typed(e.value()),
                 onmounted: move |e| async move { _ = e.set_focus(true).await; },
             }
             if with_category {
@@ -67,9 +80,17 @@ pub fn AddItemForm(
                     }
                 }
             }
+            if ask_whose {
+                TheySaidThis { checked: *theirs.read(), on_change: move |v| theirs.set(v) }
+            }
             div { class: "actions",
                 button { class: "button", r#type: "submit", {ui.t(Msg::Add)} }
-                button { class: "button secondary", r#type: "button", onclick: move |_| open.set(false), {ui.t(Msg::Cancel)} }
+                button {
+                    class: "button secondary",
+                    r#type: "button",
+                    onclick: move |_| { draft.clear(); open.set(false); },
+                    {ui.t(Msg::Cancel)}
+                }
             }
         }
     }

@@ -39,7 +39,7 @@ pub fn CaseloadScreen() -> Element {
     rsx! {
         div { class: "screen caseload",
             h2 { {ui.t(Msg::Caseload)} }
-            AddResidentForm {}
+            // Finding someone comes first; adding someone new after.
             div { class: "toolbar",
                 label { class: "field grow",
                     span { class: "label", {ui.t(Msg::SearchLabel)} }
@@ -58,6 +58,7 @@ pub fn CaseloadScreen() -> Element {
                     }
                 }
             }
+            AddResidentForm {}
             if let Some(why) = problem {
                 p { class: "notice notice-error", role: "alert", "{why}" }
             }

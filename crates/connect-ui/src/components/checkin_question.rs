@@ -1,6 +1,6 @@
 //! One question of a check-in: its number, its validated English words,
-//! big answer buttons (words, a 0 to 10 scale, or the life map's three), and
-//! "skip" and "stop here" always there.
+//! big answer buttons (words, a 0 to 10 scale top to bottom, or the life
+//! map's three), and "skip", "change my last answer" and "stop here".
 
 use dioxus::prelude::*;
 
@@ -18,33 +18,40 @@ pub enum AnswerKind {
     Rag,
 }
 
-/// One question; `on_answer` with the answer's place among `labels`.
+/// One question; `on_answer` with the answer's place among `labels` (the
+/// best answer first, the worst last, on every question). `english` when the
+/// question and its answers are a measure's validated English wording.
 #[component]
 pub fn CheckinQuestion(
     number: usize,
     total: usize,
     text: String,
+    english: bool,
     labels: Vec<String>,
     kind: AnswerKind,
+    can_go_back: bool,
     on_answer: EventHandler<usize>,
     on_skip: EventHandler<()>,
+    on_back: EventHandler<()>,
     on_stop: EventHandler<()>,
 ) -> Element {
     let ui = use_ui();
-    let scale = kind == AnswerKind::Scale;
-    let rag = kind == AnswerKind::Rag;
+    let lang = if english { "en" } else { ui.lang().tag() };
+    // A scale is a list top to bottom, its words beside its two ends.
+    let class = match kind {
+        AnswerKind::Scale => "answers scale",
+        AnswerKind::Rag => "answers rag",
+        AnswerKind::Words => "answers",
+    };
     rsx! {
         p { class: "progress", {ui.t(Msg::QuestionOf)} " {number} / {total}" }
-        h3 { id: "h-checkin", lang: "en", "{text}" }
-        if scale {
-            p { class: "scale-ends", span { "0 = not at all" } span { "10 = completely" } }
-        }
-        div { class: if scale { "answers scale" } else if rag { "answers rag" } else { "answers" },
+        h3 { id: "h-checkin", lang, "{text}" }
+        div { class,
             for (i, label) in labels.into_iter().enumerate() {
                 button {
                     key: "{i}",
-                    class: if rag { "button answer-button rag-{i}" } else { "button answer-button" },
-                    lang: "en",
+                    class: "button answer-button",
+                    lang,
                     onclick: move |_| on_answer.call(i),
                     "{label}"
                 }
@@ -52,6 +59,9 @@ pub fn CheckinQuestion(
         }
         div { class: "actions flow-actions",
             button { class: "button secondary", onclick: move |_| on_skip.call(()), {ui.t(Msg::Skip)} }
+            if can_go_back {
+                button { class: "button secondary", onclick: move |_| on_back.call(()), {ui.t(Msg::ChangeLastAnswer)} }
+            }
             button { class: "button secondary", onclick: move |_| on_stop.call(()), {ui.t(Msg::StopHere)} }
         }
     }

@@ -1,67 +1,93 @@
-//! Check-ins: start one (one question at a time), the trend in plain words and
-//! as charts, and every check-in so far with whether it counts in team
-//! figures, which the resident can change at any time.
+//! Check-ins: start one, how things have changed, and every check-in so far
+//! with whether it counts in team figures (which the resident can change at
+//! any time). The supporter reads the changes in plain words with charts; the
+//! resident sees none of it unless they ask, and then kind words only: no
+//! scores, no colours, no charts.
 
 use connect_model::ResidentId;
 use connect_model::checkin::CheckIns;
 use dioxus::prelude::*;
 
+use crate::checkin_words::{change_for_resident, change_for_team};
 use crate::components::{ChartSeries, CheckinFlow, TrendChart};
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
 use connect_device::Edit;
 
 fn short_date(t: connect_model::Timestamp) -> String {
-    t.to_datetime().format("%e %b %Y").to_string().trim().to_owned()
+    t.to_datetime().format("%-d %b").to_string()
 }
 
 /// The check-ins tab, for a supporter or (with `resident_mode`) the resident.
 #[component]
 pub fn CheckinsView(
     resident: ResidentId,
+    name: String,
     checkins: Option<CheckIns>,
     life_areas: Vec<(String, String)>,
+    short_checkin: Vec<String>,
     resident_mode: bool,
 ) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let mut asking = use_signal(|| false);
+    let mut showing_changes = use_signal(|| false);
     if *asking.read() {
         return rsx! {
-            CheckinFlow { resident, life_areas, by_resident: resident_mode, on_close: move |()| asking.set(false) }
+            CheckinFlow { resident, name, life_areas, short_checkin, by_resident: resident_mode, on_close: move |()| asking.set(false) }
         };
     }
     let checkins = checkins.unwrap_or(CheckIns { resident, checkins: Vec::new() });
-    let words = checkins.trend_in_words(&life_areas);
+    let changes = checkins.changes();
+    let words: Vec<String> = if resident_mode {
+        changes.iter().map(|c| change_for_resident(ui.lang(), c, &life_areas)).collect()
+    } else {
+        changes.iter().map(|c| change_for_team(ui.lang(), c, &life_areas)).collect()
+    };
+    let nothing_yet = match checkins.answered() {
+        0 => Some(Msg::NoCheckinsYet),
+        1 => Some(Msg::OnlyOneCheckin),
+        _ if words.is_empty() => Some(Msg::NothingToCompare),
+        _ => None,
+    };
     let series = checkins.series();
     let dates =
         |points: &[(connect_model::Timestamp, u8)]| points.iter().map(|(t, _)| short_date(*t)).collect::<Vec<_>>();
     let values =
         |points: &[(connect_model::Timestamp, u8)]| points.iter().map(|(_, v)| Some(f64::from(*v))).collect::<Vec<_>>();
+    let show_changes = !resident_mode || *showing_changes.read();
     rsx! {
         div { class: "checkins-view",
             button { class: "button answer-button", onclick: move |_| asking.set(true), {ui.t(Msg::StartCheckin)} }
-            section { class: "page-section", "aria-labelledby": "h-trend",
-                h3 { id: "h-trend", {ui.t(Msg::MyTrend)} }
-                ul { class: "trend-words",
-                    for w in words { li { lang: "en", "{w}" } }
-                }
-                if series.ucla3.len() > 1 {
-                    TrendChart {
-                        label: ui.t(Msg::UclaChartLabel).to_owned(),
-                        points: dates(&series.ucla3),
-                        series: vec![ChartSeries { name: "UCLA 3-item".into(), class: "series-a".into(), values: values(&series.ucla3) }],
-                        min: 3.0,
-                        max: 9.0,
+            if resident_mode && !*showing_changes.read() {
+                button { class: "button secondary answer-button", onclick: move |_| showing_changes.set(true), {ui.t(Msg::HowHaveThingsChanged)} }
+            }
+            if show_changes {
+                section { class: "page-section", "aria-labelledby": "h-trend",
+                    h3 { id: "h-trend", {ui.t(Msg::MyTrend)} }
+                    if let Some(msg) = nothing_yet {
+                        p { {ui.t(msg)} }
                     }
-                }
-                if series.ons4[0].len() > 1 {
-                    TrendChart {
-                        label: ui.t(Msg::LifeChartLabel).to_owned(),
-                        points: dates(&series.ons4[0]),
-                        series: vec![ChartSeries { name: "ONS4 life satisfaction".into(), class: "series-b".into(), values: values(&series.ons4[0]) }],
-                        min: 0.0,
-                        max: 10.0,
+                    ul { class: "trend-words",
+                        for w in words { li { "{w}" } }
+                    }
+                    if !resident_mode && series.ucla3.len() > 1 {
+                        TrendChart {
+                            label: ui.t(Msg::UclaChartLabel).to_owned(),
+                            points: dates(&series.ucla3),
+                            series: vec![ChartSeries { name: ui.t(Msg::MeasureUcla).into(), class: "series-a".into(), values: values(&series.ucla3) }],
+                            min: 3.0,
+                            max: 9.0,
+                        }
+                    }
+                    if !resident_mode && series.ons4[0].len() > 1 {
+                        TrendChart {
+                            label: ui.t(Msg::LifeChartLabel).to_owned(),
+                            points: dates(&series.ons4[0]),
+                            series: vec![ChartSeries { name: ui.t(Msg::MeasureSatisfied).into(), class: "series-b".into(), values: values(&series.ons4[0]) }],
+                            min: 0.0,
+                            max: 10.0,
+                        }
                     }
                 }
             }
@@ -72,14 +98,12 @@ pub fn CheckinsView(
                         for c in checkins.checkins.iter().rev().filter(|c| !c.archived) {
                             li { key: "{c.id}", class: "item",
                                 p { class: "item-meta",
-                                    span { {short_date(c.taken_at)} }
+                                    span { {crate::when::timestamp_day(ui.lang(), c.taken_at)} }
                                     if c.not_today {
                                         span { class: "tag", {ui.t(Msg::NotToday)} }
                                     } else {
-                                        span { class: "tag", {ui.t(Msg::Answered)} }
                                         span { if c.share_in_reports { {ui.t(Msg::CountsInFigures)} } else { {ui.t(Msg::KeptPrivate)} } }
                                     }
-                                    span { class: "byline", {ui.t(Msg::AddedBy)} " {c.author.name}" }
                                 }
                                 if !c.not_today {
                                     button {

@@ -35,6 +35,7 @@ pub fn EnrolForm() -> Element {
                     // device at once: the auto-sync starts it, and retries
                     // it if it fails.
                     auto.tell(Command::Trigger(Trigger::Enrolled));
+                    ui.reached_the_team();
                     ui.bump();
                     // Enrolled with a resident's invite: from now on this
                     // phone is theirs, and shows only their screens.
@@ -44,7 +45,7 @@ pub fn EnrolForm() -> Element {
                         locked.set(Some(own));
                     }
                 }
-                Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                Err(err) => ui.team_error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
             }
         });
     };

@@ -28,8 +28,7 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
         let backend = backend.clone();
         move |_| {
             let undo = Edit::SetArchived { section, item: id, archived: false, by_resident: resident_mode };
-            let notice =
-                Notice { text: ui.t(Msg::HiddenNotice).to_owned(), error: false, undo: Some((resident, undo)) };
+            let notice = Notice::undoable(ui.t(Msg::HiddenNotice), resident, undo);
             let edit = Edit::SetArchived { section, item: id, archived: true, by_resident: resident_mode };
             apply_edit(backend.clone(), ui, resident, edit, Some(notice));
         }
@@ -50,7 +49,7 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
     rsx! {
         li { class: if item.author.is_resident() { "item theirs" } else { "item" },
             if *editing.read() {
-                ItemEditForm { resident, section, item: id, text: item.text.clone(), resident_mode, on_done: move |()| editing.set(false) }
+                ItemEditForm { resident, section, item: id, text: item.text.clone(), theirs: item.author.is_resident(), resident_mode, on_done: move |()| editing.set(false) }
             } else {
                 p { class: "item-text", "{item.text}" }
                 p { class: "item-meta",

@@ -1,18 +1,21 @@
-//! Mutual support: offers that might meet someone's ask, each with why it was
-//! suggested, and the introductions suggested so far. Suggesting one asks
+//! Mutual support: for each resident's ask, the offers that might meet it,
+//! each with why it was suggested, and the introductions suggested so far. Suggesting one asks
 //! both residents; nothing is arranged unless both say yes.
 
 use connect_model::page::IntroState;
 use dioxus::prelude::*;
 
+use connect_model::ItemId;
+use connect_model::matching::Suggestion;
+
+use crate::components::MatchGroup;
 use crate::i18n::Msg;
-use crate::state::{run_call, use_backend, use_backend_read, use_ui};
+use crate::state::{use_backend_read, use_ui};
 
 /// The matches part of the team screen.
 #[component]
 pub fn MatchesView() -> Element {
     let ui = use_ui();
-    let backend = use_backend();
     let data = use_backend_read(move |backend| async move {
         Ok((backend.suggestions().await?, backend.introductions().await.unwrap_or_default()))
     });
@@ -21,35 +24,20 @@ pub fn MatchesView() -> Element {
         Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },
         None => return rsx! { p { class: "loading", role: "status", {ui.t(Msg::Loading)} } },
     };
+    // One group per ask, the best matched ask first; its offers best first.
+    let mut groups: Vec<(ItemId, Vec<Suggestion>)> = Vec::new();
+    for s in suggestions {
+        match groups.iter_mut().find(|(ask, _)| *ask == s.ask.item) {
+            Some((_, offers)) => offers.push(s),
+            None => groups.push((s.ask.item, vec![s])),
+        }
+    }
     rsx! {
         div { class: "matches-view",
             p { class: "hint", {ui.t(Msg::MatchesHint)} }
-            if suggestions.is_empty() { p { class: "empty", {ui.t(Msg::NoMatches)} } }
-            ul { class: "item-list",
-                for s in suggestions.into_iter().take(30) {
-                    li { key: "{s.ask.item}-{s.offer.item}", class: "item match",
-                        p { class: "item-text", strong { "{s.ask.name}" } " " {ui.t(Msg::Asks_)} ": “{s.ask.text}”" }
-                        p { class: "item-text", strong { "{s.offer.name}" } " " {ui.t(Msg::Offers_)} ": “{s.offer.text}”" }
-                        p { class: "item-meta", {ui.t(Msg::IntroWhy)} ": {s.reason_words()}" }
-                        button {
-                            class: "button secondary",
-                            onclick: {
-                                let backend = backend.clone();
-                                #[allow(clippy::redundant_clone)]
-                                let s = s.clone();
-                                move |_| {
-                                    let backend = backend.clone();
-                                    // Each click needs its own copy: the handler may run again.
-                                    #[allow(clippy::redundant_clone)]
-                                    let s = s.clone();
-                                    run_call(ui, None, async move { backend.introduce(s).await }, move |()| ui.news(ui.t(Msg::IntroSuggested)));
-                                }
-                            },
-                            {ui.t(Msg::SuggestIntro)}
-                            span { class: "visually-hidden", ": {s.ask.name} / {s.offer.name}" }
-                        }
-                    }
-                }
+            if groups.is_empty() { p { class: "empty", {ui.t(Msg::NoMatches)} } }
+            for (ask, offers) in groups {
+                MatchGroup { key: "{ask}", offers }
             }
             if !intros.is_empty() {
                 section { class: "page-section", "aria-labelledby": "h-intros-so-far",

@@ -45,11 +45,21 @@ pub fn PageView(
                         AddItemForm {
                             resident,
                             label: ui.t(add_label).to_owned(),
-                            with_category: section != Section::Goals,
-                            make: move |(text, category): (String, Category)| match section {
-                                Section::Offers => Edit::AddOffer { text, category, by_resident: resident_mode },
-                                Section::Asks => Edit::AddAsk { text, category, by_resident: resident_mode },
-                                Section::Goals => Edit::AddGoal { text, kind: GoalKind::Goal, by_resident: resident_mode },
+                            // A resident picks no category: the team can add one later.
+                            with_category: section != Section::Goals && !resident_mode,
+                            ask_whose: !resident_mode,
+                            form: match section {
+                                Section::Offers => "offer",
+                                Section::Asks => "ask",
+                                Section::Goals => "goal",
+                            }.to_owned(),
+                            make: move |(text, category, theirs): (String, Category, bool)| {
+                                let by_resident = resident_mode || theirs;
+                                match section {
+                                    Section::Offers => Edit::AddOffer { text, category, by_resident },
+                                    Section::Asks => Edit::AddAsk { text, category, by_resident },
+                                    Section::Goals => Edit::AddGoal { text, kind: GoalKind::Goal, by_resident },
+                                }
                             },
                         }
                     }

@@ -63,14 +63,21 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
         &[
             (Part::Page, Msg::MyPage),
             (Part::Circle, Msg::TabCircle),
-            (Part::Journal, Msg::TabJournal),
+            (Part::Journal, Msg::NotesFromVisits),
             (Part::Checkin, Msg::TabCheckins),
             (Part::Story, Msg::TabStory),
             (Part::AboutMe, Msg::EverythingAboutMe),
             (Part::ThisPhone, Msg::ThisPhone),
         ]
     } else {
-        &[(Part::Page, Msg::MyPage), (Part::Checkin, Msg::TabCheckins), (Part::Story, Msg::TabStory)]
+        // On the supporter's phone too, the notes shared with them: what "shared
+        // with the resident" means.
+        &[
+            (Part::Page, Msg::MyPage),
+            (Part::Journal, Msg::NotesFromVisits),
+            (Part::Checkin, Msg::TabCheckins),
+            (Part::Story, Msg::TabStory),
+        ]
     };
     rsx! {
         if own_phone {
@@ -98,7 +105,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                 },
                 Part::Circle => rsx! { CircleView { resident, circle: d.circle.clone(), name: name.clone(), visits: d.visits() } },
                 Part::Journal => rsx! { JournalView { resident, journal: d.journal, team_notes: None, read_only: true } },
-                Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, resident_mode: true } },
+                Part::Checkin => rsx! { CheckinsView { resident, name: name.clone(), checkins: d.checkins.clone(), life_areas: d.life_areas, short_checkin: d.short_checkin, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
                 Part::AboutMe => rsx! { RecordView { resident, name: name.clone(), own: true } },
                 Part::ThisPhone => rsx! {

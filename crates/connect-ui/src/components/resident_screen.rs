@@ -4,7 +4,9 @@
 use connect_model::ResidentId;
 use dioxus::prelude::*;
 
-use crate::components::{CheckinsView, CircleView, JournalView, PageView, RecordView, StoryView};
+use crate::components::{
+    CheckinsView, CircleView, ConcernNotice, JournalView, PageView, RecordView, RemoveMistakePanel, StoryView,
+};
 use crate::i18n::Msg;
 use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
 
@@ -30,7 +32,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     rsx! {
         div { class: "screen resident",
             div { class: "resident-heading",
-                button { class: "link-button back", "aria-label": ui.t(Msg::Back), title: ui.t(Msg::Back), onclick: move |_| ui.go(Screen::Caseload), "←" }
+                button { class: "link-button back", "aria-label": ui.t(Msg::Back), title: ui.t(Msg::Back), onclick: move |_| ui.back(), "←" }
                 h2 { "{data.page.preferred_name}" }
                 button {
                     class: "button secondary",
@@ -45,6 +47,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                     {ui.t(Msg::HandToResident)}
                 }
             }
+            ConcernNotice { resident, name: data.page.preferred_name.clone() }
             div { class: "tabs", role: "tablist", "aria-label": "{data.page.preferred_name}",
                 for (t, label) in tabs {
                     button {
@@ -62,10 +65,15 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                 match tab {
                     Tab::Page => rsx! { PageView { resident, page: data.page.clone(), directory: data.directory.clone(), resident_mode: false } },
                     Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone(), visits: data.visits() } },
-                    Tab::Checkins => rsx! { CheckinsView { resident, checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), resident_mode: false } },
+                    Tab::Checkins => rsx! { CheckinsView { resident, name: data.page.preferred_name.clone(), checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), short_checkin: data.short_checkin.clone(), resident_mode: false } },
                     Tab::Story => rsx! { StoryView { resident, story: data.story.clone(), resident_mode: false } },
                     Tab::Journal => rsx! { JournalView { resident, journal: data.journal.clone(), team_notes: data.team_notes.clone() } },
-                    Tab::Record => rsx! { RecordView { resident, name: data.page.preferred_name.clone() } },
+                    Tab::Record => rsx! {
+                        if data.never_sent {
+                            RemoveMistakePanel { resident, name: data.page.preferred_name.clone() }
+                        }
+                        RecordView { resident, name: data.page.preferred_name.clone() }
+                    },
                 }
             }
         }

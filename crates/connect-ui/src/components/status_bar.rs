@@ -1,9 +1,11 @@
-//! The sync chip: always in view at the top of supporter screens. It says in
-//! a few words whether what is here is safe with the team or only on this
-//! phone, "Syncing…" while the auto-sync runs, when the last sync was and
-//! when the next one is, and offers "Sync now". A failure the person asked
-//! about is said at once; one the auto-sync met is said quietly, with the
-//! time of the next try, and never interrupts typing.
+//! The sending chip: always in view at the top of supporter screens. It says
+//! one of two things, in the same words everywhere: "Saved on this phone, not
+//! sent yet (N)", where N counts what the person did (a resident added, an
+//! offer, a note), or "Sent to the team"; and "Sending…" while the auto-sync
+//! runs. Below it, when the last send was and when the next one is, and "Send
+//! now". A failure the person asked about is said at once; one the auto-sync
+//! met is said quietly, with the time of the next try, and never interrupts
+//! typing; either is gone once a later send works.
 
 use dioxus::prelude::*;
 
@@ -28,33 +30,36 @@ pub fn StatusBar() -> Element {
         .last_sync
         .as_deref()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| d.with_timezone(&chrono::Local).format("%H:%M, %e %b").to_string());
+        .map(|d| crate::when::moment_words(*ui.lang.read(), d.with_timezone(&chrono::Local)));
     let next = sync.schedule.next_try.and_then(|at| sync.wall(at)).map(|d| d.format("%H:%M").to_string());
     let failing = sync.schedule.failures > 0;
     let enrolled = o.enrolled;
+    let own_phone = crate::state::use_backend().own_resident().is_some();
     let press = move |_| {
-        // The auto-sync never tries without a relay; a tap says why.
+        // The auto-sync never tries without a team to send to; a tap says why.
         if !enrolled && overview.read().is_some() {
             ui.error(connect_device::DeviceError::NotEnrolled.to_string());
             return;
         }
         auto.sync_now();
     };
+    // Two states, in the same words everywhere: something is only here, or
+    // everything has reached the team. (And, while it runs, "Sending…".)
     let (state_class, icon, state) = if syncing {
-        ("chip-syncing", "⟳ ", ui.t(Msg::Syncing).to_owned())
-    } else if !o.enrolled {
-        ("chip-local", "↑ ", ui.t(Msg::NotConnected).to_owned())
-    } else if o.pending > 0 {
-        let words = ui.t(if o.pending == 1 { Msg::ChangeWaiting } else { Msg::ChangesWaiting });
-        ("chip-waiting", "↑ ", format!("{} {words}", o.pending))
+        ("chip-syncing", "⟳ ", ui.t(Msg::Sending).to_owned())
+    } else if o.unsent > 0 || !o.enrolled {
+        let count = if o.unsent > 0 { format!(" ({})", o.unsent) } else { String::new() };
+        ("chip-waiting", "↑ ", format!("{}{count}", ui.t(Msg::NotSentYet)))
     } else {
-        ("chip-safe", "☁ ", ui.t(Msg::AllOnRelay).to_owned())
+        ("chip-safe", "☁ ", ui.t(Msg::SentToTeam).to_owned())
     };
     let refused = sync.refused.join("; ");
+    // The next send follows the last one's line, when there is one.
+    let sep = if last.is_some() || o.unsent > 0 { " · " } else { "" };
     // Only the chip and its button stay on screen while scrolling: one line
     // high at any text size. The rest scrolls away with the page.
     rsx! {
-        section { class: "status-bar", "aria-label": "Sync status",
+        section { class: "status-bar", "aria-label": ui.t(Msg::SendStatus),
             p { class: "sync-chip {state_class}", role: "status", "aria-live": "polite",
                 span { class: "icon", "aria-hidden": "true", "{icon}" }
                 "{state}"
@@ -64,36 +69,37 @@ pub fn StatusBar() -> Element {
                 disabled: syncing,
                 "aria-busy": if syncing { "true" } else { "false" },
                 onclick: press,
-                if syncing { {ui.t(Msg::Syncing)} } else { {ui.t(Msg::SyncNow)} }
+                if syncing { {ui.t(Msg::Sending)} } else { {ui.t(Msg::SendNow)} }
             }
         }
         p { class: "status-detail",
-            span { class: "status-saved", span { class: "icon", "aria-hidden": "true", "✓ " } {ui.t(Msg::SavedHere)} }
-            if o.enrolled {
-                span { class: "status-last",
-                    " · "
-                    match last {
-                        Some(when) => rsx! { {ui.t(Msg::LastSynced)} " {when}" },
-                        None => rsx! { {ui.t(Msg::NeverSynced)} },
-                    }
+            if !o.enrolled {
+                // A resident's own phone has no Settings to join from.
+                span { class: "status-next", {ui.t(if own_phone { Msg::SentOnceJoined } else { Msg::JoinTeamToSend })} }
+            } else {
+                match last {
+                    Some(when) => rsx! { span { class: "status-last", {ui.t(Msg::LastSent)} " {when}" } },
+                    // Nothing to send and nothing sent: no line that reads as a failure.
+                    None if o.unsent == 0 => rsx! {},
+                    None => rsx! { span { class: "status-last", {ui.t(Msg::NeverSent)} } },
                 }
                 if sync.schedule.offline && !syncing {
-                    span { class: "status-next", " · " {ui.t(Msg::OfflineWaits)} }
+                    span { class: "status-next", "{sep}" {ui.t(Msg::OfflineWaits)} }
                 } else if let Some(next) = next.filter(|_| !syncing) {
                     span { class: "status-next",
-                        " · " {ui.t(if failing { Msg::NextTry } else { Msg::NextSync })} " {next}"
+                        "{sep}" {ui.t(if failing { Msg::NextTry } else { Msg::NextSend })} " {next}"
                     }
                 }
             }
         }
         if sync.finished_once && !syncing {
             match (&sync.last_error, sync.by_hand) {
-                (Some(e), true) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SyncFailed)} " " "{e}" } },
+                (Some(e), true) => rsx! { p { class: "status-outcome status-error", role: "alert", {ui.t(Msg::SendFailed)} " " "{e}" } },
                 // Met by the auto-sync: said, but quietly; it tries again by itself.
-                (Some(e), false) => rsx! { p { class: "status-outcome status-quiet", {ui.t(Msg::SyncWillRetry)} " " "{e}" } },
+                (Some(e), false) => rsx! { p { class: "status-outcome status-quiet", {ui.t(Msg::SendWillRetry)} " " "{e}" } },
                 // Refusals met by the auto-sync are shown, but announced to nobody mid-sentence.
                 (None, by_hand) if !refused.is_empty() => rsx! { p { class: "status-outcome status-error", role: by_hand.then_some("alert"), "{refused}" } },
-                (None, true) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SyncDone)} } },
+                (None, true) => rsx! { p { class: "status-outcome status-done", role: "status", {ui.t(Msg::SendDone)} } },
                 (None, false) => rsx! {},
             }
         }

@@ -1,12 +1,16 @@
-//! The resident's story in their own words, and who may read it: four plain
-//! choices they can change at any time, each change kept with who and when.
+//! The resident's story: first who can read it, asked in their voice ("Who
+//! can read my story?") as four large choices, any wider sharing confirmed in
+//! plain words before it counts; then their story in their words; then every
+//! change of consent with who made it and when.
 
 use connect_model::ResidentId;
 use connect_model::story::{Consent, Story};
 use dioxus::prelude::*;
 
+use crate::components::{ConsentChoices, TheySaidThis};
+use crate::drafts::use_draft;
 use crate::i18n::Msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{apply_edit_then, use_backend, use_ui};
 use connect_device::Edit;
 
 /// Words for each consent level.
@@ -26,44 +30,33 @@ pub fn StoryView(resident: ResidentId, story: Option<Story>, resident_mode: bool
     let ui = use_ui();
     let backend = use_backend();
     let text = story.as_ref().map(|s| s.text.to_string()).unwrap_or_default();
-    let mut draft = use_signal(|| text.clone());
+    let draft = use_draft(format!("{resident}:story"), text);
+    // A story is the resident's account: written down by a supporter, it is
+    // still their words unless unticked.
+    let mut said_by_them = use_signal(|| true);
     let consent = story.as_ref().map_or(Consent::Private, |s| s.consent);
     let history = story.as_ref().map(|s| s.consent_history.clone()).unwrap_or_default();
-    let save_backend = backend.clone();
     rsx! {
         div { class: "story-view",
+            ConsentChoices { resident, consent }
             section { class: "page-section", "aria-labelledby": "h-story",
                 h3 { id: "h-story", {ui.t(Msg::StoryHeading)} }
-                p { class: "hint", {ui.t(Msg::StoryHint)} }
+                p { class: "hint", if resident_mode { {ui.t(Msg::StoryHint)} } else { {ui.t(Msg::StoryHintTeam)} } }
                 form {
                     onsubmit: move |e: FormEvent| {
                         e.prevent_default();
-                        let edit = Edit::SetStory { text: draft.read().clone(), by_resident: resident_mode };
-                        apply_edit(save_backend.clone(), ui, resident, edit, None);
+                        let by_resident = resident_mode || *said_by_them.read();
+                        let edit = Edit::SetStory { text: draft.text.read().clone(), by_resident };
+                        apply_edit_then(backend.clone(), ui, resident, edit, None, move || draft.forget());
                     },
                     label { class: "field",
                         span { class: "visually-hidden", {ui.t(Msg::StoryHeading)} }
-                        textarea { rows: 8, value: "{draft}", oninput: move |e| draft.set(e.value()) }
+                        textarea { rows: 8, value: "{draft.text}", oninput: move |e| draft.typed(e.value()) }
+                    }
+                    if !resident_mode {
+                        TheySaidThis { checked: *said_by_them.read(), on_change: move |v| said_by_them.set(v) }
                     }
                     button { class: "button", r#type: "submit", {ui.t(Msg::SaveStory)} }
-                }
-            }
-            fieldset { class: "page-section consent-choices",
-                legend { {ui.t(Msg::ConsentHeading)} }
-                for level in Consent::ALL.iter().copied() {
-                    label { class: "check big-choice",
-                        input {
-                            r#type: "radio",
-                            name: "consent-{resident}",
-                            value: "{level}",
-                            checked: level == consent,
-                            onchange: {
-                                let backend = backend.clone();
-                                move |_| apply_edit(backend.clone(), ui, resident, Edit::SetConsent { level, by_resident: resident_mode }, None)
-                            },
-                        }
-                        span { {ui.t(consent_msg(level))} }
-                    }
                 }
             }
             if !history.is_empty() {
@@ -74,7 +67,7 @@ pub fn StoryView(resident: ResidentId, story: Option<Story>, resident_mode: bool
                             li { class: "item",
                                 p { class: "item-text", {ui.t(consent_msg(c.level))} }
                                 p { class: "item-meta",
-                                    span { {c.at.to_datetime().format("%e %b %Y, %H:%M").to_string()} }
+                                    span { {crate::when::moment_words(ui.lang(), c.at.to_datetime().with_timezone(&chrono::Local))} }
                                     span { class: "byline", {ui.t(Msg::ChangedBy)} " {c.by.name}" }
                                 }
                             }
