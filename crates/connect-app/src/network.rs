@@ -111,8 +111,12 @@ impl Network for AppNetwork {
 
     fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, NetworkFailure> {
         self.with_relay(|_, url, token, insecure| {
-            let issued =
-                http::RelayClient::new(url, token, insecure)?.invite(&InviteRequest { role, resident, hours: None })?;
+            let issued = http::RelayClient::new(url, token, insecure)?.invite(&InviteRequest {
+                role,
+                resident,
+                hours: None,
+                name: None,
+            })?;
             Ok(InviteInfo { code: issued.code, relay: url.to_owned(), expires_at: issued.expires_at.to_string() })
         })
     }

@@ -446,7 +446,7 @@ fn run_with(mut s: Session, command: Command) -> anyhow::Result<()> {
         Command::Invite { role, resident, hours } => {
             let resident = resident.map(|r| resolve::resident(&s.store, &r)).transpose()?;
             let role: AuthorRole = role.parse()?;
-            let issued = relay_client(&s)?.invite(&InviteRequest { role, resident, hours })?;
+            let issued = relay_client(&s)?.invite(&InviteRequest { role, resident, hours, name: None })?;
             s.print(&issued, || {
                 format!("Invite for a {} (one use, expires {}):\n{}\n", issued.role, issued.expires_at, issued.code)
             })

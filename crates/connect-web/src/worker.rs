@@ -194,8 +194,10 @@ async fn call(local: &StoreBackend<SqliteStore>, request: Request) -> Result<Rep
         }
         Request::Invite { role, resident } => {
             let Some((client, url)) = relay_client(local)? else { return Err(BackendError::NotEnrolled) };
-            let issued =
-                client.invite(&InviteRequest { role, resident, hours: None }).await.map_err(|e| failed(local, &e))?;
+            let issued = client
+                .invite(&InviteRequest { role, resident, hours: None, name: None })
+                .await
+                .map_err(|e| failed(local, &e))?;
             Ok(Reply::Invite(InviteInfo { code: issued.code, relay: url, expires_at: issued.expires_at.to_string() }))
         }
         other => local.handle(other),
