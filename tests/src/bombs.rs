@@ -10,6 +10,10 @@ use connect_model::automerge::{self, Automerge, ObjType, ROOT, transaction::Tran
 /// A raw DEFLATE stream of 1 GiB of zeros (about 1 MiB).
 pub const ZEROS_1GIB: &[u8] = include_bytes!("../data/zeros-1gib.deflate");
 
+/// A change chunk of a million list insertions, 104 bytes long (made once
+/// by Automerge itself; building it in a debug test takes minutes).
+pub const MILLION_OPS: &[u8] = include_bytes!("../data/list-1m-ops.change");
+
 fn leb128(mut n: u64, out: &mut Vec<u8>) {
     loop {
         let byte = u8::try_from(n & 0x7f).unwrap_or(0);
