@@ -194,10 +194,7 @@ mod tests {
         page::add_offer(&mut doc, &ctx(1), "I bake", page::Category::Caring).unwrap();
         check_document(id, &doc).unwrap();
         // A device that skips the model's checks writes the field directly.
-        let offers = match doc.get(ROOT, "offers").unwrap() {
-            Some((_, offers)) => offers,
-            None => unreachable!("a page has offers"),
-        };
+        let Some((_, offers)) = doc.get(ROOT, "offers").unwrap() else { unreachable!("a page has offers") };
         let (_, offer) = doc.map_range(&offers, ..).next().map(|i| ((), i.id())).unwrap();
         let mut tx = doc.transaction();
         let text = automerge::transaction::Transactable::put_object(&mut tx, &offer, "text", automerge::ObjType::Text)

@@ -50,7 +50,7 @@ fn stored(id: DocumentId, doc: &Automerge, facts: ResidentFacts) -> StoredDoc {
 /// Runs the named-documents phase: the `Read` the round asks for first,
 /// answered with `docs`, must be followed by a `ReadFeed`, answered with an
 /// empty feed; returns the effect after that.
-fn through_named(round: &mut RelayRound<'_>, first: RelayEffect, docs: Vec<StoredDoc>) -> RelayEffect {
+fn through_named(round: &mut RelayRound<'_>, first: &RelayEffect, docs: Vec<StoredDoc>) -> RelayEffect {
     assert!(matches!(first, RelayEffect::Read(_)), "{first:?}");
     let next = round.handle(RelayEvent::Read(docs)).unwrap();
     assert!(matches!(next, RelayEffect::ReadFeed { .. }), "{next:?}");
@@ -95,7 +95,7 @@ fn a_new_residents_upload_is_committed_then_answered() {
     let request = SyncRequest { uploads: vec![upload(id, &doc)], ..SyncRequest::default() };
     let (mut round, effect) = RelayRound::new(c, &request, RoundStart::default(), RelayLimits::default()).unwrap();
     assert!(matches!(&effect, RelayEffect::Read(ids) if ids == &vec![id]));
-    let effect = through_named(&mut round, effect, Vec::new());
+    let effect = through_named(&mut round, &effect, Vec::new());
     let RelayEffect::Commit(writes) = effect else { panic!("{effect:?}") };
     assert_eq!(writes.register, vec![r], "a resident seen for the first time is registered");
     assert_eq!(writes.saves.len(), 1);
@@ -195,7 +195,7 @@ fn a_request_that_lost_a_response_forgets_the_assumptions_made_after_it() {
     let request = SyncRequest { applied: 2, ..SyncRequest::default() };
     let (mut round, effect) =
         RelayRound::new(c, &request, RoundStart { last_round: 4, team_bytes: 0 }, RelayLimits::default()).unwrap();
-    let effect = through_named(&mut round, effect, Vec::new());
+    let effect = through_named(&mut round, &effect, Vec::new());
     let RelayEffect::Commit(writes) = effect else { panic!("{effect:?}") };
     assert_eq!((writes.forget_assumed_after, writes.round), (Some(2), 4));
 }
@@ -219,7 +219,7 @@ fn answer_upload(c: Caller, id: DocumentId, base: &Automerge, up: Upload, limits
     let request = SyncRequest { uploads: vec![up], ..SyncRequest::default() };
     let (mut round, effect) = RelayRound::new(c, &request, RoundStart::default(), limits).unwrap();
     let facts = ResidentFacts { team: Some(c.team), assigned: true };
-    let effect = through_named(&mut round, effect, vec![stored(id, base, facts)]);
+    let effect = through_named(&mut round, &effect, vec![stored(id, base, facts)]);
     match effect {
         RelayEffect::Commit(_) => round.handle(RelayEvent::Committed).unwrap(),
         other => other,
@@ -259,7 +259,7 @@ fn a_document_past_its_byte_quota_or_the_teams_is_refused_and_the_rest_kept() {
     let request = SyncRequest { uploads: vec![upload(ids[0], &small), upload(ids[1], &big)], ..SyncRequest::default() };
     let limits = RelayLimits { document_bytes: big.save().len() - 1, ..RelayLimits::default() };
     let (mut round, effect) = RelayRound::new(c, &request, RoundStart::default(), limits).unwrap();
-    let RelayEffect::Commit(writes) = through_named(&mut round, effect, Vec::new()) else { panic!() };
+    let RelayEffect::Commit(writes) = through_named(&mut round, &effect, Vec::new()) else { panic!() };
     assert_eq!(writes.saves.iter().map(|s| s.id).collect::<Vec<_>>(), vec![ids[0]], "the small one is kept");
     let RelayEffect::Respond(response, _) = round.handle(RelayEvent::Committed).unwrap() else { panic!() };
     assert_eq!(response.rejected.len(), 1);
@@ -267,7 +267,7 @@ fn a_document_past_its_byte_quota_or_the_teams_is_refused_and_the_rest_kept() {
     // A full team takes nothing new.
     let start = RoundStart { last_round: 0, team_bytes: RelayLimits::default().team_bytes };
     let (mut round, effect) = RelayRound::new(c, &request, start, RelayLimits::default()).unwrap();
-    let effect = through_named(&mut round, effect, Vec::new());
+    let effect = through_named(&mut round, &effect, Vec::new());
     assert_eq!(rejections(&effect).len(), 2);
     assert!(rejections(&effect)[0].contains("team's space"), "{:?}", rejections(&effect));
 }
@@ -343,7 +343,7 @@ fn a_compressed_bomb_is_refused_within_the_budget_and_the_next_document_is_kept(
     };
     let facts = ResidentFacts { team: Some(team), assigned: true };
     let (mut round, effect) = RelayRound::new(c, &request, RoundStart::default(), limits).unwrap();
-    let RelayEffect::Commit(writes) = through_named(&mut round, effect, vec![stored(bomb_id, &base, facts)]) else {
+    let RelayEffect::Commit(writes) = through_named(&mut round, &effect, vec![stored(bomb_id, &base, facts)]) else {
         panic!("the good document is saved")
     };
     assert_eq!(writes.saves.iter().map(|s| s.id).collect::<Vec<_>>(), vec![good_id]);
