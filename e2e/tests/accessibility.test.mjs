@@ -24,11 +24,11 @@ test('every main screen passes an axe-core audit with no serious or critical vio
     await audit(page, 'journal');
     await page.getByRole('tab', { name: 'Check-ins' }).click();
     await page.getByRole('button', { name: 'Start a check-in' }).click();
-    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('heading', { name: 'How often do you feel lonely?' }).waitFor();
     await audit(page, 'check-in question');
     await page.getByRole('tab', { name: 'Story' }).click();
-    await page.getByRole('group', { name: 'Who may read it' }).waitFor();
+    await page.getByRole('heading', { name: 'Who can read my story?' }).waitFor();
     await audit(page, 'story');
     await page.getByRole('tab', { name: 'Circle of care' }).click();
     await page.getByRole('heading', { name: 'How the circle has changed' }).waitFor();
@@ -86,7 +86,7 @@ test('the screens work at 200% text size and with the keyboard alone', async () 
     // The skip link, then the sync chip's button, then the main navigation.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Sync now');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send now');
     await page.keyboard.press('Tab');
     assert.match(await page.evaluate(() => document.activeElement?.textContent), /Caseload$/);
     for (let i = 0; i < 40; i++) {

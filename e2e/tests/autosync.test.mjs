@@ -36,21 +36,21 @@ test('offline edits reach the team by themselves when the signal comes back, and
     await ready(page, 'Caseload', { name: 'Amara' });
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Connect to the team' }).click();
-    await chip.getByText('Safe with the team').waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Join your team' }).click();
+    await chip.getByText('Sent to the team').waitFor({ timeout: 15000 });
     // Settings offers the schedule: every 5 minutes unless changed.
-    const every = page.getByRole('combobox', { name: 'Sync by itself while the app is open' });
+    const every = page.getByRole('combobox', { name: 'Send to the team by itself while the app is open' });
     assert.equal(await every.inputValue(), '5');
     await audit(page, 'settings with the auto-sync');
-    await page.getByText(/next sync \d\d:\d\d/).waitFor();
+    await page.getByText(/next send at \d\d:\d\d/).waitFor();
 
     // 1. Offline: add a resident and an offer. They stay on this phone.
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Caseload' }).click();
     await addResident(page, 'Ottoline Offline');
     await addOffer(page, 'I can mend bicycles');
-    await chip.getByText(/change(s)? only on this phone/).waitFor({ timeout: 5000 });
-    await page.getByText('no signal: it syncs when the signal is back').waitFor();
+    await chip.getByText(/not sent yet \(\d+\)/).waitFor({ timeout: 5000 });
+    await page.getByText('no signal: it sends when the signal is back').waitFor();
     await shot(page, 'autosync-offline');
     const ottoline = () => connectJson(chloeStore, 'resident', 'list').find((r) => r.preferred_name === 'Ottoline Offline');
     connect(chloeStore, 'sync');
@@ -65,7 +65,7 @@ test('offline edits reach the team by themselves when the signal comes back, and
       return r && JSON.stringify(connectJson(chloeStore, 'show', r.resident)).includes('I can mend bicycles');
     }, 30000);
     assert.ok(took !== null, 'the CLI device saw the offer within 30 s of the signal coming back');
-    await chip.getByText('Safe with the team').waitFor({ timeout: Math.max(1, 30000 - (Date.now() - online)) }); // 0 would mean no limit
+    await chip.getByText('Sent to the team').waitFor({ timeout: Math.max(1, 30000 - (Date.now() - online)) }); // 0 would mean no limit
     const toSafe = Date.now() - online;
     await shot(page, 'autosync-back-online');
 
@@ -74,15 +74,15 @@ test('offline edits reach the team by themselves when the signal comes back, and
     const edited = Date.now();
     const afterEdit = await cliSees(chloeStore, () => JSON.stringify(connectJson(chloeStore, 'show', ottoline().resident)).includes('I can teach card games'), 45000);
     assert.ok(afterEdit !== null, 'an edit reached the team by itself');
-    await chip.getByText('Safe with the team').waitFor({ timeout: 10000 });
+    await chip.getByText('Sent to the team').waitFor({ timeout: 10000 });
     const editToTeam = Date.now() - edited;
     assert.ok(editToTeam >= 15000, `not at once, but after the debounce (${editToTeam} ms)`);
 
     // What one idle sync costs from the browser, headers included (for BENCHMARKS.md).
     const syncRequest = context.waitForEvent('requestfinished', { predicate: (r) => r.url().endsWith('/v1/sync'), timeout: 15000 });
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('button', { name: 'Send now' }).click();
     const sizes = await (await syncRequest).sizes();
-    await page.getByText('Synced.').waitFor();
+    await page.getByText('Sent.').waitFor();
     const idleSync = { ...sizes, total: sizes.requestHeadersSize + sizes.requestBodySize + sizes.responseHeadersSize + sizes.responseBodySize };
 
     // 4. Leaving the page (the phone's home button, another app) sends what
@@ -113,9 +113,9 @@ test('the preview sends what is only on this device when its tab is hidden, as t
   try {
     await page.goto(app.url);
     await ready(page);
-    await page.locator('.sync-chip').getByText('Safe with the team').waitFor({ timeout: 15000 });
+    await page.locator('.sync-chip').getByText('Sent to the team').waitFor({ timeout: 15000 });
     await addResident(page, 'Hester Hidden');
-    await page.locator('.sync-chip').getByText(/change(s)? only on this phone/).waitFor();
+    await page.locator('.sync-chip').getByText(/not sent yet \(\d+\)/).waitFor();
     const hester = () => connectJson(chloeStore, 'resident', 'list').find((r) => r.preferred_name === 'Hester Hidden');
     const left = Date.now();
     await hidePage(page);
@@ -133,7 +133,7 @@ test('the preview sends what is only on this device when its tab is hidden, as t
     const blurToTeam = Date.now() - blurred;
     assert.ok(blurToTeam < 12000, `at once, not after the debounce (${blurToTeam} ms)`);
     console.log(`preview: hidden tab to the CLI seeing it ${hiddenToTeam} ms, lost focus to the CLI seeing it ${blurToTeam} ms`);
-    await page.locator('.sync-chip').getByText('Safe with the team').waitFor({ timeout: 10000 });
+    await page.locator('.sync-chip').getByText('Sent to the team').waitFor({ timeout: 10000 });
   } finally {
     await context.close();
     app.stop();

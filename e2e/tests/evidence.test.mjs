@@ -65,7 +65,7 @@ test('a check-in with skips counts in the team figures only once five residents 
     await page.getByRole('button', { name: 'Hand to resident' }).click();
     await page.getByRole('button', { name: 'Check-ins', exact: true }).click();
     await page.getByRole('button', { name: 'Start a check-in' }).click();
-    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByRole('button', { name: /^All the questions/ }).click();
     await page.getByRole('heading', { name: 'How often do you feel lonely?' }).waitFor();
     await shot(page, '32-checkin-first-question');
     await page.getByRole('button', { name: 'Skip this one' }).click();
@@ -82,11 +82,15 @@ test('a check-in with skips counts in the team figures only once five residents 
     await page.getByRole('button', { name: 'Stop here' }).click();
     await page.getByRole('heading', { name: /count in the team's figures/ }).waitFor();
     await page.getByRole('button', { name: 'Yes, they may count' }).click();
-    await page.getByText('Thank you. Your answers are saved.').waitFor();
+    await page.getByRole('heading', { name: 'Thank you.' }).waitFor();
     await page.getByRole('button', { name: 'Done', exact: true }).click();
+    // Her trend only when she asks for it, in kind words.
+    assert.equal(await page.locator('.trend-words').count(), 0, 'not shown unasked');
+    await page.getByRole('button', { name: 'How have things changed for me?' }).click();
     const trend = page.locator('.trend-words');
-    await trend.getByText(/Your loneliness score was 9/).waitFor();
-    assert.match(await trend.textContent(), /and is 3 now/);
+    // In kind words: better, with no score and no colour.
+    await trend.getByText(/Feeling lonely: better than in/).waitFor();
+    assert.doesNotMatch(await trend.textContent(), /score|\d of 10|amber|red/i);
     await shot(page, '34-checkin-trend-in-words');
     await audit(page, 'resident check-in trend');
 
@@ -101,7 +105,7 @@ test('a check-in with skips counts in the team figures only once five residents 
     const heading = page.getByRole('heading', { name: /Check-ins \(residents who agreed\)/ });
     await heading.waitFor();
     assert.match(await heading.textContent(), /: 5$/);
-    assert.match(await figure(page, 'Median loneliness score (UCLA 3-item, 3 to 9), first and latest'), /^8 → 5$/);
+    assert.match(await figure(page, 'Loneliness score in the middle of the range (3 to 9, lower is less lonely), first and latest'), /^8 → 5$/);
     // Jean was added during each first visit, after the note: she counts at it.
     const friends = page.locator('.paired-bars tr', { has: page.getByRole('rowheader', { name: 'Friends' }) });
     assert.deepEqual(await friends.locator('td').allTextContents(), ['1', '1']);
@@ -167,7 +171,7 @@ test('a story shared without a name shows no name and leaves the view at the syn
   try {
     await page.goto(app.url);
     await ready(page);
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByRole('button', { name: /^Hyacinth Bucket/ }).waitFor();
     await page.getByRole('button', { name: 'Team', exact: true }).click();
     await page.getByRole('tab', { name: 'Stories we may share' }).click();
@@ -184,7 +188,7 @@ test('a story shared without a name shows no name and leaves the view at the syn
     connect(amaraStore, 'story', 'consent', r, 'private');
     connect(amaraStore, 'sync');
     assert.equal(await story.count(), 1, 'still shown until the withdrawal arrives');
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('button', { name: 'Send now' }).click();
     await page.getByText('No stories may be shared yet.').waitFor();
     await shot(page, '38-story-withdrawn');
   } finally {

@@ -24,9 +24,9 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
     await page.goto(app.url);
     await ready(page, 'Caseload', { name: 'Doreen' });
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    await page.getByRole('textbox', { name: "Your team's address" }).fill(relay.url);
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await page.getByRole('button', { name: 'Join your team' }).click();
     // Enrolled, the phone syncs at once and opens on her page.
     try {
       await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor({ timeout: 10000 });

@@ -103,7 +103,7 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
   try {
     await c.page.goto(chloeApp.url);
     await ready(c.page);
-    await c.page.getByRole('button', { name: 'Sync now' }).click();
+    await c.page.getByRole('button', { name: 'Send now' }).click();
     await c.page.getByRole('button', { name: /^Doreen Audit/ }).click();
     await c.page.getByRole('tab', { name: 'Their record' }).click();
 
@@ -141,7 +141,7 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
     await audit(c.page, 'erase-confirm');
     assert.deepEqual(await smallTargets(c.page), [], 'erase-confirm: tap targets under 44 px');
     await erase.click();
-    await c.page.getByText(/was erased from the team relay and this device/).waitFor();
+    await c.page.getByText(/was erased from the team and this phone/).waitFor();
     assert.equal(await c.page.getByRole('button', { name: /^Doreen Audit/ }).count(), 0);
     connect(amaraStore, 'sync');
     assert.equal(connectJson(amaraStore, 'resident', 'list').length, 0, "Amara's phone deleted Doreen at its sync");

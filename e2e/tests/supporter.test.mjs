@@ -57,16 +57,24 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
 
     await page.getByRole('tab', { name: 'Journal' }).click();
     await page.getByRole('textbox', { name: 'What happened' }).fill('Tea and a chat about the garden');
-    await page.getByRole('button', { name: 'Add a note', exact: true }).click();
+    // Who may read it is asked every time: there is no default to forget.
+    await page.getByRole('button', { name: 'Save the note', exact: true }).click();
+    await page.getByText('Choose who can see it first.').waitFor();
+    await page.getByLabel('They and the team').check();
+    await page.getByRole('button', { name: 'Save the note', exact: true }).click();
     await page.locator('.item-text', { hasText: 'Tea and a chat' }).waitFor();
+    // "Not today" asks why before anything is recorded, and can be undone.
     await page.getByRole('button', { name: 'Not today' }).click();
+    await page.getByRole('group', { name: 'Why was there no visit?' }).waitFor();
+    await page.getByRole('button', { name: 'They were out' }).click();
+    await page.getByText('Recorded: no visit today.').waitFor();
     await page.locator('.tag', { hasText: 'Not today' }).waitFor();
     await shot(page, '04-journal');
 
     // Reload: a new session reads everything back from the store.
     await page.reload();
     await ready(page);
-    assert.ok(await page.getByText('6 changes only on this phone').isVisible() || await page.getByText('Only on this phone').first().isVisible());
+    assert.ok(await page.getByText(/not sent yet \(\d+\)/).isVisible() || await page.getByText('Only on this phone').first().isVisible());
     await page.getByRole('button', { name: /Doreen Test/ }).click();
     await page.locator('.item-text', { hasText: 'I make a good curry' }).waitFor();
     await page.locator('.item-text', { hasText: 'A ramp for the front step' }).waitFor();

@@ -33,14 +33,14 @@ test('two devices converge through the relay after one edits offline', async () 
     await a.page.getByRole('textbox', { name: /Add a resident/ }).fill('Sync Test');
     await a.page.getByRole('button', { name: 'Add', exact: true }).click();
     await a.page.getByRole('heading', { name: 'Sync Test' }).waitFor();
-    await a.page.getByText('6 changes only on this phone').waitFor();
-    await a.page.getByRole('button', { name: 'Sync now' }).click();
-    await a.page.getByText('Safe with the team').waitFor();
-    assert.ok(await a.page.getByText(/Last synced/).isVisible());
+    await a.page.getByText('Saved on this phone, not sent yet (1)').waitFor();
+    await a.page.getByRole('button', { name: 'Send now' }).click();
+    await a.page.getByText('Sent to the team').waitFor();
+    assert.ok(await a.page.getByText(/Last sent/).isVisible());
 
     await c.page.goto(chloeApp.url);
     await ready(c.page);
-    await c.page.getByRole('button', { name: 'Sync now' }).click();
+    await c.page.getByRole('button', { name: 'Send now' }).click();
     await c.page.getByRole('button', { name: /^Sync Test/ }).waitFor();
 
     // No signal: the relay is down. Amara keeps working.
@@ -49,19 +49,19 @@ test('two devices converge through the relay after one edits offline', async () 
     await a.page.getByRole('textbox', { name: 'A new offer' }).fill('Offline offer from the tower block');
     await a.page.getByRole('form', { name: 'A new offer' }).getByRole('button', { name: 'Add', exact: true }).click();
     await a.page.locator('.item-text', { hasText: 'Offline offer' }).waitFor();
-    await a.page.getByText('1 change only on this phone').waitFor();
-    await a.page.getByRole('button', { name: 'Sync now' }).click();
-    await a.page.getByText(/Sync did not finish\. Nothing is lost/).waitFor();
-    await a.page.getByText('1 change only on this phone').waitFor();
+    await a.page.getByText('Saved on this phone, not sent yet (1)').waitFor();
+    await a.page.getByRole('button', { name: 'Send now' }).click();
+    await a.page.getByText(/Could not reach the team\. Nothing is lost/).waitFor();
+    await a.page.getByText('Saved on this phone, not sent yet (1)').waitFor();
     await shot(a.page, '10-sync-failed-offline');
 
     // Signal is back.
     await relay.start();
-    await a.page.getByRole('button', { name: 'Sync now' }).click();
-    await a.page.getByText('Safe with the team').waitFor();
+    await a.page.getByRole('button', { name: 'Send now' }).click();
+    await a.page.getByText('Sent to the team').waitFor();
     await shot(a.page, '11-synced');
-    await c.page.getByRole('button', { name: 'Sync now' }).click();
-    await c.page.getByText('Synced.').waitFor();
+    await c.page.getByRole('button', { name: 'Send now' }).click();
+    await c.page.getByText('Sent.').waitFor();
     await c.page.getByRole('button', { name: /^Sync Test/ }).click();
     await c.page.locator('.item-text', { hasText: 'Offline offer from the tower block' }).waitFor();
     await shot(c.page, '12-other-device-converged');

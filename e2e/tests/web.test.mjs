@@ -85,7 +85,7 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
       await again.getByText('Quillfeather Doreen').first().click();
       await again.getByText('I can teach origami').first().waitFor();
       opens.push(Date.now() - started);
-      await again.getByRole('button', { name: 'Back to caseload' }).click();
+      await again.getByRole('button', { name: 'Back' }).click();
       await again.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
     }
     opens.sort((a, b) => a - b);
@@ -171,10 +171,10 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     await shot(page, 'web-settings');
     await audit(page, 'web settings');
     // The relay that served the app is offered: only the code need be typed.
-    assert.equal(await page.getByRole('textbox', { name: 'Team relay address' }).inputValue(), relay.url);
+    assert.equal(await page.getByRole('textbox', { name: "Your team's address" }).inputValue(), relay.url);
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Connect to the team' }).click();
-    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Join your team' }).click();
+    await page.getByText('Sent to the team').first().waitFor({ timeout: 15000 });
     await shot(page, 'web-enrolled-synced');
 
     // A CLI device on the same relay sees the resident and the offer.
@@ -188,8 +188,8 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     // An edit made in the CLI appears in the browser after its next sync.
     connect(chloeStore, 'offer', 'add', winifred.resident, 'Teaches the grandchildren chess');
     connect(chloeStore, 'sync');
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page.getByText('Sent to the team').first().waitFor({ timeout: 15000 });
     await page.getByRole('button', { name: 'Caseload' }).click();
     await page.getByText('Winifred Web').first().click();
     await page.getByText('Teaches the grandchildren chess').first().waitFor({ timeout: 15000 });
@@ -208,7 +208,7 @@ test('the web app enrols with an invite code, syncs over fetch, and sees an edit
     // The check-in flow's first question, and the resident's own view.
     await page.getByRole('tab', { name: 'Check-ins' }).click();
     await page.getByRole('button', { name: 'Start a check-in' }).click();
-    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('heading', { name: 'How often do you feel lonely?' }).waitFor();
     await shot(page, 'web-checkin-question');
     await audit(page, 'web check-in question');
@@ -252,9 +252,9 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
     await page.goto(relay.url);
     await ready(page, 'Caseload', { name: 'Doreen' });
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('textbox', { name: 'Team relay address' }).fill(relay.url);
+    await page.getByRole('textbox', { name: "Your team's address" }).fill(relay.url);
     await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Connect to the team' }).click();
+    await page.getByRole('button', { name: 'Join your team' }).click();
     await page.getByRole('heading', { name: /My page: Doreen/ }).waitFor({ timeout: 15000 });
     await page.getByText('I make a good curry', { exact: true }).waitFor();
     await shot(page, 'web-own-phone');
@@ -297,27 +297,43 @@ test('the web app reads the invite from its QR code with the camera, and enrols 
     await page.goto(relay.url);
     await ready(page, 'Caseload', { name: 'Amara' });
     await page.getByRole('button', { name: 'Settings' }).click();
-    const relayField = page.getByRole('textbox', { name: 'Team relay address' });
+    const relayField = page.getByRole('textbox', { name: "Your team's address" });
     const codeField = page.getByRole('textbox', { name: 'Invite code' });
     await relayField.fill('');
     await page.getByRole('button', { name: "Scan the invite's QR code" }).click();
-    await page.getByText('Invite read. Check the relay, then connect.').waitFor({ timeout: 15000 });
+    await page.getByText("Invite read. Check the team's address, then join.").waitFor({ timeout: 15000 });
     assert.equal(await codeField.inputValue(), code, 'the code came from the camera');
     assert.equal(await relayField.inputValue(), relay.url, 'and the relay');
     // The camera is off once the code is read: no video, no live track.
     assert.equal(await page.locator('video').count(), 0);
     await shot(page, 'web-invite-scanned');
     await audit(page, 'web settings after a scan');
-    await page.getByRole('button', { name: 'Connect to the team' }).click();
-    await page.getByText('Safe with the team').first().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Join your team' }).click();
+    await page.getByText('Sent to the team').first().waitFor({ timeout: 15000 });
     await shot(page, 'web-scanned-enrolled');
 
-    // The coordinators' screens in the web app: the invite panel, insights
-    // and the stories residents let the team share.
-    await page.getByRole('button', { name: 'Invite a new device' }).first().waitFor();
+    // The coordinators' screens in the web app: Settings points to People,
+    // where invites are made with a name, listed and cancelled; insights and
+    // the stories residents let the team share.
+    await page.getByText('To invite someone to the team, go to Team, then People.').waitFor();
     await audit(page, 'web settings, coordinator');
     assert.deepEqual(await smallTargets(page), [], 'web coordinator settings: tap targets under 44 px');
     await page.getByRole('button', { name: 'Team' }).click();
+    await page.getByRole('tab', { name: 'People' }).click();
+    await page.getByRole('textbox', { name: 'Their name, as the team will know them' }).fill('Bogdan');
+    await page.getByRole('combobox', { name: 'Who is it for' }).selectOption('supporter');
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    await page.getByRole('img', { name: 'The invite as a QR code' }).waitFor();
+    await page.getByText(/It stops working in 3 days/).first().waitFor();
+    await shot(page, 'web-people-invite-made');
+    await page.getByRole('button', { name: 'Done', exact: true }).click();
+    const waiting = page.locator('.item', { hasText: 'Bogdan' });
+    await waiting.getByRole('button', { name: /Cancel/ }).waitFor();
+    await audit(page, 'web people');
+    assert.deepEqual(await smallTargets(page), [], 'web people: tap targets under 44 px');
+    await waiting.getByRole('button', { name: /Cancel/ }).click();
+    await page.getByText(/Cancelled/).first().waitFor();
+    await shot(page, 'web-people-invite-cancelled');
     for (const tab of ['Insights', 'Stories we may share']) {
       await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(150);

@@ -20,8 +20,9 @@ use connect_sync::protocol::{SyncRequest, SyncResponse, Upload, WireDocId};
 pub type Target = fn(&[u8]);
 
 /// The fuzz targets, by name: `fuzz/fuzz_targets/NAME.rs` and `fuzz/corpus/NAME/`.
-pub const TARGETS: [(&str, Target); 5] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("sync_request", sync_request),
+    ("bombs", bombs),
     ("relay_round", relay_round),
     ("automerge_import", automerge_import),
     ("json_bodies", json_bodies),
@@ -38,6 +39,39 @@ pub fn use_scratch_folder(path: PathBuf) {
 
 fn at() -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000)
+}
+
+/// Large compressed chunks and run-length columns: the first byte picks
+/// how the rest is wrapped (a compressed change's DEFLATE body, a document's
+/// compressed column, a chunk as it is, a sync message's changes). Decoding
+/// must stay within the patched automerge's default limits on a device and
+/// within the budget the relay's round gives, whatever the bytes; run with a
+/// low `-rss_limit_mb` (fuzz/README.md) to catch any decode that is not.
+pub fn bombs(data: &[u8]) {
+    use connect_model::automerge::decode_budget::{Budget, with_budget};
+    use connect_model::automerge::sync::{self, SyncDoc};
+    let Some((&form, rest)) = data.split_first() else { return };
+    let chunk = match form % 4 {
+        0 => crate::bombs::compressed_change(rest),
+        1 => crate::bombs::document(rest),
+        2 => rest.to_vec(),
+        _ => crate::bombs::sync_message(crate::bombs::compressed_change(rest)),
+    };
+    // A device, with the patch's defaults.
+    let _ = connect_model::automerge::Automerge::load(&chunk);
+    // The relay's round, within a budget.
+    let budget = Budget { inflate: 4 << 20, ops: 200_000 };
+    let ((), spent) = with_budget(budget, || {
+        let mut doc = connect_model::automerge::Automerge::new();
+        if form % 4 == 3 {
+            if let Ok(message) = sync::Message::decode(&chunk) {
+                let _ = doc.receive_sync_message(&mut sync::State::new(), message);
+            }
+        } else {
+            let _ = doc.load_incremental(&chunk);
+        }
+    });
+    assert!(spent.inflate <= budget.inflate && spent.ops <= budget.ops, "decoding went past its budget: {spent:?}");
 }
 
 /// `SyncRequest` decoding: anything decoded encodes back to the same bytes.

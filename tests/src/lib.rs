@@ -2,8 +2,10 @@
 //! with other places: [`fuzz`], the fuzz targets' bodies, used by the
 //! libFuzzer crate in `fuzz/` and replayed by `tests/tests/fuzz_replay.rs`;
 //! [`processes`], real relay processes for the tests that kill them; and
-//! [`loopback`], a relay served from a thread, for real HTTP in one process.
+//! [`loopback`], a relay served from a thread, for real HTTP in one process;
+//! [`bombs`], Automerge chunks that decode to far more than they weigh.
 
+pub mod bombs;
 pub mod fuzz;
 pub mod loopback;
 pub mod processes;

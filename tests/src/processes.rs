@@ -110,6 +110,44 @@ impl RelayProcess {
         Self { child, db: db.to_owned(), port }
     }
 
+    /// Serves `db` on `port` with extra `serve` flags.
+    ///
+    /// # Panics
+    /// If it does not start within 20 s.
+    #[must_use]
+    pub fn serve_with(db: &str, port: u16, flags: &[&str]) -> Self {
+        let child = Command::new(relay_binary())
+            .arg("--db")
+            .arg(db)
+            .args(["--db-pool", "4", "serve", "--listen", &format!("127.0.0.1:{port}")])
+            .args(flags)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "the relay on port {port} did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, db: db.to_owned(), port }
+    }
+
+    /// The process's peak resident memory so far, in bytes (Linux's `VmHWM`).
+    ///
+    /// # Panics
+    /// If `/proc` cannot say.
+    #[must_use]
+    pub fn peak_rss(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        kib * 1024
+    }
+
     /// Its address.
     #[must_use]
     pub fn url(&self) -> String {

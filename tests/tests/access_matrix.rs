@@ -209,7 +209,13 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let (maker, maker_token) = enrol_directly(&db, first.team, "Maker", AuthorRole::Supporter, None, now);
     let (doreen, kwame) = upload_two_residents(&db, &maker, now);
     let (_, resident_token) = enrol_directly(&db, first.team, "Doreen", AuthorRole::Resident, Some(doreen), now);
-    let app = connect_relay::router(connect_relay::AppState::new(db));
+    // Every wrong token below comes from one address: more than the
+    // default allows before it answers 429 (the load test checks that).
+    let lenient = connect_relay::Protection {
+        failed_auth_per_address: connect_relay::RateLimit { burst: 1000.0, per_second: 100.0 },
+        ..connect_relay::Protection::default()
+    };
+    let app = connect_relay::router(connect_relay::AppState::new(db).with_protection(lenient));
     let enrol = |code: String, name: &str| {
         let device = connect_model::DeviceId::random();
         (
@@ -235,6 +241,9 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let history_of = |r: ResidentId| format!("/v1/residents/{r}/history");
     let (own_history, other_history, unknown_history) =
         (history_of(doreen), history_of(kwame), history_of(ResidentId::random()));
+    let cancel_invite = format!("/v1/invites/{}/cancel", uuid::Uuid::new_v4());
+    let unassign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
+    let remove_person = format!("/v1/people/{}/remove", uuid::Uuid::new_v4());
     let endpoints: Vec<(&str, &str, Option<serde_json::Value>)> = vec![
         ("GET", "/v1/me", None),
         ("POST", "/v1/invites", Some(invite)),
@@ -244,6 +253,10 @@ async fn every_endpoint_answers_each_role_as_it_should() {
         ("GET", own_history.as_str(), None),
         ("GET", other_history.as_str(), None),
         ("GET", unknown_history.as_str(), None),
+        ("GET", "/v1/invites", None),
+        ("POST", cancel_invite.as_str(), None),
+        ("POST", "/v1/assignments/remove", Some(unassign)),
+        ("POST", remove_person.as_str(), None),
     ];
     use StatusCode as S;
     // Each endpoint for: the coordinator, the supporter who created the
@@ -258,6 +271,10 @@ async fn every_endpoint_answers_each_role_as_it_should() {
         [S::OK, S::OK, S::NOT_FOUND, S::OK],
         [S::OK, S::OK, S::NOT_FOUND, S::NOT_FOUND],
         [S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND],
+        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
+        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
     ];
     let roles = [
         ("coordinator", coordinator.as_str()),
@@ -357,11 +374,98 @@ async fn a_device_that_floods_the_relay_is_slowed_not_served() {
         ..SyncRequest::default()
     };
     assert_eq!(app.clone().oneshot(sync(huge.encode())).await.unwrap().status(), StatusCode::PAYLOAD_TOO_LARGE);
-    // The bucket holds 3 requests (one spent above; the oversized body never
-    // reached authentication): two more pass, then the device must wait.
-    for _ in 0..2 {
-        assert_eq!(app.clone().oneshot(sync(SyncRequest::default().encode())).await.unwrap().status(), StatusCode::OK);
-    }
+    // The bucket holds 3 requests, two spent above (the token is checked,
+    // and the request counted, before the oversized body is refused): one
+    // more passes, then the device must wait, and is told how long.
+    assert_eq!(app.clone().oneshot(sync(SyncRequest::default().encode())).await.unwrap().status(), StatusCode::OK);
     let resp = app.clone().oneshot(sync(SyncRequest::default().encode())).await.unwrap();
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = resp.headers()[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=100).contains(&wait), "{wait}");
+}
+
+#[tokio::test]
+async fn a_coordinator_lists_cancels_unassigns_and_removes_and_each_takes_effect() {
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
+    let (maker, maker_token) = enrol_directly(&db, first.team, "Maker", AuthorRole::Supporter, None, now);
+    let (doreen, _) = upload_two_residents(&db, &maker, now);
+    let app = connect_relay::router(connect_relay::AppState::new(db));
+    let body = serde_json::json!({ "invite": first.code, "device_id": connect_model::DeviceId::random(), "device_name": "phone", "person_name": "Chloe" });
+    let chloe = call(&app, "POST", "/v1/enrol", None, Some(body)).await.1["token"].as_str().unwrap().to_owned();
+    // An invite made for a named person, listed (without its code), cancelled, and refused after.
+    let (s, made) = call(
+        &app,
+        "POST",
+        "/v1/invites",
+        Some(&chloe),
+        Some(serde_json::json!({ "role": "supporter", "name": "Amara Okafor" })),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let id = made["invite_id"].as_str().unwrap().to_owned();
+    let (_, listed) = call(&app, "GET", "/v1/invites", Some(&chloe), None).await;
+    let mine = listed["invites"].as_array().unwrap().iter().find(|i| i["invite_id"] == id.as_str()).unwrap().clone();
+    assert_eq!((mine["state"].as_str(), mine["name"].as_str()), (Some("pending"), Some("Amara Okafor")));
+    assert!(!listed.to_string().contains(made["code"].as_str().unwrap()), "codes are never listed");
+    assert_eq!(
+        call(&app, "POST", &format!("/v1/invites/{id}/cancel"), Some(&chloe), None).await.0,
+        StatusCode::NO_CONTENT
+    );
+    let body = serde_json::json!({ "invite": made["code"], "device_id": connect_model::DeviceId::random(), "device_name": "x", "person_name": "x" });
+    let (s, v) = call(&app, "POST", "/v1/enrol", None, Some(body)).await;
+    assert_eq!((s, v["message"].as_str().unwrap().contains("cancelled")), (StatusCode::FORBIDDEN, true));
+    // Unassigning the maker from Doreen: their history of her is gone.
+    let history = format!("/v1/residents/{doreen}/history");
+    assert_eq!(call(&app, "GET", &history, Some(&maker_token), None).await.0, StatusCode::OK);
+    let unassign = serde_json::json!({ "resident": doreen, "person": maker.person.person_id });
+    assert_eq!(
+        call(&app, "POST", "/v1/assignments/remove", Some(&chloe), Some(unassign)).await.0,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(call(&app, "GET", &history, Some(&maker_token), None).await.0, StatusCode::NOT_FOUND);
+    // Taking the maker off the team revokes their device; their name stays.
+    let (s, gone) =
+        call(&app, "POST", &format!("/v1/people/{}/remove", maker.person.person_id), Some(&chloe), None).await;
+    assert_eq!((s, gone["devices_revoked"].as_u64()), (StatusCode::OK, Some(1)));
+    let (s, v) = call(&app, "GET", "/v1/me", Some(&maker_token), None).await;
+    assert_eq!((s, v["error"].as_str()), (StatusCode::FORBIDDEN, Some("device_revoked")));
+    let (_, people) = call(&app, "GET", "/v1/people", Some(&chloe), None).await;
+    assert!(people["people"].as_array().unwrap().iter().any(|p| p["name"] == "Maker" && p["removed"] == true));
+}
+
+#[tokio::test]
+async fn metrics_need_their_own_token_and_no_device_token_opens_them() {
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
+    let (_, device_token) = enrol_directly(&db, first.team, "Chloe", AuthorRole::Coordinator, None, now);
+    let state = connect_relay::AppState::new(db);
+    let closed = connect_relay::router(state.clone());
+    assert_eq!(
+        call(&closed, "GET", "/metrics", None, None).await.0,
+        StatusCode::NOT_FOUND,
+        "not served without a token set"
+    );
+    let metrics_token = "m".repeat(40);
+    let app = connect_relay::router(state.clone().with_metrics_token(&metrics_token));
+    for token in [None, Some(device_token.as_str()), Some("wrong")] {
+        assert_eq!(call(&app, "GET", "/metrics", token, None).await.0, StatusCode::UNAUTHORIZED, "{token:?}");
+    }
+    let resp = app
+        .clone()
+        .oneshot(
+            Request::get("/metrics")
+                .header(header::AUTHORIZATION, format!("Bearer {metrics_token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()[header::CACHE_CONTROL], "no-store");
+    // On its own address no token is asked.
+    let own = connect_relay::api::metrics_router(state);
+    assert_eq!(call(&own, "GET", "/metrics", None, None).await.0, StatusCode::OK);
 }

@@ -24,6 +24,7 @@ fn tight() -> SyncLimits {
         max_request_bytes: usize::try_from(Limits::FLOOR.max_request_bytes).unwrap(),
         response_budget: 24 * 1024,
         feed_page: 50,
+        ..SyncLimits::default()
     }
 }
 

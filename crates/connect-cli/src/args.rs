@@ -162,6 +162,16 @@ pub(crate) enum Command {
         /// Hours until the code expires.
         #[arg(long)]
         hours: Option<i64>,
+        /// Who it is for, as the team will know them.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// (Coordinator) The team's invites, newest first (never their codes).
+    Invites,
+    /// (Coordinator) Cancel an unused invite: its code stops working.
+    CancelInvite {
+        /// The invite's id (see `connect invites`).
+        invite: String,
     },
     /// (Coordinator) Assign a resident to a supporter.
     Assign {
@@ -170,8 +180,20 @@ pub(crate) enum Command {
         /// The person's id on the relay (see `connect people`).
         person: String,
     },
+    /// (Coordinator) End a resident's assignment to a person.
+    Unassign {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The person's id on the relay (see `connect people`).
+        person: String,
+    },
     /// (Coordinator) People and devices on the team.
     People,
+    /// (Coordinator) Take a person off the team: their devices are revoked.
+    RemovePerson {
+        /// The person's id on the relay (see `connect people`).
+        person: String,
+    },
     /// (Coordinator) Revoke a device: its next contact wipes it.
     Revoke {
         /// Device id.

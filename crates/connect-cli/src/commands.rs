@@ -302,20 +302,44 @@ fn demo(s: &Session, residents: usize) -> anyhow::Result<()> {
 /// The coordinator's calls to the relay: invites, assignments, people, revocation.
 fn team(s: &Session, command: Command) -> anyhow::Result<()> {
     match command {
-        Command::Invite { role, resident, hours } => {
+        Command::Invite { role, resident, hours, name } => {
             let resident = resident.map(|r| s.resident(&r)).transpose()?;
             let role: AuthorRole = role.parse()?;
-            let issued = s.wait(s.device.invite(role, resident, hours))?;
+            let issued = s.wait(s.device.invite(role, resident, hours, name))?;
             s.print(&issued, || {
                 format!("Invite for a {} (one use, expires {}):\n{}\n", issued.role, issued.expires_at, issued.code)
             })
         }
+        Command::Invites => {
+            let invites = s.wait(s.device.invites())?;
+            s.print(&invites, || render::invites(&invites))
+        }
+        Command::CancelInvite { invite } => {
+            let invite = person_or_invite_id(&invite, "invites")?;
+            s.wait(s.device.cancel_invite(invite))?;
+            println!("Invite {invite} cancelled: its code no longer works.");
+            Ok(())
+        }
         Command::Assign { resident, person } => {
             let resident = s.resident(&resident)?;
-            let person: uuid::Uuid = person.trim().parse().context("the person id is a UUID (see `connect people`)")?;
-            s.wait(s.device.assign(resident, person))?;
+            s.wait(s.device.assign(resident, person_or_invite_id(&person, "people")?))?;
             println!("Assigned; their devices receive the resident at their next sync.");
             Ok(())
+        }
+        Command::Unassign { resident, person } => {
+            let resident = s.resident(&resident)?;
+            s.wait(s.device.unassign(resident, person_or_invite_id(&person, "people")?))?;
+            println!("Assignment ended; their devices no longer receive the resident.");
+            Ok(())
+        }
+        Command::RemovePerson { person } => {
+            let removed = s.wait(s.device.remove_person(person_or_invite_id(&person, "people")?))?;
+            s.print(&removed, || {
+                format!(
+                    "Taken off the team: {} device(s) revoked, {} unused invite(s) cancelled.\n",
+                    removed.devices_revoked, removed.invites_cancelled
+                )
+            })
         }
         Command::People => {
             let people = s.wait(s.device.people())?;
@@ -329,6 +353,11 @@ fn team(s: &Session, command: Command) -> anyhow::Result<()> {
         }
         other => bail!("`{other:?}` is not a call to the relay"),
     }
+}
+
+/// A person's or an invite's id on the relay, as `connect <listing>` shows it.
+fn person_or_invite_id(id: &str, listing: &str) -> anyhow::Result<uuid::Uuid> {
+    id.trim().parse().with_context(|| format!("the id is a UUID (see `connect {listing}`)"))
 }
 
 /// The resident, words and speaker of an `offer|ask|goal add`.

@@ -7,7 +7,7 @@ use connect_model::matching::Suggestion;
 use connect_model::{Author, AuthorRole, DeviceId, checkin, journal};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit, SyncStatus};
 use connect_sync::SyncReport;
-use connect_sync::api::PeopleResponse;
+use connect_sync::api::{InviteInfo, InviteState, PeopleResponse};
 use serde::Serialize;
 
 use crate::commands::Session;
@@ -87,10 +87,36 @@ pub(crate) fn suggestions(suggestions: &[Suggestion]) -> String {
 pub(crate) fn people(people: &PeopleResponse) -> String {
     let mut out = String::new();
     for p in &people.people {
-        out.push_str(&format!("{}  {:<12} {}\n", p.person_id, p.role.as_str(), p.name));
+        let gone = if p.removed { "  (taken off the team)" } else { "" };
+        out.push_str(&format!("{}  {:<12} {}{gone}\n", p.person_id, p.role.as_str(), p.name));
     }
     for d in &people.devices {
         out.push_str(&format!("device {}  {}{}\n", d.device_id, d.name, if d.revoked { "  (revoked)" } else { "" }));
+    }
+    out
+}
+
+/// `connect invites`: one line per invite, newest first.
+pub(crate) fn invites(invites: &[InviteInfo]) -> String {
+    let mut out = String::new();
+    for i in invites {
+        let state = match i.state {
+            InviteState::Pending => "pending",
+            InviteState::Used => "used",
+            InviteState::Expired => "expired",
+            InviteState::Cancelled => "cancelled",
+        };
+        out.push_str(&format!(
+            "{}  {:<11} {:<9} expires {}  {}\n",
+            i.invite_id,
+            i.role.as_str(),
+            state,
+            i.expires_at.to_datetime().format("%Y-%m-%d %H:%M"),
+            i.name.as_deref().unwrap_or("(no name)"),
+        ));
+    }
+    if invites.is_empty() {
+        out.push_str("No invites.\n");
     }
     out
 }

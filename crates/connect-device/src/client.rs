@@ -20,12 +20,13 @@ use connect_model::directory::Directory;
 use connect_model::insights::TeamInsights;
 use connect_model::matching::Suggestion;
 use connect_model::story::SharedStory;
-use connect_model::{AuthorRole, ItemId, ResidentId};
+use connect_model::{AuthorRole, DeviceId, ItemId, ResidentId};
+use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 
 use crate::DeviceError;
 use crate::api::lock::{LockState, Opened, StorageInfo};
 use crate::api::{
-    AuditView, Edit, IntroView, InviteInfo, NewPlace, Reply, Request, ResidentData, SubjectAccess, SyncOverview,
+    AuditView, Edit, IntroView, InviteCard, NewPlace, Reply, Request, ResidentData, SubjectAccess, SyncOverview,
     SyncSummary,
 };
 
@@ -218,9 +219,45 @@ impl DeviceClient {
         Ok(())
     }
 
-    /// Creates an invite (coordinators).
-    pub async fn invite(&self, role: AuthorRole, resident: Option<ResidentId>) -> Result<InviteInfo, DeviceError> {
-        expect_reply!(self.call(Request::Invite { role, resident }).await?, Invite)
+    /// (Coordinator) Creates an invite for a person of `role`, named as the
+    /// team will know them (a resident's own invite names the resident).
+    pub async fn invite(
+        &self,
+        role: AuthorRole,
+        resident: Option<ResidentId>,
+        name: Option<String>,
+    ) -> Result<InviteCard, DeviceError> {
+        expect_reply!(self.call(Request::Invite { role, resident, name }).await?, Invite)
+    }
+
+    /// (Coordinator) The team's invites, newest first.
+    pub async fn invites(&self) -> Result<Vec<InviteInfo>, DeviceError> {
+        expect_reply!(self.call(Request::Invites).await?, Invites)
+    }
+
+    /// (Coordinator) Cancels an unused invite.
+    pub async fn cancel_invite(&self, invite: uuid::Uuid) -> Result<(), DeviceError> {
+        self.done(Request::CancelInvite(invite)).await
+    }
+
+    /// (Coordinator) The team's people and their devices.
+    pub async fn people(&self) -> Result<PeopleResponse, DeviceError> {
+        expect_reply!(self.call(Request::People).await?, People)
+    }
+
+    /// (Coordinator) Assigns a resident to a person, or ends it.
+    pub async fn assign(&self, resident: ResidentId, person: uuid::Uuid, assigned: bool) -> Result<(), DeviceError> {
+        self.done(Request::Assign { resident, person, assigned }).await
+    }
+
+    /// (Coordinator) Revokes a device.
+    pub async fn revoke(&self, device: DeviceId) -> Result<(), DeviceError> {
+        self.done(Request::Revoke(device)).await
+    }
+
+    /// (Coordinator) Takes a person off the team.
+    pub async fn remove_person(&self, person: uuid::Uuid) -> Result<PersonRemovedResponse, DeviceError> {
+        expect_reply!(self.call(Request::RemovePerson(person)).await?, PersonRemoved)
     }
 
     /// Renames this device.

@@ -9,7 +9,8 @@
 use connect_model::history::AcceptedRecord;
 use connect_model::{DeviceId, ResidentId};
 use connect_sync::api::{
-    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteRequest, InviteResponse, PeopleResponse,
+    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteRequest, InviteResponse, InvitesResponse,
+    PeopleResponse, PersonRemovedResponse,
 };
 use connect_sync::driver::AsyncSessionStore;
 use connect_sync::http::{AsyncHttpTransport, AsyncRelayClient};
@@ -59,6 +60,14 @@ pub trait Network {
     async fn assign(&self, relay: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError>;
     /// (Coordinator) Revokes a device.
     async fn revoke(&self, relay: &RelayAccess, device: DeviceId) -> Result<(), SyncError>;
+    /// (Coordinator) The team's invites, newest first.
+    async fn invites(&self, relay: &RelayAccess) -> Result<InvitesResponse, SyncError>;
+    /// (Coordinator) Cancels an unused invite.
+    async fn cancel_invite(&self, relay: &RelayAccess, invite: uuid::Uuid) -> Result<(), SyncError>;
+    /// (Coordinator) Ends an assignment.
+    async fn unassign(&self, relay: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError>;
+    /// (Coordinator) Takes a person off the team, revoking their devices.
+    async fn remove_person(&self, relay: &RelayAccess, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError>;
 }
 
 /// The relay over HTTPS (plain HTTP only to this machine, unless allowed).
@@ -109,6 +118,22 @@ impl Network for HttpNetwork {
     async fn revoke(&self, relay: &RelayAccess, device: DeviceId) -> Result<(), SyncError> {
         client(relay)?.revoke(device).await
     }
+
+    async fn invites(&self, relay: &RelayAccess) -> Result<InvitesResponse, SyncError> {
+        client(relay)?.invites().await
+    }
+
+    async fn cancel_invite(&self, relay: &RelayAccess, invite: uuid::Uuid) -> Result<(), SyncError> {
+        client(relay)?.cancel_invite(invite).await
+    }
+
+    async fn unassign(&self, relay: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError> {
+        client(relay)?.unassign(request).await
+    }
+
+    async fn remove_person(&self, relay: &RelayAccess, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
+        client(relay)?.remove_person(person).await
+    }
 }
 
 /// A network that reaches no relay: every call answers that the relay is out
@@ -141,6 +166,18 @@ impl Network for Offline {
         out_of_reach()
     }
     async fn assign(&self, _: &RelayAccess, _: &AssignRequest) -> Result<(), SyncError> {
+        out_of_reach()
+    }
+    async fn invites(&self, _: &RelayAccess) -> Result<InvitesResponse, SyncError> {
+        out_of_reach()
+    }
+    async fn cancel_invite(&self, _: &RelayAccess, _: uuid::Uuid) -> Result<(), SyncError> {
+        out_of_reach()
+    }
+    async fn unassign(&self, _: &RelayAccess, _: &AssignRequest) -> Result<(), SyncError> {
+        out_of_reach()
+    }
+    async fn remove_person(&self, _: &RelayAccess, _: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
         out_of_reach()
     }
     async fn revoke(&self, _: &RelayAccess, _: DeviceId) -> Result<(), SyncError> {

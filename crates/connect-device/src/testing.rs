@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
 use connect_sync::api::{
-    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteRequest, InviteResponse, PeopleResponse, Person,
+    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteInfo, InviteRequest, InviteResponse, InviteState,
+    InvitesResponse, PeopleResponse, Person, PersonRemovedResponse,
 };
 use connect_sync::driver::AsyncSessionStore;
 use connect_sync::{SyncError, SyncReport};
@@ -28,8 +29,14 @@ pub struct FakeRelay {
     pub refusing: Arc<AtomicBool>,
     /// This device was revoked by the team.
     pub revoked: Arc<AtomicBool>,
+    /// Asking every call to wait this long (a 429 with `Retry-After`).
+    pub throttling: Arc<Mutex<Option<std::time::Duration>>>,
     /// The invite code it issues.
     pub invite_code: Arc<Mutex<Option<String>>>,
+    /// The invites it issued, newest first, as a coordinator lists them.
+    pub invites: Arc<Mutex<Vec<InviteInfo>>>,
+    /// The assignments made and not ended.
+    pub assignments: Arc<Mutex<Vec<AssignRequest>>>,
 }
 
 impl FakeRelay {
@@ -61,14 +68,20 @@ impl FakeRelay {
             Err(SyncError::Unreachable("connection refused".into()))
         } else if self.refusing.load(Ordering::SeqCst) {
             Err(SyncError::Refused { status: 429, message: "slow down".into() })
+        } else if let Some(wait) = *lock(&self.throttling) {
+            Err(SyncError::RateLimited { retry_after: Some(wait) })
         } else {
             Ok(())
         }
     }
 }
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 fn person(team: TeamId, role: AuthorRole) -> Person {
-    Person { person_id: uuid::Uuid::nil(), team, name: "Amara".into(), role, resident: None }
+    Person { person_id: uuid::Uuid::nil(), team, name: "Amara".into(), role, resident: None, removed: false }
 }
 
 impl Network for FakeRelay {
@@ -87,14 +100,31 @@ impl Network for FakeRelay {
 
     async fn invite(&self, _: &RelayAccess, request: &InviteRequest) -> Result<InviteResponse, SyncError> {
         self.answer()?;
-        let code = self.invite_code.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let code = lock(&self.invite_code).clone();
         let code = code.ok_or_else(|| SyncError::Refused { status: 403, message: "no invites here".into() })?;
+        let made = Timestamp::new(chrono::Utc::now());
+        let expires_at = Timestamp::from_millis(made.millis() + request.hours.unwrap_or(72) * 3_600_000);
+        let invite_id = uuid::Uuid::new_v4();
+        lock(&self.invites).insert(
+            0,
+            InviteInfo {
+                invite_id,
+                role: request.role,
+                resident: request.resident,
+                name: request.name.clone(),
+                created_by: None,
+                created_at: made,
+                expires_at,
+                state: InviteState::Pending,
+            },
+        );
         Ok(InviteResponse {
+            invite_id,
             code,
             team: TeamId::random(),
             role: request.role,
             resident: request.resident,
-            expires_at: Timestamp::from_millis(1_772_960_400_000),
+            expires_at,
         })
     }
 
@@ -110,11 +140,38 @@ impl Network for FakeRelay {
         self.answer().map(|()| PeopleResponse { people: Vec::new(), devices: Vec::new() })
     }
 
-    async fn assign(&self, _: &RelayAccess, _: &AssignRequest) -> Result<(), SyncError> {
-        self.answer()
+    async fn assign(&self, _: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError> {
+        self.answer()?;
+        lock(&self.assignments).push(request.clone());
+        Ok(())
     }
 
     async fn revoke(&self, _: &RelayAccess, _: DeviceId) -> Result<(), SyncError> {
         self.answer()
+    }
+
+    async fn invites(&self, _: &RelayAccess) -> Result<InvitesResponse, SyncError> {
+        self.answer()?;
+        Ok(InvitesResponse { invites: lock(&self.invites).clone() })
+    }
+
+    async fn cancel_invite(&self, _: &RelayAccess, invite: uuid::Uuid) -> Result<(), SyncError> {
+        self.answer()?;
+        let mut invites = lock(&self.invites);
+        let found = invites.iter_mut().find(|i| i.invite_id == invite && i.state == InviteState::Pending);
+        let found = found.ok_or_else(|| SyncError::Refused { status: 404, message: "no such invite".into() })?;
+        found.state = InviteState::Cancelled;
+        Ok(())
+    }
+
+    async fn unassign(&self, _: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError> {
+        self.answer()?;
+        lock(&self.assignments).retain(|a| a != request);
+        Ok(())
+    }
+
+    async fn remove_person(&self, _: &RelayAccess, _: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
+        self.answer()?;
+        Ok(PersonRemovedResponse { devices_revoked: 1, invites_cancelled: 0 })
     }
 }

@@ -28,19 +28,34 @@ pub struct Author {
     pub name: String,
     /// The device the words were typed on.
     pub device: String,
+    /// For the resident's words typed on a team member's device (the
+    /// supporter's phone in "hand to resident" mode): that member's role.
+    /// `None` when the words were recorded on the author's own device. The
+    /// relay refuses a resident's words from a team member's device without
+    /// it, so "the resident said so" always shows who recorded it.
+    #[autosurgeon(missing = "Default::default")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<AuthorRole>,
 }
 
 impl Author {
     /// An author on `device`.
     #[must_use]
     pub fn new(role: AuthorRole, name: impl Into<String>, device: DeviceId) -> Self {
-        Self { role, name: name.into(), device: device.to_string() }
+        Self { role, name: name.into(), device: device.to_string(), recorded_by: None }
     }
 
     /// Whether these are the resident's own words.
     #[must_use]
     pub fn is_resident(&self) -> bool {
         self.role == AuthorRole::Resident
+    }
+
+    /// Whether these are the resident's words as a team member recorded
+    /// them on their own device, rather than typed on the resident's.
+    #[must_use]
+    pub fn recorded_for_resident(&self) -> bool {
+        self.is_resident() && self.recorded_by.is_some()
     }
 }
 
@@ -61,9 +76,14 @@ impl EditContext {
         Self { author, now: now.into() }
     }
 
-    /// The same edit moment, but by someone else (for "hand to resident" mode).
+    /// The same edit moment, but by someone else (for "hand to resident"
+    /// mode). The resident's words on a team member's device are marked as
+    /// recorded by that member ([`Author::recorded_by`]).
     #[must_use]
-    pub fn by(&self, author: Author) -> Self {
+    pub fn by(&self, mut author: Author) -> Self {
+        if author.is_resident() && !self.author.is_resident() && author.recorded_by.is_none() {
+            author.recorded_by = Some(self.author.role);
+        }
         Self { author, now: self.now }
     }
 }

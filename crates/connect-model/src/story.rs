@@ -322,6 +322,14 @@ pub fn read(doc: &Automerge) -> Result<Story> {
     Ok(Story { resident: raw.owner, text: raw.text, consent, consent_history })
 }
 
+/// Every change of consent with the key it is kept under, in key order
+/// (not causal order: see [`read`]), so two versions can be compared change
+/// by change.
+pub fn consent_changes(doc: &Automerge) -> Result<Vec<(String, ConsentChange)>> {
+    let raw: StoryDoc = document::read(doc, KIND)?;
+    Ok(raw.consent_history.into_iter().collect())
+}
+
 /// Rewrites the story, merging with concurrent edits.
 pub fn set_text(doc: &mut Automerge, ctx: &EditContext, text: &str) -> Result<()> {
     let text = limits::optional("story", text, LONG_TEXT_MAX)?;

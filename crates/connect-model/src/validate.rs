@@ -1,14 +1,19 @@
 //! Whether a document is what it claims to be: the check the relay runs on
 //! every document a device changes, before anything is stored.
 //!
-//! Both functions are pure. The relay uses [`check_document`] so that no
-//! device can leave a document unreadable for everyone else, and
-//! [`id_of`] so that an upload cannot claim to be a document it is not.
+//! Every function is pure. The relay uses [`inspect`] so that no device can
+//! leave a document unreadable for everyone else or put more text in it than
+//! the app allows ([`crate::limits`]), and to see who the document says did
+//! what ([`Inspection::claims`]); and [`id_of`] so that an upload cannot
+//! claim to be a document it is not.
+
+use std::collections::BTreeMap;
 
 use automerge::{Automerge, ROOT, ReadDoc, Value};
 
-use crate::{DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document, journal};
-use crate::{page, story};
+use crate::limits::{ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
+use crate::{Author, DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document};
+use crate::{journal, page, story};
 
 /// Reads a document's id from its root (`kind` and `owner`).
 pub fn id_of(doc: &Automerge) -> Result<DocumentId> {
@@ -23,27 +28,144 @@ pub fn id_of(doc: &Automerge) -> Result<DocumentId> {
 }
 
 /// Checks that `doc` reads as a whole, valid document of `id`'s kind, owned
-/// by `id`'s resident (or team, for the directory).
+/// by `id`'s resident (or team, for the directory), with every text within
+/// its limit.
 pub fn check_document(id: DocumentId, doc: &Automerge) -> Result<()> {
+    inspect(id, doc).map(drop)
+}
+
+/// What a valid document says about who did what.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inspection {
+    /// Every author the document records, by where it is recorded (for
+    /// example `offers/ID/author` or `consent/KEY/by`): comparing two
+    /// versions by key shows which claims a change made.
+    pub claims: BTreeMap<String, Author>,
+}
+
+/// Collects a document's texts to check and the authors it records.
+#[derive(Default)]
+struct Reader {
+    claims: BTreeMap<String, Author>,
+    texts: Vec<(&'static str, usize, String)>,
+}
+
+impl Reader {
+    fn text(&mut self, field: &'static str, max: usize, text: &str) {
+        // Counting characters is the costly part: only long enough texts.
+        if text.len() > max {
+            self.texts.push((field, max, text.to_owned()));
+        }
+    }
+
+    fn claim(&mut self, place: String, author: &Author) {
+        self.text("author name", NAME_MAX, &author.name);
+        self.claims.insert(place, author.clone());
+    }
+
+    fn finish(self) -> Result<Inspection> {
+        for (field, max, text) in self.texts {
+            let len = text.chars().count();
+            if len > max {
+                return Err(ModelError::TooLong { field, len, max });
+            }
+        }
+        Ok(Inspection { claims: self.claims })
+    }
+}
+
+/// Reads `doc` as a document of `id`'s kind, checks it as [`check_document`]
+/// does, and answers what it claims.
+pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
     let wrong = |detail: String| ModelError::WrongShape { expected: id.kind().as_str(), detail };
     let owned_by = |owner: ResidentId| {
         if Some(owner) == id.resident_id() { Ok(()) } else { Err(wrong(format!("owned by {owner}, not {id}"))) }
     };
+    let mut r = Reader::default();
     match id.kind() {
-        DocKind::Page => owned_by(page::read(doc)?.resident),
-        DocKind::Circle => owned_by(circle::read(doc)?.resident),
+        DocKind::Page => {
+            let p = page::read(doc)?;
+            read_page(&mut r, &p);
+            owned_by(p.resident)?;
+        }
+        DocKind::Circle => {
+            let c = circle::read(doc)?;
+            for t in &c.ties {
+                r.text("name", NAME_MAX, &t.name);
+                r.text("relationship", ITEM_MAX, &t.relationship);
+                r.claim(format!("ties/{}/author", t.id), &t.author);
+            }
+            owned_by(c.resident)?;
+        }
         DocKind::Journal | DocKind::TeamNotes => {
             let j = journal::read(doc)?;
             if j.visibility.doc_kind() != id.kind() {
                 return Err(wrong("a journal of the other visibility".into()));
             }
-            owned_by(j.resident)
+            for e in &j.entries {
+                r.text("note", LONG_TEXT_MAX, &e.text);
+                r.claim(format!("entries/{}/author", e.id), &e.author);
+            }
+            owned_by(j.resident)?;
         }
-        DocKind::Checkins => owned_by(checkin::read(doc)?.resident),
-        DocKind::Story => owned_by(story::read(doc)?.resident),
+        DocKind::Checkins => {
+            let c = checkin::read(doc)?;
+            for i in &c.checkins {
+                r.claim(format!("checkins/{}/author", i.id), &i.author);
+                for area in i.life_map.keys() {
+                    r.text("life area", NAME_MAX, area);
+                }
+            }
+            owned_by(c.resident)?;
+        }
+        DocKind::Story => {
+            let s = story::read(doc)?;
+            r.text("story", LONG_TEXT_MAX, &s.text);
+            for (key, change) in story::consent_changes(doc)? {
+                r.claim(format!("consent/{key}/by"), &change.by);
+            }
+            owned_by(s.resident)?;
+        }
         DocKind::Directory => {
-            directory::read(doc)?;
-            if id_of(doc)? == id { Ok(()) } else { Err(wrong("the directory of another team".into())) }
+            let d = directory::read(doc)?;
+            for e in &d.entries {
+                r.text("name", NAME_MAX, &e.name);
+                r.text("description", LONG_TEXT_MAX, &e.description);
+                r.text("contact", ITEM_MAX, &e.contact);
+                r.text("tags", ITEM_MAX, &e.tags);
+                r.claim(format!("entries/{}/author", e.id), &e.author);
+            }
+            for (_, label) in &d.life_areas {
+                r.text("life area", NAME_MAX, label);
+            }
+            if id_of(doc)? != id {
+                return Err(wrong("the directory of another team".into()));
+            }
+        }
+    }
+    r.finish()
+}
+
+fn read_page(r: &mut Reader, p: &page::ResidentPage) {
+    r.text("name", NAME_MAX, &p.preferred_name);
+    r.text("about me", LONG_TEXT_MAX, &p.about_me);
+    for o in &p.offers {
+        r.text("offer", ITEM_MAX, &o.text);
+        r.claim(format!("offers/{}/author", o.id), &o.author);
+    }
+    for a in &p.asks {
+        r.text("ask", ITEM_MAX, &a.text);
+        r.claim(format!("asks/{}/author", a.id), &a.author);
+    }
+    for g in &p.goals {
+        r.text("goal", ITEM_MAX, &g.text);
+        r.claim(format!("goals/{}/author", g.id), &g.author);
+    }
+    for i in &p.introductions {
+        r.text("reason", ITEM_MAX, &i.reason);
+        r.claim(format!("introductions/{}/proposed_by", i.id), &i.proposed_by);
+        if let Some(by) = &i.answered_by {
+            r.claim(format!("introductions/{}/answered_by", i.id), by);
         }
     }
 }
@@ -62,6 +184,40 @@ mod tests {
         check_document(id, &doc).unwrap();
         assert!(check_document(DocumentId::resident(ResidentId::random(), DocKind::Page), &doc).is_err());
         assert!(check_document(DocumentId::resident(resident, DocKind::Circle), &doc).is_err());
+    }
+
+    #[test]
+    fn text_past_its_limit_is_refused_by_name_wherever_it_came_from() {
+        let resident = ResidentId::random();
+        let id = DocumentId::resident(resident, DocKind::Page);
+        let mut doc = page::create(&supporter_actor(), resident, "Doreen", &ctx(0)).unwrap();
+        page::add_offer(&mut doc, &ctx(1), "I bake", page::Category::Caring).unwrap();
+        check_document(id, &doc).unwrap();
+        // A device that skips the model's checks writes the field directly.
+        let Some((_, offers)) = doc.get(ROOT, "offers").unwrap() else { unreachable!("a page has offers") };
+        let (_, offer) = doc.map_range(&offers, ..).next().map(|i| ((), i.id())).unwrap();
+        let mut tx = doc.transaction();
+        let text = automerge::transaction::Transactable::put_object(&mut tx, &offer, "text", automerge::ObjType::Text)
+            .unwrap();
+        automerge::transaction::Transactable::splice_text(&mut tx, &text, 0, 0, &"é".repeat(ITEM_MAX + 1)).unwrap();
+        tx.commit();
+        let err = check_document(id, &doc).unwrap_err();
+        assert!(matches!(err, ModelError::TooLong { field: "offer", len: 2001, max: 2000 }), "{err}");
+    }
+
+    #[test]
+    fn claims_name_each_author_by_where_it_is_recorded() {
+        let resident = ResidentId::random();
+        let id = DocumentId::resident(resident, DocKind::Story);
+        let mut doc = story::create(&supporter_actor(), resident, &ctx(0)).unwrap();
+        let theirs = ctx(1).by(crate::Author::new(crate::AuthorRole::Resident, "Doreen", crate::DeviceId::random()));
+        story::set_consent(&mut doc, &theirs, story::Consent::Team).unwrap();
+        let claims = inspect(id, &doc).unwrap().claims;
+        assert_eq!(claims.len(), 1);
+        let (place, by) = claims.iter().next().unwrap();
+        assert!(place.starts_with("consent/") && place.ends_with("/by"), "{place}");
+        assert!(by.recorded_for_resident(), "the resident's consent, recorded by a supporter");
+        assert_eq!(by.recorded_by, Some(crate::AuthorRole::Supporter));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use connect_model::directory;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
 
-use crate::{CommitOutcome, CommitSave, Invite, InviteProblem, RelayStore, SyncCommit};
+use crate::{CommitOutcome, CommitSave, Invite, InviteFrom, InviteProblem, RelayStore, SyncCommit};
 
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
@@ -45,6 +45,12 @@ macro_rules! relay_conformance_tests {
             a_backup_is_written_and_a_bad_destination_is_an_error,
             two_concurrent_writers_of_one_document_lose_nothing,
             a_reader_polling_between_concurrent_commits_never_skips_one,
+            invites_are_listed_cancelled_named_and_cancelled_with_their_maker,
+            a_device_id_the_relay_has_seen_cannot_enrol_again,
+            removing_a_person_revokes_their_devices_and_keeps_their_name,
+            unassigning_ends_only_that_assignment,
+            a_teams_stored_bytes_follow_its_saves_and_erasures,
+            erasure_remembers_who_could_see_the_resident,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -540,4 +546,98 @@ pub fn a_reader_polling_between_concurrent_commits_never_skips_one<S: RelayStore
     assert_eq!(written.len(), 2 * EACH);
     let missed: Vec<_> = written.difference(&seen).collect();
     assert!(missed.is_empty(), "the polling reader skipped {} of {} documents", missed.len(), written.len());
+}
+
+/// Invites a team lists; a cancelled one cannot be redeemed; a named one
+/// names its person whatever the device says; revoking the device that made
+/// invites cancels those still unused.
+pub fn invites_are_listed_cancelled_named_and_cancelled_with_their_maker<S: RelayStore>(store: &mut S) {
+    let (team, maker, _) = team_with_device(store, AuthorRole::Coordinator);
+    let supporter = Invite { team, role: AuthorRole::Supporter, resident: None };
+    let from = InviteFrom { name: Some("Amara Okafor".into()), created_by: Some(maker) };
+    let named = store.create_invite_from(b"named", &supporter, &from, at(2), at(60)).unwrap();
+    let cancelled = store.create_invite_from(b"cancel", &supporter, &from, at(3), at(60)).unwrap();
+    let spare = store.create_invite_from(b"spare", &supporter, &from, at(4), at(60)).unwrap();
+    let listed: Vec<_> = store.invites(team).unwrap().iter().map(|i| i.invite_id).collect();
+    assert_eq!(&listed[..3], &[spare, cancelled, named], "newest first");
+    assert_eq!(store.find_invite(b"named").unwrap().unwrap().created_by, Some(maker));
+    assert!(store.cancel_invite(cancelled, at(5)).unwrap());
+    assert!(!store.cancel_invite(cancelled, at(5)).unwrap(), "once");
+    let refused = store.redeem_invite(b"cancel", "Eve", DeviceId::random(), "x", b"t-c", at(6)).unwrap();
+    assert_eq!(refused.err(), Some(InviteProblem::Cancelled));
+    let enrolled = store.redeem_invite(b"named", "Queen of Sheba", DeviceId::random(), "x", b"t-n", at(6)).unwrap();
+    assert_eq!(enrolled.unwrap().person.name, "Amara Okafor", "the coordinator's name, not the device's");
+    assert!(store.invite(named).unwrap().unwrap().used_at.is_some());
+    assert!(store.revoke_device(maker, at(7)).unwrap());
+    assert!(store.invite(spare).unwrap().unwrap().cancelled_at.is_some(), "cancelled with its maker");
+    assert!(store.invite(uuid::Uuid::new_v4()).unwrap().is_none());
+}
+
+/// An id already enrolled (even revoked) is refused, and the invite stays unused.
+pub fn a_device_id_the_relay_has_seen_cannot_enrol_again<S: RelayStore>(store: &mut S) {
+    let (team, device, _) = team_with_device(store, AuthorRole::Supporter);
+    store.revoke_device(device, at(2)).unwrap();
+    store
+        .create_invite(b"again", &Invite { team, role: AuthorRole::Supporter, resident: None }, at(2), at(60))
+        .unwrap();
+    let again = store.redeem_invite(b"again", "Amara", device, "phone", b"t-again", at(3)).unwrap();
+    assert_eq!(again.err(), Some(InviteProblem::DeviceSeen));
+    assert!(store.find_invite(b"again").unwrap().unwrap().used_at.is_none());
+}
+
+/// A person taken off the team: every device revoked, assignments gone, the
+/// invites their devices made cancelled; their name stays.
+pub fn removing_a_person_revokes_their_devices_and_keeps_their_name<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    let gone = store.remove_person(person, at(2)).unwrap().expect("a person");
+    assert_eq!(gone.devices_revoked, 1);
+    assert!(store.device(device).unwrap().unwrap().revoked);
+    assert!(store.assignments(person).unwrap().is_empty());
+    let listed = store.people(team).unwrap();
+    assert!(listed.iter().any(|p| p.person_id == person && p.removed && p.name == "Amara"));
+    assert!(store.remove_person(uuid::Uuid::new_v4(), at(3)).unwrap().is_none());
+}
+
+/// Unassigning one person leaves the resident's other assignments.
+pub fn unassigning_ends_only_that_assignment<S: RelayStore>(store: &mut S) {
+    let (team, _, person) = team_with_device(store, AuthorRole::Supporter);
+    let other = uuid::Uuid::new_v4();
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    store.assign(r, other).unwrap();
+    assert!(store.unassign(r, person).unwrap());
+    assert!(!store.unassign(r, person).unwrap());
+    assert!(store.assignments(person).unwrap().is_empty());
+    assert_eq!(store.assignments(other).unwrap(), vec![r]);
+}
+
+/// Every save adds its bytes to the team's total, an erasure takes them off.
+pub fn a_teams_stored_bytes_follow_its_saves_and_erasures<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let start = store.team_bytes(team).unwrap();
+    assert!(start > 0, "the directory counts");
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    let doc = page_doc(r, device, &["soup", "a lift to the market"]);
+    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    assert_eq!(store.team_bytes(team).unwrap(), start + doc.save().len() as u64);
+    store.erase_resident(r, at(2)).unwrap();
+    assert_eq!(store.team_bytes(team).unwrap(), start);
+    assert_eq!(store.team_bytes(TeamId::random()).unwrap(), 0);
+}
+
+/// Erasure keeps who was assigned to the resident (ids only), and nothing
+/// is remembered of a resident never erased.
+pub fn erasure_remembers_who_could_see_the_resident<S: RelayStore>(store: &mut S) {
+    let (team, device, person) = team_with_device(store, AuthorRole::Supporter);
+    let r = ResidentId::random();
+    store.register_resident(r, team, person, at(1)).unwrap();
+    let doc = page_doc(r, device, &[]);
+    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    assert_eq!(store.erased_resident(r).unwrap(), None);
+    store.erase_resident(r, at(2)).unwrap();
+    let erased = store.erased_resident(r).unwrap().expect("remembered");
+    assert_eq!((erased.team, erased.assigned), (team, vec![person]));
 }

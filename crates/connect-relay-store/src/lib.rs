@@ -11,10 +11,14 @@
 //! given.
 //!
 //! Only this crate knows the relay's SQL; `connect-relay` knows only the trait.
+//! What the SQL decides is not in the backends: [`policy`] holds it as pure
+//! functions (plan a save, check an invite, plan an erasure), so both backends
+//! keep the same rules by calling the same code.
 
 #[cfg(feature = "testing")]
 pub mod conformance;
 mod error;
+pub mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod shared;
@@ -48,9 +52,13 @@ pub struct Person {
     pub role: AuthorRole,
     /// For a resident: which resident they are.
     pub resident: Option<ResidentId>,
+    /// Taken off the team: their devices are revoked; what they did stays
+    /// in the audit trail under their name.
+    #[serde(default)]
+    pub removed: bool,
 }
 
-/// An invite, once redeemed.
+/// What an invite grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invite {
     /// Team.
@@ -59,6 +67,68 @@ pub struct Invite {
     pub role: AuthorRole,
     /// For a resident invite: which resident.
     pub resident: Option<ResidentId>,
+}
+
+/// Who an invite is for and who made it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InviteFrom {
+    /// The person's name, as the coordinator gave it: the name the audit
+    /// trail shows, whatever the enrolling device calls its person. `None`
+    /// for an invite made without one (the enrolling device names them).
+    pub name: Option<String>,
+    /// The device that made it; `None` for the relay's own command line.
+    pub created_by: Option<DeviceId>,
+}
+
+/// An invite as the relay keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InviteRecord {
+    /// Its id (the code itself is kept only as a hash).
+    pub invite_id: uuid::Uuid,
+    /// What it grants.
+    pub team: TeamId,
+    /// Role.
+    pub role: AuthorRole,
+    /// For a resident invite: which resident.
+    pub resident: Option<ResidentId>,
+    /// Who it is for and who made it.
+    pub name: Option<String>,
+    /// The device that made it.
+    pub created_by: Option<DeviceId>,
+    /// When it was made.
+    pub created_at: Timestamp,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+    /// When it was used, if it was.
+    pub used_at: Option<Timestamp>,
+    /// When it was cancelled, if it was.
+    pub cancelled_at: Option<Timestamp>,
+}
+
+impl InviteRecord {
+    /// What it grants.
+    #[must_use]
+    pub fn invite(&self) -> Invite {
+        Invite { team: self.team, role: self.role, resident: self.resident }
+    }
+}
+
+/// What taking a person off a team did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PersonRemoved {
+    /// Their devices revoked now (some may have been already).
+    pub devices_revoked: usize,
+    /// Unused invites their devices had made, cancelled.
+    pub invites_cancelled: usize,
+}
+
+/// Who could see a resident before they were erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErasedResident {
+    /// Their team.
+    pub team: TeamId,
+    /// The people who were assigned to them.
+    pub assigned: Vec<uuid::Uuid>,
 }
 
 /// An enrolled device as the relay sees it on each request.
@@ -105,6 +175,10 @@ pub enum InviteProblem {
     Used,
     /// Past its expiry.
     Expired,
+    /// Cancelled by a coordinator (or with the device that made it).
+    Cancelled,
+    /// The enrolling device's id is one the relay has already seen.
+    DeviceSeen,
 }
 
 /// A stored document's bytes, as sync sends them.
@@ -209,10 +283,38 @@ pub trait RelayStore {
     fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
     /// Team names by id.
     fn teams(&self) -> Result<Vec<(TeamId, String)>>;
-    /// Stores a one-time invite code (hashed by the caller).
-    fn create_invite(&self, code_hash: &[u8], invite: &Invite, now: Timestamp, expires_at: Timestamp) -> Result<()>;
-    /// Redeems an invite: creates the person and device in one transaction.
-    /// The invite can never be used again.
+    /// Stores a one-time invite code (hashed by the caller) made on the
+    /// relay's command line, for a person the enrolling device names; returns its id.
+    fn create_invite(
+        &self,
+        code_hash: &[u8],
+        invite: &Invite,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<uuid::Uuid> {
+        self.create_invite_from(code_hash, invite, &InviteFrom::default(), now, expires_at)
+    }
+    /// Stores a one-time invite code (hashed by the caller), with who it is
+    /// for and who made it; returns its id.
+    fn create_invite_from(
+        &self,
+        code_hash: &[u8],
+        invite: &Invite,
+        from: &InviteFrom,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<uuid::Uuid>;
+    /// The invite a code's hash belongs to, read without taking a write lock.
+    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>>;
+    /// An invite by id.
+    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>>;
+    /// A team's invites, newest first.
+    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>>;
+    /// Cancels an unused invite; returns whether it was one.
+    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool>;
+    /// Redeems an invite ([`policy::check_invite`]): creates the person
+    /// (named as the invite says, or `person_name` if it names no one) and
+    /// the device in one transaction. The invite can never be used again.
     #[allow(clippy::too_many_arguments)]
     fn redeem_invite(
         &self,
@@ -227,14 +329,21 @@ pub trait RelayStore {
     fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>>;
     /// A device by id.
     fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>>;
-    /// Revokes a device; returns whether it existed.
+    /// Revokes a device and cancels the unused invites it made; returns
+    /// whether it existed.
     fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool>;
+    /// Takes a person off their team: revokes their devices, cancels the
+    /// invites those made, removes their assignments, and keeps their name
+    /// for the audit trail. `None` if there is no such person.
+    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>>;
     /// People on a team.
     fn people(&self, team: TeamId) -> Result<Vec<Person>>;
     /// Devices on a team.
     fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>>;
     /// Assigns a resident to a person.
     fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()>;
+    /// Ends an assignment; returns whether there was one.
+    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool>;
     /// Residents a person is assigned to (including those they created).
     fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>>;
     /// The team a resident belongs to, if known.
@@ -259,8 +368,11 @@ pub trait RelayStore {
     fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
     /// Whether a document was erased.
     fn is_erased(&self, id: DocumentId) -> Result<bool>;
+    /// Who could see a resident before they were erased (`None` if they were not).
+    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>>;
     /// Erases every document of a resident, with their sync states, change log
-    /// and assignments, and puts tombstones in the feed. Returns the ids erased.
+    /// and assignments ([`policy::plan_erasure`]), remembers who could see
+    /// them, and puts tombstones in the feed. Returns the ids erased.
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>>;
     /// The sync state between a device and a document.
     fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>>;
@@ -274,6 +386,8 @@ pub trait RelayStore {
     fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>>;
     /// Counts for metrics: (documents, devices, teams).
     fn counts(&self) -> Result<(u64, u64, u64)>;
+    /// The bytes a team's documents take.
+    fn team_bytes(&self, team: TeamId) -> Result<u64>;
     /// What sync needs about `ids`, as one consistent read, with the sync
     /// states between `device` and each.
     fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>>;

@@ -1,5 +1,5 @@
-//! What both backends share: how their pools are built, what a save carries
-//! and what it did, and how often "last seen" is written.
+//! What both backends share: how their pools are built, what a save did, how
+//! often "last seen" is written, and how a backup file is created.
 
 use connect_model::automerge::{Automerge, ChangeHash};
 
@@ -38,22 +38,25 @@ pub(crate) enum Saved {
     Stale,
 }
 
-/// A document's new changes as bytes.
-pub(crate) struct NewBytes<'a> {
-    /// A whole saved document (the relay had none), or change chunks since `base_heads`.
-    pub(crate) bytes: &'a [u8],
-    /// Whether `bytes` is a whole document.
-    pub(crate) whole: bool,
-    /// The stored heads the chunks build on.
-    pub(crate) base_heads: &'a [ChangeHash],
-    /// The heads after.
-    pub(crate) heads: &'a [ChangeHash],
-}
-
 /// The bytes that bring a stored document (with `stored` heads, or none) up to `doc`.
 pub(crate) fn bytes_for(doc: &Automerge, stored: Option<&[ChangeHash]>) -> Vec<u8> {
     match stored {
         None => doc.save(),
         Some(heads) => doc.save_after(heads),
     }
+}
+
+/// Creates (or empties) `path` readable and writable by this user only, for
+/// a backup about to be written into it: a copy of every resident's words
+/// must not be readable by anyone else on the machine.
+pub(crate) fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    drop(options.open(path)?);
+    // A file that was there already keeps its mode: set it.
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(())
 }

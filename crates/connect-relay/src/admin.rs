@@ -1,15 +1,19 @@
 //! Team administration shared by the `connect-relay` command and the
-//! coordinator API: teams, invites, assignments, revocation, erasure.
+//! coordinator API: teams, invites (made, listed, cancelled), assignments
+//! (made and ended), people taken off a team.
 
 use chrono::Duration;
 use connect_model::{Author, AuthorRole, DeviceId, EditContext, ResidentId, TeamId, Timestamp, directory};
-use connect_relay_store::{Invite, RelayStore};
+use connect_relay_store::{Invite, InviteFrom, InviteRecord, PersonRemoved, RelayStore};
+use connect_sync::api::{InviteInfo, InviteState};
 
 use crate::RelayError;
 use crate::auth;
 
-/// How long an invite lasts unless told otherwise.
-pub const DEFAULT_INVITE_HOURS: i64 = 7 * 24;
+/// How long an invite lasts unless told otherwise: three days.
+pub const DEFAULT_INVITE_HOURS: i64 = 72;
+/// The longest an invite may last: a week.
+pub const MAX_INVITE_HOURS: i64 = 7 * 24;
 
 /// A new invite, as shown to the person who asked for it.
 pub type IssuedInvite = connect_sync::api::InviteResponse;
@@ -54,13 +58,28 @@ pub fn create_team(db: &(impl RelayStore + ?Sized), name: &str, now: Timestamp) 
     create_invite(db, team, AuthorRole::Coordinator, None, DEFAULT_INVITE_HOURS, now)
 }
 
-/// Issues a one-time invite.
+/// Issues a one-time invite on the relay's command line, for a person the
+/// enrolling device names.
 pub fn create_invite(
     db: &(impl RelayStore + ?Sized),
     team: TeamId,
     role: AuthorRole,
     resident: Option<ResidentId>,
     hours: i64,
+    now: Timestamp,
+) -> Result<IssuedInvite, RelayError> {
+    create_invite_from(db, team, role, resident, hours, &InviteFrom::default(), now)
+}
+
+/// Issues a one-time invite, for the person `from` names (if it does), made
+/// by the device it says (if any).
+pub fn create_invite_from(
+    db: &(impl RelayStore + ?Sized),
+    team: TeamId,
+    role: AuthorRole,
+    resident: Option<ResidentId>,
+    hours: i64,
+    from: &InviteFrom,
     now: Timestamp,
 ) -> Result<IssuedInvite, RelayError> {
     if !db.teams()?.iter().any(|(t, _)| *t == team) {
@@ -78,13 +97,68 @@ pub fn create_invite(
         }
         _ => {}
     }
-    if !(1..=24 * 90).contains(&hours) {
-        return Err(RelayError::BadRequest("an invite lasts between 1 hour and 90 days".into()));
+    if !(1..=MAX_INVITE_HOURS).contains(&hours) {
+        return Err(RelayError::BadRequest("an invite lasts between 1 hour and 7 days (168 hours)".into()));
+    }
+    let name = from.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    let from = InviteFrom { name, created_by: from.created_by };
+    if let Some(name) = &from.name {
+        connect_model::limits::required("name", name, connect_model::limits::NAME_MAX)
+            .map_err(|e| RelayError::BadRequest(e.to_string()))?;
     }
     let code = auth::new_invite_code();
     let expires_at = Timestamp::new(now.to_datetime() + Duration::hours(hours));
-    db.create_invite(&auth::hash_invite(&code), &Invite { team, role, resident }, now, expires_at)?;
-    Ok(IssuedInvite { code, team, role, resident, expires_at })
+    let invite_id =
+        db.create_invite_from(&auth::hash_invite(&code), &Invite { team, role, resident }, &from, now, expires_at)?;
+    Ok(IssuedInvite { invite_id, code, team, role, resident, expires_at })
+}
+
+/// Where an invite stands at `now`.
+#[must_use]
+pub fn invite_state(invite: &InviteRecord, now: Timestamp) -> InviteState {
+    match connect_relay_store::policy::check_invite(Some(invite), now) {
+        Ok(_) => InviteState::Pending,
+        Err(connect_relay_store::InviteProblem::Used) => InviteState::Used,
+        Err(connect_relay_store::InviteProblem::Cancelled) => InviteState::Cancelled,
+        Err(_) => InviteState::Expired,
+    }
+}
+
+/// A team's invites as a coordinator sees them (never their codes), newest first.
+pub fn invites(db: &(impl RelayStore + ?Sized), team: TeamId, now: Timestamp) -> Result<Vec<InviteInfo>, RelayError> {
+    Ok(db
+        .invites(team)?
+        .into_iter()
+        .map(|i| InviteInfo {
+            state: invite_state(&i, now),
+            invite_id: i.invite_id,
+            role: i.role,
+            resident: i.resident,
+            name: i.name,
+            created_by: i.created_by,
+            created_at: i.created_at,
+            expires_at: i.expires_at,
+        })
+        .collect())
+}
+
+/// Cancels an unused invite, of `team` if one is given (a coordinator may
+/// cancel only their own team's).
+pub fn cancel_invite(
+    db: &(impl RelayStore + ?Sized),
+    team: Option<TeamId>,
+    id: uuid::Uuid,
+    now: Timestamp,
+) -> Result<(), RelayError> {
+    let found = db.invite(id)?.filter(|i| team.is_none_or(|t| t == i.team));
+    let Some(invite) = found else { return Err(RelayError::NotFound(format!("no invite {id}"))) };
+    match invite_state(&invite, now) {
+        InviteState::Pending | InviteState::Expired if db.cancel_invite(id, now)? => Ok(()),
+        InviteState::Used => {
+            Err(RelayError::BadRequest("that invite was used already: revoke the device instead".into()))
+        }
+        _ => Err(RelayError::BadRequest("that invite was cancelled already".into())),
+    }
 }
 
 /// Assigns a resident to a person on the same team. The resident's documents
@@ -97,7 +171,7 @@ pub fn assign(
     person: uuid::Uuid,
     now: Timestamp,
 ) -> Result<(), RelayError> {
-    if !db.people(team)?.iter().any(|p| p.person_id == person && p.role != AuthorRole::Resident) {
+    if !db.people(team)?.iter().any(|p| p.person_id == person && p.role != AuthorRole::Resident && !p.removed) {
         return Err(RelayError::NotFound(format!("no supporter or coordinator {person} on this team")));
     }
     match db.resident_team(resident)? {
@@ -109,4 +183,36 @@ pub fn assign(
         db.touch(connect_model::DocumentId::resident(resident, kind), now)?;
     }
     Ok(())
+}
+
+/// Ends an assignment of a resident to a person of the team. The person's
+/// devices stop receiving the resident's documents.
+pub fn unassign(
+    db: &(impl RelayStore + ?Sized),
+    team: TeamId,
+    resident: ResidentId,
+    person: uuid::Uuid,
+) -> Result<(), RelayError> {
+    if db.resident_team(resident)? != Some(team) {
+        return Err(RelayError::NotFound(format!("resident {resident} is not on this team")));
+    }
+    if !db.unassign(resident, person)? {
+        return Err(RelayError::NotFound(format!("{person} is not assigned to resident {resident}")));
+    }
+    Ok(())
+}
+
+/// Takes a person off the team: their devices are revoked (each wipes
+/// itself at its next contact), the invites those made are cancelled,
+/// their assignments end; their name stays in the audit trail.
+pub fn remove_person(
+    db: &(impl RelayStore + ?Sized),
+    team: TeamId,
+    person: uuid::Uuid,
+    now: Timestamp,
+) -> Result<PersonRemoved, RelayError> {
+    if !db.people(team)?.iter().any(|p| p.person_id == person) {
+        return Err(RelayError::NotFound(format!("no person {person} on this team")));
+    }
+    db.remove_person(person, now)?.ok_or_else(|| RelayError::NotFound(format!("no person {person} on this team")))
 }

@@ -1,60 +1,48 @@
 //! The HTTP surface. [`router`] builds the whole app from its state, so tests
 //! drive it with `oneshot` and no socket.
 //!
-//! - `GET /healthz` (reads the store: 503 if it cannot), `GET /metrics`
+//! - `GET /healthz` (reads the store: 503 if it cannot), `GET /metrics` (with
+//!   the metrics token, or on its own `--metrics-listen` address)
 //! - `POST /v1/enrol` (invite code → device token)
 //! - `POST /v1/sync` (binary, see `connect_sync::protocol`)
 //! - `GET /v1/me`, `GET /v1/limits` (what one sync request may carry)
-//! - coordinators: `POST /v1/invites`, `POST /v1/assignments`, `GET /v1/people`,
-//!   `POST /v1/devices/{id}/revoke`, `POST /v1/residents/{id}/erase`
+//! - coordinators ([`crate::team`]): invites (`POST`/`GET /v1/invites`,
+//!   `POST /v1/invites/{id}/cancel`), assignments (`POST /v1/assignments`,
+//!   `POST /v1/assignments/remove`), people (`GET /v1/people`,
+//!   `POST /v1/people/{id}/remove`), `POST /v1/devices/{id}/revoke`,
+//!   `POST /v1/residents/{id}/erase`
 //! - `GET /v1/residents/{id}/history`: the audit trail of the documents the
 //!   caller may read (who changed what and when, as the relay accepted it)
 //!
-//! Every JSON body is a type from `connect_sync::api`. There is no store-wide
-//! lock: each request runs its store calls on a blocking thread with a
-//! pooled connection, so one failing (even panicking) request cannot affect
-//! the next.
+//! Every JSON body is a type from `connect_sync::api`. Every answer says
+//! `Cache-Control: no-store`. What a request may cost is [`crate::guard`]'s:
+//! the token is checked from the headers before the body is read. There is
+//! no store-wide lock: each request runs its store calls on a blocking
+//! thread with a pooled connection, so one failing (even panicking) request
+//! cannot affect the next.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use connect_model::history::AcceptedRecord;
-use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
+use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
 use connect_relay_store::{DeviceRecord, InviteProblem, Person, RelayStore};
-use connect_sync::api::{
-    self as wire, AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, HistoryResponse, InviteRequest,
-    InviteResponse, PeopleResponse,
-};
+use connect_sync::api::{self as wire, EnrolRequest, EnrolResponse, EraseResponse, HistoryResponse};
 use connect_sync::protocol::{Limits, ProtocolError, SyncRequest};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::access::{self, Access};
-use crate::admin;
+use crate::guard::{self, Guard, JSON_BODY_LIMIT, Protection, RateLimit};
 use crate::metrics::Metrics;
 use crate::sync::{SyncLimits, handle_sync_with_fault};
-use crate::{RelayError, auth};
-
-/// Per-device request rate: a bucket of `burst` requests refilled at `per_second`.
-#[derive(Debug, Clone, Copy)]
-pub struct RateLimit {
-    /// Requests allowed at once.
-    pub burst: f64,
-    /// Requests regained per second.
-    pub per_second: f64,
-}
-
-impl Default for RateLimit {
-    fn default() -> Self {
-        Self { burst: 120.0, per_second: 4.0 }
-    }
-}
+use crate::{RelayError, auth, team};
 
 /// A failure a test can make the next sync request suffer, inside its handler.
 #[doc(hidden)]
@@ -75,9 +63,10 @@ pub type SharedStore = connect_relay_store::SharedRelayStore;
 pub struct AppState {
     db: SharedStore,
     metrics: Arc<Metrics>,
-    limits: SyncLimits,
-    rate: RateLimit,
-    buckets: Arc<Mutex<HashMap<DeviceId, (f64, Instant)>>>,
+    pub(crate) limits: SyncLimits,
+    pub(crate) guard: Arc<Guard>,
+    /// The SHA-256 of the token `/metrics` asks for, if it is served here.
+    metrics_token: Option<Arc<[u8]>>,
     fault: Arc<AtomicU8>,
 }
 
@@ -96,17 +85,32 @@ impl AppState {
             db,
             metrics: Arc::new(Metrics::default()),
             limits: SyncLimits::default(),
-            rate: RateLimit::default(),
-            buckets: Arc::new(Mutex::new(HashMap::new())),
+            guard: Arc::new(Guard::new(Protection::default())),
+            metrics_token: None,
             fault: Arc::new(AtomicU8::new(0)),
         }
     }
 
-    /// Overrides the sync limits, the rate limit and the sync body limit.
+    /// Overrides the sync limits, the per-device rate limit and the sync body limit.
     #[must_use]
     pub fn with_limits(mut self, limits: SyncLimits, rate: RateLimit, max_body: usize) -> Self {
         self.limits = SyncLimits { max_request_bytes: max_body, ..limits };
-        self.rate = rate;
+        let protection = Protection { per_device: rate, ..self.guard.protection };
+        self.guard = Arc::new(Guard::new(protection));
+        self
+    }
+
+    /// Overrides what one client may cost the relay.
+    #[must_use]
+    pub fn with_protection(mut self, protection: Protection) -> Self {
+        self.guard = Arc::new(Guard::new(protection));
+        self
+    }
+
+    /// Serves `/metrics` to requests that carry `token` (as a bearer token).
+    #[must_use]
+    pub fn with_metrics_token(mut self, token: &str) -> Self {
+        self.metrics_token = Some(auth::hash_token(token).into());
         self
     }
 
@@ -116,60 +120,68 @@ impl AppState {
         self.fault.store(fault as u8, Ordering::SeqCst);
     }
 
-    /// Runs `f` with the store on a blocking thread (store calls block).
-    /// A panic in `f` fails this request only.
-    async fn with_db<T: Send + 'static>(
+    /// Runs `f` with the store on a blocking thread (store calls block). A
+    /// call that cannot get a place among the store calls soon is shed
+    /// (503): waiting callers would only pile up. A panic in `f` fails this
+    /// request only.
+    pub(crate) async fn with_db<T: Send + 'static>(
         &self,
         f: impl FnOnce(&(dyn RelayStore + Send + Sync)) -> Result<T, RelayError> + Send + 'static,
     ) -> Result<T, RelayError> {
-        let db = self.db.clone();
-        tokio::task::spawn_blocking(move || f(&*db))
+        let calls = self.guard.store_calls.clone();
+        let place = tokio::time::timeout(STORE_WAIT, calls.acquire_owned())
             .await
-            .map_err(|e| RelayError::Internal(format!("request handler failed: {e}")))?
-    }
-
-    fn allow(&self, device: DeviceId) -> bool {
-        let Ok(mut buckets) = self.buckets.lock() else { return true };
-        let now = Instant::now();
-        let (tokens, last) = buckets.entry(device).or_insert((self.rate.burst, now));
-        *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * self.rate.per_second).min(self.rate.burst);
-        *last = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            true
-        } else {
-            false
-        }
+            .map_err(|_| RelayError::Overloaded)?
+            .map_err(|_| RelayError::Overloaded)?;
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let _place = place;
+            f(&*db)
+        })
+        .await
+        .map_err(|e| RelayError::Internal(format!("request handler failed: {e}")))?
     }
 }
 
-/// Builds the relay's router.
+/// How long a request waits for a place among the store calls before it is shed.
+const STORE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Builds the relay's router (the API; the web app and HSTS are added by `serve`).
 pub fn router(state: AppState) -> Router {
-    let max_body = state.limits.max_request_bytes;
+    let authenticated = Router::new()
+        .route("/v1/sync", post(sync))
+        .route("/v1/me", get(me))
+        .route("/v1/limits", get(limits))
+        .route("/v1/invites", post(team::invite).get(team::invites))
+        .route("/v1/invites/{id}/cancel", post(team::cancel_invite))
+        .route("/v1/assignments", post(team::assign))
+        .route("/v1/assignments/remove", post(team::unassign))
+        .route("/v1/people", get(team::people))
+        .route("/v1/people/{id}/remove", post(team::remove_person))
+        .route("/v1/devices/{id}/revoke", post(team::revoke))
+        .route("/v1/residents/{id}/erase", post(erase))
+        .route("/v1/residents/{id}/history", get(history))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard::authenticate));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/v1/enrol", post(enrol))
-        .route("/v1/sync", post(sync).layer(DefaultBodyLimit::max(max_body)))
-        .route("/v1/me", get(me))
-        .route("/v1/limits", get(limits))
-        .route("/v1/invites", post(invite))
-        .route("/v1/assignments", post(assign))
-        .route("/v1/people", get(people))
-        .route("/v1/devices/{id}/revoke", post(revoke))
-        .route("/v1/residents/{id}/erase", post(erase))
-        .route("/v1/residents/{id}/history", get(history))
-        .layer(DefaultBodyLimit::max(64 * 1024))
+        .merge(authenticated)
+        // Bodies are read by the guard, within its limits.
+        .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard::in_flight))
         .layer(axum::middleware::from_fn_with_state(state.clone(), count_and_log))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state)
 }
 
+/// Only `/metrics`, for its own address (`--metrics-listen`): no token asked.
+pub fn metrics_router(state: AppState) -> Router {
+    Router::new().route("/metrics", get(metrics_open)).with_state(state)
+}
+
 /// Counts every request and logs method, path, status and time; never bodies.
-async fn count_and_log(
-    State(state): State<AppState>,
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+async fn count_and_log(State(state): State<AppState>, req: Request, next: axum::middleware::Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
@@ -182,7 +194,7 @@ async fn count_and_log(
     response
 }
 
-fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     Timestamp::new(chrono::Utc::now())
 }
 
@@ -197,7 +209,23 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn metrics(State(state): State<AppState>) -> Result<Response, RelayError> {
+/// `/metrics` on the main address: only with the metrics token.
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, RelayError> {
+    let Some(expected) = &state.metrics_token else {
+        return Err(RelayError::NotFound("metrics are served on their own address (--metrics-listen)".into()));
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(auth::hash_token);
+    if given.as_deref() != Some(&**expected) {
+        return Err(RelayError::Unauthorised);
+    }
+    metrics_open(State(state)).await
+}
+
+async fn metrics_open(State(state): State<AppState>) -> Result<Response, RelayError> {
     let (counts, pool) = state.with_db(|db| Ok((db.counts()?, db.pool_state()))).await?;
     let (docs, devices, teams) = counts;
     Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render(docs, devices, teams, pool))
@@ -205,85 +233,83 @@ async fn metrics(State(state): State<AppState>) -> Result<Response, RelayError> 
 }
 
 /// What one sync request may carry; also sent in every sync response.
-async fn limits(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Limits>, RelayError> {
-    authenticate(&state, &headers).await?;
-    Ok(Json(state.limits.advertised()))
-}
-
-/// The authenticated device behind a request, or the reason it is refused.
-async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<DeviceRecord, RelayError> {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or(RelayError::Unauthorised)?
-        .to_owned();
-    let hash = auth::hash_token(&token);
-    let device =
-        state.with_db(move |db| Ok(db.device_by_token(&hash, now())?)).await?.ok_or(RelayError::Unauthorised)?;
-    if device.revoked {
-        return Err(RelayError::Revoked);
-    }
-    if !state.allow(device.device_id) {
-        return Err(RelayError::RateLimited);
-    }
-    Ok(device)
-}
-
-fn require_coordinator(device: &DeviceRecord) -> Result<(), RelayError> {
-    if device.person.role == AuthorRole::Coordinator {
-        Ok(())
-    } else {
-        Err(RelayError::Forbidden("only a coordinator can do this".into()))
-    }
+async fn limits(State(state): State<AppState>) -> Json<Limits> {
+    Json(state.limits.advertised())
 }
 
 /// A store person as the API shows them.
-fn person_body(p: Person) -> wire::Person {
-    wire::Person { person_id: p.person_id, team: p.team, name: p.name, role: p.role, resident: p.resident }
+pub(crate) fn person_body(p: Person) -> wire::Person {
+    wire::Person {
+        person_id: p.person_id,
+        team: p.team,
+        name: p.name,
+        role: p.role,
+        resident: p.resident,
+        removed: p.removed,
+    }
 }
 
 /// A store device as the API shows it.
-fn device_body(d: DeviceRecord) -> wire::Device {
+pub(crate) fn device_body(d: DeviceRecord) -> wire::Device {
     wire::Device { device_id: d.device_id, person: person_body(d.person), name: d.name, revoked: d.revoked }
 }
 
-async fn enrol(
-    State(state): State<AppState>,
-    Json(req): Json<EnrolRequest>,
-) -> Result<Json<EnrolResponse>, RelayError> {
-    let token = auth::new_token();
-    let token_hash = auth::hash_token(&token);
-    let code_hash = auth::hash_invite(&req.invite);
-    let result = state
-        .with_db(move |db| {
-            if db.device(req.device_id)?.is_some() {
-                return Err(RelayError::Forbidden("this device is already enrolled".into()));
-            }
-            Ok(db.redeem_invite(&code_hash, &req.person_name, req.device_id, &req.device_name, &token_hash, now())?)
-        })
-        .await?;
-    match result {
-        Ok(record) => {
-            tracing::info!(device = %record.device_id, role = %record.person.role, "device enrolled");
-            Ok(Json(EnrolResponse { token, team: record.person.team, person: person_body(record.person) }))
-        }
-        Err(InviteProblem::Unknown) => Err(RelayError::NotFound("that invite code is not known; check it".into())),
-        Err(InviteProblem::Used) => Err(RelayError::Forbidden("that invite code has already been used".into())),
-        Err(InviteProblem::Expired) => {
-            Err(RelayError::Forbidden("that invite code has expired; ask for a new one".into()))
+fn invite_refusal(problem: InviteProblem) -> RelayError {
+    match problem {
+        InviteProblem::Unknown => RelayError::NotFound("that invite code is not known; check it".into()),
+        InviteProblem::Used => RelayError::Forbidden("that invite code has already been used".into()),
+        InviteProblem::Expired => RelayError::Forbidden("that invite code has expired; ask for a new one".into()),
+        InviteProblem::Cancelled => RelayError::Forbidden("that invite code was cancelled; ask for a new one".into()),
+        InviteProblem::DeviceSeen => {
+            RelayError::Forbidden("this device is already known to the relay; set the app up again to enrol it".into())
         }
     }
 }
 
-async fn sync(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, RelayError> {
-    let device = authenticate(&state, &headers).await?;
+/// Enrols a device. The code is looked up with a read first: a wrong code,
+/// or a device id the relay has seen, is answered without a write lock.
+async fn enrol(State(state): State<AppState>, request: Request) -> Result<Json<EnrolResponse>, RelayError> {
+    let address = guard::client_address(&request);
+    let (parts, body) = request.into_parts();
+    let bytes = guard::read_body(&parts.method, &parts.headers, body, JSON_BODY_LIMIT, &state.guard.protection).await?;
+    let req: EnrolRequest =
+        serde_json::from_slice(&bytes).map_err(|e| RelayError::BadRequest(format!("not an enrolment: {e}")))?;
+    state.guard.enrol(address, req.device_id)?;
+    if req.device_id.uuid().is_nil() {
+        return Err(RelayError::BadRequest("a device id of zeros is not a device's id".into()));
+    }
+    let code_hash = auth::hash_invite(&req.invite);
+    let lookup = code_hash.clone();
+    let (found, seen) =
+        state.with_db(move |db| Ok((db.find_invite(&lookup)?, db.device(req.device_id)?.is_some()))).await?;
+    connect_relay_store::policy::check_invite(found.as_ref(), now()).map_err(invite_refusal)?;
+    if seen {
+        return Err(invite_refusal(InviteProblem::DeviceSeen));
+    }
+    let token = auth::new_token();
+    let token_hash = auth::hash_token(&token);
+    let result = state
+        .with_db(move |db| {
+            Ok(db.redeem_invite(&code_hash, &req.person_name, req.device_id, &req.device_name, &token_hash, now())?)
+        })
+        .await?;
+    let record = result.map_err(invite_refusal)?;
+    tracing::info!(device = %record.device_id, role = %record.person.role, "device enrolled");
+    Ok(Json(EnrolResponse { token, team: record.person.team, person: person_body(record.person) }))
+}
+
+async fn sync(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    body: axum::body::Bytes,
+) -> Result<Response, RelayError> {
     Metrics::add(&state.metrics.bytes_in, body.len() as u64);
     let request = SyncRequest::decode(&body).map_err(|e| match e {
         ProtocolError::PeerOlder { .. } => RelayError::UpdateApp,
         ProtocolError::PeerNewer { .. } => RelayError::UpdateRelay,
         ProtocolError::Malformed(m) => RelayError::BadRequest(format!("malformed sync body: {m}")),
     })?;
+    drop(body);
     let limits = state.limits;
     let fault = state.fault.swap(0, Ordering::SeqCst);
     let (response, outcome) = state
@@ -304,81 +330,15 @@ async fn sync(State(state): State<AppState>, headers: HeaderMap, body: Bytes) ->
     Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes).into_response())
 }
 
-async fn me(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<wire::Device>, RelayError> {
-    Ok(Json(device_body(authenticate(&state, &headers).await?)))
-}
-
-async fn invite(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Json(req): Json<InviteRequest>,
-) -> Result<Json<InviteResponse>, RelayError> {
-    let device = authenticate(&state, &headers).await?;
-    require_coordinator(&device)?;
-    let team = device.person.team;
-    let issued = state
-        .with_db(move |db| {
-            admin::create_invite(
-                db,
-                team,
-                req.role,
-                req.resident,
-                req.hours.unwrap_or(admin::DEFAULT_INVITE_HOURS),
-                now(),
-            )
-        })
-        .await?;
-    Ok(Json(issued))
-}
-
-async fn assign(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Json(req): Json<AssignRequest>,
-) -> Result<StatusCode, RelayError> {
-    let device = authenticate(&state, &headers).await?;
-    require_coordinator(&device)?;
-    let team = device.person.team;
-    state.with_db(move |db| admin::assign(db, team, req.resident, req.person, now())).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-async fn people(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<PeopleResponse>, RelayError> {
-    let device = authenticate(&state, &headers).await?;
-    require_coordinator(&device)?;
-    let team = device.person.team;
-    let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
-    Ok(Json(PeopleResponse {
-        people: people.into_iter().map(person_body).collect(),
-        devices: devices.into_iter().map(device_body).collect(),
-    }))
-}
-
-async fn revoke(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<StatusCode, RelayError> {
-    let device = authenticate(&state, &headers).await?;
-    require_coordinator(&device)?;
-    let target: DeviceId = id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
-    let team = device.person.team;
-    state
-        .with_db(move |db| match db.device(target)? {
-            Some(d) if d.person.team == team => Ok(db.revoke_device(target, now())?),
-            _ => Err(RelayError::NotFound(format!("no device {target} on this team"))),
-        })
-        .await?;
-    tracing::info!(device = %target, by = %device.device_id, "device revoked");
-    Ok(StatusCode::NO_CONTENT)
+async fn me(Extension(device): Extension<DeviceRecord>) -> Json<wire::Device> {
+    Json(device_body(device))
 }
 
 async fn history(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    Extension(device): Extension<DeviceRecord>,
     Path(id): Path<String>,
 ) -> Result<Json<HistoryResponse>, RelayError> {
-    let device = authenticate(&state, &headers).await?;
     let resident: ResidentId =
         id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
     let changes = state
@@ -428,11 +388,12 @@ async fn history(
 
 async fn erase(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    Extension(device): Extension<DeviceRecord>,
     Path(id): Path<String>,
 ) -> Result<Json<EraseResponse>, RelayError> {
-    let device = authenticate(&state, &headers).await?;
-    require_coordinator(&device)?;
+    if device.person.role != connect_model::AuthorRole::Coordinator {
+        return Err(RelayError::Forbidden("only a coordinator can do this".into()));
+    }
     let resident: ResidentId =
         id.parse().map_err(|e: connect_model::ModelError| RelayError::BadRequest(e.to_string()))?;
     let team = device.person.team;

@@ -30,9 +30,15 @@ pub enum RelayError {
     /// The app speaks a newer protocol.
     #[error("this relay is older than the app: update the relay")]
     UpdateRelay,
-    /// Too many requests from one device.
+    /// Too many requests from one device or address: wait this long.
     #[error("too many requests; try again in a moment")]
-    RateLimited,
+    RateLimited(std::time::Duration),
+    /// The request body came in too slowly.
+    #[error("the request came in too slowly; nothing was changed; try again")]
+    TooSlow,
+    /// Too many requests at once: shed, not queued.
+    #[error("the relay is busy; nothing was changed; try again in a moment")]
+    Overloaded,
     /// The body is too big.
     #[error("{0}")]
     TooLarge(String),
@@ -47,6 +53,25 @@ pub enum RelayError {
     Internal(String),
 }
 
+impl RelayError {
+    /// Too many requests: wait `wait` (at least a second).
+    pub(crate) fn rate_limited(wait: std::time::Duration) -> Self {
+        Self::RateLimited(wait)
+    }
+
+    /// How long the client should wait before it tries again, if it should.
+    fn retry_after(&self) -> Option<u64> {
+        match self {
+            RelayError::RateLimited(wait) => Some(wait.as_secs_f64().ceil().max(1.0) as u64),
+            RelayError::Busy | RelayError::Overloaded => Some(BUSY_RETRY_SECS),
+            _ => None,
+        }
+    }
+}
+
+/// What a shed or busy request is told to wait, in seconds.
+const BUSY_RETRY_SECS: u64 = 5;
+
 impl IntoResponse for RelayError {
     fn into_response(self) -> Response {
         let (status, code) = match &self {
@@ -57,7 +82,9 @@ impl IntoResponse for RelayError {
             RelayError::BadRequest(_) => (StatusCode::BAD_REQUEST, codes::BAD_REQUEST),
             RelayError::UpdateApp => (StatusCode::UPGRADE_REQUIRED, codes::UPDATE_APP),
             RelayError::UpdateRelay => (StatusCode::UPGRADE_REQUIRED, codes::UPDATE_RELAY),
-            RelayError::RateLimited => (StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED),
+            RelayError::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, codes::RATE_LIMITED),
+            RelayError::TooSlow => (StatusCode::REQUEST_TIMEOUT, codes::TOO_SLOW),
+            RelayError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, codes::BUSY),
             RelayError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, codes::TOO_LARGE),
             RelayError::Busy => (StatusCode::SERVICE_UNAVAILABLE, codes::BUSY),
             RelayError::Store(_) | RelayError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL),
@@ -69,6 +96,10 @@ impl IntoResponse for RelayError {
             RelayError::Store(_) | RelayError::Internal(_) => "the relay failed; nothing was changed; try again".into(),
             other => other.to_string(),
         };
-        (status, Json(ErrorBody { error: code.into(), message })).into_response()
+        let mut response = (status, Json(ErrorBody { error: code.into(), message })).into_response();
+        if let Some(secs) = self.retry_after() {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(secs));
+        }
+        response
     }
 }

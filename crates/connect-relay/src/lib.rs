@@ -14,11 +14,15 @@ pub mod admin;
 pub mod api;
 pub mod auth;
 mod error;
+pub mod guard;
 pub mod metrics;
+pub mod serve;
 pub mod sync;
+mod team;
 pub mod web_app;
 
-pub use api::{AppState, RateLimit, router};
+pub use api::{AppState, router};
+pub use guard::{Protection, RateLimit};
 
 /// The runtime the relay serves on. Store calls run on tokio's blocking
 /// threads; no more of them can work at once than the store has

@@ -34,21 +34,40 @@ enum Command {
     /// Teams.
     #[command(subcommand)]
     Team(TeamCmd),
-    /// Issue a one-time, expiring enrolment code.
+    /// Issue a one-time, expiring enrolment code; or list or cancel invites.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Invite {
+        #[command(subcommand)]
+        action: Option<InviteCmd>,
         /// Team: its name (any letter case, or the start of it) or its id.
-        #[arg(long)]
-        team: String,
+        #[arg(long, required = true)]
+        team: Option<String>,
         /// Role the code grants.
-        #[arg(long, value_enum)]
-        role: Role,
+        #[arg(long, value_enum, required = true)]
+        role: Option<Role>,
         /// For a resident: which resident.
         #[arg(long)]
         resident: Option<ResidentId>,
-        /// Hours until the code expires.
+        /// The person's name, as the audit trail will show it (the enrolling device cannot change it).
+        #[arg(long)]
+        name: Option<String>,
+        /// Hours until the code expires (at most 168, a week).
         #[arg(long, default_value_t = admin::DEFAULT_INVITE_HOURS)]
         hours: i64,
     },
+    /// End an assignment of a resident to a person.
+    Unassign {
+        /// Team: its name (any letter case, or the start of it) or its id.
+        #[arg(long)]
+        team: String,
+        /// Resident id.
+        resident: ResidentId,
+        /// Person id.
+        person: uuid::Uuid,
+    },
+    /// People.
+    #[command(subcommand)]
+    Person(PersonCmd),
     /// Devices.
     #[command(subcommand)]
     Device(DeviceCmd),
@@ -71,7 +90,7 @@ enum Command {
         #[arg(long)]
         team: String,
     },
-    /// Write a consistent copy of the database (SQLite online backup).
+    /// Write a consistent copy of the database (SQLite online backup), readable by this user only.
     Backup {
         /// Where to write it.
         #[arg(long)]
@@ -96,6 +115,48 @@ struct ServeArgs {
     /// Serve the built web app in DIR (`scripts/build-web` writes target/web) at `/`, beside the API.
     #[arg(long, env = "CONNECT_RELAY_APP")]
     app: Option<PathBuf>,
+    /// Serve Prometheus `/metrics` on this address (no token), e.g. 127.0.0.1:9188.
+    #[arg(long, env = "CONNECT_RELAY_METRICS_LISTEN")]
+    metrics_listen: Option<SocketAddr>,
+    /// Serve `/metrics` on the main address to requests with this bearer token.
+    #[arg(long, env = "CONNECT_RELAY_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
+    /// Seconds a connection has to send a request's headers (and an idle one stays open).
+    #[arg(long, default_value_t = 10)]
+    header_timeout: u64,
+    /// Most connections open at once; more are told to come back later.
+    #[arg(long, default_value_t = 1024)]
+    max_connections: usize,
+}
+
+#[derive(Debug, Subcommand)]
+enum InviteCmd {
+    /// A team's invites, newest first (never their codes).
+    List {
+        /// Team: its name (any letter case, or the start of it) or its id.
+        #[arg(long)]
+        team: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cancel an unused invite.
+    Cancel {
+        /// Invite id (from `invite list`).
+        id: uuid::Uuid,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PersonCmd {
+    /// Take a person off a team: revokes their devices, keeps their past work in the audit trail.
+    Remove {
+        /// Team: its name (any letter case, or the start of it) or its id.
+        #[arg(long)]
+        team: String,
+        /// Person id.
+        person: uuid::Uuid,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,11 +254,30 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Invite { team, role, resident, hours } => {
+        Command::Invite { action: Some(action), .. } => invite_action(&*db, action),
+        Command::Invite { action: None, team, role, resident, name, hours } => {
+            let (Some(team), Some(role)) = (team, role) else { anyhow::bail!("give --team and --role") };
             let team = admin::find_team(&*db, &team)?;
-            let invite = admin::create_invite(&*db, team, role.into(), resident, hours, now())?;
-            println!("Invite for a {} (one use, expires {}):", invite.role, invite.expires_at);
+            let from = connect_relay_store::InviteFrom { name, created_by: None };
+            let invite = admin::create_invite_from(&*db, team, role.into(), resident, hours, &from, now())?;
+            println!("Invite for a {} (one use, expires {}; id {}):", invite.role, invite.expires_at, invite.invite_id);
             println!("{}", invite.code);
+            Ok(())
+        }
+        Command::Unassign { team, resident, person } => {
+            let team = admin::find_team(&*db, &team)?;
+            admin::unassign(&*db, team, resident, person)?;
+            println!("Unassigned: that person's devices no longer receive the resident's documents.");
+            Ok(())
+        }
+        Command::Person(PersonCmd::Remove { team, person }) => {
+            let team = admin::find_team(&*db, &team)?;
+            let gone = admin::remove_person(&*db, team, person, now())?;
+            println!(
+                "Removed {person} from the team: {} devices revoked (each wipes itself at its next contact), \
+                 {} unused invites cancelled; their past work stays in the audit trail.",
+                gone.devices_revoked, gone.invites_cancelled
+            );
             Ok(())
         }
         Command::Device(DeviceCmd::Revoke { id }) => {
@@ -233,6 +313,38 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+/// `invite list` and `invite cancel`.
+fn invite_action(db: &(dyn connect_relay_store::RelayStore + Send + Sync), action: InviteCmd) -> anyhow::Result<()> {
+    match action {
+        InviteCmd::List { team, json } => {
+            let team = admin::find_team(db, &team)?;
+            let invites = admin::invites(db, team, now())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&connect_sync::api::InvitesResponse { invites })?);
+            } else {
+                for i in invites {
+                    let state = serde_json::to_value(i.state)?;
+                    println!(
+                        "{}  {:<9} {:<11} {:<24} expires {}{}",
+                        i.invite_id,
+                        state.as_str().unwrap_or_default(),
+                        i.role.as_str(),
+                        i.name.as_deref().unwrap_or("(named at enrolment)"),
+                        i.expires_at,
+                        i.created_by.map(|d| format!("  made on {d}")).unwrap_or_default()
+                    );
+                }
+            }
+            Ok(())
+        }
+        InviteCmd::Cancel { id } => {
+            admin::cancel_invite(db, None, id, now())?;
+            println!("Invite {id} cancelled: its code no longer works.");
+            Ok(())
+        }
+    }
+}
+
 fn serve(db: SharedRelayStore, pool_size: u32, args: ServeArgs, config: ConfigFile) -> anyhow::Result<()> {
     let listen =
         if args.listen.to_string() == "127.0.0.1:8088" { config.listen.unwrap_or(args.listen) } else { args.listen };
@@ -242,7 +354,11 @@ fn serve(db: SharedRelayStore, pool_size: u32, args: ServeArgs, config: ConfigFi
         _ => anyhow::bail!("TLS needs both a certificate and a key"),
     };
     eprintln!("relay database: {}", db.place());
-    let mut app = connect_relay::router(AppState::shared(db));
+    let mut state = AppState::shared(db);
+    if let Some(token) = &args.metrics_token {
+        state = state.with_metrics_token(token);
+    }
+    let mut app = connect_relay::router(state.clone());
     if let Some(dir) = &args.app {
         anyhow::ensure!(
             dir.join("index.html").is_file(),
@@ -252,32 +368,30 @@ fn serve(db: SharedRelayStore, pool_size: u32, args: ServeArgs, config: ConfigFi
         app = app.merge(connect_relay::web_app::routes(dir));
         eprintln!("serving the web app from {}", dir.display());
     }
+    let limits = connect_relay::serve::ServeLimits {
+        header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
+        max_connections: args.max_connections,
+        ..connect_relay::serve::ServeLimits::default()
+    };
+    let acceptor = tls.map(|(cert, key)| connect_relay::serve::tls_acceptor(&cert, &key)).transpose()?;
     let runtime = connect_relay::runtime(pool_size)?;
     runtime.block_on(async move {
-        let handle = axum_server::Handle::new();
-        let shutdown = handle.clone();
-        tokio::spawn(async move {
-            tokio::signal::ctrl_c().await.ok();
-            shutdown.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-        });
-        let service = app.into_make_service();
-        match tls {
-            Some((cert, key)) => {
-                rustls::crypto::ring::default_provider().install_default().ok();
-                let config =
-                    axum_server::tls_rustls::RustlsConfig::from_pem_file(&cert, &key).await.with_context(|| {
-                        format!("cannot load TLS certificate {} and key {}", cert.display(), key.display())
-                    })?;
-                tracing::info!(%listen, "relay listening (https)");
-                eprintln!("connect-relay listening on https://{listen}");
-                axum_server::bind_rustls(listen, config).handle(handle).serve(service).await?;
-            }
-            None => {
-                tracing::info!(%listen, "relay listening (http; put it behind a TLS proxy outside loopback)");
-                eprintln!("connect-relay listening on http://{listen}");
-                axum_server::bind(listen).handle(handle).serve(service).await?;
-            }
+        let listener =
+            tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+        if let Some(metrics) = args.metrics_listen {
+            let metrics_listener =
+                tokio::net::TcpListener::bind(metrics).await.with_context(|| format!("cannot listen on {metrics}"))?;
+            eprintln!("metrics on http://{metrics}/metrics");
+            let router = connect_relay::api::metrics_router(state);
+            tokio::spawn(connect_relay::serve::serve(metrics_listener, router, None, limits, std::future::pending()));
         }
+        let scheme = if acceptor.is_some() { "https" } else { "http" };
+        tracing::info!(%listen, scheme, "relay listening");
+        eprintln!("connect-relay listening on {scheme}://{listen}");
+        let shutdown = async {
+            tokio::signal::ctrl_c().await.ok();
+        };
+        connect_relay::serve::serve(listener, app, acceptor, limits, shutdown).await;
         anyhow::Ok(())
     })
 }

@@ -7,7 +7,7 @@
 //! commit (another device's request got there first), the commit stores
 //! nothing and the round runs again on fresh reads.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::{AuthorRole, DocumentId, ResidentId, Timestamp};
 use connect_relay_store::{CommitOutcome, CommitSave, DeviceRecord, RelayStore, SyncCommit};
@@ -15,7 +15,9 @@ use connect_sync::SyncError;
 use connect_sync::access::ResidentFacts;
 use connect_sync::protocol::{SyncRequest, SyncResponse};
 pub use connect_sync::relay::RelayLimits as SyncLimits;
-use connect_sync::relay::{FeedEntry, RelayEffect, RelayEvent, RelayOutcome, RelayRound, StoredBytes, StoredDoc};
+use connect_sync::relay::{
+    FeedEntry, RelayEffect, RelayEvent, RelayOutcome, RelayRound, RoundStart, StoredBytes, StoredDoc,
+};
 
 use crate::RelayError;
 use crate::access::caller;
@@ -56,8 +58,11 @@ pub fn handle_sync_with_fault(
         } else {
             BTreeSet::new()
         };
-        let last_round = db.last_round(caller.device)?;
-        let (mut round, mut effect) = RelayRound::new(caller, request, last_round, limits).map_err(refusal)?;
+        // The team's stored bytes matter only to a request that brings changes.
+        let brings_changes = !request.uploads.is_empty() || !request.messages.is_empty();
+        let team_bytes = if brings_changes { db.team_bytes(caller.team)? } else { 0 };
+        let start = RoundStart { last_round: db.last_round(caller.device)?, team_bytes };
+        let (mut round, mut effect) = RelayRound::new(caller, request, start, limits).map_err(refusal)?;
         loop {
             let event = match effect {
                 RelayEffect::Read(ids) => RelayEvent::Read(read(db, device, &assigned, &ids)?),
@@ -67,7 +72,7 @@ pub fn handle_sync_with_fault(
                         .map(|e| FeedEntry { seq: e.seq, doc: e.doc, erased: e.erased })
                         .collect(),
                 ),
-                RelayEffect::ReadFacts(ids) => RelayEvent::Facts(facts(db, &assigned, &ids)?),
+                RelayEffect::ReadFacts(ids) => RelayEvent::Facts(facts(db, caller.person, &assigned, &ids)?),
                 RelayEffect::Commit(writes) => {
                     before_commit()?;
                     let saves: Vec<CommitSave<'_>> = writes
@@ -103,7 +108,7 @@ pub fn handle_sync_with_fault(
                 }
                 RelayEffect::Respond(response, outcome) => {
                     for (doc, reason) in &outcome.refused {
-                        tracing::info!(device = %caller.device, doc = ?doc, reason, "document refused");
+                        tracing::info!(device = %caller.device, doc = ?doc, %reason, "document refused");
                     }
                     return Ok((response, outcome));
                 }
@@ -121,28 +126,34 @@ fn refusal(e: SyncError) -> RelayError {
     }
 }
 
-/// What access needs about each document's resident, one lookup per resident.
+/// What access needs about each document's resident, one lookup per
+/// resident. An erased resident's facts are those from before the erasure,
+/// so a tombstone goes only to the devices that could see them.
 fn facts(
     db: &(impl RelayStore + ?Sized),
+    person: uuid::Uuid,
     assigned: &BTreeSet<ResidentId>,
     ids: &[DocumentId],
 ) -> Result<Vec<(DocumentId, ResidentFacts)>, RelayError> {
-    let mut teams = std::collections::BTreeMap::new();
+    let mut known: BTreeMap<ResidentId, ResidentFacts> = BTreeMap::new();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let facts = match id.resident_id() {
             None => ResidentFacts::default(),
-            Some(r) => {
-                let team = match teams.get(&r) {
-                    Some(t) => *t,
-                    None => {
-                        let t = db.resident_team(r)?;
-                        teams.insert(r, t);
-                        t
-                    }
-                };
-                ResidentFacts { team, assigned: assigned.contains(&r) }
-            }
+            Some(r) => match known.get(&r) {
+                Some(f) => *f,
+                None => {
+                    let f = match db.resident_team(r)? {
+                        Some(team) => ResidentFacts { team: Some(team), assigned: assigned.contains(&r) },
+                        None => match db.erased_resident(r)? {
+                            Some(e) => ResidentFacts { team: Some(e.team), assigned: e.assigned.contains(&person) },
+                            None => ResidentFacts::default(),
+                        },
+                    };
+                    known.insert(r, f);
+                    f
+                }
+            },
         };
         out.push((*id, facts));
     }

@@ -4,8 +4,13 @@
 //!
 //! The inputs are facts the relay's store knows (which team a resident is on,
 //! whether the caller is assigned to them); the rule itself does no I/O.
+//!
+//! [`may_claim`] is the same kind of rule for what a document says about
+//! who did something (an item's author, a consent's `by`, an introduction's
+//! `proposed_by` and `answered_by`): the relay keeps a change only if every
+//! author it records is one the sending device may speak for.
 
-use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, TeamId};
+use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, TeamId};
 
 /// What a device may do with a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +76,40 @@ pub fn access(caller: &Caller, doc: DocumentId, facts: ResidentFacts) -> Access 
     }
 }
 
+/// Whether `caller` may record `author` in a change it sends:
+/// - the words were typed on the caller's own device (`author.device`);
+/// - a resident's device speaks only as the resident, recorded on it;
+/// - a team member's device speaks as a team member no higher than its own
+///   role (a coordinator's phone keeps what it wrote while it was a
+///   supporter's), or as the resident *recorded by* a team member of its own
+///   role ("hand to resident" on a supporter's phone), never as the resident
+///   unmarked.
+#[must_use]
+pub fn may_claim(caller: &Caller, author: &Author) -> bool {
+    if author.device.parse::<DeviceId>().ok() != Some(caller.device) {
+        return false;
+    }
+    match (caller.role, author.role, author.recorded_by) {
+        (AuthorRole::Resident, AuthorRole::Resident, None) => true,
+        (AuthorRole::Resident, _, _) => false,
+        (team, AuthorRole::Resident, Some(recorder)) => {
+            recorder != AuthorRole::Resident && rank(recorder) <= rank(team)
+        }
+        (_, AuthorRole::Resident, None) => false,
+        (team, claimed, None) => rank(claimed) <= rank(team),
+        (_, _, Some(_)) => false,
+    }
+}
+
+/// A team role's standing: a coordinator may do what a supporter may.
+fn rank(role: AuthorRole) -> u8 {
+    match role {
+        AuthorRole::Resident => 0,
+        AuthorRole::Supporter => 1,
+        AuthorRole::Coordinator => 2,
+    }
+}
+
 /// A resident sees their own page, circle, story, check-ins and shared journal;
 /// they edit all but the journal; they never see team-only notes.
 fn resident_access(own: Option<ResidentId>, resident: ResidentId, kind: DocKind) -> Access {
@@ -116,6 +155,34 @@ mod tests {
         assert_eq!(access(&c, doc, ResidentFacts::default()), Access::Write);
         assert_eq!(access(&c, DocumentId::directory(c.team), ResidentFacts::default()), Access::Write);
         assert_eq!(access(&c, DocumentId::directory(TeamId::random()), ResidentFacts::default()), Access::None);
+    }
+
+    #[test]
+    fn a_device_claims_only_its_own_person_or_the_resident_as_recorded_by_its_role() {
+        let supporter = caller(AuthorRole::Supporter, None);
+        let mine = |role| Author::new(role, "someone", supporter.device);
+        let recorded = |by| Author { recorded_by: Some(by), ..mine(AuthorRole::Resident) };
+        assert!(may_claim(&supporter, &mine(AuthorRole::Supporter)));
+        assert!(may_claim(&supporter, &recorded(AuthorRole::Supporter)), "hand to resident");
+        assert!(!may_claim(&supporter, &mine(AuthorRole::Resident)), "the resident, unmarked");
+        assert!(!may_claim(&supporter, &mine(AuthorRole::Coordinator)), "above its role");
+        assert!(!may_claim(&supporter, &recorded(AuthorRole::Coordinator)));
+        assert!(!may_claim(&supporter, &Author::new(AuthorRole::Supporter, "x", DeviceId::random())), "another device");
+        let nonsense = Author { recorded_by: Some(AuthorRole::Supporter), ..mine(AuthorRole::Supporter) };
+        assert!(!may_claim(&supporter, &nonsense));
+
+        let coordinator = caller(AuthorRole::Coordinator, None);
+        let theirs = |role| Author::new(role, "Chloe", coordinator.device);
+        assert!(may_claim(&coordinator, &theirs(AuthorRole::Coordinator)));
+        assert!(may_claim(&coordinator, &theirs(AuthorRole::Supporter)), "written before it became a coordinator's");
+        let resident = caller(AuthorRole::Resident, Some(ResidentId::random()));
+        let own = |role| Author::new(role, "Doreen", resident.device);
+        assert!(may_claim(&resident, &own(AuthorRole::Resident)));
+        assert!(!may_claim(&resident, &own(AuthorRole::Supporter)));
+        assert!(!may_claim(
+            &resident,
+            &Author { recorded_by: Some(AuthorRole::Supporter), ..own(AuthorRole::Resident) }
+        ));
     }
 
     #[test]

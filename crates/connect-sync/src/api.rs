@@ -11,12 +11,16 @@
 //! | `GET /v1/me` | | [`Device`] |
 //! | `GET /v1/limits` | | [`crate::protocol::Limits`] |
 //! | `POST /v1/invites` | [`InviteRequest`] | [`InviteResponse`] |
+//! | `GET /v1/invites` | | [`InvitesResponse`] |
+//! | `POST /v1/invites/{id}/cancel` | | 204, no body |
 //! | `POST /v1/assignments` | [`AssignRequest`] | 204, no body |
+//! | `POST /v1/assignments/remove` | [`AssignRequest`] | 204, no body |
 //! | `GET /v1/people` | | [`PeopleResponse`] |
+//! | `POST /v1/people/{id}/remove` | | [`PersonRemovedResponse`] |
 //! | `POST /v1/devices/{id}/revoke` | | 204, no body |
 //! | `POST /v1/residents/{id}/erase` | | [`EraseResponse`] (a bare number) |
 //! | `GET /v1/residents/{id}/history` | | [`HistoryResponse`] |
-//! | any error | | [`ErrorBody`] with a code from [`codes`] |
+//! | any error | | [`ErrorBody`] with a code from [`codes`] (429 and 503 with `Retry-After`) |
 //!
 //! Field names are a contract with scripts and older apps: add fields, never
 //! rename them. The snapshot tests below pin every body's exact JSON.
@@ -51,6 +55,9 @@ pub struct Person {
     pub role: AuthorRole,
     /// For a resident: which resident they are.
     pub resident: Option<ResidentId>,
+    /// Taken off the team (their devices revoked); kept for the audit trail.
+    #[serde(default)]
+    pub removed: bool,
 }
 
 /// An enrolled device.
@@ -84,14 +91,22 @@ pub struct InviteRequest {
     pub role: AuthorRole,
     /// For a resident invite.
     pub resident: Option<ResidentId>,
-    /// Hours until it expires (a week if not given).
+    /// Hours until it expires (at most a week; three days if not given).
     #[serde(default)]
     pub hours: Option<i64>,
+    /// The person's name as the team will know them: what the audit trail
+    /// shows, whatever the enrolling device calls its person. Without it,
+    /// the enrolling device names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// A new invite, as shown to the person who asked for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteResponse {
+    /// Its id, to cancel it by (the code itself is shown only once).
+    #[serde(default)]
+    pub invite_id: uuid::Uuid,
     /// The one-time code.
     pub code: String,
     /// Team.
@@ -102,6 +117,57 @@ pub struct InviteResponse {
     pub resident: Option<ResidentId>,
     /// When it stops working.
     pub expires_at: Timestamp,
+}
+
+/// What an invite stands at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InviteState {
+    /// It can still be used.
+    Pending,
+    /// A device enrolled with it.
+    Used,
+    /// Past its expiry, unused.
+    Expired,
+    /// Cancelled unused (by a coordinator, or with the device that made it).
+    Cancelled,
+}
+
+/// One of a team's invites, as a coordinator lists them (never the code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInfo {
+    /// Its id.
+    pub invite_id: uuid::Uuid,
+    /// Role it grants.
+    pub role: AuthorRole,
+    /// For a resident invite: which resident.
+    pub resident: Option<ResidentId>,
+    /// Who it is for, if the coordinator named them.
+    pub name: Option<String>,
+    /// The device that made it (`None`: the relay's command line).
+    pub created_by: Option<DeviceId>,
+    /// When it was made.
+    pub created_at: Timestamp,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+    /// Where it stands.
+    pub state: InviteState,
+}
+
+/// A team's invites, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitesResponse {
+    /// The invites.
+    pub invites: Vec<InviteInfo>,
+}
+
+/// What taking a person off the team did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRemovedResponse {
+    /// Their devices, revoked.
+    pub devices_revoked: usize,
+    /// Unused invites those devices had made, cancelled.
+    pub invites_cancelled: usize,
 }
 
 /// A coordinator's assignment of a resident to a person.
@@ -163,8 +229,10 @@ pub mod codes {
     pub const FORBIDDEN: &str = "forbidden";
     /// Something is missing (an invite, a person, a resident).
     pub const NOT_FOUND: &str = "not_found";
-    /// The relay is busy with the same documents; nothing was changed: retry.
+    /// The relay is busy; nothing was changed: retry after the `Retry-After` it sent.
     pub const BUSY: &str = "busy";
+    /// The request's body came in too slowly; nothing was changed: retry.
+    pub const TOO_SLOW: &str = "too_slow";
     /// The relay failed; nothing was changed.
     pub const INTERNAL: &str = "internal";
 }
@@ -187,6 +255,7 @@ mod tests {
             name: "Amara".into(),
             role: AuthorRole::Supporter,
             resident: None,
+            removed: false,
         }
     }
 
@@ -218,28 +287,33 @@ mod tests {
         );
         pin(
             &EnrolResponse { token: "t0k".into(), team: team(), person: person() },
-            r#"{"token":"t0k","team":"01010101-0101-0101-0101-010101010101","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null}}"#,
+            r#"{"token":"t0k","team":"01010101-0101-0101-0101-010101010101","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null,"removed":false}}"#,
         );
     }
 
     #[test]
     fn coordinator_bodies_are_pinned() {
         pin(
-            &InviteRequest { role: AuthorRole::Resident, resident: Some(resident()), hours: Some(48) },
+            &InviteRequest { role: AuthorRole::Resident, resident: Some(resident()), hours: Some(48), name: None },
             r#"{"role":"resident","resident":"03030303-0303-0303-0303-030303030303","hours":48}"#,
         );
-        // `hours` may be left out.
+        pin(
+            &InviteRequest { role: AuthorRole::Supporter, resident: None, hours: None, name: Some("Amara".into()) },
+            r#"{"role":"supporter","resident":null,"hours":null,"name":"Amara"}"#,
+        );
+        // `hours` and `name` may be left out.
         let short: InviteRequest = serde_json::from_str(r#"{"role":"supporter","resident":null}"#).unwrap();
-        assert_eq!(short.hours, None);
+        assert_eq!((short.hours, short.name), (None, None));
         pin(
             &InviteResponse {
+                invite_id: uuid::Uuid::from_bytes([5; 16]),
                 code: "ABCD-EFGH-JKLM".into(),
                 team: team(),
                 role: AuthorRole::Coordinator,
                 resident: None,
                 expires_at: Timestamp::from_millis(1_767_225_600_000),
             },
-            r#"{"code":"ABCD-EFGH-JKLM","team":"01010101-0101-0101-0101-010101010101","role":"coordinator","resident":null,"expires_at":"2026-01-01T00:00:00Z"}"#,
+            r#"{"invite_id":"05050505-0505-0505-0505-050505050505","code":"ABCD-EFGH-JKLM","team":"01010101-0101-0101-0101-010101010101","role":"coordinator","resident":null,"expires_at":"2026-01-01T00:00:00Z"}"#,
         );
         pin(
             &AssignRequest { resident: resident(), person: person().person_id },
@@ -250,9 +324,39 @@ mod tests {
                 people: vec![person()],
                 devices: vec![Device { device_id: device(), person: person(), name: "phone".into(), revoked: true }],
             },
-            r#"{"people":[{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null}],"devices":[{"device_id":"04040404-0404-0404-0404-040404040404","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null},"name":"phone","revoked":true}]}"#,
+            r#"{"people":[{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null,"removed":false}],"devices":[{"device_id":"04040404-0404-0404-0404-040404040404","person":{"person_id":"02020202-0202-0202-0202-020202020202","team":"01010101-0101-0101-0101-010101010101","name":"Amara","role":"supporter","resident":null,"removed":false},"name":"phone","revoked":true}]}"#,
         );
         pin(&(3 as EraseResponse), "3");
+    }
+
+    #[test]
+    fn invite_list_and_person_removal_bodies_are_pinned() {
+        pin(
+            &InvitesResponse {
+                invites: vec![InviteInfo {
+                    invite_id: uuid::Uuid::from_bytes([5; 16]),
+                    role: AuthorRole::Supporter,
+                    resident: None,
+                    name: Some("Amara".into()),
+                    created_by: Some(device()),
+                    created_at: Timestamp::from_millis(1_767_225_600_000),
+                    expires_at: Timestamp::from_millis(1_767_484_800_000),
+                    state: InviteState::Pending,
+                }],
+            },
+            r#"{"invites":[{"invite_id":"05050505-0505-0505-0505-050505050505","role":"supporter","resident":null,"name":"Amara","created_by":"04040404-0404-0404-0404-040404040404","created_at":"2026-01-01T00:00:00Z","expires_at":"2026-01-04T00:00:00Z","state":"pending"}]}"#,
+        );
+        for (state, text) in [
+            (InviteState::Used, "\"used\""),
+            (InviteState::Expired, "\"expired\""),
+            (InviteState::Cancelled, "\"cancelled\""),
+        ] {
+            pin(&state, text);
+        }
+        pin(
+            &PersonRemovedResponse { devices_revoked: 2, invites_cancelled: 1 },
+            r#"{"devices_revoked":2,"invites_cancelled":1}"#,
+        );
     }
 
     #[test]

@@ -22,6 +22,19 @@ pub enum SyncError {
     /// The relay is older: update the relay.
     #[error("the relay is older than this app: ask your coordinator to update the relay")]
     UpdateRelay,
+    /// The relay is asking this device to slow down: no sooner than
+    /// `retry_after` (when it said).
+    #[error("the relay asks this device to wait before it syncs again")]
+    RateLimited {
+        /// How long the relay asked for (its `Retry-After`).
+        retry_after: Option<std::time::Duration>,
+    },
+    /// The relay is busy; nothing was changed: try again after `retry_after`.
+    #[error("the relay is busy; nothing was changed; it will be tried again")]
+    Busy {
+        /// How long the relay asked for (its `Retry-After`).
+        retry_after: Option<std::time::Duration>,
+    },
     /// The relay refused the request.
     #[error("the relay refused the request ({status}): {message}")]
     Refused {
@@ -65,7 +78,21 @@ impl SyncError {
     /// Whether trying again later could succeed (signal came back, relay restarted).
     #[must_use]
     pub fn is_transient(&self) -> bool {
-        matches!(self, SyncError::Unreachable(_) | SyncError::DidNotSettle(_))
-            || matches!(self, SyncError::Refused { status, .. } if *status == 429 || *status >= 500)
+        matches!(
+            self,
+            SyncError::Unreachable(_)
+                | SyncError::DidNotSettle(_)
+                | SyncError::RateLimited { .. }
+                | SyncError::Busy { .. }
+        ) || matches!(self, SyncError::Refused { status, .. } if *status == 429 || *status >= 500)
+    }
+
+    /// How long the relay asked this device to wait before it tries again, if it did.
+    #[must_use]
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            SyncError::RateLimited { retry_after } | SyncError::Busy { retry_after } => *retry_after,
+            _ => None,
+        }
     }
 }

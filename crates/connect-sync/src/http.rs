@@ -4,9 +4,13 @@
 //! [`enrol_async`] and [`AsyncRelayClient`].
 //!
 //! Plain `http://` is refused except to a loopback address (a relay on this
-//! machine, as in tests), unless the caller explicitly allows it.
+//! machine, as in tests), unless the caller explicitly allows it. Redirects
+//! are never followed natively, so a token is never resent to another
+//! address (an `https://` → `http://` redirect, say); in the browser `fetch`
+//! follows them but drops the `Authorization` header across origins. A 429
+//! or 503 becomes [`SyncError::RateLimited`] or [`SyncError::Busy`] with the
+//! relay's `Retry-After`, which the sync schedule honours.
 
-#[cfg(not(target_arch = "wasm32"))]
 use std::time::Duration;
 
 use connect_model::history::AcceptedRecord;
@@ -16,14 +20,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::SyncError;
-use crate::api::{AssignRequest, PeopleResponse};
 use crate::api::{
-    EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest, InviteResponse, codes,
+    AssignRequest, Device, EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest,
+    InviteResponse, InvitesResponse, PeopleResponse, PersonRemovedResponse, codes,
 };
 use crate::driver::AsyncTransport;
 // Blocking calls exist only off the browser, where a thread may wait.
 #[cfg(not(target_arch = "wasm32"))]
-use crate::{api::Device, driver::Transport, protocol::Limits};
+use crate::{driver::Transport, protocol::Limits};
 
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
@@ -68,6 +72,7 @@ fn client() -> Result<reqwest::blocking::Client, SyncError> {
         .connect_timeout(CONNECT_TIMEOUT)
         .timeout(REQUEST_TIMEOUT)
         .user_agent(USER_AGENT)
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| SyncError::Unreachable(e.to_string()))
 }
@@ -77,7 +82,11 @@ fn client() -> Result<reqwest::blocking::Client, SyncError> {
 fn async_client() -> Result<reqwest::Client, SyncError> {
     let builder = reqwest::Client::builder();
     #[cfg(not(target_arch = "wasm32"))]
-    let builder = builder.connect_timeout(CONNECT_TIMEOUT).timeout(REQUEST_TIMEOUT).user_agent(USER_AGENT);
+    let builder = builder
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .user_agent(USER_AGENT)
+        .redirect(reqwest::redirect::Policy::none());
     builder.build().map_err(|e| SyncError::Unreachable(e.to_string()))
 }
 
@@ -91,9 +100,27 @@ const USER_AGENT: &str = concat!("connect-companion/", env!("CARGO_PKG_VERSION")
 /// The error a failed response stands for, from its status and typed body.
 #[must_use]
 pub fn error_from(status: u16, body: &[u8]) -> SyncError {
+    error_with_retry(status, None, body)
+}
+
+/// A `Retry-After` in seconds (the relay never sends a date).
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let secs = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim().parse::<u64>().ok()?;
+    Some(Duration::from_secs(secs))
+}
+
+/// The error a failed response stands for, with the wait its `Retry-After` asked for.
+#[must_use]
+pub fn error_with_retry(status: u16, retry_after: Option<Duration>, body: &[u8]) -> SyncError {
     let parsed: Option<ErrorBody> = serde_json::from_slice(body).ok();
     let code = parsed.as_ref().map(|b| b.error.as_str()).unwrap_or_default();
     match (status, code) {
+        (429, _) => SyncError::RateLimited { retry_after },
+        (503, _) => SyncError::Busy { retry_after },
+        (300..=399, _) => SyncError::Refused {
+            status,
+            message: "the relay answered with a redirect, which is not followed: check the relay's address".into(),
+        },
         (403, codes::DEVICE_REVOKED) => SyncError::Revoked,
         (401, _) => SyncError::Unauthorised,
         (426, codes::UPDATE_RELAY) => SyncError::UpdateRelay,
@@ -146,9 +173,10 @@ impl Transport for HttpTransport {
             .send()
             .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status();
+        let wait = retry_after(response.headers());
         // A body cut off mid-way is an error here, so nothing half-read is applied.
         let bytes = response.bytes().map_err(|e| SyncError::Unreachable(format!("response cut off: {e}")))?;
-        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_from(status.as_u16(), &bytes)) }
+        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_with_retry(status.as_u16(), wait, &bytes)) }
     }
 }
 
@@ -179,8 +207,9 @@ impl AsyncTransport for AsyncHttpTransport {
             .await
             .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status();
+        let wait = retry_after(response.headers());
         let bytes = response.bytes().await.map_err(|e| SyncError::Unreachable(format!("response cut off: {e}")))?;
-        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_from(status.as_u16(), &bytes)) }
+        if status.is_success() { Ok(bytes.to_vec()) } else { Err(error_with_retry(status.as_u16(), wait, &bytes)) }
     }
 }
 
@@ -206,8 +235,9 @@ pub fn enrol(
 fn read_json<T: DeserializeOwned>(request: reqwest::blocking::RequestBuilder) -> Result<Option<T>, SyncError> {
     let response = request.send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
     let status = response.status().as_u16();
+    let wait = retry_after(response.headers());
     let bytes = response.bytes().map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    json_answer(status, &bytes)
+    json_answer(status, wait, &bytes)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -273,6 +303,27 @@ impl RelayClient {
         self.post::<(), serde_json::Value>(&format!("v1/devices/{device}/revoke"), None).map(drop)
     }
 
+    /// `GET /v1/invites` (coordinators): the team's invites, newest first.
+    pub fn invites(&self) -> Result<InvitesResponse, SyncError> {
+        self.get("v1/invites")
+    }
+
+    /// `POST /v1/invites/{id}/cancel` (coordinators).
+    pub fn cancel_invite(&self, invite: uuid::Uuid) -> Result<(), SyncError> {
+        self.post::<(), serde_json::Value>(&format!("v1/invites/{invite}/cancel"), None).map(drop)
+    }
+
+    /// `POST /v1/assignments/remove` (coordinators): ends an assignment.
+    pub fn unassign(&self, request: &AssignRequest) -> Result<(), SyncError> {
+        self.post::<_, serde_json::Value>("v1/assignments/remove", Some(request)).map(drop)
+    }
+
+    /// `POST /v1/people/{id}/remove` (coordinators): takes a person off the team.
+    pub fn remove_person(&self, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
+        self.post::<(), PersonRemovedResponse>(&format!("v1/people/{person}/remove"), None)?
+            .ok_or_else(|| SyncError::BadRelayData("an empty answer to a removal".into()))
+    }
+
     /// `POST /v1/residents/{id}/erase` (coordinators): how many documents went.
     pub fn erase(&self, resident: ResidentId) -> Result<EraseResponse, SyncError> {
         self.post::<(), EraseResponse>(&format!("v1/residents/{resident}/erase"), None)?
@@ -298,9 +349,9 @@ fn enrol_body(invite: &str, device_id: DeviceId, device_name: &str, person_name:
 }
 
 /// A response's JSON body (`None` if empty), or the error its status and body name.
-fn json_answer<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<Option<T>, SyncError> {
+fn json_answer<T: DeserializeOwned>(status: u16, wait: Option<Duration>, bytes: &[u8]) -> Result<Option<T>, SyncError> {
     if !(200..300).contains(&status) {
-        return Err(error_from(status, bytes));
+        return Err(error_with_retry(status, wait, bytes));
     }
     if bytes.is_empty() {
         return Ok(None);
@@ -312,8 +363,9 @@ fn json_answer<T: DeserializeOwned>(status: u16, bytes: &[u8]) -> Result<Option<
 async fn read_json_async<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<Option<T>, SyncError> {
     let response = request.send().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
     let status = response.status().as_u16();
+    let wait = retry_after(response.headers());
     let bytes = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
-    json_answer(status, &bytes)
+    json_answer(status, wait, &bytes)
 }
 
 /// Exchanges an invite code for a device token, from an async host (the browser).
@@ -359,6 +411,66 @@ impl AsyncRelayClient {
             .ok_or_else(|| SyncError::BadRelayData("an empty invite".into()))
     }
 
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, SyncError> {
+        read_json_async(self.client.get(self.url(path)?).bearer_auth(&self.token))
+            .await?
+            .ok_or_else(|| SyncError::BadRelayData(format!("an empty answer from {path}")))
+    }
+
+    async fn post<B: serde::Serialize>(
+        &self,
+        path: &str,
+        body: Option<&B>,
+    ) -> Result<Option<serde_json::Value>, SyncError> {
+        let mut request = self.client.post(self.url(path)?).bearer_auth(&self.token);
+        if let Some(b) = body {
+            request = request.json(b);
+        }
+        read_json_async(request).await
+    }
+
+    /// `GET /v1/me`: this device as the relay sees it.
+    pub async fn me(&self) -> Result<Device, SyncError> {
+        self.get("v1/me").await
+    }
+
+    /// `GET /v1/invites` (coordinators): the team's invites, newest first.
+    pub async fn invites(&self) -> Result<InvitesResponse, SyncError> {
+        self.get("v1/invites").await
+    }
+
+    /// `POST /v1/invites/{id}/cancel` (coordinators).
+    pub async fn cancel_invite(&self, invite: uuid::Uuid) -> Result<(), SyncError> {
+        self.post::<()>(&format!("v1/invites/{invite}/cancel"), None).await.map(drop)
+    }
+
+    /// `POST /v1/assignments` (coordinators).
+    pub async fn assign(&self, request: &AssignRequest) -> Result<(), SyncError> {
+        self.post("v1/assignments", Some(request)).await.map(drop)
+    }
+
+    /// `POST /v1/assignments/remove` (coordinators): ends an assignment.
+    pub async fn unassign(&self, request: &AssignRequest) -> Result<(), SyncError> {
+        self.post("v1/assignments/remove", Some(request)).await.map(drop)
+    }
+
+    /// `GET /v1/people` (coordinators).
+    pub async fn people(&self) -> Result<PeopleResponse, SyncError> {
+        self.get("v1/people").await
+    }
+
+    /// `POST /v1/people/{id}/remove` (coordinators): takes a person off the team.
+    pub async fn remove_person(&self, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
+        let answer = self.post::<()>(&format!("v1/people/{person}/remove"), None).await?;
+        let answer = answer.ok_or_else(|| SyncError::BadRelayData("an empty answer to a removal".into()))?;
+        serde_json::from_value(answer).map_err(|e| SyncError::BadRelayData(e.to_string()))
+    }
+
+    /// `POST /v1/devices/{id}/revoke` (coordinators).
+    pub async fn revoke(&self, device: DeviceId) -> Result<(), SyncError> {
+        self.post::<()>(&format!("v1/devices/{device}/revoke"), None).await.map(drop)
+    }
+
     /// `POST /v1/residents/{id}/erase` (coordinators).
     pub async fn erase(&self, resident: ResidentId) -> Result<EraseResponse, SyncError> {
         read_json_async(self.client.post(self.url(&format!("v1/residents/{resident}/erase"))?).bearer_auth(&self.token))
@@ -374,31 +486,6 @@ impl AsyncRelayClient {
         .await?
         .ok_or_else(|| SyncError::BadRelayData("an empty history".into()))?;
         Ok(h.changes)
-    }
-
-    /// `GET /v1/people` (coordinators).
-    pub async fn people(&self) -> Result<PeopleResponse, SyncError> {
-        read_json_async(self.client.get(self.url("v1/people")?).bearer_auth(&self.token))
-            .await?
-            .ok_or_else(|| SyncError::BadRelayData("an empty answer from v1/people".into()))
-    }
-
-    /// `POST /v1/assignments` (coordinators).
-    pub async fn assign(&self, request: &AssignRequest) -> Result<(), SyncError> {
-        read_json_async::<serde_json::Value>(
-            self.client.post(self.url("v1/assignments")?).bearer_auth(&self.token).json(request),
-        )
-        .await
-        .map(drop)
-    }
-
-    /// `POST /v1/devices/{id}/revoke` (coordinators).
-    pub async fn revoke(&self, device: DeviceId) -> Result<(), SyncError> {
-        read_json_async::<serde_json::Value>(
-            self.client.post(self.url(&format!("v1/devices/{device}/revoke"))?).bearer_auth(&self.token),
-        )
-        .await
-        .map(drop)
     }
 }
 
@@ -417,5 +504,21 @@ mod tests {
         }
         assert!(check_url("ftp://x", true).is_err());
         assert!(check_url("not a url", false).is_err());
+    }
+
+    #[test]
+    fn slow_down_and_busy_answers_carry_the_relays_wait() {
+        let body = br#"{"error":"rate_limited","message":"too many requests"}"#;
+        let wait = Some(Duration::from_secs(7));
+        assert!(
+            matches!(error_with_retry(429, wait, body), SyncError::RateLimited { retry_after } if retry_after == wait)
+        );
+        assert!(matches!(error_with_retry(503, None, b""), SyncError::Busy { retry_after: None }));
+        assert_eq!(error_with_retry(429, wait, body).retry_after(), wait);
+        assert!(error_with_retry(503, wait, b"").is_transient());
+        assert!(matches!(error_with_retry(302, None, b""), SyncError::Refused { status: 302, .. }));
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::RETRY_AFTER, reqwest::header::HeaderValue::from_static("12"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(12)));
     }
 }

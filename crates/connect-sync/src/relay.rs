@@ -15,8 +15,15 @@
 //! Rules it keeps:
 //! - Every document a device changes is merged into a copy first; only if every
 //!   new change was authored by that device, the device may write the
-//!   document, and the result still reads as a valid document of its kind, is
-//!   the copy saved. Otherwise the document is refused with a reason.
+//!   document, every author the changes record is one the device may speak
+//!   for, the result still reads as a valid document of its kind with every
+//!   text within the app's limits, and it fits the relay's byte quotas, is the
+//!   copy saved. Otherwise the document is refused with a plain reason and the
+//!   rest of the request goes on ([`named`], [`checks`]).
+//! - Nothing a device sends can make the round hold more than a fixed budget:
+//!   its bytes are decoded within a budget of bytes inflated and operations
+//!   read, per document and per request ([`RelayLimits`]), and a document over
+//!   it is refused like any other.
 //! - When the relay sends a whole document it records that the device holds
 //!   it only as an assumption, tagged with the response's round
 //!   ([`SyncResponse::round`]). The device echoes the round of the last
@@ -27,20 +34,30 @@
 //!   are sent again. So no device is ever left without a document the relay
 //!   thinks it has.
 //! - A response never grows past its byte budget by more than one document, and
-//!   its cursor never passes an entry it did not deliver.
+//!   its cursor never passes an entry it did not deliver ([`feed`]).
+//! - A tombstone goes only to a device that could see the erased resident
+//!   (or that names the document itself).
 //! - No input can make it panic: every index is checked, every decode is a
 //!   refusal with a reason.
 
+mod checks;
+mod feed;
+mod named;
+#[cfg(test)]
+mod tests;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use connect_model::automerge::sync::{self, SyncDoc};
-use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::automerge::sync;
+use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::heads::sorted;
-use connect_model::{AuthorRole, DocumentId, ResidentId, validate};
+use connect_model::{AuthorRole, DocumentId, ResidentId};
 
 use crate::SyncError;
 use crate::access::{Access, Caller, ResidentFacts, access};
-use crate::protocol::{Ack, DocBytes, Limits, Rejection, SyncRequest, SyncResponse, Upload, WireDocId};
+use crate::protocol::{Limits, Rejection, SyncRequest, SyncResponse, WireDocId};
+
+pub use checks::DecodeBudget;
 
 /// What one relay accepts and sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +70,14 @@ pub struct RelayLimits {
     pub response_budget: usize,
     /// Most feed entries considered per response.
     pub feed_page: usize,
+    /// How much decoding what one request sends may cost.
+    pub decode: DecodeBudget,
+    /// Most bytes one resident document may take on the relay.
+    pub document_bytes: usize,
+    /// Most bytes the team directory may take on the relay.
+    pub directory_bytes: usize,
+    /// Most bytes one team's documents may take on the relay together.
+    pub team_bytes: u64,
 }
 
 impl Default for RelayLimits {
@@ -65,6 +90,12 @@ impl Default for RelayLimits {
             max_request_bytes: 8 * 1024 * 1024,
             response_budget: 4 * 1024 * 1024,
             feed_page: 1_500,
+            decode: DecodeBudget::default(),
+            // A resident's document is tens of kilobytes after years of
+            // visits; the directory, a few hundred entries.
+            document_bytes: 4 * 1024 * 1024,
+            directory_bytes: 2 * 1024 * 1024,
+            team_bytes: 2 * 1024 * 1024 * 1024,
         }
     }
 }
@@ -76,6 +107,19 @@ impl RelayLimits {
         Limits {
             max_documents: u32::try_from(self.max_documents).unwrap_or(u32::MAX),
             max_request_bytes: u64::try_from(self.max_request_bytes).unwrap_or(u64::MAX),
+        }
+    }
+
+    /// The same request and response sizes with no decoding budget and no
+    /// quotas: only for measuring what the limits cost (BENCHMARKS.md).
+    #[must_use]
+    pub fn without_budgets(self) -> Self {
+        Self {
+            decode: DecodeBudget::unbounded(),
+            document_bytes: usize::MAX,
+            directory_bytes: usize::MAX,
+            team_bytes: u64::MAX,
+            ..self
         }
     }
 }
@@ -190,7 +234,8 @@ pub enum RelayEffect {
     },
     /// Read what access needs to know about these documents' residents;
     /// answer with [`RelayEvent::Facts`]. Asked before reading feed documents
-    /// for a device that may not see them all.
+    /// for a device that may not see them all, erased ones included (their
+    /// facts say whether the caller could see the resident before).
     ReadFacts(Vec<DocumentId>),
     /// Commit these writes in one transaction; answer with [`RelayEvent::Committed`].
     /// If a document changed since it was read, roll back and run the round again.
@@ -218,7 +263,18 @@ pub struct RelayOutcome {
     /// Changes accepted.
     pub changes_accepted: u64,
     /// Documents refused, with why (never resident text).
-    pub refused: Vec<(WireDocId, &'static str)>,
+    pub refused: Vec<(WireDocId, String)>,
+    /// What decoding the device's bytes cost.
+    pub decoded: connect_model::automerge::decode_budget::Budget,
+}
+
+/// What the driver knows before the round starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoundStart {
+    /// The newest round the relay has numbered for this device.
+    pub last_round: u64,
+    /// The bytes the caller's team's documents take on the relay now.
+    pub team_bytes: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,6 +327,11 @@ impl Working {
             (None, None) => Vec::new(),
         }
     }
+
+    /// The bytes the document takes on the relay now.
+    fn stored_len(&self) -> usize {
+        self.stored.as_ref().map_or(0, |s| s.bytes.len())
+    }
 }
 
 fn decode_state(bytes: Option<&[u8]>) -> sync::State {
@@ -287,8 +348,7 @@ pub struct RelayRound<'a> {
     caller: Caller,
     request: &'a SyncRequest,
     limits: RelayLimits,
-    /// The device's newest round before this request.
-    last_round: u64,
+    start: RoundStart,
     /// Whether this response sends a whole document (and so starts a new round).
     sends_whole: bool,
     phase: Phase,
@@ -301,6 +361,10 @@ pub struct RelayRound<'a> {
     states: BTreeMap<DocumentId, (Vec<u8>, bool)>,
     register: BTreeSet<ResidentId>,
     budget_used: usize,
+    /// What is left of this request's decoding budget.
+    decode_left: connect_model::automerge::decode_budget::Budget,
+    /// Bytes this round's accepted saves add to the team's total.
+    team_growth: u64,
     outcome: RelayOutcome,
 }
 
@@ -311,13 +375,12 @@ impl std::fmt::Debug for RelayRound<'_> {
 }
 
 impl<'a> RelayRound<'a> {
-    /// Starts answering `request`. `last_round` is the newest round the
-    /// relay has numbered for this device. Refuses a request over the
-    /// document limit before reading anything.
+    /// Starts answering `request`, given what the driver knows before it
+    /// starts. Refuses a request over the document limit before reading anything.
     pub fn new(
         caller: Caller,
         request: &'a SyncRequest,
-        last_round: u64,
+        start: RoundStart,
         limits: RelayLimits,
     ) -> Result<(Self, RelayEffect), SyncError> {
         let count = request.uploads.len() + request.messages.len() + request.missing.len();
@@ -326,7 +389,7 @@ impl<'a> RelayRound<'a> {
         }
         let round = Self {
             caller,
-            last_round,
+            start,
             sends_whole: false,
             limits,
             phase: Phase::Named,
@@ -336,7 +399,7 @@ impl<'a> RelayRound<'a> {
             feed_pos: 0,
             response: SyncResponse {
                 cursor: request.cursor,
-                round: last_round,
+                round: start.last_round,
                 limits: limits.advertised(),
                 ..SyncResponse::default()
             },
@@ -344,6 +407,8 @@ impl<'a> RelayRound<'a> {
             states: BTreeMap::new(),
             register: BTreeSet::new(),
             budget_used: 0,
+            decode_left: limits.decode.for_request(request),
+            team_growth: 0,
             outcome: RelayOutcome::default(),
             request,
         };
@@ -372,7 +437,7 @@ impl<'a> RelayRound<'a> {
                     .feed
                     .iter()
                     .take(self.limits.feed_page)
-                    .filter(|e| !e.erased && !self.handled.contains(&e.doc) && !self.docs.contains_key(&e.doc))
+                    .filter(|e| !self.handled.contains(&e.doc) && !self.docs.contains_key(&e.doc))
                     .map(|e| e.doc)
                     .collect();
                 if ids.is_empty() {
@@ -384,7 +449,8 @@ impl<'a> RelayRound<'a> {
             (Phase::FeedFacts, RelayEvent::Facts(facts)) => {
                 // Entries this device may not see are passed over without
                 // reading their documents: a supporter's first sync on a large
-                // team reads only its own residents' bytes.
+                // team reads only its own residents' bytes, and a tombstone
+                // goes only to a device that could see the resident.
                 for (id, facts) in facts {
                     if access(&self.caller, id, facts) == Access::None {
                         self.handled.insert(id);
@@ -421,327 +487,15 @@ impl<'a> RelayRound<'a> {
         })
     }
 
-    fn refuse(&mut self, wire: WireDocId, reason: &'static str) {
-        self.outcome.refused.push((wire, reason));
-        self.response.rejected.push(Rejection { doc: wire, reason: reason.to_owned() });
-    }
-
-    fn answer_named(&mut self) {
-        let request = self.request;
-        for up in &request.uploads {
-            self.upload(up);
-        }
-        for m in &request.messages {
-            self.message(m);
-        }
-        for w in &request.missing {
-            self.missing(*w);
-        }
-    }
-
-    /// The document a device names, and its access, if the device may touch it:
-    /// erased documents are answered with a tombstone, others refused.
-    fn admit(&mut self, wire: WireDocId) -> Option<(DocumentId, Access)> {
-        let Ok(id) = DocumentId::try_from(wire) else {
-            self.refuse(wire, "this app names a kind of document the relay does not know: update the relay");
-            return None;
-        };
-        self.handled.insert(id);
-        let caller = self.caller;
-        let w = self.working(id);
-        if w.erased {
-            self.response.erased.push(wire);
-            return None;
-        }
-        let access = access(&caller, id, w.facts);
-        if access == Access::None {
-            self.refuse(wire, "this device may not see this document");
-            return None;
-        }
-        Some((id, access))
-    }
-
-    /// Checks the changes `merged` has beyond `base`; records them for saving
-    /// if they are acceptable, as bytes. The round keeps no copy of `merged`:
-    /// the working copy becomes the stored bytes plus the new chunk.
-    fn accept(&mut self, id: DocumentId, base: &Automerge, merged: &Automerge, access: Access) -> bool {
-        let new = merged.get_changes(&base.get_heads());
-        if new.is_empty() {
-            return true;
-        }
-        let wire = WireDocId::from(id);
-        if access != Access::Write {
-            self.refuse(wire, "this device may read but not change this document");
-            return false;
-        }
-        if new.iter().any(|c| connect_model::device_of_actor(c.actor_id()) != Some(self.caller.device)) {
-            self.refuse(wire, "it contains changes not written on this device");
-            return false;
-        }
-        if validate::check_document(id, merged).is_err() {
-            self.refuse(wire, "the changes would leave the document unreadable");
-            return false;
-        }
-        let hashes: Vec<ChangeHash> = new.iter().map(|c| c.hash()).collect();
-        self.outcome.changes_accepted += hashes.len() as u64;
-        if let Some(resident) = id.resident_id()
-            && self.working(id).facts.team.is_none()
-        {
-            self.register.insert(resident);
-            // Later documents of the same resident in this request see the registration.
-            let registered = ResidentFacts { team: Some(self.caller.team), assigned: true };
-            for (other, w) in &mut self.docs {
-                if other.resident_id() == Some(resident) {
-                    w.facts = registered;
-                }
-            }
-        }
-        let base_heads = base.get_heads();
-        let heads = merged.get_heads();
-        let chunk = if base_heads.is_empty() { merged.save() } else { merged.save_after(&base_heads) };
-        match self.saves.get_mut(&id) {
-            Some(save) => {
-                save.bytes.extend_from_slice(&chunk);
-                save.heads.clone_from(&heads);
-                save.new_changes.extend(hashes);
-            }
-            None => {
-                let whole = base_heads.is_empty();
-                let save =
-                    DocSave { id, bytes: chunk.clone(), whole, base_heads, heads: heads.clone(), new_changes: hashes };
-                self.saves.insert(id, save);
-            }
-        }
-        let w = self.working(id);
-        let mut bytes = w.stored.take().map(|s| s.bytes).unwrap_or_default();
-        let compacted = bytes.is_empty();
-        bytes.extend_from_slice(&chunk);
-        w.stored = Some(StoredBytes { bytes, heads, compacted });
-        w.doc = None;
-        true
-    }
-
-    fn upload(&mut self, up: &Upload) {
-        let Some((id, access)) = self.admit(up.doc) else { return };
-        let w = self.working(id);
-        let base = w.take_doc();
-        if base.is_none() && w.stored.is_some() {
-            self.refuse(up.doc, "the relay's copy of this document is damaged; tell your coordinator");
-            return;
-        }
-        let exists = base.is_some();
-        let state_bytes = w.sync_state.clone();
-        if !exists && id.resident_id().is_none() {
-            self.refuse(up.doc, "team documents are created by the relay");
-            return;
-        }
-        let base = base.unwrap_or_default();
-        let mut merged = base.clone();
-        if merged.load_incremental(&up.bytes).is_err() {
-            self.refuse(up.doc, "the uploaded changes do not load");
-            return;
-        }
-        let device_heads: Vec<ChangeHash> = up.heads.iter().map(|h| ChangeHash(*h)).collect();
-        if !merged.get_missing_deps(&[]).is_empty()
-            || device_heads.iter().any(|h| merged.get_change_by_hash(h).is_none())
-        {
-            // The upload builds on history the relay lacks (restored from a
-            // backup, say): fall back to the sync protocol to fetch it.
-            let mut state = if exists { decode_state(state_bytes.as_deref()) } else { sync::State::new() };
-            state.shared_heads.clear();
-            if let Some(msg) = base.generate_sync_message(&mut state) {
-                self.response.messages.push(DocBytes { doc: up.doc, bytes: msg.encode() });
-            }
-            return;
-        }
-        if validate::id_of(&merged).ok() != Some(id) {
-            self.refuse(up.doc, "the uploaded document is not the document it claims to be");
-            return;
-        }
-        let merged_heads = sorted(&merged.get_heads());
-        if !self.accept(id, &base, &merged, access) || self.working(id).stored.is_none() {
-            return;
-        }
-        // The device holds `device_heads`; tell it anything else the relay has.
-        let mut state = sync::State::new();
-        state.shared_heads.clone_from(&device_heads);
-        if merged_heads != sorted(&device_heads)
-            && let Some(msg) = merged.generate_sync_message(&mut state)
-        {
-            self.response.messages.push(DocBytes { doc: up.doc, bytes: msg.encode() });
-        }
-        self.states.insert(id, (state.encode(), false));
-        self.response.acks.push(Ack { doc: up.doc, heads: heads_bytes(&merged_heads) });
-    }
-
-    fn message(&mut self, m: &DocBytes) {
-        let Some((id, access)) = self.admit(m.doc) else { return };
-        let Ok(message) = sync::Message::decode(&m.bytes) else {
-            self.refuse(m.doc, "the sync message is unreadable");
-            return;
-        };
-        let w = self.working(id);
-        let base = w.take_doc();
-        if base.is_none() && w.stored.is_some() {
-            self.refuse(m.doc, "the relay's copy of this document is damaged; tell your coordinator");
-            return;
-        }
-        let exists = base.is_some();
-        let mut state = if exists { decode_state(w.sync_state.as_deref()) } else { sync::State::new() };
-        let base = base.unwrap_or_default();
-        let mut merged = base.clone();
-        if merged.receive_sync_message(&mut state, message).is_err() {
-            self.refuse(m.doc, "the sync message does not apply");
-            return;
-        }
-        if !self.accept(id, &base, &merged, access) {
-            return;
-        }
-        if let Some(reply) = merged.generate_sync_message(&mut state) {
-            self.response.messages.push(DocBytes { doc: m.doc, bytes: reply.encode() });
-        }
-        let w = self.working(id);
-        if w.stored.is_some() {
-            let encoded = state.encode();
-            w.sync_state = Some(encoded.clone());
-            self.states.insert(id, (encoded, false));
-            self.response.acks.push(Ack { doc: m.doc, heads: heads_bytes(&sorted(&merged.get_heads())) });
-        }
-    }
-
-    fn missing(&mut self, wire: WireDocId) {
-        let Ok(id) = DocumentId::try_from(wire) else {
-            self.refuse(wire, "this app names a kind of document the relay does not know: update the relay");
-            return;
-        };
-        self.handled.insert(id);
-        let caller = self.caller;
-        let w = self.working(id);
-        if access(&caller, id, w.facts) == Access::None {
-            return;
-        }
-        if w.stored.is_some() || w.doc.is_some() {
-            self.snapshot(id);
-        } else if w.erased {
-            self.response.erased.push(wire);
-        }
-    }
-
-    /// Sends a whole document, and records that the device now holds its heads.
-    fn snapshot(&mut self, id: DocumentId) {
-        let w = self.working(id);
-        let heads = w.heads();
-        let bytes = match (&w.doc, &w.stored) {
-            (None, Some(s)) if s.compacted => s.bytes.clone(),
-            _ => match w.doc() {
-                Some(doc) => doc.save(),
-                None => return,
-            },
-        };
-        self.budget_used = self.budget_used.saturating_add(bytes.len());
-        let mut state = sync::State::new();
-        state.shared_heads = heads;
-        // Only assumed until the device confirms this round.
-        self.states.insert(id, (state.encode(), true));
-        self.sends_whole = true;
-        // No ack: the snapshot's own heads say what the relay holds.
-        self.response.snapshots.push(DocBytes { doc: id.into(), bytes });
-    }
-
-    /// Asks for the next chunk of feed documents, or finishes if none are needed.
-    fn next_feed_read(&mut self) -> Result<RelayEffect, SyncError> {
-        let mut ids = Vec::new();
-        let mut until = self.feed_pos;
-        while until < self.feed.len() && until < self.limits.feed_page && ids.len() < FEED_READ_CHUNK {
-            let e = self.feed[until];
-            if !e.erased && !self.handled.contains(&e.doc) && !self.docs.contains_key(&e.doc) {
-                ids.push(e.doc);
-            }
-            until += 1;
-        }
-        if ids.is_empty() {
-            // Nothing left on the page needs reading, so the rest of it is
-            // answered now (up to the page or budget limit) and the round ends.
-            self.answer_feed(self.feed.len());
-            return self.finish();
-        }
-        self.phase = Phase::FeedDocs { until };
-        Ok(RelayEffect::Read(ids))
-    }
-
-    /// Answers feed entries up to `until`; returns whether the response is complete.
-    fn answer_feed(&mut self, until: usize) -> bool {
-        let until = until.min(self.feed.len());
-        while self.feed_pos < until {
-            let i = self.feed_pos;
-            if i >= self.limits.feed_page || self.budget_used > self.limits.response_budget {
-                self.stop_at(i);
-                return true;
-            }
-            let entry = self.feed[i];
-            self.feed_pos += 1;
-            if self.handled.contains(&entry.doc) {
-                continue;
-            }
-            self.handled.insert(entry.doc);
-            if entry.erased {
-                self.response.erased.push(entry.doc.into());
-                continue;
-            }
-            self.offer(entry);
-        }
-        if self.feed_pos >= self.feed.len() {
-            self.response.cursor = self.feed.last().map_or(self.response.cursor, |e| e.seq).max(self.request.cursor);
-            return true;
-        }
-        if self.feed_pos >= self.limits.feed_page {
-            self.stop_at(self.feed_pos);
-            return true;
-        }
-        false
-    }
-
-    /// The response is full before entry `i`: the cursor stops at the last
-    /// entry answered, never past one that was not.
-    fn stop_at(&mut self, i: usize) {
-        self.response.more = true;
-        let last = i.checked_sub(1).and_then(|j| self.feed.get(j)).map_or(0, |e| e.seq);
-        self.response.cursor = last.max(self.request.cursor);
-    }
-
-    /// Tells the device about one changed document it may see.
-    fn offer(&mut self, entry: FeedEntry) {
-        let caller = self.caller;
-        let w = self.working(entry.doc);
-        if w.stored.is_none() || access(&caller, entry.doc, w.facts) == Access::None {
-            return;
-        }
-        let Some(state) = w.sync_state.clone() else {
-            self.snapshot(entry.doc);
-            return;
-        };
-        let mut state = decode_state(Some(&state));
-        if sorted(&state.shared_heads) == w.heads() {
-            return;
-        }
-        // The device holds the shared heads (the state is trusted), so say so
-        // to Automerge: it then sends the changes since them at once, instead
-        // of first asking what the device has (one round trip saved per edit).
-        let shared = state.shared_heads.clone();
-        state.their_heads = Some(shared.clone());
-        state.their_need = Some(Vec::new());
-        state.their_have = Some(vec![sync::Have { last_sync: shared, bloom: sync::BloomFilter::default() }]);
-        let Some(doc) = w.doc() else { return };
-        if let Some(msg) = doc.generate_sync_message(&mut state) {
-            let bytes = msg.encode();
-            self.budget_used = self.budget_used.saturating_add(bytes.len());
-            self.response.messages.push(DocBytes { doc: entry.doc.into(), bytes });
-        }
-        self.states.insert(entry.doc, (state.encode(), false));
+    fn refuse(&mut self, wire: WireDocId, reason: impl Into<String>) {
+        let reason = reason.into();
+        self.outcome.refused.push((wire, reason.clone()));
+        self.response.rejected.push(Rejection { doc: wire, reason });
     }
 
     fn finish(&mut self) -> Result<RelayEffect, SyncError> {
-        let round = if self.sends_whole { self.last_round.saturating_add(1) } else { self.last_round };
+        let last_round = self.start.last_round;
+        let round = if self.sends_whole { last_round.saturating_add(1) } else { last_round };
         self.response.round = round;
         let writes = RelayWrites {
             register: std::mem::take(&mut self.register).into_iter().collect(),
@@ -751,7 +505,7 @@ impl<'a> RelayRound<'a> {
                 .map(|(id, (state, assumed))| (id, state, assumed.then_some(round)))
                 .collect(),
             round,
-            forget_assumed_after: (self.request.applied < self.last_round).then_some(self.request.applied),
+            forget_assumed_after: (self.request.applied < last_round).then_some(self.request.applied),
         };
         if writes.is_empty() {
             self.phase = Phase::Done;

@@ -2,15 +2,15 @@
 //! clock it is given, with no timers inside.
 //!
 //! The app tells it what happened ([`Trigger`]: opened, online, offline, an
-//! edit, hidden, "Sync now") and how each sync ended ([`Outcome`]); it
+//! edit, hidden, "Send now") and how each sync ended ([`Outcome`]); it
 //! answers whether to start a sync now ([`SyncSchedule::poll`]) and when to
 //! ask again ([`SyncSchedule::next_wake`]). The driver sleeps until then or
 //! until the next trigger, whichever is first. Tests drive it with a fake
 //! clock: `now` is only ever the time since some fixed start.
 //!
 //! The rules:
-//! - Opening (or unlocking) the app, coming online, and "Sync now" sync at
-//!   once. "Sync now" and coming online also forget earlier failures.
+//! - Opening (or unlocking) the app, coming online, and "Send now" sync at
+//!   once. "Send now" and coming online also forget earlier failures.
 //! - An edit syncs [`ScheduleConfig::debounce`] after the last edit of a
 //!   burst, and never later than [`ScheduleConfig::longest_wait`] after the
 //!   first, so steady typing cannot put it off for ever.
@@ -22,7 +22,10 @@
 //!   [`ScheduleConfig::first_retry`] to [`ScheduleConfig::longest_retry`],
 //!   each less up to a fifth at random, so a team's phones do not all come
 //!   back to a relay at the same moment. Edits and the schedule do not cut
-//!   a backoff short; coming online and "Sync now" do.
+//!   a backoff short; coming online and "Send now" do.
+//! - A relay that answers "slow down" or "busy" with a `Retry-After`
+//!   ([`Outcome::Throttled`]) is never tried again sooner than it asked,
+//!   whatever the backoff says; "Send now" still tries at once.
 //! - While the platform says it is offline, nothing is tried (but "Sync
 //!   now" is: the platform can be wrong).
 //! - Only one sync runs at a time. A trigger that wants a sync at once,
@@ -74,7 +77,7 @@ pub enum Trigger {
     Edited,
     /// The app went to the background, or the page was hidden.
     Hidden,
-    /// The person tapped "Sync now".
+    /// The person tapped "Send now".
     Asked,
     /// The device was enrolled with a relay.
     Enrolled,
@@ -87,6 +90,9 @@ pub enum Outcome {
     Synced,
     /// It failed (no network, the relay down or refusing); try again later.
     Failed,
+    /// The relay asked this device to wait this long (a 429 or 503 with
+    /// `Retry-After`): a failure whose next try is never sooner than that.
+    Throttled(Duration),
     /// The device is not enrolled, or the team revoked it: stop trying.
     Stop,
 }
@@ -117,6 +123,9 @@ pub struct SyncSchedule {
     due: Option<Duration>,
     /// No automatic sync before this (a backoff after a failure).
     not_before: Option<Duration>,
+    /// No automatic sync before this either, as the relay asked: neither
+    /// hiding the app nor the network coming back cuts it short.
+    relay_wait: Option<Duration>,
     /// The first and the latest edit not yet synced.
     edits: Option<(Duration, Duration)>,
     /// The same, for edits made while a sync ran (it may have missed them).
@@ -144,6 +153,7 @@ impl SyncSchedule {
             running: false,
             due: None,
             not_before: None,
+            relay_wait: None,
             edits: None,
             edits_while_running: None,
             again: false,
@@ -188,6 +198,7 @@ impl SyncSchedule {
             }
             Trigger::Asked => {
                 self.forgive();
+                self.relay_wait = None;
                 self.asked = true;
                 self.soon(now);
             }
@@ -231,17 +242,26 @@ impl SyncSchedule {
         match outcome {
             Outcome::Synced => {
                 self.forgive();
+                self.relay_wait = None;
                 self.last_success = Some(now);
                 self.edits = self.edits_while_running.take();
                 self.due = self.config.every.map(|e| now + e);
             }
-            Outcome::Failed => {
+            Outcome::Failed | Outcome::Throttled(_) => {
                 // Every edit is still to send; the earliest sets the deadline.
                 if let Some((first, last)) = self.edits_while_running.take() {
                     self.edits = Some(self.edits.map_or((first, last), |(f, _)| (f.min(first), last)));
                 }
                 self.failures = self.failures.saturating_add(1);
-                let wait = self.backoff();
+                let asked = match outcome {
+                    Outcome::Throttled(wait) => wait,
+                    _ => Duration::ZERO,
+                };
+                // Never sooner than the relay asked, even with the jitter.
+                if asked > Duration::ZERO {
+                    self.relay_wait = Some(now + asked);
+                }
+                let wait = self.backoff().max(asked);
                 self.not_before = Some(now + wait);
                 self.due = Some(now + wait);
             }
@@ -274,7 +294,8 @@ impl SyncSchedule {
             (Some(a), Some(b)) => a.min(b),
             (a, b) => a.or(b)?,
         };
-        Some(self.not_before.map_or(at, |t| at.max(t)))
+        let at = self.not_before.map_or(at, |t| at.max(t));
+        Some(self.relay_wait.map_or(at, |t| at.max(t)))
     }
 
     /// What the status line shows.
@@ -407,6 +428,26 @@ mod tests {
         let capped: Vec<_> = waits.iter().filter(|w| **w >= 1440 * S).collect();
         assert!(capped.windows(2).any(|w| w[0] != w[1]), "{capped:?}");
         assert_eq!(s.status().failures as usize, started.len());
+    }
+
+    #[test]
+    fn a_relay_that_asks_for_a_wait_is_never_tried_sooner() {
+        let mut s = enrolled();
+        s.trigger(Trigger::Opened, Duration::ZERO);
+        assert!(s.poll(Duration::ZERO));
+        s.finished(Outcome::Throttled(600 * S), Duration::ZERO);
+        assert_eq!(s.next_wake(), Some(600 * S), "ten minutes, though the first backoff is 30 s");
+        s.trigger(Trigger::Edited, S);
+        s.trigger(Trigger::Hidden, 2 * S);
+        assert!(!s.poll(599 * S), "the schedule holds");
+        assert!(s.poll(600 * S));
+        // A short wait never shortens the backoff.
+        s.finished(Outcome::Throttled(S), 600 * S);
+        let wait = s.next_wake().unwrap() - 600 * S;
+        assert!(wait >= 48 * S, "the second backoff (48–60 s) still holds: {wait:?}");
+        // The person asking still goes at once.
+        s.trigger(Trigger::Asked, 601 * S);
+        assert!(s.poll(601 * S));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! the next [`Command`], whichever is first. Edits reach it from the
 //! backend's write listener, the network and the background from the
 //! platform's [`crate::lifecycle::Lifecycle`] or from the page itself
-//! ([`crate::page_events`]), "Sync now" from the status
+//! ([`crate::page_events`]), "Send now" from the status
 //! bar. The status bar reads [`SyncState`]. A sync never blocks editing:
 //! the store takes each call in turn, and nothing here opens a dialog.
 
@@ -44,7 +44,7 @@ pub struct SyncState {
     pub started: Option<chrono::DateTime<chrono::Local>>,
     /// Why the last sync failed, if it did.
     pub last_error: Option<String>,
-    /// Whether the last sync was asked for by hand ("Sync now").
+    /// Whether the last sync was asked for by hand ("Send now").
     pub by_hand: bool,
     /// Whether a sync has finished since the app opened.
     pub finished_once: bool,
@@ -74,7 +74,7 @@ impl AutoSync {
         let _ = self.commands.read().unbounded_send(command);
     }
 
-    /// "Sync now": at once, forgetting earlier failures.
+    /// "Send now": at once, forgetting earlier failures.
     pub fn sync_now(&self) {
         self.tell(Command::Trigger(Trigger::Asked));
     }
@@ -192,6 +192,8 @@ impl Driver {
         let outcome = match &result {
             Ok(_) => Outcome::Synced,
             Err(DeviceError::NotEnrolled | DeviceError::Wiped) => Outcome::Stop,
+            // Asked to wait: never sooner than the team's server said.
+            Err(DeviceError::Wait { seconds, .. }) => Outcome::Throttled(Duration::from_secs(*seconds)),
             Err(_) => Outcome::Failed,
         };
         // Views re-read only when the sync brought something, so a regular

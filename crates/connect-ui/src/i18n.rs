@@ -125,6 +125,8 @@ catalogue! {
     Asks => "Could you help me with…?", ro: "M-ați putea ajuta cu…?";
     Goals => "Goals and what could be possible", ro: "Obiective și ce ar fi posibil";
     InTheirWords => "In their words", ro: "În cuvintele mele";
+    WrittenDownBySupporter => "written down by their supporter", ro: "notat de persoana care sprijină";
+    WrittenDownByTeam => "written down by the team", ro: "notat de echipă";
     AddedBy => "Added by", ro: "Adăugat de";
     NewOffer => "A new offer", ro: "O ofertă nouă";
     NewAsk => "A new ask", ro: "O cerere nouă";
@@ -242,6 +244,7 @@ catalogue! {
     ForgotPinExplain => "Your PIN cannot be recovered, and nobody can open this phone's records without it. You can erase this phone and set it up again: what has reached the team is safe with the team and comes back when you join again.";
     ForgotPinLoss => "Changes that have not reached the team will be lost.";
     EraseThisPhone => "Erase this phone and start again";
+    AppIntro => "For Connect supporters and the residents they visit: what each resident can offer, what they would like help with, their circle of care and notes from visits. It all stays on this phone, locked, and reaches your team when there is a signal.";
     SetUpHeading => "Set up this phone";
     SetUpHint => "Your PIN keeps the residents' information on this phone private. Choose one you will remember: it cannot be recovered. At least 6 characters.";
     YourName => "Your name";
@@ -431,6 +434,59 @@ catalogue! {
     StoriesHint => "Only stories whose owner agreed to share them, exactly as they agreed: no name where they chose not to be named. A story disappears from here as soon as consent is withdrawn.";
     NoStories => "No stories may be shared yet.";
     Anonymous => "Shared without a name";
+    TabPeople => "People";
+    InvitesMoved => "To invite someone to the team, go to Team, then People.";
+    InviteName => "Their name, as the team will know them";
+    WhichResident => "Which resident";
+    ChooseOne => "Choose…";
+    ChooseTheResident => "Choose the resident first.";
+    InviteFor => "An invite for";
+    InviteMade => "An invite";
+    InviteQr => "The invite as a QR code";
+    StopsWorking => "It stops working";
+    InvitesWaiting => "Invites not used yet";
+    NoInvitesWaiting => "No invites are waiting to be used.";
+    EarlierInvites => "Earlier invites";
+    InviteUsed => "Used";
+    InviteExpired => "Stopped working unused";
+    InviteCancelled => "Cancelled";
+    Made => "made";
+    CancelInvite => "Cancel";
+    InviteCancelledFor => "Invite cancelled:";
+    PeopleOnTeam => "People on the team";
+    TheirPhones => "Their phones";
+    OffTheTeam => "Taken off the team.";
+    PhoneRemovedState => "removed";
+    RemoveThisPhone => "Remove this phone";
+    RemovePhoneWarning => "Remove this phone from the team? Everything about residents is deleted from it the next time it connects.";
+    PhoneRemoved => "Phone removed. It is wiped the next time it connects.";
+    AResident => "A resident";
+    AssignTo => "Assign to";
+    EndAssignment => "End this assignment";
+    Assigned => "Assigned. Their phones receive the resident the next time they send.";
+    AssignmentEnded => "Assignment ended. Their phones no longer receive the resident.";
+    TakeOffTeam => "Take off the team:";
+    TakeOffTeamWarning => "Every phone of theirs is removed and wiped the next time it connects, and the invites they made stop working.";
+    TakenOffTeam => "was taken off the team.";
+    ResidentRecords => "Residents' records";
+    ResidentRecordsHint => "Who changed what, a copy of everything held, and erasing a resident everywhere.";
+    ShortCheckinHeading => "The short check-in";
+    ShortCheckinHint => "The questions a check-in asks unless the person chooses all of them. Feeling safe and anxiety raise a worry to the supporter: leave them in.";
+    QuestionsPicked => "questions chosen (1 to 6).";
+    ShortCheckinSaved => "The short check-in is saved. Phones use it from their next send.";
+    RoleNounSupporter => "supporter";
+    RoleNounCoordinator => "coordinator";
+    RoleNounResident => "resident, their own phone";
+}
+
+/// A role as a noun after a name: "Ioana (supporter)".
+#[must_use]
+pub fn role_noun(role: connect_model::AuthorRole) -> Msg {
+    match role {
+        connect_model::AuthorRole::Coordinator => Msg::RoleNounCoordinator,
+        connect_model::AuthorRole::Resident => Msg::RoleNounResident,
+        _ => Msg::RoleNounSupporter,
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum TeamTab {
     Insights,
     /// Stories we may share (coordinators).
     Stories,
+    /// Invites, people, assignments and residents' records (coordinators).
+    People,
 }
 
 /// Which screen is showing.

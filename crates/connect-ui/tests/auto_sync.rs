@@ -1,6 +1,6 @@
 //! The auto-sync in a VirtualDom, on a real (tokio) clock with the waits
 //! shortened: opening syncs, an edit syncs after the debounce and not
-//! before, a failure is retried by itself and said quietly, "Sync now" tries
+//! before, a failure is retried by itself and said quietly, "Send now" tries
 //! at once, and the chip says when the next try is.
 
 use std::sync::atomic::Ordering;
@@ -91,7 +91,7 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
     edits.extend(advance(&clock, &mut dom, FIRST_RETRY / 5 + Duration::from_secs(1)));
     assert_eq!(syncs(), 4, "retried by itself");
 
-    // "Sync now" tries at once, whatever the backoff, and its failure is said out loud.
+    // "Send now" tries at once, whatever the backoff, and its failure is said out loud.
     let before = syncs();
     let sync_now = listeners(&edits, "click").into_iter().find(|id| {
         support::click(&mut dom, *id);
@@ -108,6 +108,28 @@ fn the_app_syncs_by_itself_on_opening_after_an_edit_and_again_after_a_failure() 
     assert!(page.contains("Sent to the team") || page.contains("not sent yet"), "{page}");
     assert!(!page.contains("it tries again by itself"), "{page}");
     let _ = edits;
+}
+
+#[test]
+fn a_relay_that_asks_the_phone_to_wait_is_not_tried_again_sooner() {
+    let relay = FakeRelay::new();
+    let (_, backend) = enrolled(&relay);
+    *relay.throttling.lock().unwrap() = Some(Duration::from_secs(600));
+    let (clock, mut dom, _) = open(&backend, Screen::Caseload, None);
+    let syncs = || relay.sync_count();
+    assert_eq!(syncs(), 1, "opening the app tries at once");
+    let page = html(&dom);
+    assert!(page.contains("asked this phone to wait a little"), "said in plain words: {page}");
+    assert!(!page.contains("role=\"alert\""), "nobody asked, so nobody is interrupted: {page}");
+    // Edits and the backoff's own 30 s do not bring the next try forward.
+    connect_device::native::wait_for(backend.create_resident("Kwame")).unwrap();
+    advance(&clock, &mut dom, Duration::from_secs(599));
+    assert_eq!(syncs(), 1, "not before the ten minutes the relay asked for");
+    *relay.throttling.lock().unwrap() = None;
+    advance(&clock, &mut dom, Duration::from_secs(2));
+    assert_eq!(syncs(), 2, "tried again once the wait is over");
+    let page = html(&dom);
+    assert!(!page.contains("wait a little") && page.contains("Last sent"), "the wait is over and said no more: {page}");
 }
 
 #[test]

@@ -497,6 +497,46 @@ fn an_invite_shows_a_qr_code_that_reads_back_as_the_invite() {
     assert_eq!(decode_qr(svg), "connect-companion:enrol?relay=https://relay.connect-east.example&code=ABCD-EFGH-JKLM");
 }
 
+/// The People part of the Team screen alone.
+#[component]
+fn PeopleAlone() -> Element {
+    connect_ui::state::use_provide_ui(Screen::Team(TeamTab::People));
+    rsx! { connect_ui::components::PeopleView {} }
+}
+
+#[test]
+fn a_coordinator_invites_someone_by_name_sees_it_waiting_and_cancels_it() {
+    let (mut store, _) = support::store_of("Chloe", "phone", AuthorRole::Coordinator);
+    support::enrolled(&mut store);
+    let relay = FakeRelay::new();
+    *relay.invite_code.lock().unwrap() = Some("ABCD-EFGH-JKLM".into());
+    let issued = relay.invites.clone();
+    let (_local, backend) = in_process(store, relay).unwrap();
+    let (mut dom, edits) = mount_root(&backend, PeopleAlone);
+    assert!(html(&dom).contains("No invites are waiting to be used."), "{}", html(&dom));
+    let name = listeners(&edits, "input")[0];
+    let form = listeners(&edits, "submit")[0];
+    type_text(&mut dom, name, "Bogdan");
+    settle(&mut dom);
+    submit(&mut dom, form);
+    let made = settle(&mut dom);
+    let page = html(&dom);
+    assert!(page.contains("An invite for Bogdan"), "{page}");
+    assert!(page.contains("It stops working in 3 days"), "{page}");
+    assert!(page.contains("Invites not used yet") && !page.contains("No invites are waiting"), "{page}");
+    let sent = issued.lock().unwrap()[0].clone();
+    assert_eq!(sent.name.as_deref(), Some("Bogdan"), "the relay keeps the name the team will know them by");
+    assert_eq!(sent.role, AuthorRole::Supporter, "a supporter unless chosen otherwise");
+
+    // The waiting invite's Cancel is the last button drawn.
+    let cancel = *listeners(&made, "click").last().expect("a Cancel button");
+    click(&mut dom, cancel);
+    settle(&mut dom);
+    assert_eq!(issued.lock().unwrap()[0].state, connect_sync::api::InviteState::Cancelled);
+    let page = html(&dom);
+    assert!(page.contains("No invites are waiting to be used.") && page.contains("Cancelled"), "{page}");
+}
+
 #[test]
 fn team_figures_are_for_coordinators_and_small_numbers_are_not_shown() {
     let supporter = fixture();

@@ -26,6 +26,16 @@ pub enum DeviceError {
     /// The relay answered, with an error (it refused, or needs a newer app).
     #[error("{0}")]
     Network(String),
+    /// The relay asked this device to wait `seconds` before it calls again
+    /// (too many calls, or it is busy); nothing was changed. An automatic
+    /// retry never comes sooner.
+    #[error("{words}")]
+    Wait {
+        /// Why, in words.
+        words: String,
+        /// How long the relay asked for (0: it did not say).
+        seconds: u64,
+    },
     /// The relay could not be reached at all: no signal, or it is down. The
     /// only failure after which a native platform probes for the relay.
     #[error("{0}")]

@@ -14,6 +14,6 @@ pub mod views;
 pub use edit::{Edit, Edited};
 pub use request::{Reply, Request};
 pub use views::{
-    AuditView, DEFAULT_AUTO_SYNC_MINUTES, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview,
+    AuditView, DEFAULT_AUTO_SYNC_MINUTES, IntroView, InviteCard, NewPlace, ResidentData, SubjectAccess, SyncOverview,
     SyncSummary,
 };

@@ -9,12 +9,13 @@ use connect_model::directory::Directory;
 use connect_model::insights::TeamInsights;
 use connect_model::matching::Suggestion;
 use connect_model::story::SharedStory;
-use connect_model::{AuthorRole, ResidentId};
+use connect_model::{AuthorRole, DeviceId, ResidentId};
+use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 use serde::{Deserialize, Serialize};
 
 use super::edit::{Edit, Edited};
 use super::views::{
-    AuditView, IntroView, InviteInfo, NewPlace, ResidentData, SubjectAccess, SyncOverview, SyncSummary,
+    AuditView, IntroView, InviteCard, NewPlace, ResidentData, SubjectAccess, SyncOverview, SyncSummary,
 };
 
 /// A question for the device.
@@ -49,7 +50,30 @@ pub enum Request {
         role: AuthorRole,
         /// A resident's own invite names them.
         resident: Option<ResidentId>,
+        /// The person's name as the team will know them.
+        name: Option<String>,
     },
+    /// (Coordinator) The team's invites, newest first (never their codes).
+    Invites,
+    /// (Coordinator) Cancels an unused invite.
+    CancelInvite(uuid::Uuid),
+    /// (Coordinator) The team's people and devices.
+    People,
+    /// (Coordinator) Assigns a resident to a person, or ends that
+    /// assignment (`assigned: false`).
+    Assign {
+        /// The resident.
+        resident: ResidentId,
+        /// The person, by their id on the relay.
+        person: uuid::Uuid,
+        /// Whether the assignment starts or ends.
+        assigned: bool,
+    },
+    /// (Coordinator) Revokes a device: its next contact with the team wipes it.
+    Revoke(DeviceId),
+    /// (Coordinator) Takes a person off the team: every device of theirs is
+    /// revoked.
+    RemovePerson(uuid::Uuid),
     /// Renames this device.
     SetDeviceName(String),
     /// How often to sync while the app is open, in minutes (0: only after
@@ -131,7 +155,13 @@ pub enum Reply {
     /// A finished sync.
     Synced(SyncSummary),
     /// A new invite.
-    Invite(InviteInfo),
+    Invite(InviteCard),
+    /// The team's invites.
+    Invites(Vec<InviteInfo>),
+    /// The team's people and devices.
+    People(PeopleResponse),
+    /// What taking a person off the team did.
+    PersonRemoved(PersonRemovedResponse),
     /// The resident this device is handed to.
     ResidentLock(Option<ResidentId>),
     /// An audit trail.

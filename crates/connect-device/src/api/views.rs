@@ -118,15 +118,20 @@ pub struct SyncSummary {
     pub refused: Vec<String>,
 }
 
-/// An invite to show as a QR code and as text.
+/// A new invite to show as a QR code and as text (the code is shown only
+/// this once; the team's list of invites never holds it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteInfo {
-    /// The code.
+pub struct InviteCard {
+    /// Its id, to cancel it by.
+    pub invite_id: uuid::Uuid,
+    /// The one-time code.
     pub code: String,
     /// The relay's address.
     pub relay: String,
-    /// When it expires.
-    pub expires_at: String,
+    /// Who it is for, as the coordinator named them.
+    pub name: Option<String>,
+    /// When it stops working.
+    pub expires_at: connect_model::Timestamp,
 }
 
 /// A resident's audit trail as the screens show it.

@@ -121,19 +121,24 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// Answers one request: the ones that reach the relay wait for it, the
     /// rest are the store's alone.
     pub async fn call(&self, request: Request) -> Result<Reply, DeviceError> {
+        let done = |()| Reply::Done;
         Ok(match request {
             Request::SyncNow => Reply::Synced(SyncSummary::from(&self.sync().await?)),
             Request::Enrol { relay, code } => {
                 self.enrol(&relay, &code, false).await?;
                 Reply::Opened(self.opened()?)
             }
-            Request::Invite { role, resident } => Reply::Invite(self.invite_to_show(role, resident).await?),
+            Request::Invite { role, resident, name } => Reply::Invite(self.invite_to_show(role, resident, name).await?),
+            Request::Invites => Reply::Invites(self.invites().await?),
+            Request::CancelInvite(invite) => done(self.cancel_invite(invite).await?),
+            Request::People => Reply::People(self.people().await?),
+            Request::Assign { resident, person, assigned: true } => done(self.assign(resident, person).await?),
+            Request::Assign { resident, person, assigned: false } => done(self.unassign(resident, person).await?),
+            Request::Revoke(device) => done(self.revoke(device).await?),
+            Request::RemovePerson(person) => Reply::PersonRemoved(self.remove_person(person).await?),
             Request::Audit(r) => Reply::Audit(self.audit(r).await?),
             Request::SubjectAccess(r) => Reply::SubjectAccess(self.subject_access(r).await?),
-            Request::EraseResident(r) => {
-                self.erase_resident(r).await?;
-                Reply::Done
-            }
+            Request::EraseResident(r) => done(self.erase_resident(r).await?),
             here => self.answer_here(here)?,
         })
     }
@@ -171,6 +176,12 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::SyncNow
             | Request::Enrol { .. }
             | Request::Invite { .. }
+            | Request::Invites
+            | Request::CancelInvite(_)
+            | Request::People
+            | Request::Assign { .. }
+            | Request::Revoke(_)
+            | Request::RemovePerson(_)
             | Request::Audit(_)
             | Request::SubjectAccess(_)
             | Request::EraseResident(_) => {

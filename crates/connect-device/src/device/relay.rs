@@ -7,12 +7,15 @@
 use connect_model::history::AcceptedRecord;
 use connect_model::{AuthorRole, DeviceId, ResidentId};
 use connect_store::{DeviceIdentity, DocumentStore, StoreError};
-use connect_sync::api::{AssignRequest, EnrolRequest, EnrolResponse, InviteRequest, InviteResponse, PeopleResponse};
+use connect_sync::api::{
+    AssignRequest, EnrolRequest, EnrolResponse, InviteInfo, InviteRequest, InviteResponse, PeopleResponse,
+    PersonRemovedResponse,
+};
 use connect_sync::{SyncError, SyncReport, http};
 
 use super::{Device, store_error};
 use crate::DeviceError;
-use crate::api::views::{InviteInfo, SyncSummary};
+use crate::api::views::{InviteCard, SyncSummary};
 use crate::network::{Network, RelayAccess};
 use crate::session::SharedSession;
 
@@ -66,6 +69,8 @@ pub fn plain(e: &SyncError) -> String {
         SyncError::Refused { message, .. } => crate::sentence(message),
         SyncError::UpdateApp => "This app needs updating before it can reach the team.".into(),
         SyncError::UpdateRelay => "The team's server needs updating: tell your coordinator.".into(),
+        SyncError::RateLimited { .. } => "The team's server asked this phone to wait a little.".into(),
+        SyncError::Busy { .. } => "The team's server is busy just now; nothing was changed.".into(),
         other => crate::sentence(other),
     }
 }
@@ -95,6 +100,9 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         result.map_err(|e| match e {
             SyncError::Revoked => self.wipe(),
             SyncError::Unreachable(_) => DeviceError::Unreachable(plain(&e)),
+            SyncError::RateLimited { retry_after } | SyncError::Busy { retry_after } => {
+                DeviceError::Wait { words: plain(&e), seconds: retry_after.map_or(0, |d| d.as_secs()) }
+            }
             other => DeviceError::Network(plain(&other)),
         })
     }
@@ -134,15 +142,18 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     }
 
     /// (Coordinator) Creates an invite for a person of `role` (a resident's
-    /// own names them), valid for `hours` (the relay's default if `None`).
+    /// own names them), valid for `hours` (the relay's default if `None`),
+    /// for the person the coordinator `name`s.
     pub async fn invite(
         &self,
         role: AuthorRole,
         resident: Option<ResidentId>,
         hours: Option<i64>,
+        name: Option<String>,
     ) -> Result<InviteResponse, DeviceError> {
         let relay = self.relay()?;
-        self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours }).await)
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours, name: name.clone() }).await)
     }
 
     /// [`Device::invite`], as the screens show it: with the relay's address,
@@ -151,9 +162,44 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         &self,
         role: AuthorRole,
         resident: Option<ResidentId>,
-    ) -> Result<InviteInfo, DeviceError> {
-        let issued = self.invite(role, resident, None).await?;
-        Ok(InviteInfo { code: issued.code, relay: self.relay()?.url, expires_at: issued.expires_at.to_string() })
+        name: Option<String>,
+    ) -> Result<InviteCard, DeviceError> {
+        let issued = self.invite(role, resident, None, name.clone()).await?;
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        Ok(InviteCard {
+            invite_id: issued.invite_id,
+            code: issued.code,
+            relay: self.relay()?.url,
+            name,
+            expires_at: issued.expires_at,
+        })
+    }
+
+    /// (Coordinator) The team's invites, newest first (never their codes).
+    pub async fn invites(&self) -> Result<Vec<InviteInfo>, DeviceError> {
+        let relay = self.relay()?;
+        Ok(self.reached(self.network.invites(&relay).await)?.invites)
+    }
+
+    /// (Coordinator) Cancels an unused invite: its code stops working.
+    pub async fn cancel_invite(&self, invite: uuid::Uuid) -> Result<(), DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.cancel_invite(&relay, invite).await)
+    }
+
+    /// (Coordinator) Ends a resident's assignment to a person: their devices
+    /// stop receiving the resident.
+    pub async fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<(), DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.unassign(&relay, &AssignRequest { resident, person }).await)
+    }
+
+    /// (Coordinator) Takes a person off the team: every device of theirs is
+    /// revoked (and wipes itself at its next contact), and the unused
+    /// invites those devices made are cancelled.
+    pub async fn remove_person(&self, person: uuid::Uuid) -> Result<PersonRemovedResponse, DeviceError> {
+        let relay = self.relay()?;
+        self.reached(self.network.remove_person(&relay, person).await)
     }
 
     /// (Coordinator) The team's people and devices.

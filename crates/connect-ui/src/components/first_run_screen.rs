@@ -1,4 +1,4 @@
-//! The first run: the supporter's name and a PIN that encrypts the store;
+//! The first run: what the app is, then the supporter's name and a PIN that encrypts the store;
 //! where the app was started for trying it out, the offer of the fictional
 //! demo caseload (taken unless unticked).
 
@@ -47,6 +47,8 @@ pub fn FirstRunScreen() -> Element {
     rsx! {
         main { class: "screen lock-screen", id: "lock",
             p { class: "app-title", {t(Msg::AppName)} }
+            // A first screen that says what the app is before it asks for anything.
+            p { class: "lead app-intro", {t(Msg::AppIntro)} }
             h1 { {t(Msg::SetUpHeading)} }
             p { class: "hint", {t(Msg::SetUpHint)} }
             form { class: "add-form", "aria-label": "{t(Msg::SetUpHeading)}", onsubmit: set_up,

@@ -1,8 +1,8 @@
 //! One offer, ask or goal: its words, who wrote it, and what can be done with it.
 
-use connect_model::ResidentId;
 use connect_model::directory::Directory;
 use connect_model::page::{AskStatus, Section};
+use connect_model::{AuthorRole, ResidentId};
 use dioxus::prelude::*;
 
 use crate::components::{AskLinks, ItemEditForm};
@@ -20,7 +20,12 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
     let id = item.id;
     let section = item.section;
     let who = if item.author.is_resident() {
-        ui.t(Msg::InTheirWords).to_owned()
+        // Their words, and who held the phone when they were written down.
+        match item.author.recorded_by {
+            Some(AuthorRole::Coordinator) => format!("{} · {}", ui.t(Msg::InTheirWords), ui.t(Msg::WrittenDownByTeam)),
+            Some(_) => format!("{} · {}", ui.t(Msg::InTheirWords), ui.t(Msg::WrittenDownBySupporter)),
+            None => ui.t(Msg::InTheirWords).to_owned(),
+        }
     } else {
         format!("{} {}", ui.t(Msg::AddedBy), item.author.name)
     };

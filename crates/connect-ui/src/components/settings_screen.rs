@@ -6,9 +6,7 @@
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{
-    AutoSyncPicker, ChangePinForm, DeviceNameForm, EnrolForm, InvitePanel, LanguagePicker, StoragePanel,
-};
+use crate::components::{AutoSyncPicker, ChangePinForm, DeviceNameForm, EnrolForm, LanguagePicker, StoragePanel};
 use crate::i18n::Msg;
 use crate::state::{use_backend, use_backend_read, use_ui};
 
@@ -37,7 +35,7 @@ pub fn SettingsScreen() -> Element {
                 }
             }
             if o.enrolled && me.role == AuthorRole::Coordinator {
-                InvitePanel {}
+                p { class: "hint", {ui.t(Msg::InvitesMoved)} }
             }
             StoragePanel {}
             ChangePinForm {}

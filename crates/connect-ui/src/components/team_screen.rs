@@ -1,10 +1,11 @@
 //! The team: mutual-support matches and introductions, the places directory,
-//! and for coordinators the team figures and the stories that may be shared.
+//! and for coordinators the team's people (invites, assignments, residents'
+//! records), the team figures and the stories that may be shared.
 
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{InsightsView, MatchesView, PlacesView, StoriesView};
+use crate::components::{InsightsView, MatchesView, PeopleView, PlacesView, StoriesView};
 use crate::i18n::Msg;
 use crate::state::{Screen, TeamTab, use_backend, use_ui};
 
@@ -15,7 +16,11 @@ pub fn TeamScreen(tab: TeamTab) -> Element {
     let coordinator = use_backend().me().role == AuthorRole::Coordinator;
     let mut tabs = vec![(TeamTab::Matches, Msg::TabMatches), (TeamTab::Places, Msg::TabPlaces)];
     if coordinator {
-        tabs.extend([(TeamTab::Insights, Msg::TabInsights), (TeamTab::Stories, Msg::TabStories)]);
+        tabs.extend([
+            (TeamTab::People, Msg::TabPeople),
+            (TeamTab::Insights, Msg::TabInsights),
+            (TeamTab::Stories, Msg::TabStories),
+        ]);
     }
     let tab = if tabs.iter().any(|(t, _)| *t == tab) { tab } else { TeamTab::Matches };
     rsx! {
@@ -40,6 +45,7 @@ pub fn TeamScreen(tab: TeamTab) -> Element {
                     TeamTab::Places => rsx! { PlacesView {} },
                     TeamTab::Insights => rsx! { InsightsView {} },
                     TeamTab::Stories => rsx! { StoriesView {} },
+                    TeamTab::People => rsx! { PeopleView {} },
                 }
             }
         }

@@ -1,0 +1,682 @@
+//! The relay on PostgreSQL (feature `postgres`), for a team that outgrows one
+//! machine: any number of relay processes share one database, and nothing
+//! that matters lives in a process's memory.
+//!
+//! How concurrent writers stay correct without a store-wide lock:
+//! - Every transaction that changes a team's documents or feed first locks
+//!   that team's row (`SELECT … FOR UPDATE`). Writers of one team take turns;
+//!   writers of different teams never wait for each other; and since the team
+//!   lock always comes first, two writers cannot deadlock over documents.
+//! - Feed numbers come from the team row (`feed_seq`), taken under that lock,
+//!   so a number is handed out only after every smaller one has committed:
+//!   the feed's order is the order of commits, and a polling reader never
+//!   skips a late commit.
+//! - A consistent read ([`RelayStore::read_docs`]) is one REPEATABLE READ
+//!   transaction; the rest are single statements.
+//! - Erasure deletes, commits, then `VACUUM FULL`s the tables that held the
+//!   resident's words, so no old row version keeps them readable.
+//!
+//! Each pooled connection keeps its prepared statements, so a request costs
+//! one round trip per statement after the first on that connection.
+//!
+//! This file connects, migrates and holds the [`RelayStore`] implementation,
+//! which hands each call to the part that runs its SQL: `docs.rs`
+//! (documents, the feed, a sync round's reads and commit) and `people.rs`
+//! (invites, people, devices, erasure). What the SQL decides comes from
+//! [`crate::policy`].
+
+mod docs;
+mod people;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
+use postgres::types::ToSql;
+use postgres::{GenericClient, IsolationLevel, NoTls, Row, Statement};
+
+use crate::shared::pool_builder;
+use crate::{
+    AcceptedChange, CommitOutcome, DeviceRecord, DocView, ErasedResident, FeedEntry, Invite, InviteFrom, InviteProblem,
+    InviteRecord, Person, PersonRemoved, PoolState, RelayStore, RelayStoreError, Result, SyncCommit,
+};
+
+/// Numbered migrations, applied in order; the version is kept in `relay_schema`.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_relay.sql"),
+    include_str!("../../migrations/postgres/0002_people_and_invites.sql"),
+];
+
+/// Taken (as a transaction-level advisory lock) while migrating, so relay
+/// processes starting together on a new database migrate it once.
+const MIGRATION_LOCK: i64 = 0x636f_6e6e_6563_7401;
+
+/// One pooled connection and the statements it has prepared.
+struct PgConnection {
+    client: postgres::Client,
+    statements: HashMap<&'static str, Statement>,
+}
+
+/// Opens the pool's connections.
+#[derive(Debug)]
+struct Manager {
+    config: postgres::Config,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = PgConnection;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> std::result::Result<PgConnection, postgres::Error> {
+        Ok(PgConnection { client: self.config.connect(NoTls)?, statements: HashMap::new() })
+    }
+
+    fn is_valid(&self, conn: &mut PgConnection) -> std::result::Result<(), postgres::Error> {
+        conn.client.simple_query("").map(drop)
+    }
+
+    fn has_broken(&self, conn: &mut PgConnection) -> bool {
+        conn.client.is_closed()
+    }
+}
+
+type Pool = r2d2::Pool<Manager>;
+
+/// The relay's PostgreSQL store: a cheap handle to a connection pool; clones
+/// share the pool.
+#[derive(Clone)]
+pub struct PostgresRelayStore {
+    pool: Pool,
+    /// The address without its password, for logs and errors.
+    place: String,
+    /// How to connect, for `pg_dump` (through its environment).
+    config: postgres::Config,
+}
+
+impl std::fmt::Debug for PostgresRelayStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresRelayStore").field("place", &self.place).finish_non_exhaustive()
+    }
+}
+
+/// A connection, or one of its transactions.
+trait Client {
+    type Generic: GenericClient;
+    fn generic(&mut self) -> &mut Self::Generic;
+}
+
+impl Client for &mut postgres::Client {
+    type Generic = postgres::Client;
+    fn generic(&mut self) -> &mut postgres::Client {
+        self
+    }
+}
+
+impl<'t> Client for postgres::Transaction<'t> {
+    type Generic = postgres::Transaction<'t>;
+    fn generic(&mut self) -> &mut Self {
+        self
+    }
+}
+
+/// Runs statements on a connection or in one of its transactions, preparing
+/// each once per connection.
+struct Db<'c, C: Client> {
+    client: C,
+    statements: &'c mut HashMap<&'static str, Statement>,
+}
+
+impl<C: Client> Db<'_, C> {
+    fn statement(&mut self, sql: &'static str) -> Result<Statement> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.client.generic().prepare(sql)?;
+        self.statements.insert(sql, s.clone());
+        Ok(s)
+    }
+
+    fn all(&mut self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
+        let s = self.statement(sql)?;
+        Ok(self.client.generic().query(&s, params)?)
+    }
+
+    fn opt(&mut self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>> {
+        let s = self.statement(sql)?;
+        Ok(self.client.generic().query_opt(&s, params)?)
+    }
+
+    fn one(&mut self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<Row> {
+        let s = self.statement(sql)?;
+        Ok(self.client.generic().query_one(&s, params)?)
+    }
+
+    fn exec(&mut self, sql: &'static str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
+        let s = self.statement(sql)?;
+        Ok(self.client.generic().execute(&s, params)?)
+    }
+}
+
+impl<'c> Db<'c, &'c mut postgres::Client> {
+    /// Starts a transaction at `level`.
+    fn begin(self, level: IsolationLevel) -> Result<Db<'c, postgres::Transaction<'c>>> {
+        let tx = self.client.build_transaction().isolation_level(level).start()?;
+        Ok(Db { client: tx, statements: self.statements })
+    }
+}
+
+impl Db<'_, postgres::Transaction<'_>> {
+    fn commit(self) -> Result<()> {
+        Ok(self.client.commit()?)
+    }
+}
+
+/// A pooled connection, checked out for one call.
+struct Checkout(r2d2::PooledConnection<Manager>);
+
+impl Checkout {
+    fn db(&mut self) -> Db<'_, &mut postgres::Client> {
+        let PgConnection { client, statements } = &mut *self.0;
+        Db { client, statements }
+    }
+}
+
+fn bad(e: impl std::fmt::Display) -> RelayStoreError {
+    RelayStoreError::BadValue(e.to_string())
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_u64(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// The columns of a person, from `at` on: id, team, name, role, resident, removed.
+fn person_from(row: &Row, at: usize) -> Result<Person> {
+    let resident: Option<String> = row.try_get(at + 4)?;
+    Ok(Person {
+        person_id: row.try_get::<_, String>(at)?.parse().map_err(bad)?,
+        team: row.try_get::<_, String>(at + 1)?.parse()?,
+        name: row.try_get(at + 2)?,
+        role: row.try_get::<_, String>(at + 3)?.parse()?,
+        resident: resident.map(|r| r.parse()).transpose()?,
+        removed: row.try_get::<_, Option<i64>>(at + 5)?.is_some(),
+    })
+}
+
+/// A device and its person, as [`device_select!`] reads them.
+fn device_from(row: &Row) -> Result<DeviceRecord> {
+    Ok(DeviceRecord {
+        device_id: row.try_get::<_, String>(0)?.parse()?,
+        name: row.try_get(1)?,
+        revoked: row.try_get::<_, Option<i64>>(2)?.is_some(),
+        person: person_from(row, 3)?,
+    })
+}
+
+/// The device query, with its `WHERE` (and `ORDER BY`) appended; column 9
+/// is the device's "last seen", for authentication.
+macro_rules! device_select {
+    ($tail:literal) => {
+        concat!(
+            "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id,
+                    p.removed_at, d.last_seen
+             FROM devices d JOIN people p ON p.person_id = d.person_id ",
+            $tail
+        )
+    };
+}
+pub(crate) use device_select;
+
+/// `postgres://user@host:port/db`, without the password.
+fn place_of(config: &postgres::Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    format!(
+        "postgres://{}@{host}:{port}/{}",
+        config.get_user().unwrap_or(""),
+        config.get_dbname().unwrap_or(config.get_user().unwrap_or(""))
+    )
+}
+
+/// libpq's environment variables for the database `config` names, the
+/// password among them, for a client program (`pg_dump`).
+fn pg_environment(config: &postgres::Config) -> Vec<(&'static str, String)> {
+    let mut env = Vec::new();
+    match config.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => env.push(("PGHOST", h.clone())),
+        Some(postgres::config::Host::Unix(p)) => env.push(("PGHOST", p.display().to_string())),
+        None => {}
+    }
+    if let Some(port) = config.get_ports().first() {
+        env.push(("PGPORT", port.to_string()));
+    }
+    if let Some(user) = config.get_user() {
+        env.push(("PGUSER", user.to_owned()));
+    }
+    if let Some(db) = config.get_dbname() {
+        env.push(("PGDATABASE", db.to_owned()));
+    }
+    if let Some(password) = config.get_password() {
+        env.push(("PGPASSWORD", String::from_utf8_lossy(password).into_owned()));
+    }
+    env
+}
+
+/// The `pg_dump` to run: on PATH, or in Debian's versioned directory.
+fn pg_dump_program() -> std::path::PathBuf {
+    let mut found: Vec<_> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("bin/pg_dump"))
+        .filter(|p| p.exists())
+        .collect();
+    found.sort();
+    found.pop().unwrap_or_else(|| "pg_dump".into())
+}
+
+impl PostgresRelayStore {
+    /// Connects to the database at `address` (a `postgres://` URL), creates
+    /// or migrates its tables, and keeps a pool of at most `pool_size`
+    /// connections.
+    pub fn open(address: &str, pool_size: u32) -> Result<Self> {
+        let mut config: postgres::Config = address
+            .parse()
+            .map_err(|e| RelayStoreError::BadAddress(format!("{address:?} is not a PostgreSQL address: {e}")))?;
+        let place = place_of(&config);
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("connect-relay");
+        }
+        let cannot = |reason: String| RelayStoreError::CannotOpen { place: place.clone(), reason };
+        // Connect once first, so a wrong address or password is reported as
+        // PostgreSQL said it, not as a pool that timed out.
+        let mut first = Manager { config: config.clone() }.connect_now().map_err(|e| cannot(describe(&e)))?;
+        migrate(&mut first).map_err(|e| match e {
+            RelayStoreError::Postgres(e) => cannot(describe(&e)),
+            other => other,
+        })?;
+        drop(first);
+        let dump_config = config.clone();
+        let pool = pool_builder(pool_size).build(Manager { config }).map_err(|e| cannot(e.to_string()))?;
+        Ok(Self { pool, place, config: dump_config })
+    }
+
+    fn conn(&self) -> Result<Checkout> {
+        self.pool
+            .get()
+            .map(Checkout)
+            .map_err(|e| RelayStoreError::NoConnection { place: self.place.clone(), reason: e.to_string() })
+    }
+}
+
+impl Manager {
+    fn connect_now(&self) -> std::result::Result<PgConnection, postgres::Error> {
+        r2d2::ManageConnection::connect(self)
+    }
+}
+
+/// PostgreSQL's own words for an error, where it gave some.
+fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_owned(),
+        None => e.to_string(),
+    }
+}
+
+/// Applies the migrations this database lacks, once, under an advisory lock.
+fn migrate(conn: &mut PgConnection) -> Result<()> {
+    let mut tx = conn.client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL)")?;
+    let version: i32 = tx.query_one("SELECT COALESCE(MAX(version), 0) FROM relay_schema", &[])?.try_get(0)?;
+    let supported = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
+    if version > supported {
+        return Err(RelayStoreError::NewerSchema { found: i64::from(version), supported: i64::from(supported) });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+        tx.batch_execute(sql)?;
+        tx.execute("INSERT INTO relay_schema (version) VALUES ($1)", &[&(i32::try_from(i + 1).unwrap_or(i32::MAX))])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+impl RelayStore for PostgresRelayStore {
+    fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId> {
+        self.create_team_in(name, directory, now)
+    }
+
+    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all("SELECT team_id, name FROM teams ORDER BY created_at, team_id", &[])?
+            .iter()
+            .map(|r| Ok((r.try_get::<_, String>(0)?.parse()?, r.try_get(1)?)))
+            .collect()
+    }
+
+    fn create_invite_from(
+        &self,
+        code_hash: &[u8],
+        invite: &Invite,
+        from: &InviteFrom,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<uuid::Uuid> {
+        self.create_invite_in(code_hash, invite, from, now, expires_at)
+    }
+
+    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {
+        let mut conn = self.conn()?;
+        people::find_invite(&mut conn.db(), code_hash)
+    }
+
+    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>> {
+        self.invite_by_id(id)
+    }
+
+    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
+        self.team_invites(team)
+    }
+
+    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
+        let mut conn = self.conn()?;
+        let n = conn.db().exec(
+            "UPDATE invites SET cancelled_at = $2 WHERE invite_id = $1 AND used_at IS NULL AND cancelled_at IS NULL",
+            &[&id.to_string(), &now.millis()],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn redeem_invite(
+        &self,
+        code_hash: &[u8],
+        person_name: &str,
+        device_id: DeviceId,
+        device_name: &str,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+        self.redeem_invite_in(code_hash, person_name, device_id, device_name, token_hash, now)
+    }
+
+    fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
+        self.device_by_token_in(token_hash, now)
+    }
+
+    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .opt(device_select!("WHERE d.device_id = $1"), &[&device.to_string()])?
+            .map(|r| device_from(&r))
+            .transpose()
+    }
+
+    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
+        let mut conn = self.conn()?;
+        let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
+        let (revoked, _) = people::revoke(&mut db, &[device.to_string()], now)?;
+        db.commit()?;
+        Ok(revoked > 0)
+    }
+
+    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>> {
+        self.remove_person_in(person, now)
+    }
+
+    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all(
+                "SELECT person_id, team_id, name, role, resident_id, removed_at FROM people WHERE team_id = $1
+                 ORDER BY created_at, person_id",
+                &[&team.to_string()],
+            )?
+            .iter()
+            .map(|r| person_from(r, 0))
+            .collect()
+    }
+
+    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all(device_select!("WHERE d.team_id = $1 ORDER BY d.enrolled_at, d.device_id"), &[&team.to_string()])?
+            .iter()
+            .map(device_from)
+            .collect()
+    }
+
+    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
+        let mut conn = self.conn()?;
+        conn.db().exec(
+            "INSERT INTO assignments (resident_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            &[&resident.to_string(), &person.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool> {
+        let mut conn = self.conn()?;
+        let n = conn.db().exec(
+            "DELETE FROM assignments WHERE resident_id = $1 AND person_id = $2",
+            &[&resident.to_string(), &person.to_string()],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all("SELECT resident_id FROM assignments WHERE person_id = $1", &[&person.to_string()])?
+            .iter()
+            .map(|r| Ok(r.try_get::<_, String>(0)?.parse()?))
+            .collect()
+    }
+
+    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .opt("SELECT team_id FROM residents WHERE resident_id = $1", &[&resident.to_string()])?
+            .map(|r| Ok(r.try_get::<_, String>(0)?.parse()?))
+            .transpose()
+    }
+
+    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
+        let mut conn = self.conn()?;
+        let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
+        let (r, p) = (resident.to_string(), person.to_string());
+        db.exec(
+            "INSERT INTO residents (resident_id, team_id, created_by, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
+            &[&r, &team.to_string(), &p, &now.millis()],
+        )?;
+        db.exec("INSERT INTO assignments (resident_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&r, &p])?;
+        db.commit()
+    }
+
+    fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
+        let mut conn = self.conn()?;
+        docs::stored_bytes(&mut conn.db(), &id.to_string())?
+            .map(|bytes| Automerge::load(&bytes).map_err(RelayStoreError::corrupt(id)))
+            .transpose()
+    }
+
+    fn save(
+        &self,
+        id: DocumentId,
+        team: TeamId,
+        doc: &Automerge,
+        new_changes: &[ChangeHash],
+        device: Option<DeviceId>,
+        now: Timestamp,
+    ) -> Result<u64> {
+        self.save_doc(id, team, doc, new_changes, device, now)
+    }
+
+    fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
+        self.touch_in(id, now)
+    }
+
+    fn is_erased(&self, id: DocumentId) -> Result<bool> {
+        let mut conn = self.conn()?;
+        Ok(conn.db().opt("SELECT 1 FROM erased WHERE doc_id = $1", &[&id.to_string()])?.is_some())
+    }
+
+    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
+        self.erased_resident_in(resident)
+    }
+
+    fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
+        self.erase_resident_in(resident, now)
+    }
+
+    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .opt(
+                "SELECT state FROM sync_states WHERE device_id = $1 AND doc_id = $2",
+                &[&device.to_string(), &id.to_string()],
+            )?
+            .map(|r| Ok(r.try_get(0)?))
+            .transpose()
+    }
+
+    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+        let mut conn = self.conn()?;
+        let (d, k) = (device.to_string(), id.to_string());
+        match state {
+            Some(s) => conn.db().exec(
+                "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES ($1, $2, $3, NULL)
+                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = EXCLUDED.state, assumed_round = NULL",
+                &[&d, &k, &s],
+            )?,
+            None => conn.db().exec("DELETE FROM sync_states WHERE device_id = $1 AND doc_id = $2", &[&d, &k])?,
+        };
+        Ok(())
+    }
+
+    fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all(
+                "SELECT seq, doc_id, kind FROM feed WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                &[&team.to_string(), &to_i64(cursor), &i64::try_from(limit).unwrap_or(i64::MAX)],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(FeedEntry {
+                    seq: to_u64(r.try_get(0)?),
+                    doc: r.try_get::<_, String>(1)?.parse()?,
+                    erased: r.try_get::<_, &str>(2)? == "erase",
+                })
+            })
+            .collect()
+    }
+
+    fn feed_head(&self, team: TeamId) -> Result<u64> {
+        let mut conn = self.conn()?;
+        let head = conn.db().opt("SELECT feed_seq FROM teams WHERE team_id = $1", &[&team.to_string()])?;
+        Ok(head.map(|r| r.try_get::<_, i64>(0)).transpose()?.map_or(0, to_u64))
+    }
+
+    fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>> {
+        let mut conn = self.conn()?;
+        conn.db()
+            .all(
+                "SELECT hash, device_id, at FROM change_log WHERE doc_id = $1 ORDER BY feed_seq, at, hash",
+                &[&id.to_string()],
+            )?
+            .iter()
+            .map(|r| {
+                Ok(AcceptedChange {
+                    hash: hex::encode(r.try_get::<_, &[u8]>(0)?),
+                    device: r.try_get::<_, &str>(1)?.parse().unwrap_or_else(|_| DeviceId::from(uuid::Uuid::nil())),
+                    at: Timestamp::from_millis(r.try_get(2)?),
+                })
+            })
+            .collect()
+    }
+
+    fn counts(&self) -> Result<(u64, u64, u64)> {
+        let mut conn = self.conn()?;
+        let row = conn.db().one(
+            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL),
+                    (SELECT COUNT(*) FROM teams)",
+            &[],
+        )?;
+        Ok((to_u64(row.try_get(0)?), to_u64(row.try_get(1)?), to_u64(row.try_get(2)?)))
+    }
+
+    fn team_bytes(&self, team: TeamId) -> Result<u64> {
+        let mut conn = self.conn()?;
+        let found = conn.db().opt("SELECT stored_bytes FROM teams WHERE team_id = $1", &[&team.to_string()])?;
+        Ok(found.map(|r| r.try_get::<_, i64>(0)).transpose()?.map_or(0, to_u64))
+    }
+
+    fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>> {
+        self.read_docs_in(device, ids)
+    }
+
+    fn last_round(&self, device: DeviceId) -> Result<u64> {
+        let mut conn = self.conn()?;
+        let found = conn.db().opt("SELECT last_round FROM devices WHERE device_id = $1", &[&device.to_string()])?;
+        Ok(found.map(|r| r.try_get::<_, i64>(0)).transpose()?.map_or(0, to_u64))
+    }
+
+    fn commit_sync(&self, commit: &SyncCommit<'_>) -> Result<CommitOutcome> {
+        self.commit_sync_in(commit)
+    }
+
+    fn check(&self) -> Result<()> {
+        let mut conn = self.conn()?;
+        conn.db().one("SELECT COUNT(*) FROM teams", &[])?;
+        Ok(())
+    }
+
+    fn pool_state(&self) -> PoolState {
+        let state = self.pool.state();
+        PoolState { connections: state.connections, idle: state.idle_connections, max: self.pool.max_size() }
+    }
+
+    fn backup(&self, path: &Path) -> Result<()> {
+        let program = pg_dump_program();
+        crate::shared::create_private(path)
+            .map_err(|e| RelayStoreError::Backup(format!("cannot create {}: {e}", path.display())))?;
+        // The connection goes through pg_dump's environment, never its
+        // arguments: anyone on the machine can read a process's arguments.
+        let out = std::process::Command::new(&program)
+            .arg("--format=custom")
+            .arg("--no-owner")
+            .arg("--file")
+            .arg(path)
+            .envs(pg_environment(&self.config))
+            .output()
+            .map_err(|e| {
+                RelayStoreError::Backup(format!(
+                    "cannot run {} ({e}): install PostgreSQL's client programs (Debian: postgresql-client)",
+                    program.display()
+                ))
+            })?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(RelayStoreError::Backup(format!("pg_dump failed: {}", String::from_utf8_lossy(&out.stderr).trim())))
+        }
+    }
+
+    fn place(&self) -> String {
+        self.place.clone()
+    }
+}

@@ -1,0 +1,499 @@
+//! The relay's embedded default: one SQLite file (WAL, `synchronous = FULL`,
+//! `secure_delete` so erased text is overwritten, not just unlinked), behind
+//! a pool of connections.
+//!
+//! There is no store-wide lock: readers run on their own connections beside
+//! the writer (WAL lets them), and writers take SQLite's write lock with
+//! `BEGIN IMMEDIATE`, waiting for each other through the busy timeout. A
+//! panic in one request drops its connection's transaction (rolled back) and
+//! returns the connection, so it cannot affect the next request.
+//!
+//! This file opens and migrates the database and holds the [`RelayStore`]
+//! implementation, which only hands each call to the part that runs its SQL:
+//! `docs.rs` (documents, the feed, a sync round's reads and commit) and
+//! `people.rs` (teams, invites, people, devices, assignments, erasure). What
+//! the SQL decides comes from [`crate::policy`].
+
+mod docs;
+mod people;
+
+use std::path::{Path, PathBuf};
+
+use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::shared::pool_builder;
+use crate::{
+    AcceptedChange, CommitOutcome, DeviceRecord, DocView, ErasedResident, FeedEntry, Invite, InviteFrom, InviteProblem,
+    InviteRecord, POOL_SIZE, Person, PersonRemoved, PoolState, RelayStore, RelayStoreError, Result, SyncCommit,
+};
+
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_relay.sql"),
+    include_str!("../../migrations/sqlite/0002_feed_and_rounds.sql"),
+    include_str!("../../migrations/sqlite/0003_people_and_invites.sql"),
+];
+
+/// Settings every pooled connection gets before first use. Each keeps a
+/// 1 MiB page cache, so the whole pool's caches stay under 8 MiB.
+const CONNECTION_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+     PRAGMA secure_delete = ON; PRAGMA cache_size = -1024;";
+
+type Pool = r2d2::Pool<Manager>;
+type Conn = r2d2::PooledConnection<Manager>;
+
+/// Opens the pool's connections: to one file, or (no path) each to a private
+/// database in memory, and sets each up with [`init_connection`].
+#[derive(Debug)]
+struct Manager {
+    path: Option<PathBuf>,
+}
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = Connection;
+    type Error = rusqlite::Error;
+
+    fn connect(&self) -> rusqlite::Result<Connection> {
+        let mut conn = match &self.path {
+            Some(path) => Connection::open(path)?,
+            None => Connection::open_in_memory()?,
+        };
+        init_connection(&mut conn)?;
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> rusqlite::Result<()> {
+        conn.execute_batch("")
+    }
+
+    fn has_broken(&self, _: &mut Connection) -> bool {
+        false
+    }
+}
+
+/// The relay's SQLite store: a cheap handle to a connection pool; clones
+/// share the pool.
+#[derive(Clone)]
+pub struct SqliteRelayStore {
+    pool: Pool,
+    path: String,
+}
+
+impl std::fmt::Debug for SqliteRelayStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteRelayStore").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+/// How long a writer waits for another before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+fn init_connection(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.execute_batch(CONNECTION_PRAGMAS)?;
+    // Durability is asserted, not assumed: a connection that would not fsync
+    // every commit is refused.
+    let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
+    if synchronous == SYNCHRONOUS_FULL {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::InvalidParameterName(format!("synchronous is {synchronous}, not FULL")))
+    }
+}
+
+/// `PRAGMA synchronous` reads 2 for FULL.
+const SYNCHRONOUS_FULL: i64 = 2;
+
+fn bad(e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_u64(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// The columns of a person, from `at` on: id, team, name, role, resident, removed.
+fn person_from(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Person> {
+    let id: String = row.get(at)?;
+    let team: String = row.get(at + 1)?;
+    let role: String = row.get(at + 3)?;
+    let resident: Option<String> = row.get(at + 4)?;
+    Ok(Person {
+        person_id: id.parse().map_err(bad)?,
+        team: team.parse().map_err(bad)?,
+        name: row.get(at + 2)?,
+        role: role.parse().map_err(bad)?,
+        resident: resident.map(|r| r.parse().map_err(bad)).transpose()?,
+        removed: row.get::<_, Option<i64>>(at + 5)?.is_some(),
+    })
+}
+
+/// A person's columns, as [`person_from`] reads them.
+const PERSON_COLUMNS: &str = "person_id, team_id, name, role, resident_id, removed_at";
+
+/// A device and its person (column 9 is its "last seen", for authentication).
+const DEVICE_SELECT: &str = "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role,
+            p.resident_id, p.removed_at, d.last_seen
+     FROM devices d JOIN people p ON p.person_id = d.person_id";
+
+fn device_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
+    let id: String = row.get(0)?;
+    Ok(DeviceRecord {
+        device_id: id.parse().map_err(bad)?,
+        name: row.get(1)?,
+        revoked: row.get::<_, Option<i64>>(2)?.is_some(),
+        person: person_from(row, 3)?,
+    })
+}
+
+impl SqliteRelayStore {
+    /// Opens (creating if needed) the relay database at `path`, with a pool
+    /// of [`POOL_SIZE`] connections.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        Self::open_with_pool(path, POOL_SIZE)
+    }
+
+    /// Opens the relay database at `path` with a pool of at most `pool_size`
+    /// connections (at least one).
+    pub fn open_with_pool(path: impl AsRef<Path>, pool_size: u32) -> Result<Self> {
+        let path_str = path.as_ref().display().to_string();
+        Self::setup(Manager { path: Some(path.as_ref().to_owned()) }, pool_size.max(1), path_str)
+    }
+
+    /// A private relay database in memory, for tests: one connection, since
+    /// every in-memory connection is a database of its own.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Manager { path: None }, 1, ":memory:".into())
+    }
+
+    fn setup(manager: Manager, size: u32, path: String) -> Result<Self> {
+        let cannot = |reason: String| RelayStoreError::CannotOpen { place: path.clone(), reason };
+        let pool = pool_builder(size).build(manager).map_err(|e| cannot(e.to_string()))?;
+        let store = Self { pool, path };
+        let cannot = |reason: String| RelayStoreError::CannotOpen { place: store.path.clone(), reason };
+        let mut conn = store.conn()?;
+        let version: i64 =
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| cannot(e.to_string()))?;
+        let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        if version > supported {
+            return Err(RelayStoreError::NewerSchema { found: version, supported });
+        }
+        if version < supported {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
+            }
+            tx.commit()?;
+        }
+        drop(conn);
+        Ok(store)
+    }
+
+    /// `PRAGMA synchronous` on as many pooled connections as the pool
+    /// holds, all checked out at once (so each is a different connection).
+    pub fn synchronous_of_every_connection(&self) -> Result<Vec<i64>> {
+        let size = self.pool.max_size();
+        let conns = (0..size).map(|_| self.conn()).collect::<Result<Vec<_>>>()?;
+        conns.iter().map(|c| Ok(c.query_row("PRAGMA synchronous", [], |r| r.get::<_, i64>(0))?)).collect()
+    }
+
+    /// A connection from the pool.
+    fn conn(&self) -> Result<Conn> {
+        self.pool.get().map_err(|e| RelayStoreError::NoConnection { place: self.path.clone(), reason: e.to_string() })
+    }
+
+    /// A write transaction's connection: `f` runs inside `BEGIN IMMEDIATE`,
+    /// and what it returns is committed unless it fails.
+    fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Where the database lives.
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl RelayStore for SqliteRelayStore {
+    fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId> {
+        self.create_team_in(name, directory, now)
+    }
+
+    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT team_id, name FROM teams ORDER BY created_at")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.parse().map_err(bad)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn create_invite_from(
+        &self,
+        code_hash: &[u8],
+        invite: &Invite,
+        from: &InviteFrom,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<uuid::Uuid> {
+        self.create_invite_in(code_hash, invite, from, now, expires_at)
+    }
+
+    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {
+        people::find_invite(&*self.conn()?, code_hash)
+    }
+
+    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>> {
+        self.invite_by_id(id)
+    }
+
+    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
+        self.team_invites(team)
+    }
+
+    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE invites SET cancelled_at = ?2 WHERE invite_id = ?1 AND used_at IS NULL AND cancelled_at IS NULL",
+                params![id.to_string(), now.millis()],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    fn redeem_invite(
+        &self,
+        code_hash: &[u8],
+        person_name: &str,
+        device_id: DeviceId,
+        device_name: &str,
+        token_hash: &[u8],
+        now: Timestamp,
+    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+        self.redeem_invite_in(code_hash, person_name, device_id, device_name, token_hash, now)
+    }
+
+    fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
+        self.device_by_token_in(token_hash, now)
+    }
+
+    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
+        let conn = self.conn()?;
+        Ok(conn
+            .query_row(&format!("{DEVICE_SELECT} WHERE d.device_id = ?1"), [device.to_string()], device_from)
+            .optional()?)
+    }
+
+    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
+        self.write(|tx| Ok(people::revoke(tx, &[device.to_string()], now)?.0 > 0))
+    }
+
+    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>> {
+        self.remove_person_in(person, now)
+    }
+
+    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
+        let conn = self.conn()?;
+        let mut stmt =
+            conn.prepare(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE team_id = ?1 ORDER BY created_at"))?;
+        let rows = stmt.query_map([team.to_string()], |r| person_from(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&format!("{DEVICE_SELECT} WHERE d.team_id = ?1 ORDER BY d.enrolled_at"))?;
+        let rows = stmt.query_map([team.to_string()], device_from)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
+        let conn = self.conn()?;
+        conn.execute(
+            "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
+            [resident.to_string(), person.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool> {
+        let conn = self.conn()?;
+        let n = conn.execute(
+            "DELETE FROM assignments WHERE resident_id = ?1 AND person_id = ?2",
+            [resident.to_string(), person.to_string()],
+        )?;
+        Ok(n > 0)
+    }
+
+    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare_cached("SELECT resident_id FROM assignments WHERE person_id = ?1")?;
+        let rows = stmt.query_map([person.to_string()], |r| r.get::<_, String>(0)?.parse().map_err(bad))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
+        let conn = self.conn()?;
+        let found: Option<String> = conn
+            .query_row("SELECT team_id FROM residents WHERE resident_id = ?1", [resident.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.map(|t| t.parse()).transpose()?)
+    }
+
+    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO residents (resident_id, team_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![resident.to_string(), team.to_string(), person.to_string(), now.millis()],
+            )?;
+            tx.execute(
+                "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
+                [resident.to_string(), person.to_string()],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
+        docs::load_in(&*self.conn()?, id)
+    }
+
+    fn save(
+        &self,
+        id: DocumentId,
+        team: TeamId,
+        doc: &Automerge,
+        new_changes: &[ChangeHash],
+        device: Option<DeviceId>,
+        now: Timestamp,
+    ) -> Result<u64> {
+        self.save_doc(id, team, doc, new_changes, device, now)
+    }
+
+    fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
+        self.write(|tx| docs::touch_in(tx, id, now))
+    }
+
+    fn is_erased(&self, id: DocumentId) -> Result<bool> {
+        let conn = self.conn()?;
+        Ok(conn.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(())).optional()?.is_some())
+    }
+
+    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
+        people::erased_resident(&*self.conn()?, resident)
+    }
+
+    fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
+        self.erase_resident_in(resident, now)
+    }
+
+    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
+        let conn = self.conn()?;
+        Ok(conn
+            .prepare_cached("SELECT state FROM sync_states WHERE device_id = ?1 AND doc_id = ?2")?
+            .query_row([device.to_string(), id.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+        let conn = self.conn()?;
+        match state {
+            Some(s) => conn
+                .prepare_cached(
+                    "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES (?1, ?2, ?3, NULL)
+                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3, assumed_round = NULL",
+                )?
+                .execute(params![device.to_string(), id.to_string(), s])?,
+            None => conn.execute(
+                "DELETE FROM sync_states WHERE device_id = ?1 AND doc_id = ?2",
+                [device.to_string(), id.to_string()],
+            )?,
+        };
+        Ok(())
+    }
+
+    fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
+        docs::feed_since(&*self.conn()?, team, cursor, limit)
+    }
+
+    fn feed_head(&self, team: TeamId) -> Result<u64> {
+        let conn = self.conn()?;
+        let head: Option<i64> =
+            conn.query_row("SELECT MAX(seq) FROM feed WHERE team_id = ?1", [team.to_string()], |r| r.get(0))?;
+        Ok(head.map_or(0, to_u64))
+    }
+
+    fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>> {
+        docs::change_log(&*self.conn()?, id)
+    }
+
+    fn counts(&self) -> Result<(u64, u64, u64)> {
+        let conn = self.conn()?;
+        let count = |sql: &str| -> Result<u64> { Ok(to_u64(conn.query_row(sql, [], |r| r.get::<_, i64>(0))?)) };
+        Ok((
+            count("SELECT COUNT(*) FROM documents")?,
+            count("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL")?,
+            count("SELECT COUNT(*) FROM teams")?,
+        ))
+    }
+
+    fn team_bytes(&self, team: TeamId) -> Result<u64> {
+        let conn = self.conn()?;
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT stored_bytes FROM teams WHERE team_id = ?1")?
+            .query_row([team.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.map_or(0, to_u64))
+    }
+
+    fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>> {
+        self.read_docs_in(device, ids)
+    }
+
+    fn last_round(&self, device: DeviceId) -> Result<u64> {
+        let conn = self.conn()?;
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT last_round FROM devices WHERE device_id = ?1")?
+            .query_row([device.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(found.map_or(0, to_u64))
+    }
+
+    fn commit_sync(&self, commit: &SyncCommit<'_>) -> Result<CommitOutcome> {
+        self.commit_sync_in(commit)
+    }
+
+    fn pool_state(&self) -> PoolState {
+        let state = self.pool.state();
+        PoolState { connections: state.connections, idle: state.idle_connections, max: self.pool.max_size() }
+    }
+
+    fn check(&self) -> Result<()> {
+        let conn = self.conn()?;
+        conn.query_row("SELECT COUNT(*) FROM teams", [], |r| r.get::<_, i64>(0))?;
+        Ok(())
+    }
+
+    fn place(&self) -> String {
+        self.path.clone()
+    }
+
+    fn backup(&self, path: &Path) -> Result<()> {
+        let conn = self.conn()?;
+        crate::shared::create_private(path)
+            .map_err(|e| RelayStoreError::Backup(format!("cannot create {}: {e}", path.display())))?;
+        let mut dest = Connection::open(path)?;
+        let backup = rusqlite::backup::Backup::new(&conn, &mut dest)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}

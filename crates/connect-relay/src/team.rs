@@ -1,0 +1,144 @@
+//! The coordinator's endpoints: invites (made for a named person, listed,
+//! cancelled), assignments (made and ended), people (listed, taken off the
+//! team) and devices (revoked). Each answers only within the caller's team.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use connect_model::{AuthorRole, DeviceId};
+use connect_relay_store::{DeviceRecord, InviteFrom};
+use connect_sync::api::{
+    AssignRequest, InviteRequest, InviteResponse, InvitesResponse, PeopleResponse, PersonRemovedResponse,
+};
+
+use crate::api::{AppState, device_body, now, person_body};
+use crate::{RelayError, admin};
+
+fn require_coordinator(device: &DeviceRecord) -> Result<(), RelayError> {
+    if device.person.role == AuthorRole::Coordinator {
+        Ok(())
+    } else {
+        Err(RelayError::Forbidden("only a coordinator can do this".into()))
+    }
+}
+
+fn parse<T: std::str::FromStr>(what: &str, id: &str) -> Result<T, RelayError> {
+    id.parse().map_err(|_| RelayError::BadRequest(format!("{id:?} is not a {what} id")))
+}
+
+/// `POST /v1/invites`: an invite for the person the coordinator names.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Json(req): Json<InviteRequest>,
+) -> Result<Json<InviteResponse>, RelayError> {
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    let from = InviteFrom { name: req.name, created_by: Some(device.device_id) };
+    let hours = req.hours.unwrap_or(admin::DEFAULT_INVITE_HOURS);
+    let issued = state
+        .with_db(move |db| admin::create_invite_from(db, team, req.role, req.resident, hours, &from, now()))
+        .await?;
+    tracing::info!(invite = %issued.invite_id, by = %device.device_id, role = %issued.role, "invite made");
+    Ok(Json(issued))
+}
+
+/// `GET /v1/invites`: the team's invites, newest first, never their codes.
+pub(crate) async fn invites(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+) -> Result<Json<InvitesResponse>, RelayError> {
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    let invites = state.with_db(move |db| admin::invites(db, team, now())).await?;
+    Ok(Json(InvitesResponse { invites }))
+}
+
+/// `POST /v1/invites/{id}/cancel`.
+pub(crate) async fn cancel_invite(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, RelayError> {
+    require_coordinator(&device)?;
+    let id: uuid::Uuid = parse("invite", &id)?;
+    let team = device.person.team;
+    state.with_db(move |db| admin::cancel_invite(db, Some(team), id, now())).await?;
+    tracing::info!(invite = %id, by = %device.device_id, "invite cancelled");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /v1/assignments`.
+pub(crate) async fn assign(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Json(req): Json<AssignRequest>,
+) -> Result<StatusCode, RelayError> {
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    state.with_db(move |db| admin::assign(db, team, req.resident, req.person, now())).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /v1/assignments/remove`.
+pub(crate) async fn unassign(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Json(req): Json<AssignRequest>,
+) -> Result<StatusCode, RelayError> {
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    state.with_db(move |db| admin::unassign(db, team, req.resident, req.person)).await?;
+    tracing::info!(resident = %req.resident, person = %req.person, by = %device.device_id, "assignment ended");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /v1/people`.
+pub(crate) async fn people(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+) -> Result<Json<PeopleResponse>, RelayError> {
+    require_coordinator(&device)?;
+    let team = device.person.team;
+    let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
+    Ok(Json(PeopleResponse {
+        people: people.into_iter().map(person_body).collect(),
+        devices: devices.into_iter().map(device_body).collect(),
+    }))
+}
+
+/// `POST /v1/people/{id}/remove`.
+pub(crate) async fn remove_person(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Path(id): Path<String>,
+) -> Result<Json<PersonRemovedResponse>, RelayError> {
+    require_coordinator(&device)?;
+    let person: uuid::Uuid = parse("person", &id)?;
+    if person == device.person.person_id {
+        return Err(RelayError::BadRequest("a coordinator cannot take themselves off the team".into()));
+    }
+    let team = device.person.team;
+    let gone = state.with_db(move |db| admin::remove_person(db, team, person, now())).await?;
+    tracing::info!(%person, by = %device.device_id, devices = gone.devices_revoked, "person removed");
+    Ok(Json(PersonRemovedResponse { devices_revoked: gone.devices_revoked, invites_cancelled: gone.invites_cancelled }))
+}
+
+/// `POST /v1/devices/{id}/revoke`.
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    Extension(device): Extension<DeviceRecord>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, RelayError> {
+    require_coordinator(&device)?;
+    let target: DeviceId = parse("device", &id)?;
+    let team = device.person.team;
+    state
+        .with_db(move |db| match db.device(target)? {
+            Some(d) if d.person.team == team => Ok(db.revoke_device(target, now())?),
+            _ => Err(RelayError::NotFound(format!("no device {target} on this team"))),
+        })
+        .await?;
+    tracing::info!(device = %target, by = %device.device_id, "device revoked");
+    Ok(StatusCode::NO_CONTENT)
+}
