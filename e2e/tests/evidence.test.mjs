@@ -82,7 +82,7 @@ test('a check-in with skips counts in the team figures only once five residents 
     await page.getByRole('button', { name: 'Stop here' }).click();
     await page.getByRole('heading', { name: /count in the team's figures/ }).waitFor();
     await page.getByRole('button', { name: 'Yes, they may count' }).click();
-    await page.getByRole('heading', { name: 'Thank you.' }).waitFor();
+    await page.getByText('Thank you.', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     // Her trend only when she asks for it, in kind words.
     assert.equal(await page.locator('.trend-words').count(), 0, 'not shown unasked');

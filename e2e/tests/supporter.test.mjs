@@ -60,7 +60,7 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
     // Who may read it is asked every time: there is no default to forget.
     await page.getByRole('button', { name: 'Save the note', exact: true }).click();
     await page.getByText('Choose who can see it first.').waitFor();
-    await page.getByLabel('They and the team').check();
+    await page.getByRole('button', { name: 'They and the team' }).click();
     await page.getByRole('button', { name: 'Save the note', exact: true }).click();
     await page.locator('.item-text', { hasText: 'Tea and a chat' }).waitFor();
     // "Not today" asks why before anything is recorded, and can be undone.
@@ -68,7 +68,7 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
     await page.getByRole('group', { name: 'Why was there no visit?' }).waitFor();
     await page.getByRole('button', { name: 'They were out' }).click();
     await page.getByText('Recorded: no visit today.').waitFor();
-    await page.locator('.tag', { hasText: 'Not today' }).waitFor();
+    await page.locator('.tag', { hasText: 'They were out' }).waitFor();
     await shot(page, '04-journal');
 
     // Reload: a new session reads everything back from the store.

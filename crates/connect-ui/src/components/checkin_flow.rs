@@ -7,8 +7,9 @@
 //!
 //! At the end the resident sees "Thank you", nothing more unless they ask.
 //! An answer that should worry someone (not feeling safe, very anxious) is
-//! raised to the supporter: at once when they are asking, or, in resident
-//! mode, on the resident's page when the phone comes back to them.
+//! raised to the supporter at the top of the resident's page (`ConcernNotice`,
+//! which stays until they say they have talked about it): at once when they
+//! are asking, or, in resident mode, when the phone comes back to them.
 
 use connect_model::ResidentId;
 use connect_model::checkin::Answers;
@@ -16,7 +17,7 @@ use connect_model::questions::{Choice, Question};
 use dioxus::prelude::*;
 
 use crate::checkin_words::{choice_is_english, choice_label, question_text};
-use crate::components::{AnswerKind, CheckinQuestion, ConcernNotice};
+use crate::components::{AnswerKind, CheckinQuestion};
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
 use connect_device::Edit;
@@ -39,7 +40,6 @@ enum Step {
 #[component]
 pub fn CheckinFlow(
     resident: ResidentId,
-    name: String,
     life_areas: Vec<(String, String)>,
     short_checkin: Vec<String>,
     by_resident: bool,
@@ -113,9 +113,6 @@ pub fn CheckinFlow(
                 Step::Done => rsx! {
                     h3 { id: "h-checkin", role: "status",
                         if *not_today.read() { {ui.t(Msg::NotTodaySaved)} } else { {ui.t(Msg::ThankYou)} }
-                    }
-                    if !by_resident {
-                        ConcernNotice { resident, name }
                     }
                     button { class: "button answer-button", onclick: move |_| on_close.call(()), {ui.t(Msg::Done)} }
                 },

@@ -22,7 +22,6 @@ fn short_date(t: connect_model::Timestamp) -> String {
 #[component]
 pub fn CheckinsView(
     resident: ResidentId,
-    name: String,
     checkins: Option<CheckIns>,
     life_areas: Vec<(String, String)>,
     short_checkin: Vec<String>,
@@ -34,7 +33,7 @@ pub fn CheckinsView(
     let mut showing_changes = use_signal(|| false);
     if *asking.read() {
         return rsx! {
-            CheckinFlow { resident, name, life_areas, short_checkin, by_resident: resident_mode, on_close: move |()| asking.set(false) }
+            CheckinFlow { resident, life_areas, short_checkin, by_resident: resident_mode, on_close: move |()| asking.set(false) }
         };
     }
     let checkins = checkins.unwrap_or(CheckIns { resident, checkins: Vec::new() });

@@ -105,7 +105,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                 },
                 Part::Circle => rsx! { CircleView { resident, circle: d.circle.clone(), name: name.clone(), visits: d.visits() } },
                 Part::Journal => rsx! { JournalView { resident, journal: d.journal, team_notes: None, read_only: true } },
-                Part::Checkin => rsx! { CheckinsView { resident, name: name.clone(), checkins: d.checkins.clone(), life_areas: d.life_areas, short_checkin: d.short_checkin, resident_mode: true } },
+                Part::Checkin => rsx! { CheckinsView { resident, checkins: d.checkins.clone(), life_areas: d.life_areas, short_checkin: d.short_checkin, resident_mode: true } },
                 Part::Story => rsx! { StoryView { resident, story: d.story, resident_mode: true } },
                 Part::AboutMe => rsx! { RecordView { resident, name: name.clone(), own: true } },
                 Part::ThisPhone => rsx! {

@@ -65,7 +65,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
                 match tab {
                     Tab::Page => rsx! { PageView { resident, page: data.page.clone(), directory: data.directory.clone(), resident_mode: false } },
                     Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone(), visits: data.visits() } },
-                    Tab::Checkins => rsx! { CheckinsView { resident, name: data.page.preferred_name.clone(), checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), short_checkin: data.short_checkin.clone(), resident_mode: false } },
+                    Tab::Checkins => rsx! { CheckinsView { resident, checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), short_checkin: data.short_checkin.clone(), resident_mode: false } },
                     Tab::Story => rsx! { StoryView { resident, story: data.story.clone(), resident_mode: false } },
                     Tab::Journal => rsx! { JournalView { resident, journal: data.journal.clone(), team_notes: data.team_notes.clone() } },
                     Tab::Record => rsx! {
