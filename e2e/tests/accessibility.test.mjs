@@ -83,6 +83,7 @@ test('the screens work at 200% text size and with the keyboard alone', async () 
     // Keyboard only: tab to "Hand to resident" and press Enter.
     await page.reload();
     await ready(page);
+    await page.getByRole('button', { name: /^Abdul/ }).waitFor();
     // The skip link, then the sync chip's button, then the main navigation.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');

@@ -35,14 +35,18 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
     }
     await page.getByText('I make a good curry', { exact: true }).waitFor();
     await shot(page, '30-own-phone-page');
-    // Her own words start in the top third of the screen.
+    // Her own words start under the status and her five parts (all shown,
+    // in two rows), well above the middle of the screen; the rarer parts
+    // ("Everything on this phone about me", "This phone") come after them.
     const top = await page.getByText('This is your page.', { exact: false }).first().evaluate((e) => e.getBoundingClientRect().top);
-    assert.ok(top < PHONE.height / 3, `her page starts ${top} px down`);
+    assert.ok(top < PHONE.height * 0.4, `her page starts ${top} px down`);
+    const more = await page.getByRole('button', { name: 'This phone', exact: true }).boundingBox();
+    assert.ok(more.y > top, 'the rarer parts come after her page');
     assert.deepEqual(await smallTargets(page), [], 'own phone: tap targets under 44 px');
 
     assert.equal(await page.getByRole('button', { name: 'Caseload', exact: true }).count(), 0, 'no caseload');
     assert.equal(await page.getByRole('button', { name: 'Give the phone back' }).count(), 0, 'the phone is hers');
-    await page.getByRole('button', { name: 'Journal' }).click();
+    await page.getByRole('button', { name: 'Notes from visits' }).click();
     await page.getByText('First visit: tea and a chat').waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Add a note' }).count(), 0, 'she reads the journal');
     await shot(page, '31-own-phone-journal');

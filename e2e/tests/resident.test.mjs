@@ -10,6 +10,7 @@ test('a resident-mode session shows only that resident and cannot reach another'
   try {
     await page.goto(app.url);
     await ready(page);
+    await page.locator('.row-name').first().waitFor();
     await shot(page, '06-caseload-demo');
     const names = await page.locator('.row-name').allTextContents();
     assert.ok(names.length >= 24, `demo caseload has ${names.length} residents`);
@@ -36,7 +37,7 @@ test('a resident-mode session shows only that resident and cannot reach another'
     await page.getByRole('form', { name: 'Something I can offer' }).getByRole('button', { name: 'Add', exact: true }).click();
     const mine = page.locator('.item', { hasText: 'I can teach chess' });
     await mine.waitFor();
-    assert.match(await mine.textContent(), /In their words/);
+    assert.match(await mine.textContent(), /In my words/);
     await shot(page, '07-resident-mode');
 
     // Reloading does not escape resident mode: it locks, and even the

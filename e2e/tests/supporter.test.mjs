@@ -74,7 +74,8 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
     // Reload: a new session reads everything back from the store.
     await page.reload();
     await ready(page);
-    assert.ok(await page.getByText(/not sent yet \(\d+\)/).isVisible() || await page.getByText('Only on this phone').first().isVisible());
+    await page.locator('.sync-chip').getByText(/not sent yet \(\d+\)/).waitFor();
+    await page.getByText('Only on this phone').first().waitFor();
     await page.getByRole('button', { name: /Doreen Test/ }).click();
     await page.locator('.item-text', { hasText: 'I make a good curry' }).waitFor();
     await page.locator('.item-text', { hasText: 'A ramp for the front step' }).waitFor();

@@ -101,6 +101,7 @@ test('1. check-ins: one answer order, the last answer can be changed, a worry re
   await unlock(page);
   await page.getByRole('heading', { name: 'Vera Visit', exact: true }).waitFor();
   await page.getByRole('tab', { name: 'Check-ins' }).click();
+  await page.locator('.trend-words li').first().waitFor();
   const team = await page.locator('.trend-words li').allTextContents();
   assert.equal(team.length, 4, `${team}`);
   for (const line of team) assert.match(line, /That is better\.$/, line);
@@ -136,7 +137,7 @@ test('4. journal: who can see a note is always asked, notes can be edited and re
   await page.getByRole('button', { name: 'Save the note' }).click();
   await page.getByText('Choose who can see it first.').waitFor();
   await shot(page, 'visit-4-choose-first');
-  assert.equal(await page.locator('.note-row, .item', { hasText: 'Tea, and a walk' }).count(), 0, 'nothing saved before the choice');
+  assert.equal(await page.locator('.item-list .item', { hasText: 'Tea, and a walk' }).count(), 0, 'nothing saved before the choice');
   await page.getByRole('button', { name: 'Only the team' }).click();
   await page.getByRole('button', { name: 'Save the note' }).click();
   const note = page.locator('.item', { hasText: 'Tea, and a walk to the shop' });

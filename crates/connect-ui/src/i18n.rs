@@ -124,7 +124,8 @@ catalogue! {
     Offers => "What I can offer", ro: "Ce pot oferi";
     Asks => "Could you help me with…?", ro: "M-ați putea ajuta cu…?";
     Goals => "Goals and what could be possible", ro: "Obiective și ce ar fi posibil";
-    InTheirWords => "In their words", ro: "În cuvintele mele";
+    InTheirWords => "In their words", ro: "În cuvintele lor";
+    InMyWords => "In my words", ro: "În cuvintele mele";
     WrittenDownBySupporter => "written down by their supporter", ro: "notat de persoana care sprijină";
     WrittenDownByTeam => "written down by the team", ro: "notat de echipă";
     AddedBy => "Added by", ro: "Adăugat de";
@@ -194,6 +195,7 @@ catalogue! {
     MoodOkay => "Okay";
     MoodLow => "Low";
     MyPage => "My page", ro: "Pagina mea";
+    MoreAboutThisPhone => "More", ro: "Mai mult";
     IOffer => "Something I can offer", ro: "Ceva ce pot oferi";
     IAsk => "Something I'd like help with", ro: "Ceva la care aș vrea ajutor";
     HideThis => "Hide this", ro: "Ascunde";

@@ -70,6 +70,18 @@ impl ItemView {
     }
 }
 
+/// For the resident's words written down on a team member's phone, who held
+/// it ("written down by their supporter"); `None` for anyone else's words.
+#[must_use]
+pub fn written_down_msg(author: &Author) -> Option<Msg> {
+    match author.recorded_by {
+        _ if !author.is_resident() => None,
+        Some(connect_model::AuthorRole::Coordinator) => Some(Msg::WrittenDownByTeam),
+        Some(_) => Some(Msg::WrittenDownBySupporter),
+        None => None,
+    }
+}
+
 /// Words for a category.
 #[must_use]
 pub fn category_msg(c: Category) -> Msg {

@@ -385,6 +385,7 @@ fn resident_mode_shows_only_their_page_and_marks_additions_as_theirs() {
     assert!(!page.contains("Journal"), "no journal tab");
     assert!(page.contains("Give the phone back"));
     assert!(page.contains("Something I can offer"));
+    assert!(page.contains("In my words · written down by their supporter"), "her words, to her: {page}");
 }
 
 #[test]
@@ -585,6 +586,25 @@ fn a_story_shared_without_a_name_is_shown_without_it_and_a_private_one_not_at_al
     f.local.edit(f.doreen, consent(connect_model::story::Consent::Private)).unwrap();
     let (dom, _) = mount(&f.backend, Screen::Team(TeamTab::Stories));
     assert!(html(&dom).contains("No stories may be shared yet."));
+}
+
+#[test]
+fn a_consent_the_resident_gave_on_the_supporters_phone_says_who_wrote_it_down() {
+    let f = fixture();
+    let consent = |level, by_resident| Edit::SetConsent { level, by_resident };
+    f.local.edit(f.doreen, consent(connect_model::story::Consent::Team, true)).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Story));
+    let page = html(&dom);
+    let history = &page[page.find("Changes of consent").expect("the consent history")..];
+    assert!(history.contains("Changed by Doreen"), "{history}");
+    assert!(history.contains("written down by their supporter"), "{history}");
+    // The supporter's own change is theirs alone.
+    f.local.edit(f.doreen, consent(connect_model::story::Consent::Private, false)).unwrap();
+    let (dom, _) = mount(&f.backend, Screen::Resident(f.doreen, Tab::Story));
+    let page = html(&dom);
+    let history = &page[page.find("Changes of consent").unwrap()..];
+    let newest = &history[..history.find("</li>").unwrap()];
+    assert!(newest.contains("Changed by Amara") && !newest.contains("written down"), "{newest}");
 }
 
 #[test]

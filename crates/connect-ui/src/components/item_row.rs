@@ -1,13 +1,13 @@
 //! One offer, ask or goal: its words, who wrote it, and what can be done with it.
 
+use connect_model::ResidentId;
 use connect_model::directory::Directory;
 use connect_model::page::{AskStatus, Section};
-use connect_model::{AuthorRole, ResidentId};
 use dioxus::prelude::*;
 
 use crate::components::{AskLinks, ItemEditForm};
 use crate::i18n::Msg;
-use crate::item_view::{ItemView, category_msg, status_msg};
+use crate::item_view::{ItemView, category_msg, status_msg, written_down_msg};
 use crate::state::{Notice, apply_edit, use_backend, use_ui};
 use connect_device::Edit;
 
@@ -20,11 +20,12 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
     let id = item.id;
     let section = item.section;
     let who = if item.author.is_resident() {
-        // Their words, and who held the phone when they were written down.
-        match item.author.recorded_by {
-            Some(AuthorRole::Coordinator) => format!("{} · {}", ui.t(Msg::InTheirWords), ui.t(Msg::WrittenDownByTeam)),
-            Some(_) => format!("{} · {}", ui.t(Msg::InTheirWords), ui.t(Msg::WrittenDownBySupporter)),
-            None => ui.t(Msg::InTheirWords).to_owned(),
+        // Their words (to the resident: "my words"), and who held the phone
+        // when they were written down.
+        let words = ui.t(if resident_mode { Msg::InMyWords } else { Msg::InTheirWords });
+        match written_down_msg(&item.author) {
+            Some(by) => format!("{words} · {}", ui.t(by)),
+            None => words.to_owned(),
         }
     } else {
         format!("{} {}", ui.t(Msg::AddedBy), item.author.name)

@@ -66,8 +66,6 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             (Part::Journal, Msg::NotesFromVisits),
             (Part::Checkin, Msg::TabCheckins),
             (Part::Story, Msg::TabStory),
-            (Part::AboutMe, Msg::EverythingAboutMe),
-            (Part::ThisPhone, Msg::ThisPhone),
         ]
     } else {
         // On the supporter's phone too, the notes shared with them: what "shared
@@ -78,6 +76,19 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             (Part::Checkin, Msg::TabCheckins),
             (Part::Story, Msg::TabStory),
         ]
+    };
+    // Her own phone's rarer parts sit below her page, so her words come first.
+    let more: &[(Part, Msg)] =
+        if own_phone { &[(Part::AboutMe, Msg::EverythingAboutMe), (Part::ThisPhone, Msg::ThisPhone)] } else { &[] };
+    let part_button = move |p: Part, label: Msg| {
+        rsx! {
+            button {
+                class: if *part.read() == p { "button part selected" } else { "button secondary part" },
+                "aria-pressed": if *part.read() == p { "true" } else { "false" },
+                onclick: move |_| part.set(p),
+                {ui.t(label)}
+            }
+        }
     };
     rsx! {
         if own_phone {
@@ -90,12 +101,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             }
             nav { class: "resident-parts", "aria-label": "{name}",
                 for &(p, label) in parts {
-                    button {
-                        class: if *part.read() == p { "button part selected" } else { "button secondary part" },
-                        "aria-pressed": if *part.read() == p { "true" } else { "false" },
-                        onclick: move |_| part.set(p),
-                        {ui.t(label)}
-                    }
+                    {part_button(p, label)}
                 }
             }
             match *part.read() {
@@ -119,6 +125,13 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                     ChangePinForm {}
                     StoragePanel {}
                 },
+            }
+            if !more.is_empty() {
+                nav { class: "resident-parts resident-more", "aria-label": "{ui.t(Msg::MoreAboutThisPhone)}",
+                    for &(p, label) in more {
+                        {part_button(p, label)}
+                    }
+                }
             }
             if !own_phone {
             button {

@@ -10,6 +10,7 @@ use dioxus::prelude::*;
 use crate::components::{ConsentChoices, TheySaidThis};
 use crate::drafts::use_draft;
 use crate::i18n::Msg;
+use crate::item_view::written_down_msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
 use connect_device::Edit;
 
@@ -69,6 +70,10 @@ pub fn StoryView(resident: ResidentId, story: Option<Story>, resident_mode: bool
                                 p { class: "item-meta",
                                     span { {crate::when::moment_words(ui.lang(), c.at.to_datetime().with_timezone(&chrono::Local))} }
                                     span { class: "byline", {ui.t(Msg::ChangedBy)} " {c.by.name}" }
+                                    // The resident's own choice, and whose phone it was made on.
+                                    if let Some(by) = written_down_msg(&c.by) {
+                                        span { class: "byline", " · " {ui.t(by)} }
+                                    }
                                 }
                             }
                         }
