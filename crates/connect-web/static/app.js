@@ -1,6 +1,6 @@
-// The page's entry point: registers the service worker (so the app opens with
-// no network after its first visit), asks the browser to keep its storage,
-// and starts the app's wasm module, which starts the store's worker.
+// The page's entry point: starts the app's wasm module (which starts the
+// store's worker), asks the browser to keep its storage, and registers the
+// service worker, so the app opens with no network after its first visit.
 import init from "./@GLUE@";
 
 const notice = document.getElementById("app-notice");
@@ -51,22 +51,32 @@ function offerUpdate(waiting) {
   });
 }
 
+/** Offers a new version once it has installed. */
+function watch(installing) {
+  installing?.addEventListener("statechange", () => {
+    if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(installing);
+  });
+}
+
 async function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   const registration = await navigator.serviceWorker.register("sw.js", { scope: "./" });
   // A new version waits until the person chooses to reload: old and new files never mix.
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
-    installing?.addEventListener("statechange", () => {
-      if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(installing);
-    });
-  });
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (updating) location.reload();
   });
 }
 
-registerServiceWorker().catch((e) => console.error("service worker", e));
 keepStorage().catch(() => {});
+// index.html has already started the module's download (rel=preload); the
+// glue compiles it as it streams in (instantiateStreaming: the relay serves
+// it as application/wasm).
 await init({ module_or_path: "./@WASM@" });
+// Only now, with the app's files in the browser's HTTP cache: the service
+// worker's precache takes them from there instead of downloading them again,
+// and what it must download itself (the larger icons) does not compete with
+// the module on a weak signal.
+registerServiceWorker().catch((e) => console.error("service worker", e));
