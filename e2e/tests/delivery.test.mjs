@@ -122,3 +122,40 @@ test('a first visit downloads each file once, compressed, and an update download
     await relay.stop();
   }
 });
+
+test('a first visit on a slow connection says how far the download has come, and a later visit does not', async () => {
+  const relay = await startRelay({ app: true });
+  const { context, page } = await openBrowser();
+  // Every status the page shows before the screens come, in order.
+  await context.addInitScript(() => {
+    window.statuses = [];
+    const note = () => {
+      const status = document.getElementById('app-root')?.dataset.status;
+      if (status && status !== window.statuses.at(-1)) window.statuses.push(status);
+    };
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    // 4 Mbit/s: the module takes a few seconds, long enough to be seen coming.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 4e6 / 8, uploadThroughput: 1e6 / 8 });
+    await page.goto(relay.url);
+    await page.getByRole('heading', { name: 'Set up this phone' }).waitFor({ timeout: 30000 });
+    const first = await page.evaluate(() => window.statuses);
+    const percents = first.map((s) => s.match(/^Downloading Connect Companion, only this once: (\d+)%$/)?.[1]).filter(Boolean).map(Number);
+    assert.ok(percents.length >= 3, `the download's progress was shown as it came: ${JSON.stringify(first)}`);
+    assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'the progress only goes up');
+    assert.equal(first.at(-1), 'Opening Connect Companion…', 'once downloaded, it says it is opening');
+
+    // A later visit takes the module from the service worker's cache: nothing to download.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Set up this phone' }).waitFor({ timeout: 30000 });
+    const later = await page.evaluate(() => window.statuses);
+    assert.ok(!later.some((s) => s.startsWith('Downloading')), `a later visit downloads nothing: ${JSON.stringify(later)}`);
+  } finally {
+    await context.close();
+    await relay.stop();
+  }
+});
