@@ -27,7 +27,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startRelay, countingProxy, openBrowser, ready, shot, root, webApp } from './tests/helpers.mjs';
+import { startRelay, countingProxy, openBrowser, quiet, ready, shot, root, webApp } from './tests/helpers.mjs';
 
 /** The phone's weak signal, in CDP's units (bytes per second, milliseconds). */
 const WEAK_SIGNAL = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -54,15 +54,6 @@ function recordHeadings() {
 async function appeared(page, heading, timeout) {
   await page.getByRole('heading', { name: heading }).waitFor({ timeout });
   return Math.round(await page.evaluate((text) => window.shownAt[text], heading));
-}
-
-/** Waits until nothing has crossed the proxy for `quietMs`. */
-async function quiet(proxy, quietMs = 1500) {
-  let last = -1;
-  while (proxy.down + proxy.up !== last) {
-    last = proxy.down + proxy.up;
-    await new Promise((r) => setTimeout(r, quietMs));
-  }
 }
 
 /** The paths the network served more than once: each file should cross the wire at most once. */
@@ -109,7 +100,7 @@ async function oneRun(n) {
       performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? -1));
     if (n === 1) await shot(page, 'bench-first-visit-first-screen');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120000 });
-    await quiet(proxy);
+    await quiet(proxy, 1500);
     const firstVisit = { down: proxy.down, up: proxy.up, requests: [...proxy.requests] };
 
     // Set the phone up (no network needed), so later visits show the lock screen.

@@ -9,20 +9,11 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { webApp, tempDir, startRelay, countingProxy, openBrowser, shot } from './helpers.mjs';
+import { webApp, tempDir, startRelay, countingProxy, openBrowser, quiet, shot } from './helpers.mjs';
 
 /** The service worker's FILES: each path with the start of its content's SHA-256. */
 function precacheList(dir) {
   return JSON.parse(readFileSync(join(dir, 'sw.js'), 'utf8').match(/^const FILES = (\{.*\});$/m)[1]);
-}
-
-/** Waits until nothing has crossed the proxy for a second. */
-async function quiet(proxy) {
-  let last = -1;
-  while (proxy.down + proxy.up !== last) {
-    last = proxy.down + proxy.up;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 /**

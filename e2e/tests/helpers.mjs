@@ -142,6 +142,15 @@ export async function countingProxy(port) {
   });
 }
 
+/** Waits until nothing has crossed a `countingProxy` for `quietMs`. */
+export async function quiet(proxy, quietMs = 1000) {
+  let last = -1;
+  while (proxy.down + proxy.up !== last) {
+    last = proxy.down + proxy.up;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
 /** Runs the `connect` CLI on a store; returns its last line. */
 export function connect(store, ...args) {
   const out = execFileSync(bin('connect'), ['--store', store, ...args], {
