@@ -75,9 +75,10 @@ export const webApp = join(target, 'web');
 
 /**
  * Starts a relay on a fresh database, serving the built web app at `/` when
- * `app` is true; returns { url, invite, db, stop, start }.
+ * `app` is true (from `appDir`, target/web unless given); returns
+ * { url, port, invite, db, stop, start }.
  */
-export async function startRelay({ app = false } = {}) {
+export async function startRelay({ app = false, appDir = webApp } = {}) {
   const dir = tempDir('connect-relay-');
   const db = join(dir, 'relay.db');
   const out = execFileSync(bin('connect-relay'), ['--db', db, 'team', 'create', 'E2E team'], { encoding: 'utf8' });
@@ -87,12 +88,67 @@ export async function startRelay({ app = false } = {}) {
   let child;
   const start = async () => {
     const args = ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`];
-    if (app) args.push('--app', webApp);
+    if (app) args.push('--app', appDir);
     child = spawn(bin('connect-relay'), args, { stdio: 'ignore' });
     await waitForHttp(`${url}/healthz`);
   };
   await start();
-  return { url, invite, db, start, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGKILL'); }) };
+  return { url, port, invite, db, start, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGKILL'); }) };
+}
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of `port` that sees what crosses the
+ * wire: `down` and `up` count every byte (headers included), `requests`
+ * lists each HTTP request line as { at, method, path }, so a test can tell a
+ * download from an answer out of the browser's caches. `offline(true)` cuts
+ * the wire (Playwright's setOffline leaves the browser's own service worker
+ * update checks through). Returns { url, down, up, requests, offline, close },
+ * with the counts read live.
+ */
+export async function countingProxy(port) {
+  const seen = { down: 0, up: 0, requests: [] };
+  const sockets = new Set();
+  let cut = false;
+  const server = net.createServer((client) => {
+    if (cut) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(port, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    client.on('data', (bytes) => {
+      seen.up += bytes.length;
+      // Requests with bodies (the API's POSTs) are not parsed: only their request line counts.
+      for (const m of bytes.toString('latin1').matchAll(/^(GET|HEAD|POST|PUT|DELETE) (\S+) HTTP\/1\.1\r$/gm)) {
+        seen.requests.push({ at: Date.now(), method: m[1], path: m[2] });
+      }
+    });
+    upstream.on('data', (bytes) => { seen.down += bytes.length; });
+    client.pipe(upstream);
+    upstream.pipe(client);
+    for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      a.on('error', () => b.destroy());
+      a.on('close', () => { sockets.delete(a); b.destroy(); });
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return Object.assign(seen, {
+    url: `http://127.0.0.1:${server.address().port}`,
+    offline: (off) => {
+      cut = off;
+      if (off) for (const s of sockets) s.destroy();
+    },
+    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+  });
+}
+
+/** Waits until nothing has crossed a `countingProxy` for `quietMs`. */
+export async function quiet(proxy, quietMs = 1000) {
+  let last = -1;
+  while (proxy.down + proxy.up !== last) {
+    last = proxy.down + proxy.up;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
 }
 
 /** Runs the `connect` CLI on a store; returns its last line. */

@@ -26,9 +26,29 @@ fn relay_with_app() -> (Router, tempfile::TempDir) {
 }
 
 async fn get(app: &Router, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = app.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    get_accepting(app, path, None).await
+}
+
+/// A GET whose `Accept-Encoding` is `encodings` (none at all with `None`).
+async fn get_accepting(
+    app: &Router,
+    path: &str,
+    encodings: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut request = Request::get(path);
+    if let Some(encodings) = encodings {
+        request = request.header("accept-encoding", encodings);
+    }
+    let response = app.clone().oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
     let (parts, body) = response.into_parts();
     (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
+}
+
+/// What `scripts/build-web` writes beside a file: its brotli and gzip copies.
+/// Their bytes here only say which copy they are; the relay never reads them.
+fn precompress(app: &std::path::Path, file: &str) {
+    std::fs::write(app.join(format!("{file}.br")), format!("brotli copy of {file}")).unwrap();
+    std::fs::write(app.join(format!("{file}.gz")), format!("gzip copy of {file}")).unwrap();
 }
 
 fn header<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> &'a str {
@@ -81,4 +101,77 @@ async fn nothing_outside_the_app_directory_can_be_read_and_missing_files_are_404
         assert!(status.is_client_error(), "{path}: {status}");
         assert!(!String::from_utf8_lossy(&body).contains("secret"), "{path}");
     }
+}
+
+/// Chromium's own `Accept-Encoding`.
+const CHROMIUM: &str = "gzip, deflate, br, zstd";
+
+#[tokio::test]
+async fn compressed_copies_are_served_by_accept_encoding_with_every_header_kept() {
+    let (app, dir) = relay_with_app();
+    for file in ["index.html", "sw.js", "manifest.webmanifest", WASM] {
+        precompress(dir.path(), file);
+    }
+    std::fs::write(dir.path().join("icon-192.png"), b"\x89PNG not worth compressing").unwrap();
+
+    // Each encoding a browser may take, and what it gets for the wasm module.
+    let wasm = format!("/{WASM}");
+    for (accepts, encoding, body) in [
+        (Some(CHROMIUM), "br", format!("brotli copy of {WASM}").into_bytes()),
+        (Some("br"), "br", format!("brotli copy of {WASM}").into_bytes()),
+        (Some("gzip"), "gzip", format!("gzip copy of {WASM}").into_bytes()),
+        (Some("gzip;q=1, br;q=0.5"), "gzip", format!("gzip copy of {WASM}").into_bytes()),
+        (Some("identity"), "", b"\0asm\x01\0\0\0".to_vec()),
+        (Some("zstd"), "", b"\0asm\x01\0\0\0".to_vec()),
+        (None, "", b"\0asm\x01\0\0\0".to_vec()),
+    ] {
+        let (status, headers, got) = get_accepting(&app, &wasm, accepts).await;
+        let asked = accepts.unwrap_or("no Accept-Encoding");
+        assert_eq!(status, StatusCode::OK, "{asked}");
+        assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&body), "{asked}: the copy in that encoding");
+        assert_eq!(header(&headers, "content-encoding"), encoding, "{asked}");
+        assert_eq!(header(&headers, "content-length"), body.len().to_string(), "{asked}");
+        assert_eq!(header(&headers, "vary"), "accept-encoding", "{asked}: caches keep the encodings apart");
+        assert_eq!(header(&headers, "content-type"), "application/wasm", "{asked}: streaming compilation needs it");
+        assert_eq!(header(&headers, "cache-control"), "public, max-age=31536000, immutable", "{asked}");
+        assert_eq!(header(&headers, "content-security-policy"), CONTENT_SECURITY_POLICY, "{asked}");
+        assert_eq!(header(&headers, "x-content-type-options"), "nosniff", "{asked}");
+        assert_eq!(header(&headers, "referrer-policy"), "no-referrer", "{asked}");
+        assert_eq!(header(&headers, "permissions-policy"), PERMISSIONS_POLICY, "{asked}");
+    }
+
+    // The entry points keep their own headers when compressed.
+    let (status, headers, body) = get_accepting(&app, "/", Some(CHROMIUM)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, b"brotli copy of index.html", "the page at / comes compressed too");
+    assert_eq!(header(&headers, "content-encoding"), "br");
+    assert!(header(&headers, "content-type").starts_with("text/html"));
+    assert_eq!(header(&headers, "cache-control"), "no-cache");
+    assert_eq!(header(&headers, "vary"), "accept-encoding");
+    assert_eq!(header(&headers, "content-security-policy"), CONTENT_SECURITY_POLICY);
+
+    let (_, headers, body) = get_accepting(&app, "/sw.js", Some("gzip")).await;
+    assert_eq!(body, b"gzip copy of sw.js");
+    assert_eq!(header(&headers, "content-encoding"), "gzip");
+    assert!(header(&headers, "content-type").contains("javascript"));
+    assert_eq!(header(&headers, "service-worker-allowed"), "/");
+    assert_eq!(header(&headers, "cache-control"), "no-cache");
+
+    let (_, headers, body) = get_accepting(&app, "/manifest.webmanifest", Some(CHROMIUM)).await;
+    assert_eq!(body, b"brotli copy of manifest.webmanifest");
+    assert_eq!(header(&headers, "content-encoding"), "br");
+    assert_eq!(header(&headers, "content-type"), "application/manifest+json");
+
+    // A file with no compressed copy (a PNG is compressed already) comes as it is.
+    let (status, headers, body) = get_accepting(&app, "/icon-192.png", Some(CHROMIUM)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, b"\x89PNG not worth compressing");
+    assert_eq!(header(&headers, "content-encoding"), "");
+    assert_eq!(header(&headers, "content-type"), "image/png");
+    assert_eq!(header(&headers, "vary"), "accept-encoding");
+
+    // The API's answers are the API's: no file headers, whatever the request accepts.
+    let (status, headers, _) = get_accepting(&app, "/v1/limits", Some(CHROMIUM)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(header(&headers, "content-encoding"), "");
 }

@@ -28,7 +28,6 @@ use std::time::Duration;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use connect_model::Timestamp;
-use rand::RngCore;
 use zeroize::Zeroizing;
 
 use crate::{Result, StoreError};
@@ -70,7 +69,7 @@ impl StoreKey {
     #[must_use]
     pub fn random() -> Self {
         let mut bytes = Zeroizing::new([0u8; 32]);
-        rand::rng().fill_bytes(bytes.as_mut());
+        fill_random(bytes.as_mut());
         Self(bytes)
     }
 
@@ -386,9 +385,16 @@ fn derive(kdf: &KdfParams, passphrase: &str) -> Option<Zeroizing<[u8; 32]>> {
     Some(out)
 }
 
+/// Fills `bytes` from the operating system's random source (the browser's
+/// Web Crypto in wasm). With none, nothing safe can be made: it panics, as
+/// `rand`'s thread generator did.
+pub fn fill_random(bytes: &mut [u8]) {
+    getrandom::fill(bytes).expect("the system's random source is unavailable");
+}
+
 fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
     let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
+    fill_random(&mut salt);
     let kdf = KdfParams {
         algorithm: "argon2id".into(),
         memory_kib: KDF_MEMORY_KIB,
@@ -401,7 +407,7 @@ fn wrap(key: &StoreKey, passphrase: &str) -> Result<KeyFileData> {
         reason: "the key derivation settings were refused".into(),
     })?;
     let mut nonce = [0u8; 24];
-    rand::rng().fill_bytes(&mut nonce);
+    fill_random(&mut nonce);
     let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
     let ciphertext = cipher
         .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.0.as_ref(), aad: WRAP_CONTEXT })
@@ -452,6 +458,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = KeyFile::for_store(&dir.path().join("device.db"));
         (dir, file)
+    }
+
+    #[test]
+    fn every_key_salt_and_nonce_is_fresh_from_the_system_random_source() {
+        let (one, two) = (StoreKey::random(), StoreKey::random());
+        assert_ne!(one.0.as_ref(), two.0.as_ref());
+        assert_ne!(one.0.as_ref(), &[0u8; 32]);
+        // The same key under the same passphrase, wrapped twice: nothing repeats.
+        let (first, second) = (wrap(&one, "correct horse").unwrap(), wrap(&one, "correct horse").unwrap());
+        assert_ne!(first.kdf.salt, second.kdf.salt);
+        assert_ne!(first.wrapped_key.nonce, second.wrapped_key.nonce);
+        assert_ne!(first.wrapped_key.ciphertext, second.wrapped_key.ciphertext);
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! ([`worker`]): SQLCipher through rusqlite on sqlite-wasm-rs, kept in the
 //! Origin Private File System by the `opfs-sahpool` VFS, whose synchronous
 //! file handles exist only in a worker. The page asks, the worker answers, in
-//! the messages of [`message`], as JSON. The page also lends the screens the
-//! camera, to read an invite's QR code ([`frame`] reads one frame), and the
-//! browser's online, offline and page-hidden events, for the auto-sync.
+//! the messages of [`message`], as JSON. `static/app.js` starts the worker
+//! first and compiles the module once for both, so the store opens while the
+//! page starts. The page also lends the screens the camera, to read an
+//! invite's QR code ([`frame`] reads one frame), and the browser's online,
+//! offline and page-hidden events, for the auto-sync.
 //!
 //! `scripts/build-web` builds it and writes the installable app (index, its
 //! scripts, the service worker, the manifest and icons) to `target/web/`.

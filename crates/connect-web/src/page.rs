@@ -1,5 +1,5 @@
-//! The page: starts the store's worker, and gives the screens a
-//! [`Vault`] and [`Channel`] that ask it by message.
+//! The page: takes over the store's worker (app.js starts it) and gives
+//! the screens a [`Vault`] and [`Channel`] that ask it by message.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ use connect_device::{
 use futures_channel::oneshot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::message::{Answer, Envelope, WorkerAnswer, WorkerCall};
 
@@ -36,11 +36,7 @@ struct WorkerLink {
 
 impl WorkerLink {
     fn start() -> Result<Rc<Self>, JsValue> {
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        // The page's `?demo` goes on to the worker, whose first run may seed a new store.
-        let worker =
-            Worker::new_with_options(if page_asks_for_demo() { "./worker.js?demo" } else { "./worker.js" }, &options)?;
+        let (worker, early) = started_worker()?;
         let waiting: Rc<Waiting> = Rc::default();
         let queued: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let broken: Rc<RefCell<Option<DeviceError>>> = Rc::default();
@@ -69,6 +65,10 @@ impl WorkerLink {
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let hear: &js_sys::Function = on_message.as_ref().unchecked_ref();
+        for event in early.iter() {
+            hear.call1(&JsValue::NULL, &event)?;
+        }
         on_message.forget();
         Ok(Rc::new(Self { worker, next: Cell::new(1), waiting, queued, broken }))
     }
@@ -91,6 +91,18 @@ impl WorkerLink {
         }
         Box::pin(async move { rx.await.map_err(|_| DeviceError::Unavailable)? })
     }
+}
+
+/// The store's worker, which app.js started beside the page's module and
+/// sent the compiled module to (so a phone compiles it once, and the store's
+/// files open while the page starts), with the messages it sent before the
+/// page listened.
+fn started_worker() -> Result<(Worker, js_sys::Array), JsValue> {
+    let started = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("connectStoreWorker"))?;
+    let field = |name: &str| js_sys::Reflect::get(&started, &JsValue::from_str(name));
+    let worker = field("worker")?.dyn_into::<Worker>()?;
+    let early = field("early")?.dyn_into::<js_sys::Array>()?;
+    Ok((worker, early))
 }
 
 /// The screens' calls on the open store, as messages to the worker.
@@ -212,7 +224,7 @@ impl Vault for WebVault {
 fn vault() -> Box<dyn std::any::Any> {
     let link = WorkerLink::start().unwrap_or_else(|e| {
         web_sys::console::error_1(&e);
-        wasm_bindgen::throw_str("this browser cannot start the app's store worker")
+        wasm_bindgen::throw_str("the page has no store worker: app.js starts it")
     });
     // The page is single-threaded: nothing here crosses a thread.
     #[allow(clippy::arc_with_non_send_sync)]

@@ -1,6 +1,6 @@
-// The page's entry point: registers the service worker (so the app opens with
-// no network after its first visit), asks the browser to keep its storage,
-// and starts the app's wasm module, which starts the store's worker.
+// The page's entry point: starts the store's worker, compiles the app's wasm
+// module for both and starts it on the page (it takes the worker over), asks the browser to keep its storage, and registers the
+// service worker, so the app opens with no network after its first visit.
 import init from "./@GLUE@";
 
 const notice = document.getElementById("app-notice");
@@ -51,22 +51,72 @@ function offerUpdate(waiting) {
   });
 }
 
+/** Offers a new version once it has installed. */
+function watch(installing) {
+  installing?.addEventListener("statechange", () => {
+    if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(installing);
+  });
+}
+
 async function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   const registration = await navigator.serviceWorker.register("sw.js", { scope: "./" });
   // A new version waits until the person chooses to reload: old and new files never mix.
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
-    installing?.addEventListener("statechange", () => {
-      if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(installing);
-    });
-  });
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (updating) location.reload();
   });
 }
 
-registerServiceWorker().catch((e) => console.error("service worker", e));
+/**
+ * The module's download on a first visit, passed through as it streams in,
+ * saying how far it has come: on a weak signal it takes several seconds.
+ * Later visits take it from the service worker's cache, with nothing to say.
+ */
+async function firstDownload(url, bytes) {
+  const root = document.getElementById("app-root");
+  const response = await fetch(url);
+  if (!response.ok || !response.body) return response;
+  let got = 0;
+  const counting = new TransformStream({
+    transform(chunk, onward) {
+      got += chunk.byteLength;
+      const done = Math.min(99, Math.floor((100 * got) / bytes));
+      root.dataset.status = `Downloading Connect Companion, only this once: ${done}%`;
+      onward.enqueue(chunk);
+    },
+    flush() {
+      root.dataset.status = "Opening Connect Companion…";
+    },
+  });
+  return new Response(response.body.pipeThrough(counting), { headers: { "Content-Type": "application/wasm" } });
+}
+
+// The store's worker starts now, beside the page's module, not once the
+// screens have started: it loads its glue and waits for the module, which the
+// page compiles once for both (a compiled module passes to a worker whole),
+// so a phone compiles it once and a visit with no network shows the lock
+// screen sooner. The page's module takes the worker over (page.rs), with
+// what it said meanwhile.
+const early = [];
+const worker = new Worker(location.search.includes("demo") ? "./worker.js?demo" : "./worker.js", { type: "module" });
+worker.onmessage = (event) => early.push(event);
+globalThis.connectStoreWorker = { worker, early };
+
+// index.html has already started the module's download (rel=preload), and it
+// compiles as it streams in (compileStreaming: the relay serves it as
+// application/wasm, and the counting passes it on as such).
+const module = await WebAssembly.compileStreaming(
+  navigator.serviceWorker?.controller ? fetch("./@WASM@") : firstDownload("./@WASM@", @WASM_BYTES@),
+);
+worker.postMessage(module);
+await init({ module_or_path: module });
+// Said once the screens and their styles are there.
 keepStorage().catch(() => {});
-await init({ module_or_path: "./@WASM@" });
+// Only now, with the app's files in the browser's HTTP cache: the service
+// worker's precache takes them from there instead of downloading them again,
+// and what it must download itself (the larger icons) does not compete with
+// the module on a weak signal.
+registerServiceWorker().catch((e) => console.error("service worker", e));

@@ -95,7 +95,7 @@ pub fn report_secret(store: &mut impl DocumentStore) -> Result<Vec<u8>> {
         return Ok(bytes);
     }
     let mut secret = [0u8; 32];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
+    connect_store::keys::fill_random(&mut secret);
     store.set_setting(REPORT_SECRET_SETTING, Some(&hex::encode(secret)))?;
     Ok(secret.to_vec())
 }
