@@ -156,6 +156,68 @@ fn invites_are_one_time_and_errors_are_plain() {
 }
 
 #[test]
+fn a_coordinator_names_lists_and_cancels_invites_ends_assignments_and_takes_people_off_the_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
+    let issued = chloe.json(&["invite", "--role", "supporter", "--name", "Bogdan"]);
+    let listed = chloe.json(&["invites"]);
+    let bogdan = listed.as_array().unwrap().iter().find(|i| i["name"] == "Bogdan").expect("listed by name").clone();
+    assert_eq!(bogdan["state"], "pending");
+    assert!(bogdan.get("code").is_none(), "a list never shows the codes: {bogdan}");
+    let id = bogdan["invite_id"].as_str().unwrap();
+    chloe.ok(&["cancel-invite", id]);
+    let listed = chloe.json(&["invites"]);
+    assert_eq!(listed.as_array().unwrap().iter().find(|i| i["invite_id"] == id).unwrap()["state"], "cancelled");
+    let late = Device { store: dir.path().join("late.db") };
+    late.ok(&["init", "--name", "Whoever"]);
+    let out = late.run(&["enrol", "--relay", &relay, "--invite", issued["code"].as_str().unwrap()]);
+    assert!(!out.status.success(), "a cancelled invite enrols nobody");
+
+    // The enrollee is known by the name the coordinator gave, whatever it calls itself.
+    let amara = Device::enrolled(
+        dir.path(),
+        "Ami",
+        &relay,
+        &chloe.json(&["invite", "--role", "supporter", "--name", "Amara"])["code"].as_str().unwrap().to_owned(),
+    );
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    amara.ok(&["sync"]);
+    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
+    let people = chloe.json(&["people"]);
+    let id_of = |name: &str| {
+        people["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {people}"))["person_id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (amara_id, ben_id) = (id_of("Amara"), id_of("Ben"));
+    chloe.ok(&["sync"]);
+    chloe.ok(&["assign", &r, &ben_id]);
+    ben.ok(&["sync"]);
+    assert_eq!(ben.json(&["resident", "list"]).as_array().unwrap().len(), 1, "assigned, so received");
+    chloe.ok(&["unassign", &r, &ben_id]);
+    amara.ok(&["offer", "add", &r, "after the assignment ended"]);
+    amara.ok(&["sync"]);
+    ben.ok(&["sync"]);
+    let his = ben.json(&["show", &r]);
+    assert!(!offers(&his).contains(&"after the assignment ended".to_owned()), "no longer sent to him: {his}");
+
+    let removed = chloe.json(&["remove-person", &amara_id]);
+    assert_eq!(removed["devices_revoked"], 1);
+    let people = chloe.json(&["people"]);
+    let gone = people["people"].as_array().unwrap().iter().find(|p| p["person_id"] == amara_id.as_str()).unwrap();
+    assert_eq!(gone["removed"], true, "kept for the audit trail, marked off the team");
+    let out = amara.run(&["sync"]);
+    assert!(!out.status.success(), "her phone is revoked");
+}
+
+#[test]
 fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
