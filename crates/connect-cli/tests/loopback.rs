@@ -175,12 +175,8 @@ fn a_coordinator_names_lists_and_cancels_invites_ends_assignments_and_takes_peop
     assert!(!out.status.success(), "a cancelled invite enrols nobody");
 
     // The enrollee is known by the name the coordinator gave, whatever it calls itself.
-    let amara = Device::enrolled(
-        dir.path(),
-        "Ami",
-        &relay,
-        &chloe.json(&["invite", "--role", "supporter", "--name", "Amara"])["code"].as_str().unwrap().to_owned(),
-    );
+    let for_amara = chloe.json(&["invite", "--role", "supporter", "--name", "Amara"]);
+    let amara = Device::enrolled(dir.path(), "Ami", &relay, for_amara["code"].as_str().unwrap());
     let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
     amara.ok(&["sync"]);
     let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
