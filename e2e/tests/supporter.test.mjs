@@ -37,7 +37,7 @@ test('a supporter adds a resident, offers, asks and a person, and finds them aft
     // Hide an offer, then undo.
     await page.getByRole('button', { name: /Hide.*I make a good curry/ }).click();
     await page.getByText('Hidden. It is kept').waitFor();
-    assert.equal(await page.locator('.item-text', { hasText: 'I make a good curry' }).count(), 0);
+    await page.locator('.item-text', { hasText: 'I make a good curry' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.locator('.item-text', { hasText: 'I make a good curry' }).waitFor();
 
