@@ -7,8 +7,10 @@
 //! Origin Private File System by the `opfs-sahpool` VFS, whose synchronous
 //! file handles exist only in a worker. The page asks, the worker answers, in
 //! the messages of [`message`], as JSON. The page also lends the screens the
-//! camera, to read an invite's QR code ([`frame`] reads one frame), and the
-//! browser's online, offline and page-hidden events, for the auto-sync.
+//! camera, to read an invite's QR code ([`frame`] reads one frame), the
+//! browser's online, offline and page-hidden events, for the auto-sync, and
+//! the phone's fingerprint or face unlock (WebAuthn with the PRF extension,
+//! `webauthn`), whose secret it passes to the worker to combine with the PIN.
 //!
 //! `scripts/build-web` builds it and writes the installable app (index, its
 //! scripts, the service worker, the manifest and icons) to `target/web/`.
@@ -21,6 +23,8 @@ mod lifecycle;
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 mod page;
+#[cfg(target_arch = "wasm32")]
+mod webauthn;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 
