@@ -365,6 +365,7 @@ catalogue! {
     SecondsWord => "seconds";
     OneMinute => "1 minute";
     UnlockFingerprint => "Unlock with fingerprint or face";
+    LockedHeadingNoPin => "Unlock this phone";
     FingerprintThenPin => "After the PIN, this phone asks for the fingerprint or face as well.";
     GiveBackTo => "Please give this phone back to {name}", ro: "Vă rugăm să dați telefonul înapoi lui {name}";
     OnlyTheyUnlock => "Only {name} can unlock it. Thank you!", ro: "Doar {name} îl poate debloca. Mulțumim!";

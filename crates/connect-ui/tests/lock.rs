@@ -518,6 +518,7 @@ fn a_phone_with_a_fingerprint_is_offered_it_at_set_up_and_unlocks_with_it_alone(
     let lock = &page[page.find("id=\"lock\"").unwrap()..];
     let lock = &lock[..lock.find("</main>").unwrap()];
     assert!(!lock.contains("type=\"password\""), "no PIN is asked where the fingerprint alone unlocks: {lock}");
+    assert!(lock.contains("Unlock this phone") && !lock.contains("Enter your PIN"), "{lock}");
     s.submit();
     assert!(s.html().contains("Doreen"), "{}", s.html());
 }

@@ -121,6 +121,10 @@ pub fn LockScreen() -> Element {
             t(Msg::OnlyTheyUnlock).replace("{name}", name),
             t(Msg::TheirPin).replace("{name}", name),
         ),
+        // The fingerprint alone unlocks: no PIN to ask for.
+        None if !pin_asked => {
+            (t(Msg::LockedHeadingNoPin).to_owned(), t(Msg::LockedHint).to_owned(), t(Msg::Pin).to_owned())
+        }
         None => (t(Msg::LockedHeading).to_owned(), t(Msg::LockedHint).to_owned(), t(Msg::Pin).to_owned()),
     };
     let button = if *busy.read() {
