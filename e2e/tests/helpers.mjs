@@ -21,7 +21,7 @@ mkdirSync(shots, { recursive: true });
 export const PHONE = { width: 390, height: 844 };
 
 /** The PIN every test device uses (the CLI's CONNECT_PASSPHRASE too). */
-export const PIN = '246810';
+export const PIN = '507193';
 
 export function tempDir(prefix = 'connect-e2e-') {
   return mkdtempSync(join(tmpdir(), prefix));

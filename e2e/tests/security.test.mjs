@@ -59,14 +59,14 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     // A new PIN, from Settings: the old one stops working.
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Current PIN').fill(PIN);
-    await page.getByLabel('New PIN (at least 6 characters)').fill('975310');
-    await page.getByLabel('The same PIN again').fill('975310');
+    await page.getByLabel('New PIN (at least 6 characters)').fill('731946');
+    await page.getByLabel('The same PIN again').fill('731946');
     await page.getByRole('button', { name: 'Change the PIN' }).click();
     await page.getByText('The PIN is changed').waitFor();
     await page.getByRole('button', { name: /Lock/ }).click();
     await unlock(page, PIN);
     await page.getByRole('alert').getByText(/Wrong PIN/).waitFor();
-    await unlock(page, '975310');
+    await unlock(page, '731946');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
 
     // A forgotten PIN: no bypass, only erasing this phone.
@@ -76,6 +76,9 @@ test('the PIN guards the app: first run, wrong PINs, lock button, idle lock that
     await shot(page, '23-forgot-pin');
     await audit(page, 'forgot-pin');
     assert.deepEqual(await smallTargets(page), [], 'forgot-pin: tap targets under 44 px');
+    // Erasing needs ERASE typed: the button does nothing until then.
+    assert.ok(await page.getByRole('button', { name: 'Erase this phone and start again' }).isDisabled());
+    await page.getByLabel('To confirm, type ERASE').fill('erase');
     await page.getByRole('button', { name: 'Erase this phone and start again' }).click();
     await page.getByRole('heading', { name: 'Set up this phone' }).waitFor();
     assert.ok(!existsSync(store) && !existsSync(`${store}.key`), 'the store and its key are gone');

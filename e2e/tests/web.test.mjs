@@ -129,6 +129,7 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
     await again.reload();
     await again.getByRole('heading', { name: 'Enter your PIN' }).waitFor({ timeout: 15000 });
     await again.getByRole('button', { name: 'Forgot your PIN?' }).click();
+    await again.getByLabel('To confirm, type ERASE').fill('ERASE');
     await again.getByRole('button', { name: 'Erase this phone and start again' }).click();
     await again.getByRole('heading', { name: 'Set up this phone' }).waitFor({ timeout: 15000 });
     // The pool keeps its empty slots: each a 4 KiB header of zeros, no data.

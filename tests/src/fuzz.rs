@@ -358,11 +358,11 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
 /// Page↔worker messages as the app writes them, and a camera frame holding
 /// an invite's QR code.
 fn web_app_seeds(resident: ResidentId) -> Vec<(&'static str, Vec<u8>)> {
-    use connect_device::{DeviceError, Request};
+    use connect_device::{DeviceError, Request, Unlocking};
     use connect_web::message::{Answer, Envelope, WorkerCall};
     let calls = [
-        WorkerCall::Unlock { pin: "246810".into() },
-        WorkerCall::Create { name: "Amara".into(), pin: "246810".into(), demo: true },
+        WorkerCall::Unlock(Unlocking::pin("507193")),
+        WorkerCall::Create { name: "Amara".into(), pin: "507193".into(), demo: true, fingerprint: None },
         WorkerCall::Call(Request::Search("curry".into())),
         WorkerCall::Call(Request::Resident(resident)),
         WorkerCall::Call(Request::SetAutoSync(15)),

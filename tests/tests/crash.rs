@@ -27,8 +27,7 @@ fn edits_reported_committed_survive_sigkill() {
     let me = supporter();
     let key: StoreKey;
     {
-        let (mut store, k) =
-            SqliteStore::open_with_passphrase(&path, PASSPHRASE, Timestamp::new(chrono::Utc::now())).unwrap();
+        let (mut store, k) = SqliteStore::open_with_passphrase(&path, PASSPHRASE).unwrap();
         key = k;
         store.set_identity(&me).unwrap();
         create_resident(&mut store, &me, "Doreen", Timestamp::from_millis(1_772_355_600_000)).unwrap();

@@ -1,6 +1,9 @@
 //! Where the store is and how it is opened: the passphrase from the
 //! environment or a terminal, a new store at `connect init`, encrypting a
-//! store an earlier version kept in clear, changing the passphrase.
+//! store an earlier version kept in clear, changing the passphrase. A new
+//! passphrase meets the same rule as the app's PINs (`connect_store::keys`
+//! checks it: no `123456`, no `111111`, none of the commonest PINs), and
+//! the same Argon2id settings wrap the key.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -8,7 +11,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use chrono::Utc;
 use connect_model::{AuthorRole, DeviceId, Timestamp};
-use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore};
+use connect_store::{DeviceIdentity, DocumentStore, KeyFile, SqliteStore, Unlocking};
 use zeroize::Zeroizing;
 
 use crate::args::RoleArg;
@@ -17,6 +20,9 @@ use crate::args::RoleArg;
 const PASSPHRASE_ENV: &str = "CONNECT_PASSPHRASE";
 /// Where `connect passphrase` takes the new passphrase from in scripts.
 const NEW_PASSPHRASE_ENV: &str = "CONNECT_NEW_PASSPHRASE";
+/// What a new passphrase may be, said when one is asked for.
+const NEW_PASSPHRASE_RULE: &str =
+    "at least 6 characters: a passphrase with letters, or digits that are not an easy PIN like 123456";
 
 /// The default store: `$XDG_DATA_HOME/connect-companion/device.db`.
 fn default_store() -> anyhow::Result<PathBuf> {
@@ -71,9 +77,13 @@ pub(crate) fn open_store(path: Option<PathBuf>, create: bool) -> anyhow::Result<
     let pass = if exists {
         passphrase(PASSPHRASE_ENV, "Passphrase for this device's store: ", false)?
     } else {
-        passphrase(PASSPHRASE_ENV, "Choose a passphrase for this device's store (at least 6 characters): ", true)?
+        passphrase(
+            PASSPHRASE_ENV,
+            &format!("Choose a passphrase for this device's store ({NEW_PASSPHRASE_RULE}): "),
+            true,
+        )?
     };
-    let (store, _key) = SqliteStore::open_with_passphrase(&path, &pass, Timestamp::new(Utc::now()))?;
+    let (store, _key) = SqliteStore::open_with_passphrase(&path, &pass)?;
     Ok((store, path))
 }
 
@@ -122,9 +132,12 @@ pub(crate) fn encrypt(path: Option<PathBuf>) -> anyhow::Result<()> {
     if !path.exists() {
         bail!("there is no store at {}", path.display());
     }
-    let pass =
-        passphrase(PASSPHRASE_ENV, "Choose a passphrase for this device's store (at least 6 characters): ", true)?;
-    SqliteStore::encrypt_in_place(&path, &pass, Timestamp::new(Utc::now()))?;
+    let pass = passphrase(
+        PASSPHRASE_ENV,
+        &format!("Choose a passphrase for this device's store ({NEW_PASSPHRASE_RULE}): "),
+        true,
+    )?;
+    SqliteStore::encrypt_in_place(&path, &pass)?;
     println!("Encrypted {}. Keep the passphrase safe: without it the store cannot be opened.", path.display());
     Ok(())
 }
@@ -137,8 +150,8 @@ pub(crate) fn change_passphrase(path: Option<PathBuf>) -> anyhow::Result<()> {
         bail!("the store at {} is not encrypted yet: run `connect encrypt` first", path.display());
     }
     let old = passphrase(PASSPHRASE_ENV, "Current passphrase: ", false)?;
-    let new = passphrase(NEW_PASSPHRASE_ENV, "New passphrase (at least 6 characters): ", true)?;
-    key_file.change_passphrase(&old, &new, Timestamp::new(Utc::now()))?;
+    let new = passphrase(NEW_PASSPHRASE_ENV, &format!("New passphrase ({NEW_PASSPHRASE_RULE}): "), true)?;
+    key_file.change_passphrase(Unlocking::pin(&old), &new)?;
     println!("Changed the passphrase for {}.", path.display());
     Ok(())
 }

@@ -332,6 +332,36 @@ fn the_store_is_encrypted_and_will_not_open_without_its_passphrase() {
 }
 
 #[test]
+fn connect_init_refuses_the_twenty_commonest_pins_in_plain_words_and_makes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.db");
+    let init = |pass: &str| {
+        Command::new(env!("CARGO_BIN_EXE_connect"))
+            .args(["--store", fresh.to_str().unwrap(), "init", "--name", "Ben"])
+            .env("CONNECT_PASSPHRASE", pass)
+            .output()
+            .unwrap()
+    };
+    let out = init("123456");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        "connect: that PIN is a run of digits (like 123456 or 654321), so it is among the first anyone would try: choose another"
+    );
+    for pin in connect_store::keys::COMMON_PINS.lines().take(20) {
+        let out = init(pin);
+        assert!(!out.status.success(), "{pin} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("choose another"), "{pin}: {err}");
+        assert!(!fresh.exists() && !connect_store::KeyFile::for_store(&fresh).exists(), "{pin}: nothing is made");
+    }
+    // A passphrase with letters is welcome.
+    let out = init("kitchen table");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn a_store_kept_in_clear_by_an_earlier_version_is_refused_until_encrypted_then_keeps_everything() {
     use connect_store::{DocumentStore, SqliteStore, StoreOptions};
     let dir = tempfile::tempdir().unwrap();

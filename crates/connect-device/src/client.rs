@@ -24,7 +24,7 @@ use connect_model::{AuthorRole, DeviceId, ItemId, ResidentId};
 use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 
 use crate::DeviceError;
-use crate::api::lock::{LockState, Opened, StorageInfo};
+use crate::api::lock::{FingerprintSupport, LockState, Opened, StorageInfo};
 use crate::api::{
     AuditView, Edit, IntroView, InviteCard, NewPlace, Reply, Request, ResidentData, SubjectAccess, SyncOverview,
     SyncSummary,
@@ -366,26 +366,50 @@ impl DeviceClient {
     }
 }
 
+/// What a platform without a fingerprint unlock the app can use says in
+/// Settings (a native app on a computer, say).
+pub const NO_FINGERPRINT_HERE: &str = "This device has no fingerprint or face unlock the app can use, so your PIN or passphrase alone protects its records: make it a long one.";
+
 /// What the lock screens need from the launcher. Everything that touches
 /// the store or its key file is async: in the browser it runs in the store's
 /// worker, on native platforms on a blocking thread.
 pub trait Vault: SendSyncOutsideWasm {
     /// Whether this device has a store yet; `false` means first run.
     fn has_store(&self) -> DeviceFuture<bool>;
-    /// Wrong PINs so far and when the next try is allowed.
+    /// Wrong PINs so far, the wait left, how the phone unlocks and what the
+    /// lock screen may say ([`LockState`]).
     fn lock_state(&self) -> DeviceFuture<LockState>;
     /// First run: creates the encrypted store under `pin` for `name`, and
     /// opens it; with `demo` (only where [`Vault::offers_demo`]), filled
-    /// with the fictional demo caseload.
-    fn create(&self, name: &str, pin: &str, demo: bool) -> DeviceFuture<DeviceClient>;
-    /// Checks `pin` (wrong ones are counted and back off) and returns the
-    /// open device's client, opening the store the first time.
+    /// with the fictional demo caseload; with `fingerprint` (only where
+    /// [`Vault::fingerprint_support`] says so), the phone's fingerprint or
+    /// face unlock holds half of the secret.
+    fn create(&self, name: &str, pin: &str, demo: bool, fingerprint: bool) -> DeviceFuture<DeviceClient>;
+    /// Opens the store with `pin` (empty where the fingerprint alone
+    /// unlocks) and, where this phone uses it, its fingerprint, which the
+    /// vault asks the phone for. Wrong guesses are counted and back off.
+    /// Returns the screens' client: the same one on every unlock.
     fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient>;
-    /// A forgotten PIN: deletes everything on this device, so it can be set
-    /// up and enrolled again.
+    /// Locks: closes the store and forgets its key. Every call but unlocking
+    /// is refused ([`DeviceError::Locked`]) until it is unlocked again.
+    fn lock(&self) -> DeviceFuture<()>;
+    /// Erases this phone (a forgotten PIN): deletes everything on it, so it
+    /// can be set up and enrolled again.
     fn forget(&self) -> DeviceFuture<()>;
     /// Changes the PIN (the old one must be right; wrong ones are counted).
     fn change_pin(&self, old: &str, new: &str) -> DeviceFuture<()>;
+    /// Erase this phone after this many wrong PINs in a row (`None`: never).
+    fn set_erase_after(&self, after: Option<u32>) -> DeviceFuture<()>;
+    /// Whether this phone can unlock with its fingerprint or face, or why not.
+    fn fingerprint_support(&self) -> DeviceFuture<FingerprintSupport> {
+        Box::pin(std::future::ready(Ok(FingerprintSupport::Unavailable(NO_FINGERPRINT_HERE.to_owned()))))
+    }
+    /// Turns the fingerprint unlock on (`pin_too`: the PIN is asked as well)
+    /// or off. Needs the PIN, and the fingerprint where it is on now.
+    fn set_fingerprint(&self, pin: &str, on: bool, pin_too: bool) -> DeviceFuture<()> {
+        let _ = (pin, on, pin_too);
+        Box::pin(std::future::ready(Err(DeviceError::refused(NO_FINGERPRINT_HERE))))
+    }
     /// How long without a touch before the app locks itself.
     fn idle_limit(&self) -> Duration;
     /// The relay to offer in Settings: in the browser, the address the app

@@ -20,7 +20,8 @@
 //! - `network`: the async [`Network`] trait and [`HttpNetwork`], its one
 //!   implementation on reqwest: on tokio natively, over `fetch` in the browser.
 //! - `session`: the sync drivers' store side over any `DocumentStore`.
-//! - `vault`: [`StoreVault`], the encrypted store opened with a PIN.
+//! - `vault`: [`StoreVault`], the encrypted store opened with a PIN (and a
+//!   fingerprint), closed again when the app locks.
 //! - `demo`: the fictional demo caseload a first run may offer.
 //! - `export`: the subject access copy (JSON, and HTML from a template) and
 //!   the team figures as CSV.
@@ -50,7 +51,7 @@ pub mod testing;
 pub mod vault;
 
 pub use api::error::DeviceError;
-pub use api::lock::{LockState, Opened, StorageInfo};
+pub use api::lock::{FingerprintLock, FingerprintSupport, LockState, NewFingerprint, Opened, StorageInfo, Unlocking};
 pub use api::{Edit, Edited, Reply, Request};
 pub use client::{Channel, DeviceClient, DeviceFuture, SharedVault, Vault};
 

@@ -1,6 +1,10 @@
 //! The one error type of `connect-store`.
 
-use connect_model::{DocumentId, ModelError, Timestamp};
+use std::time::Duration;
+
+use connect_model::{DocumentId, ModelError};
+
+use crate::keys::Weakness;
 
 /// Everything that can go wrong opening or using a store.
 #[derive(Debug, thiserror::Error)]
@@ -69,26 +73,37 @@ pub enum StoreError {
         path: String,
     },
     /// The PIN or passphrase is wrong; the wrong guess was counted.
-    #[error("{}", wrong_passphrase_words(.failed_attempts, .retry_after))]
+    #[error("{}", wrong_passphrase_words(*.failed_attempts, *.wait, *.erase_in))]
     WrongPassphrase {
         /// Wrong guesses in a row, this one included.
         failed_attempts: u32,
-        /// No guess is tried before this time.
-        retry_after: Option<Timestamp>,
+        /// No guess is tried until this much time has passed.
+        wait: Option<Duration>,
+        /// Where the team chose it, the wrong guesses left before the key is erased.
+        erase_in: Option<u32>,
     },
-    /// Too many wrong guesses: no guess is tried until the wait is over.
-    #[error("too many wrong PINs or passphrases: try again after {} UTC", clock(.retry_after))]
+    /// Too many wrong guesses: no guess is tried until the wait is served.
+    #[error("too many wrong PINs or passphrases: try again in {}", words_for(*.wait))]
     TryLater {
-        /// When guessing may resume.
-        retry_after: Timestamp,
+        /// How much longer.
+        wait: Duration,
     },
-    /// A new PIN or passphrase is too short or too long.
-    #[error("a PIN or passphrase needs at least {min} characters (and at most {max})")]
-    WeakPassphrase {
-        /// Fewest characters.
-        min: usize,
-        /// Most characters.
-        max: usize,
+    /// A new PIN or passphrase is one anyone would try early, or too short or long.
+    #[error(transparent)]
+    WeakPassphrase(#[from] Weakness),
+    /// This store opens with the PIN, and none was given.
+    #[error("the PIN is needed as well")]
+    NeedsPin,
+    /// This store opens with the phone's fingerprint (or face) unlock, and
+    /// the phone gave none: a copy of its files opens nowhere else.
+    #[error("this phone's fingerprint or face unlock is needed to open it; the PIN alone cannot")]
+    NeedsFingerprint,
+    /// The key was erased after the wrong guesses the team allows: the
+    /// store can never be opened again.
+    #[error("{} wrong PINs in a row erased this phone's key, so its records can never be opened; set it up again", after.map_or_else(|| "too many".to_owned(), |n| n.to_string()))]
+    KeyErased {
+        /// The wrong guesses it took.
+        after: Option<u32>,
     },
     /// The key file beside an encrypted store is missing, damaged or cannot be written.
     #[error("the key file {path}: {reason}")]
@@ -158,16 +173,29 @@ impl StoreError {
     }
 }
 
-/// A time of day, to the second, for "try again after".
-fn clock(t: &Timestamp) -> String {
-    t.to_datetime().format("%H:%M:%S").to_string()
+/// A wait in words: seconds under a minute, else whole minutes (rounded up).
+fn words_for(wait: Duration) -> String {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    match seconds {
+        0..=1 => "1 second".to_owned(),
+        2..=59 => format!("{seconds} seconds"),
+        _ => match seconds.div_ceil(60) {
+            1 => "1 minute".to_owned(),
+            minutes => format!("{minutes} minutes"),
+        },
+    }
 }
 
-fn wrong_passphrase_words(failed: &u32, retry_after: &Option<Timestamp>) -> String {
-    let failed = *failed;
+fn wrong_passphrase_words(failed: u32, wait: Option<Duration>, erase_in: Option<u32>) -> String {
     let guesses = if failed == 1 { "1 wrong guess".to_owned() } else { format!("{failed} wrong guesses in a row") };
-    match retry_after {
-        Some(t) => format!("wrong PIN or passphrase ({guesses}); wait until {} UTC before trying again", clock(t)),
-        None => format!("wrong PIN or passphrase ({guesses})"),
+    let mut words = format!("wrong PIN or passphrase ({guesses})");
+    if let Some(wait) = wait {
+        words.push_str(&format!("; wait {} before trying again", words_for(wait)));
     }
+    match erase_in {
+        Some(1) => words.push_str("; one more wrong PIN erases this phone"),
+        Some(n) => words.push_str(&format!("; {n} more wrong PINs erase this phone")),
+        None => {}
+    }
+    words
 }

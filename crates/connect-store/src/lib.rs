@@ -28,7 +28,7 @@ mod store;
 pub use error::{Result, StoreError};
 pub use identity::DeviceIdentity;
 pub use index::{CaseloadRow, ItemRow, SearchHit, StoryRow, SyncStatus};
-pub use keys::{KeyFile, LockStatus, StoreKey};
+pub use keys::{KeyFile, LockNotes, LockStatus, StoreKey, Unlocking};
 pub use memory::MemoryStore;
 pub use residents::{create_resident, resident_documents};
 pub use sqlite::{SqliteStore, StoreOptions, destroy_files};

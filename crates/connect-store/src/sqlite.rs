@@ -20,7 +20,7 @@ use connect_model::{AuthorRole, DocKind, DocumentId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::index::{self, CaseloadRow, ItemRow, SearchHit, StoryRow};
-use crate::keys::{KeyFile, StoreKey};
+use crate::keys::{KeyFile, StoreKey, Unlocking};
 use crate::store::{SyncBatch, SyncBatchOutcome};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 use connect_model::heads::{self, sorted};
@@ -108,20 +108,33 @@ impl SqliteStore {
     /// passphrase, creating the store and its key file when neither exists
     /// yet. Wrong guesses are counted and back off (see [`crate::keys`]).
     /// Returns the key too, for a second connection (sync) to the same store.
-    pub fn open_with_passphrase(path: impl AsRef<Path>, passphrase: &str, now: Timestamp) -> Result<(Self, StoreKey)> {
+    pub fn open_with_passphrase(path: impl AsRef<Path>, passphrase: &str) -> Result<(Self, StoreKey)> {
         let path = path.as_ref();
         finish_interrupted_encryption(path)?;
         let key_file = KeyFile::for_store(path);
-        let key = if key_file.exists() {
-            key_file.unlock(passphrase, now)?
-        } else {
-            match on_disk(path) {
-                OnDisk::Nothing => key_file.create(passphrase)?,
-                OnDisk::Plain => return Err(StoreError::NotEncrypted { path: path.display().to_string() }),
-                // An encrypted store whose key file is gone: say so.
-                OnDisk::Opaque => key_file.unlock(passphrase, now)?,
-            }
-        };
+        if key_file.exists() || on_disk(path) != OnDisk::Nothing {
+            return Self::open_unlocking(path, &key_file, Unlocking::pin(passphrase));
+        }
+        let key = key_file.create(passphrase, None)?;
+        let store = Self::open(path, &StoreOptions { key: Some(key.clone()) })?;
+        Ok((store, key))
+    }
+
+    /// Opens the encrypted store at `path` that `key_file` keeps the key of,
+    /// with what the person gave (the PIN, the fingerprint's secret, or
+    /// both). Wrong guesses are counted and back off (see [`crate::keys`]).
+    pub fn open_unlocking(
+        path: impl AsRef<Path>,
+        key_file: &KeyFile,
+        given: Unlocking<'_>,
+    ) -> Result<(Self, StoreKey)> {
+        let path = path.as_ref();
+        finish_interrupted_encryption(path)?;
+        if !key_file.exists() && on_disk(path) == OnDisk::Plain {
+            return Err(StoreError::NotEncrypted { path: path.display().to_string() });
+        }
+        // An encrypted store whose key file is gone: unlocking says so.
+        let key = key_file.unlock(given)?;
         let store = Self::open(path, &StoreOptions { key: Some(key.clone()) })?;
         Ok((store, key))
     }
@@ -131,7 +144,7 @@ impl SqliteStore {
     /// encrypted file, the clear file is overwritten with zeros, and the
     /// encrypted copy takes its place. A crash at any point leaves either the
     /// clear store or the encrypted one, never neither.
-    pub fn encrypt_in_place(path: impl AsRef<Path>, passphrase: &str, now: Timestamp) -> Result<StoreKey> {
+    pub fn encrypt_in_place(path: impl AsRef<Path>, passphrase: &str) -> Result<StoreKey> {
         let path = path.as_ref();
         let path_str = path.display().to_string();
         finish_interrupted_encryption(path)?;
@@ -143,7 +156,11 @@ impl SqliteStore {
         }
         let key_file = KeyFile::for_store(path);
         // A key file left by an interrupted run is reused, so its passphrase stays the one to use.
-        let key = if key_file.exists() { key_file.unlock(passphrase, now)? } else { key_file.create(passphrase)? };
+        let key = if key_file.exists() {
+            key_file.unlock(Unlocking::pin(passphrase))?
+        } else {
+            key_file.create(passphrase, None)?
+        };
         let staging = beside(path, ".encrypting");
         let ready = beside(path, ".encrypted");
         let io = |e: std::io::Error| StoreError::CannotEncrypt { path: path_str.clone(), reason: e.to_string() };

@@ -66,7 +66,7 @@ fn a_save_on_a_full_disk_says_it_was_not_saved_and_everything_before_is_safe() {
     let disk = SmallDisk::mount();
     let path = disk.0.join("device.db");
     let me = supporter();
-    let (mut store, key) = SqliteStore::open_with_passphrase(&path, PASSPHRASE, at(0)).unwrap();
+    let (mut store, key) = SqliteStore::open_with_passphrase(&path, PASSPHRASE).unwrap();
     store.set_identity(&me).unwrap();
     let r = create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
     let page_id = DocumentId::resident(r, DocKind::Page);

@@ -72,7 +72,7 @@ fn a_store_kept_in_clear_shows_the_words_which_is_what_encryption_must_prevent()
 fn an_encrypted_store_holds_no_resident_words_in_its_file_wal_or_search_index() {
     let dir = scratch();
     let path = dir.join("device.db");
-    let (mut store, _key) = SqliteStore::open_with_passphrase(&path, "correct horse", at(0)).unwrap();
+    let (mut store, _key) = SqliteStore::open_with_passphrase(&path, "correct horse").unwrap();
     assert!(store.is_encrypted());
     let r = write_secrets(&mut store);
     // While the store is open, the newest pages are in the WAL.
@@ -91,7 +91,7 @@ fn an_encrypted_store_holds_no_resident_words_in_its_file_wal_or_search_index() 
 fn without_its_key_an_encrypted_store_refuses_to_open_and_says_why() {
     let dir = scratch();
     let path = dir.join("device.db");
-    let (mut store, key) = SqliteStore::open_with_passphrase(&path, "123456", at(0)).unwrap();
+    let (mut store, key) = SqliteStore::open_with_passphrase(&path, "507193").unwrap();
     let r = write_secrets(&mut store);
     drop(store);
 
@@ -102,7 +102,7 @@ fn without_its_key_an_encrypted_store_refuses_to_open_and_says_why() {
     let err = SqliteStore::open(&path, &StoreOptions { key: Some(StoreKey::random()) }).unwrap_err();
     assert!(matches!(err, StoreError::WrongKey { .. }), "{err}");
 
-    let err = SqliteStore::open_with_passphrase(&path, "654321", at(1)).unwrap_err();
+    let err = SqliteStore::open_with_passphrase(&path, "731946").unwrap_err();
     assert!(matches!(err, StoreError::WrongPassphrase { failed_attempts: 1, .. }), "{err}");
 
     // Nothing was lost by the refusals.
@@ -112,7 +112,7 @@ fn without_its_key_an_encrypted_store_refuses_to_open_and_says_why() {
 
     // With the key file gone the store cannot be opened at all, and says so.
     KeyFile::for_store(&path).remove().unwrap();
-    let err = SqliteStore::open_with_passphrase(&path, "123456", at(2)).unwrap_err();
+    let err = SqliteStore::open_with_passphrase(&path, "507193").unwrap_err();
     assert!(matches!(&err, StoreError::KeyFile { reason, .. } if reason.contains("missing")), "{err}");
     let err = SqliteStore::open(&path, &StoreOptions::default()).unwrap_err();
     assert!(matches!(err, StoreError::CannotOpen { .. }), "{err}");
@@ -125,7 +125,7 @@ fn a_key_for_a_store_kept_in_clear_is_refused_rather_than_ignored() {
     drop(SqliteStore::open(&path, &StoreOptions::default()).unwrap());
     let err = SqliteStore::open(&path, &StoreOptions { key: Some(StoreKey::random()) }).unwrap_err();
     assert!(matches!(err, StoreError::NotEncrypted { .. }), "{err}");
-    let err = SqliteStore::open_with_passphrase(&path, "123456", at(0)).unwrap_err();
+    let err = SqliteStore::open_with_passphrase(&path, "507193").unwrap_err();
     assert!(matches!(err, StoreError::NotEncrypted { .. }), "{err}");
     assert!(!KeyFile::for_store(&path).exists(), "no key file is made for a store it cannot use");
 }
@@ -141,7 +141,7 @@ fn a_store_kept_in_clear_is_encrypted_in_place_with_nothing_lost() {
     let heads = store.load(DocumentId::resident(r, DocKind::Page)).unwrap().get_heads();
     drop(store);
 
-    let key = SqliteStore::encrypt_in_place(&path, "a good passphrase", at(0)).unwrap();
+    let key = SqliteStore::encrypt_in_place(&path, "a good passphrase").unwrap();
     assert_eq!(secrets_found(&path), Vec::<String>::new());
     for leftover in [".encrypting", ".encrypted"] {
         let mut name = path.as_os_str().to_owned();
@@ -155,12 +155,12 @@ fn a_store_kept_in_clear_is_encrypted_in_place_with_nothing_lost() {
     assert_eq!(store.load(DocumentId::resident(r, DocKind::Page)).unwrap().get_heads(), heads);
     assert_eq!(store.integrity_check().unwrap(), Ok(()));
     drop(store);
-    let (store, _) = SqliteStore::open_with_passphrase(&path, "a good passphrase", at(1)).unwrap();
+    let (store, _) = SqliteStore::open_with_passphrase(&path, "a good passphrase").unwrap();
     assert_eq!(store.caseload().unwrap().len(), 1);
     drop(store);
     // Encrypting twice is refused and harms nothing.
-    assert!(SqliteStore::encrypt_in_place(&path, "a good passphrase", at(2)).is_err());
-    assert!(SqliteStore::open_with_passphrase(&path, "a good passphrase", at(3)).is_ok());
+    assert!(SqliteStore::encrypt_in_place(&path, "a good passphrase").is_err());
+    assert!(SqliteStore::open_with_passphrase(&path, "a good passphrase").is_ok());
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn an_encryption_cut_off_after_its_copy_was_complete_is_finished_at_the_next_ope
     let path = dir.join("device.db");
     // The state a crash leaves between "encrypted copy complete" and "copy
     // moved into place": the encrypted copy beside a zeroed clear file.
-    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "123456", at(0)).unwrap();
+    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "507193").unwrap();
     let r = write_secrets(&mut store);
     drop(store);
     let mut ready = path.as_os_str().to_owned();
@@ -177,7 +177,7 @@ fn an_encryption_cut_off_after_its_copy_was_complete_is_finished_at_the_next_ope
     std::fs::rename(&path, &ready).unwrap();
     std::fs::write(&path, vec![0u8; 8192]).unwrap();
 
-    let (store, _) = SqliteStore::open_with_passphrase(&path, "123456", at(1)).unwrap();
+    let (store, _) = SqliteStore::open_with_passphrase(&path, "507193").unwrap();
     assert_eq!(store.caseload().unwrap()[0].resident, r);
     assert!(!Path::new(&ready).exists());
 }
@@ -186,7 +186,7 @@ fn an_encryption_cut_off_after_its_copy_was_complete_is_finished_at_the_next_ope
 fn destroying_a_store_removes_its_files_and_its_key() {
     let dir = scratch();
     let path = dir.join("device.db");
-    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "123456", at(0)).unwrap();
+    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "507193").unwrap();
     write_secrets(&mut store);
     store.destroy().unwrap();
     assert!(store_files(&path).is_empty());
@@ -198,12 +198,12 @@ fn destroying_a_store_removes_its_files_and_its_key() {
 fn a_store_whose_pin_is_forgotten_can_still_be_wiped() {
     let dir = scratch();
     let path = dir.join("device.db");
-    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "123456", at(0)).unwrap();
+    let (mut store, _) = SqliteStore::open_with_passphrase(&path, "507193").unwrap();
     write_secrets(&mut store);
     drop(store);
     connect_store::destroy_files(&path).unwrap();
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
     // And the device starts again with a new PIN.
-    let (store, _) = SqliteStore::open_with_passphrase(&path, "new pin 1", at(1)).unwrap();
+    let (store, _) = SqliteStore::open_with_passphrase(&path, "new pin 1").unwrap();
     assert!(store.caseload().unwrap().is_empty());
 }

@@ -101,12 +101,14 @@ pub fn use_provide_auto_sync(ui: Ui, gate: Option<Gate>) -> AutoSync {
         AutoSync { state, commands: CopyValue::new(sender) }
     });
     // Unlocking syncs, as opening does (the app stays mounted behind the
-    // lock, and keeps syncing there). The first run is the opening itself.
+    // lock, its store closed). The first run is the opening itself. Views
+    // read again too: a read the lock refused shows what is there now.
     let mut opened_already = use_hook(|| CopyValue::new(false));
     use_effect(move || {
         let open = gate.is_none_or(|g| *g.door.read() == Door::Open);
         if open && *opened_already.peek() {
             auto.tell(Command::Trigger(Trigger::Opened));
+            ui.bump();
         }
         opened_already.set(true);
     });
@@ -194,6 +196,8 @@ impl Driver {
             Err(DeviceError::NotEnrolled | DeviceError::Wiped) => Outcome::Stop,
             // Asked to wait: never sooner than the team's server said.
             Err(DeviceError::Wait { seconds, .. }) => Outcome::Throttled(Duration::from_secs(*seconds)),
+            // Locked mid-sync: not a failure to show; unlocking syncs again.
+            Err(DeviceError::Locked) => return Some(Outcome::Failed),
             Err(_) => Outcome::Failed,
         };
         // Views re-read only when the sync brought something, so a regular
@@ -238,6 +242,14 @@ async fn drive(
         driver.apply(&mut schedule, command, &mut asked, now(), &to_me).await;
     }
     loop {
+        if driver.gate.is_some_and(|g| *g.door.peek() != Door::Open) {
+            // Locked: the store is closed. Listen only; unlocking says Opened.
+            match commands.next().await {
+                Some(command) => driver.apply(&mut schedule, command, &mut asked, now(), &to_me).await,
+                None => return,
+            }
+            continue;
+        }
         if schedule.poll(now()) {
             driver.state.write().schedule = schedule.status();
             let Some(outcome) = driver.sync(std::mem::take(&mut asked)).await else { return };

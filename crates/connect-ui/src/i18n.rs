@@ -479,6 +479,52 @@ catalogue! {
     RoleNounSupporter => "supporter";
     RoleNounCoordinator => "coordinator";
     RoleNounResident => "resident, their own phone";
+    // The lock (issue 21) and resident mode's lock (issue 27): "{name}" and "{n}" are filled in.
+    PinRule => "At least 6 digits, or a passphrase with letters. Easy PINs like 123456, 111111 or 121212 are refused.";
+    UseLetters => "Type letters";
+    UseNumberPad => "Use the number pad";
+    TryAgainIn => "Too many wrong PINs. You can try again in";
+    WaitCountsHere => "The wait counts down while this screen is open.";
+    OneSecond => "1 second";
+    SecondsWord => "seconds";
+    OneMinute => "1 minute";
+    UnlockFingerprint => "Unlock with fingerprint or face";
+    LockedHeadingNoPin => "Unlock this phone";
+    FingerprintThenPin => "After the PIN, this phone asks for the fingerprint or face as well.";
+    GiveBackTo => "Please give this phone back to {name}", ro: "Vă rugăm să dați telefonul înapoi lui {name}";
+    OnlyTheyUnlock => "Only {name} can unlock it. Thank you!", ro: "Doar {name} îl poate debloca. Mulțumim!";
+    TheirPin => "{name}'s PIN";
+    EraseAfterWarning => "After {n} wrong PINs in a row this phone erases itself, as your team chose.";
+    UnsentSome => "{n} changes on this phone have not reached the team yet: erasing loses them.";
+    UnsentOne => "1 change on this phone has not reached the team yet: erasing loses it.";
+    UnsentNone => "Every change on this phone has reached the team.";
+    TypeErase => "To confirm, type ERASE";
+    EraseWord => "ERASE";
+    ErasedHeading => "This phone erased its records";
+    ErasedExplain => "Too many wrong PINs were typed in a row, so this phone erased everything on it, with its key, as your team chose.";
+    ErasedNext => "What reached the team is safe with them. Set the phone up again and join the team to get it back.";
+    FingerprintOffer => "Also unlock with this phone's fingerprint or face (recommended). Then a copy of the phone's files opens nothing, even with the PIN.";
+    FingerprintNotHere => "Your PIN alone will protect this phone's records:";
+    ProtectionHeading => "How this phone's records are protected";
+    ProtectedByBoth => "By this phone's fingerprint or face unlock and your PIN together: a copy of the phone's files opens nothing, even with the PIN.";
+    ProtectedByPin => "By your PIN alone. Someone who copied this phone's files could try one PIN after another on a computer: a long PIN or a passphrase makes that much slower.";
+    FingerprintCanHelp => "This phone has a fingerprint or face unlock: with it, a copy of the phone's files opens nothing.";
+    TurnOnFingerprint => "Use the fingerprint or face unlock too";
+    TurnOffFingerprint => "Stop using the fingerprint or face unlock";
+    AskPinToo => "Ask for the PIN as well as the fingerprint";
+    FingerprintAlone => "Let the fingerprint alone unlock";
+    PinTooOn => "The PIN is asked as well as the fingerprint.";
+    PinTooOff => "The fingerprint or face alone unlocks; the PIN is needed to change these settings.";
+    TeamDecides => "Your team decides this: ask your coordinator.";
+    PinToConfirm => "Your PIN, to confirm";
+    FingerprintOn => "The fingerprint or face unlock is on.";
+    FingerprintOff => "The fingerprint or face unlock is off: the PIN alone opens this phone.";
+    EraseAfterHeading => "Erase this phone after 10 wrong PINs";
+    EraseAfterHint => "Your team decides whether its phones do this, and it is off unless they ask. It stops anyone guessing PINs for ever, but whatever has not reached the team is lost with it.";
+    EraseAfterIsOn => "On: 10 wrong PINs in a row erase this phone.";
+    EraseAfterIsOff => "Off: wrong PINs only make the next try wait.";
+    TurnItOn => "Turn it on";
+    TurnItOff => "Turn it off";
 }
 
 /// A role as a noun after a name: "Ioana (supporter)".

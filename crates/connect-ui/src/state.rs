@@ -283,8 +283,11 @@ pub fn run_call<T: 'static>(
     let gate = try_consume_context::<Gate>();
     spawn(async move {
         let result = call.await;
-        // Any call that reached the relay may have found this device revoked.
-        if gate.is_some_and(Gate::check_wiped) {
+        // Any call that reached the relay may have found this device revoked;
+        // any call may find the store locked (by another window of the app).
+        if gate.is_some_and(Gate::check_wiped)
+            || gate.zip(result.as_ref().err()).is_some_and(|(g, e)| g.check_locked(e))
+        {
             return;
         }
         if let Some(mut busy) = busy {

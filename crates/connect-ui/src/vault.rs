@@ -6,9 +6,16 @@
 //!
 //! The launcher supplies a [`connect_device::Vault`] (it knows where the
 //! store is and how to open it); the screens only ask it questions. This
-//! module holds what the screens make of its answers: which door shows. A forgotten PIN has no bypass:
-//! the device is wiped and set up again, and the team's data comes back from
-//! the relay.
+//! module holds what the screens make of its answers: which door shows. A
+//! forgotten PIN has no bypass: the device is wiped and set up again, and
+//! the team's data comes back from the relay.
+//!
+//! Locked means locked: when the door closes, the root tells the vault to
+//! close the store and forget its key, and every call the hidden screens
+//! might still make is refused until the PIN is given. The screens stay
+//! mounted behind the lock, so a half-typed note (which lives in the page,
+//! not the store) is still there after the PIN; the auto-sync waits for the
+//! door to open again ([`crate::auto_sync`]).
 
 use std::time::Duration;
 
@@ -30,6 +37,8 @@ pub enum Door {
     Open,
     /// The team revoked this device and its data was deleted.
     Wiped,
+    /// Too many wrong PINs erased this phone, as the team chose.
+    Erased,
 }
 
 /// The root's state, shared through context with the screens that lock,
@@ -38,8 +47,8 @@ pub enum Door {
 pub struct Gate {
     /// What is showing.
     pub door: Signal<Door>,
-    /// The open store's backend: kept while locked, so a half-typed note is
-    /// still there after the PIN.
+    /// The screens' client: kept while locked (its calls are refused then),
+    /// so a half-typed note is still there after the PIN.
     pub backend: Signal<Option<DeviceClient>>,
     /// The last touch, key or input anywhere in the app, on [`Gate::clock`]
     /// (not reactive: recording a touch re-renders nothing).
@@ -77,6 +86,22 @@ impl Gate {
             self.wiped();
         }
         wiped
+    }
+
+    /// Wrong PINs erased this phone: forget the backend and say so.
+    pub fn erased(mut self) {
+        self.backend.set(None);
+        self.door.set(Door::Erased);
+    }
+
+    /// Shows the lock if a call found the store locked (another window of
+    /// the same app locked it). Returns whether it did.
+    pub fn check_locked(self, e: &connect_device::DeviceError) -> bool {
+        let locked = *e == connect_device::DeviceError::Locked;
+        if locked {
+            self.lock();
+        }
+        locked
     }
 
     /// Starts again from nothing (after a wipe or a forgotten PIN).

@@ -1,7 +1,9 @@
 //! What the page asks the store's worker, and what it answers: plain values,
-//! sent as JSON, each call numbered so answers find their caller.
+//! sent as JSON, each call numbered so answers find their caller. The page
+//! asks the phone's authenticator for the fingerprint's secret itself and
+//! sends the worker only the 32 bytes it gave, to combine with the PIN.
 
-use connect_device::{DeviceError, LockState, Opened, Reply, Request};
+use connect_device::{DeviceError, LockState, NewFingerprint, Opened, Reply, Request, Unlocking};
 
 /// One question for the worker.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -19,21 +21,35 @@ pub enum WorkerCall {
         /// Fill it with the fictional demo caseload (offered only with `?demo`).
         #[serde(default)]
         demo: bool,
+        /// The fingerprint the page just registered, if the person chose it.
+        #[serde(default)]
+        fingerprint: Option<NewFingerprint>,
     },
-    /// Check the PIN and open the store.
-    Unlock {
-        /// The PIN.
-        pin: String,
-    },
-    /// A forgotten PIN: delete the store and its key file from OPFS.
+    /// Whether a new PIN meets the rule (asked before the phone is asked
+    /// for a fingerprint, so a refused PIN costs no fingerprint).
+    CheckPin(String),
+    /// Check the PIN (and the fingerprint's secret) and open the store.
+    Unlock(Unlocking),
+    /// Lock: close the store and forget its key.
+    Lock,
+    /// Erase this phone: delete the store and its key file from OPFS.
     Forget,
     /// Change the PIN.
     ChangePin {
-        /// The PIN now.
-        old: String,
-        /// The new one.
+        /// What opens the store now (the PIN, and the fingerprint's secret where it is on).
+        old: Unlocking,
+        /// The new PIN.
         new: String,
     },
+    /// Turn the fingerprint on (or change whether the PIN is asked too), or off.
+    SetFingerprint {
+        /// What opens the store now.
+        current: Unlocking,
+        /// The fingerprint from now on; `None`: the PIN alone.
+        new: Option<NewFingerprint>,
+    },
+    /// Erase the phone after this many wrong PINs in a row (`None`: never).
+    SetEraseAfter(Option<u32>),
     /// A screen's call on the open store.
     Call(Request),
 }
@@ -45,14 +61,8 @@ pub enum WorkerAnswer {
     HasStore(bool),
     /// For [`WorkerCall::LockState`].
     LockState(LockState),
-    /// For create and unlock: the open store, and whether it was open
-    /// already (so the page hands back the same screens' backend).
-    Opened {
-        /// What the screens know at once.
-        opened: Opened,
-        /// Whether the store was already open in the worker.
-        was_open: bool,
-    },
+    /// For create and unlock: what the screens know at once.
+    Opened(Opened),
     /// Done, nothing to say.
     Done,
     /// For [`WorkerCall::Call`].
@@ -103,15 +113,30 @@ pub fn read_call(text: &str) -> Result<Envelope, String> {
 
 #[cfg(test)]
 mod tests {
+    use connect_device::api::lock::FingerprintSecret;
+
     use super::*;
 
     #[test]
     fn calls_and_answers_read_back_as_sent() {
         let calls = [
             WorkerCall::HasStore,
-            WorkerCall::Create { name: "Amara".into(), pin: "246810".into(), demo: true },
-            WorkerCall::Unlock { pin: "246810".into() },
-            WorkerCall::ChangePin { old: "246810".into(), new: "135791".into() },
+            WorkerCall::Create { name: "Amara".into(), pin: "507193".into(), demo: true, fingerprint: None },
+            WorkerCall::Unlock(Unlocking::pin("507193")),
+            WorkerCall::Unlock(Unlocking { pin: None, fingerprint: Some(FingerprintSecret(vec![7; 32])) }),
+            WorkerCall::ChangePin { old: Unlocking::pin("507193"), new: "731946".into() },
+            WorkerCall::SetFingerprint {
+                current: Unlocking::pin("507193"),
+                new: Some(NewFingerprint {
+                    credential_id: vec![1, 2],
+                    prf_salt: vec![3; 32],
+                    secret: FingerprintSecret(vec![4; 32]),
+                    pin_too: true,
+                }),
+            },
+            WorkerCall::SetEraseAfter(Some(10)),
+            WorkerCall::CheckPin("123456".into()),
+            WorkerCall::Lock,
             WorkerCall::Forget,
             WorkerCall::Call(Request::Caseload),
             WorkerCall::Call(Request::CreateResident("Doreen".into())),

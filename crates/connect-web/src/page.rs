@@ -1,5 +1,8 @@
 //! The page: takes over the store's worker (app.js starts it) and gives
-//! the screens a [`Vault`] and [`Channel`] that ask it by message.
+//! the screens a [`Vault`] and [`Channel`] that ask it by message. Where the
+//! phone unlocks with its fingerprint or face, the vault asks the phone's
+//! authenticator on the page ([`crate::webauthn`]) and sends the worker only
+//! what it answered.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -8,7 +11,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use connect_device::{
-    Channel, DeviceClient, DeviceError, DeviceFuture, LockState, Reply, Request, SharedVault, StorageInfo, Vault,
+    Channel, DeviceClient, DeviceError, DeviceFuture, FingerprintSupport, LockState, NewFingerprint, Reply, Request,
+    SharedVault, StorageInfo, Unlocking, Vault,
 };
 use futures_channel::oneshot;
 use wasm_bindgen::JsCast;
@@ -136,19 +140,52 @@ impl WebVault {
         })
     }
 
-    fn open(&self, call: WorkerCall) -> DeviceFuture<DeviceClient> {
-        let (answer, link, screens) = (self.link.ask(call), self.link.clone(), self.screens.clone());
+    /// Asks the worker and expects nothing back.
+    fn done(link: &WorkerLink, call: WorkerCall) -> DeviceFuture<()> {
+        let answer = link.ask(call);
         Box::pin(async move {
-            let WorkerAnswer::Opened { opened, was_open } = answer.await? else {
-                return Err(DeviceError::Store("the store gave an answer of the wrong kind".into()));
-            };
-            if was_open && let Some(backend) = screens.borrow().as_ref() {
-                return Ok(backend.clone());
+            match answer.await? {
+                WorkerAnswer::Done => Ok(()),
+                _ => Err(DeviceError::Store("the store gave an answer of the wrong kind".into())),
             }
-            let backend = DeviceClient::new(WorkerChannel(link), opened);
-            *screens.borrow_mut() = Some(backend.clone());
-            Ok(backend)
         })
+    }
+
+    async fn state(link: &WorkerLink) -> Result<LockState, DeviceError> {
+        match link.ask(WorkerCall::LockState).await? {
+            WorkerAnswer::LockState(state) => Ok(state),
+            _ => Err(DeviceError::Store("the store gave an answer of the wrong kind".into())),
+        }
+    }
+
+    /// What opens the store now: `pin` (if typed) and, where this phone
+    /// unlocks with its fingerprint, the secret the phone gives for it.
+    async fn unlocking(link: &WorkerLink, pin: &str) -> Result<(Unlocking, LockState), DeviceError> {
+        let state = Self::state(link).await?;
+        let fingerprint = match &state.fingerprint {
+            Some(lock) => Some(crate::webauthn::secret_of(lock).await?),
+            None => None,
+        };
+        Ok((Unlocking { pin: (!pin.is_empty()).then(|| pin.to_owned()), fingerprint }, state))
+    }
+
+    /// Opens the store with `call`; `reuse` hands back the screens' client
+    /// they already hold (an unlock), or else makes a new one (a new store).
+    async fn open(
+        link: Rc<WorkerLink>,
+        screens: Rc<RefCell<Option<DeviceClient>>>,
+        call: WorkerCall,
+        reuse: bool,
+    ) -> Result<DeviceClient, DeviceError> {
+        let WorkerAnswer::Opened(opened) = link.ask(call).await? else {
+            return Err(DeviceError::Store("the store gave an answer of the wrong kind".into()));
+        };
+        if reuse && let Some(backend) = screens.borrow().as_ref() {
+            return Ok(backend.clone());
+        }
+        let backend = DeviceClient::new(WorkerChannel(link), opened);
+        *screens.borrow_mut() = Some(backend.clone());
+        Ok(backend)
     }
 }
 
@@ -167,23 +204,68 @@ impl Vault for WebVault {
         })
     }
 
-    fn create(&self, name: &str, pin: &str, demo: bool) -> DeviceFuture<DeviceClient> {
-        self.open(WorkerCall::Create { name: name.to_owned(), pin: pin.to_owned(), demo })
+    fn create(&self, name: &str, pin: &str, demo: bool, fingerprint: bool) -> DeviceFuture<DeviceClient> {
+        let (link, screens, name, pin) = (self.link.clone(), self.screens.clone(), name.to_owned(), pin.to_owned());
+        Box::pin(async move {
+            // The PIN rule is checked before the phone is asked for anything.
+            Self::done(&link, WorkerCall::CheckPin(pin.clone())).await?;
+            let fingerprint = if fingerprint { Some(crate::webauthn::register(&name, false).await?) } else { None };
+            Self::open(link, screens, WorkerCall::Create { name, pin, demo, fingerprint }, false).await
+        })
     }
 
     fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient> {
-        self.open(WorkerCall::Unlock { pin: pin.to_owned() })
+        let (link, screens, pin) = (self.link.clone(), self.screens.clone(), pin.to_owned());
+        Box::pin(async move {
+            let (given, _) = Self::unlocking(&link, &pin).await?;
+            Self::open(link, screens, WorkerCall::Unlock(given), true).await
+        })
+    }
+
+    fn lock(&self) -> DeviceFuture<()> {
+        Self::done(&self.link, WorkerCall::Lock)
     }
 
     fn forget(&self) -> DeviceFuture<()> {
         *self.screens.borrow_mut() = None;
-        self.simple(WorkerCall::Forget, |a| matches!(a, WorkerAnswer::Done).then_some(()))
+        Self::done(&self.link, WorkerCall::Forget)
     }
 
     fn change_pin(&self, old: &str, new: &str) -> DeviceFuture<()> {
-        self.simple(WorkerCall::ChangePin { old: old.to_owned(), new: new.to_owned() }, |a| {
-            matches!(a, WorkerAnswer::Done).then_some(())
+        let (link, old, new) = (self.link.clone(), old.to_owned(), new.to_owned());
+        Box::pin(async move {
+            let (old, _) = Self::unlocking(&link, &old).await?;
+            Self::done(&link, WorkerCall::ChangePin { old, new }).await
         })
+    }
+
+    fn set_fingerprint(&self, pin: &str, on: bool, pin_too: bool) -> DeviceFuture<()> {
+        let (link, pin) = (self.link.clone(), pin.to_owned());
+        let name =
+            self.screens.borrow().as_ref().map_or_else(|| "Connect Companion".to_owned(), |s| s.me().person_name);
+        Box::pin(async move {
+            if pin.is_empty() {
+                return Err(DeviceError::refused("Type your PIN first."));
+            }
+            let (current, state) = Self::unlocking(&link, &pin).await?;
+            let new = match (on, state.fingerprint, current.fingerprint.clone()) {
+                (false, _, _) => None,
+                // Already on: the same credential, and the PIN asked or not.
+                (true, Some(lock), Some(secret)) => {
+                    Some(NewFingerprint { credential_id: lock.credential_id, prf_salt: lock.prf_salt, secret, pin_too })
+                }
+                (true, _, _) => Some(crate::webauthn::register(&name, pin_too).await?),
+            };
+            Self::done(&link, WorkerCall::SetFingerprint { current, new }).await
+        })
+    }
+
+    fn set_erase_after(&self, after: Option<u32>) -> DeviceFuture<()> {
+        Self::done(&self.link, WorkerCall::SetEraseAfter(after))
+    }
+
+    fn fingerprint_support(&self) -> DeviceFuture<FingerprintSupport> {
+        Box::pin(async move { Ok(crate::webauthn::support().await) })
     }
 
     fn idle_limit(&self) -> Duration {

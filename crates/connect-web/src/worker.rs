@@ -1,16 +1,20 @@
 //! The store's worker: installs the OPFS pool as SQLite's default VFS, then
-//! answers the page's calls with the same device the native launchers and
-//! the command line run ([`StoreVault`] and [`connect_device::Device`]). It
-//! links no screens: the relay is reached over `fetch` (reqwest's browser
-//! client) by the device's own network, on the device's one store
-//! connection (OPFS allows one per database).
+//! answers the page's calls with the same vault and device the native
+//! launchers and the command line run ([`StoreVault`] and
+//! [`connect_device::Device`]). It links no screens: the relay is reached
+//! over `fetch` (reqwest's browser client) by the device's own network, on
+//! the device's one store connection (OPFS allows one per database).
+//!
+//! While the app is locked the vault has closed the store and forgotten its
+//! key, and every store call is refused: the worker answers the lock
+//! screen's questions, unlocking, and erasing, and nothing else.
 
 use std::cell::RefCell;
 use std::path::Path;
-use std::sync::Arc;
+use std::rc::Rc;
 
-use connect_device::vault::{OpenDevice, StoreVault};
-use connect_device::{DeviceError, Reply, Request};
+use connect_device::DeviceError;
+use connect_device::vault::StoreVault;
 use connect_store::StoreError;
 use rsqlite_vfs::VfsFilesManager;
 use sqlite_wasm_vfs::sahpool::{OpfsSAHPoolCfgBuilder, OpfsSAHPoolUtil, install};
@@ -23,9 +27,8 @@ use crate::message::{Answer, Envelope, WorkerAnswer, WorkerCall, read_call};
 thread_local! {
     /// The OPFS pool, for deleting the store's files.
     static POOL: RefCell<Option<OpfsSAHPoolUtil>> = const { RefCell::new(None) };
-    /// The store's vault and the open store, once unlocked.
-    static VAULT: RefCell<Option<StoreVault>> = const { RefCell::new(None) };
-    static OPEN: RefCell<Option<Arc<OpenDevice>>> = const { RefCell::new(None) };
+    /// The store's vault, which holds the open store while unlocked.
+    static VAULT: RefCell<Option<Rc<StoreVault>>> = const { RefCell::new(None) };
 }
 
 /// Deletes every file of the store (the database, its key file, journals).
@@ -69,7 +72,7 @@ pub(crate) fn run() {
         // `?demo` on the page (passed on to the worker) lets the first run
         // fill a new store with the fictional demo caseload, as `scripts/run` opens it.
         let demo = scope.location().search().contains("demo");
-        VAULT.with(|v| *v.borrow_mut() = Some(StoreVault::new(crate::STORE_PATH.into(), demo, "", destroy)));
+        VAULT.with(|v| *v.borrow_mut() = Some(Rc::new(StoreVault::new(crate::STORE_PATH.into(), demo, "", destroy))));
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
@@ -96,48 +99,31 @@ fn post(scope: &DedicatedWorkerGlobalScope, answer: &Answer) {
     let _ = scope.post_message(&JsValue::from_str(&text));
 }
 
-fn with_vault<T>(f: impl FnOnce(&StoreVault) -> Result<T, DeviceError>) -> Result<T, DeviceError> {
-    VAULT.with(|v| match v.borrow().as_ref() {
-        Some(vault) => f(vault),
-        None => Err(DeviceError::Unavailable),
-    })
+fn vault() -> Result<Rc<StoreVault>, DeviceError> {
+    VAULT.with(|v| v.borrow().clone()).ok_or(DeviceError::Unavailable)
 }
 
-fn opened(device: Arc<OpenDevice>, was_open: bool) -> Result<WorkerAnswer, DeviceError> {
-    let opened = device.opened()?;
-    OPEN.with(|o| *o.borrow_mut() = Some(device));
-    Ok(WorkerAnswer::Opened { opened, was_open })
-}
-
-/// A screen's call on the open device. A device the team revoked has
-/// deleted its files by the time the answer comes: the worker forgets it.
-async fn call(device: &OpenDevice, request: Request) -> Result<Reply, DeviceError> {
-    let reply = device.call(request).await;
-    if device.wiped() {
-        OPEN.with(|o| *o.borrow_mut() = None);
-        with_vault(StoreVault::forget)?;
-    }
-    reply
-}
-
-/// Answers one call.
+/// Answers one call. Store calls go through the vault, which refuses them
+/// while locked.
 async fn answer(call_made: WorkerCall) -> Result<WorkerAnswer, DeviceError> {
-    match call_made {
-        WorkerCall::HasStore => with_vault(|v| Ok(WorkerAnswer::HasStore(v.has_store()))),
-        WorkerCall::LockState => with_vault(|v| Ok(WorkerAnswer::LockState(v.lock_state()))),
-        WorkerCall::Create { name, pin, demo } => opened(with_vault(|v| v.create(&name, &pin, demo))?, false),
-        WorkerCall::Unlock { pin } => {
-            let (device, was_open) = with_vault(|v| v.unlock(&pin))?;
-            opened(device, was_open)
+    let vault = vault()?;
+    let done = |()| WorkerAnswer::Done;
+    Ok(match call_made {
+        WorkerCall::HasStore => WorkerAnswer::HasStore(vault.has_store()),
+        WorkerCall::LockState => WorkerAnswer::LockState(vault.lock_state()),
+        WorkerCall::CheckPin(pin) => done(StoreVault::check_pin(&pin)?),
+        WorkerCall::Create { name, pin, demo, fingerprint } => {
+            WorkerAnswer::Opened(vault.create(&name, &pin, demo, fingerprint.as_ref())?)
         }
-        WorkerCall::Forget => {
-            OPEN.with(|o| *o.borrow_mut() = None);
-            with_vault(StoreVault::forget).map(|()| WorkerAnswer::Done)
+        WorkerCall::Unlock(given) => WorkerAnswer::Opened(vault.unlock(&given)?),
+        WorkerCall::Lock => {
+            vault.lock();
+            WorkerAnswer::Done
         }
-        WorkerCall::ChangePin { old, new } => with_vault(|v| v.change_pin(&old, &new)).map(|()| WorkerAnswer::Done),
-        WorkerCall::Call(request) => {
-            let device = OPEN.with(|o| o.borrow().clone()).ok_or(DeviceError::Unavailable)?;
-            call(&device, request).await.map(WorkerAnswer::Reply)
-        }
-    }
+        WorkerCall::Forget => done(vault.forget()?),
+        WorkerCall::ChangePin { old, new } => done(vault.change_pin(&old, &new)?),
+        WorkerCall::SetFingerprint { current, new } => done(vault.set_fingerprint(&current, new.as_ref())?),
+        WorkerCall::SetEraseAfter(after) => done(vault.set_erase_after(after)?),
+        WorkerCall::Call(request) => WorkerAnswer::Reply(vault.call(request).await?),
+    })
 }

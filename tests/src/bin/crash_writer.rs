@@ -12,8 +12,7 @@ fn main() {
     let path = args.next().expect("store path");
     let start: i64 = args.next().expect("first number").parse().expect("a number");
     let passphrase = std::env::var("CONNECT_PASSPHRASE").expect("CONNECT_PASSPHRASE");
-    let now = Timestamp::new(chrono::Utc::now());
-    let (mut store, _) = SqliteStore::open_with_passphrase(&path, &passphrase, now).expect("open store");
+    let (mut store, _) = SqliteStore::open_with_passphrase(&path, &passphrase).expect("open store");
     let me = store.identity().expect("identity").expect("initialised store");
     let resident = store.caseload().expect("caseload")[0].resident;
     let id = DocumentId::resident(resident, DocKind::Page);

@@ -44,6 +44,16 @@ pub enum DeviceError {
     /// died, or a thread panicked).
     #[error("The app's store stopped answering. Close the app and open it again; nothing was lost.")]
     Unavailable,
+    /// The app is locked: its store is closed and its key forgotten, and
+    /// nothing but unlocking is answered until the PIN is given again.
+    #[error("The app is locked. Unlock it to go on; nothing was lost.")]
+    Locked,
+    /// The wrong PINs the team allows were used up, and this phone erased
+    /// its key and its records.
+    #[error(
+        "Too many wrong PINs: this phone erased its records, as your team chose. What reached the team is safe with them: set the phone up again and join the team to get it back."
+    )]
+    Erased,
 }
 
 impl DeviceError {

@@ -17,6 +17,7 @@ pub mod residents;
 pub mod team;
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use connect_model::{ResidentId, Timestamp};
 use connect_store::{DeviceIdentity, DocumentStore, StoreError};
@@ -51,8 +52,10 @@ pub type Wipe = Box<dyn Fn() -> Result<(), StoreError> + Send + Sync>;
 
 /// The device over a store and a network.
 pub struct Device<S, N> {
-    /// `None` once the device was wiped.
+    /// `None` once the device was wiped, or closed when the app locked.
     store: Mutex<Option<S>>,
+    /// Closed by [`Device::close`] (locked), not wiped.
+    closed: AtomicBool,
     network: N,
     wipe: Wipe,
 }
@@ -77,7 +80,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// A device over `store`, reaching the relay through `network`. A revoked
     /// device only forgets its store; [`Device::wiping_with`] also deletes it.
     pub fn new(store: S, network: N) -> Self {
-        Self { store: Mutex::new(Some(store)), network, wipe: Box::new(|| Ok(())) }
+        Self { store: Mutex::new(Some(store)), closed: AtomicBool::new(false), network, wipe: Box::new(|| Ok(())) }
     }
 
     /// The same device, deleting its files with `wipe` when the team revokes it.
@@ -91,7 +94,21 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let mut store = self.store.lock().map_err(|_| DeviceError::Unavailable)?;
         match store.as_mut() {
             Some(s) => f(s),
+            None if self.closed.load(Ordering::SeqCst) => Err(DeviceError::Locked),
             None => Err(DeviceError::Wiped),
+        }
+    }
+
+    /// Closes the store, and with it SQLCipher's copy of the key: the app
+    /// locked. Every call after this answers [`DeviceError::Locked`], even
+    /// one that began before (a sync waiting for the relay fails at its
+    /// next step, and loses nothing); unlocking opens a new device.
+    pub fn close(&self) {
+        if let Ok(mut store) = self.store.lock()
+            && store.is_some()
+        {
+            self.closed.store(true, Ordering::SeqCst);
+            drop(store.take());
         }
     }
 
@@ -103,7 +120,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// Whether the store was deleted after the team revoked this device.
     #[must_use]
     pub fn wiped(&self) -> bool {
-        self.store.lock().map(|s| s.is_none()).unwrap_or(false)
+        !self.closed.load(Ordering::SeqCst) && self.store.lock().map(|s| s.is_none()).unwrap_or(false)
     }
 
     /// This device's identity.

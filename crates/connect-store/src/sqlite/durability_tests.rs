@@ -2,8 +2,6 @@
 //! asserted on each, not assumed from SQLite's compiled-in default (which a
 //! build can change, and which is NORMAL on some platforms' own SQLite).
 
-use connect_model::Timestamp;
-
 use super::{SqliteStore, StoreOptions, encrypting_connection};
 use crate::StoreKey;
 
@@ -17,7 +15,6 @@ const FULL: i64 = 2;
 #[test]
 fn every_connection_the_device_store_opens_saves_with_synchronous_full() {
     let dir = tempfile::tempdir().unwrap();
-    let now = Timestamp::from_millis(1_772_355_600_000);
 
     let clear = SqliteStore::open(dir.path().join("clear.db"), &StoreOptions::default()).unwrap();
     assert_eq!(synchronous(&clear.conn, "main"), FULL, "a store kept in clear");
@@ -25,7 +22,7 @@ fn every_connection_the_device_store_opens_saves_with_synchronous_full() {
     let keyed =
         SqliteStore::open(dir.path().join("keyed.db"), &StoreOptions { key: Some(StoreKey::random()) }).unwrap();
     assert_eq!(synchronous(&keyed.conn, "main"), FULL, "a store opened with its key");
-    let (app, key) = SqliteStore::open_with_passphrase(dir.path().join("app.db"), "correct horse", now).unwrap();
+    let (app, key) = SqliteStore::open_with_passphrase(dir.path().join("app.db"), "correct horse").unwrap();
     assert_eq!(synchronous(&app.conn, "main"), FULL, "a store opened with a passphrase");
     // The app's second connection (sync) to the same store, with the same key.
     let second = SqliteStore::open(dir.path().join("app.db"), &StoreOptions { key: Some(key.clone()) }).unwrap();

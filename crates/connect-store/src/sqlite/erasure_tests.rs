@@ -101,7 +101,7 @@ fn found(pages: &[(String, Vec<u8>)], words: &[&str]) -> Vec<String> {
 fn an_erased_resident_leaves_no_words_in_the_decrypted_file_wal_or_search_index() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("device.db");
-    let (mut store, key) = SqliteStore::open_with_passphrase(&path, "correct horse", at(0)).unwrap();
+    let (mut store, key) = SqliteStore::open_with_passphrase(&path, "correct horse").unwrap();
     store.set_identity(&supporter()).unwrap();
     write_neighbour(&mut store, 0);
     let r = write_secrets(&mut store, 10);

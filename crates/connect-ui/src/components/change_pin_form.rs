@@ -1,8 +1,11 @@
 //! Changing the PIN that opens this device's store. The store is not
-//! re-encrypted: its key is wrapped again under the new PIN.
+//! re-encrypted: its key is wrapped again under the new PIN (with the
+//! phone's fingerprint too, where it is on, which the vault asks for). The
+//! new PIN meets the same rule as the first, said beside the field.
 
 use dioxus::prelude::*;
 
+use crate::components::{keypad, letters_toggle};
 use crate::i18n::Msg;
 use crate::state::{run_call, use_ui};
 use connect_device::SharedVault;
@@ -15,6 +18,8 @@ pub fn ChangePinForm() -> Element {
     let mut current = use_signal(String::new);
     let mut new = use_signal(String::new);
     let mut again = use_signal(String::new);
+    let letters = use_signal(|| false);
+    let keypad = keypad(letters);
     let Some(vault) = vault else { return rsx! {} };
     let change = move |e: FormEvent| {
         e.prevent_default();
@@ -37,14 +42,16 @@ pub fn ChangePinForm() -> Element {
             p { class: "hint", {ui.t(Msg::StoreEncrypted)} }
             form { class: "add-form", "aria-label": "{ui.t(Msg::ChangePin)}", onsubmit: change,
                 label { class: "field", span { class: "label", {ui.t(Msg::CurrentPin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{current}", oninput: move |e| current.set(e.value()) }
+                    input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{current}", oninput: move |e| current.set(e.value()) }
                 }
                 label { class: "field", span { class: "label", {ui.t(Msg::NewPin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{new}", oninput: move |e| new.set(e.value()) }
+                    input { r#type: "password", inputmode: keypad, "aria-describedby": "new-pin-rule", autocomplete: "off", value: "{new}", oninput: move |e| new.set(e.value()) }
                 }
+                p { class: "hint", id: "new-pin-rule", {ui.t(Msg::PinRule)} }
                 label { class: "field", span { class: "label", {ui.t(Msg::PinAgain)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
+                    input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
                 }
+                {letters_toggle(letters)}
                 button { class: "button", r#type: "submit", {ui.t(Msg::ChangePin)} }
             }
         }

@@ -1,12 +1,15 @@
-//! The first run: what the app is, then the supporter's name and a PIN that encrypts the store;
-//! where the app was started for trying it out, the offer of the fictional
-//! demo caseload (taken unless unticked).
+//! The first run: what the app is, then the supporter's name and a PIN that
+//! encrypts the store, with the rule for a PIN said beside the field; where
+//! the phone can, the offer to let its fingerprint or face unlock hold half
+//! of the secret (taken unless unticked); where the app was started for
+//! trying it out, the offer of the fictional demo caseload (taken unless
+//! unticked).
 
+use connect_device::{FingerprintSupport, SharedVault};
 use dioxus::prelude::*;
 
+use crate::components::{keypad, letters_toggle};
 use crate::i18n::Msg;
-use connect_device::SharedVault;
-
 use crate::vault::use_gate;
 
 /// Sets this phone up.
@@ -18,10 +21,23 @@ pub fn FirstRunScreen() -> Element {
     let mut name = use_signal(|| vault.suggested_name());
     let mut pin = use_signal(String::new);
     let mut again = use_signal(String::new);
+    let letters = use_signal(|| false);
+    let keypad = keypad(letters);
     let mut error: Signal<Option<String>> = use_signal(|| None);
     let mut busy = use_signal(|| false);
     let offers_demo = vault.offers_demo();
     let mut demo = use_signal(|| offers_demo);
+    let support = {
+        let vault = vault.clone();
+        use_resource(move || {
+            let vault = vault.clone();
+            async move { vault.fingerprint_support().await }
+        })
+    };
+    let support = support.read().clone().and_then(Result::ok);
+    let fingerprint_available = support == Some(FingerprintSupport::Available);
+    // Ticked where the phone can; a tick on a phone that cannot is ignored.
+    let mut fingerprint = use_signal(|| true);
     let set_up = move |e: FormEvent| {
         e.prevent_default();
         if *busy.peek() {
@@ -35,8 +51,9 @@ pub fn FirstRunScreen() -> Element {
         busy.set(true);
         let vault = vault.clone();
         let (who, chosen, with_demo) = (name.peek().clone(), pin.peek().clone(), *demo.peek());
+        let with_fingerprint = fingerprint_available && *fingerprint.peek();
         spawn(async move {
-            let result = vault.create(&who, &chosen, with_demo).await;
+            let result = vault.create(&who, &chosen, with_demo, with_fingerprint).await;
             busy.set(false);
             match result {
                 Ok(backend) => gate.open(backend),
@@ -56,13 +73,21 @@ pub fn FirstRunScreen() -> Element {
                     span { class: "label", {t(Msg::YourName)} }
                     input { r#type: "text", autocomplete: "name", value: "{name}", oninput: move |e| name.set(e.value()) }
                 }
-                label { class: "field",
-                    span { class: "label", {t(Msg::ChoosePin)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{pin}", oninput: move |e| pin.set(e.value()) }
+                label { class: "field", span { class: "label", {t(Msg::ChoosePin)} }
+                    input { r#type: "password", inputmode: keypad, "aria-describedby": "pin-rule", autocomplete: "off", value: "{pin}", oninput: move |e| pin.set(e.value()) }
                 }
-                label { class: "field",
-                    span { class: "label", {t(Msg::PinAgain)} }
-                    input { r#type: "password", inputmode: "numeric", autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
+                p { class: "hint", id: "pin-rule", {t(Msg::PinRule)} }
+                label { class: "field", span { class: "label", {t(Msg::PinAgain)} }
+                    input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
+                }
+                {letters_toggle(letters)}
+                if fingerprint_available {
+                    label { class: "check",
+                        input { r#type: "checkbox", checked: *fingerprint.read(), onchange: move |e| fingerprint.set(e.checked()) }
+                        span { {t(Msg::FingerprintOffer)} }
+                    }
+                } else if let Some(FingerprintSupport::Unavailable(why)) = &support {
+                    p { class: "hint", {t(Msg::FingerprintNotHere)} " {why}" }
                 }
                 if offers_demo {
                     label { class: "check",

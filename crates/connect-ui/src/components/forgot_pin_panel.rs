@@ -1,6 +1,9 @@
 //! "Forgot your PIN?": there is no bypass, only erasing this phone and
 //! setting it up again (what reached the team comes back from the relay).
-//! Shown behind a link, so a mistaken tap erases nothing.
+//! Shown behind a link, and erasing needs ERASE typed, after the panel has
+//! said how many changes on this phone have not reached the team (noted by
+//! the vault when the store was last open), so neither a mistaken tap nor a
+//! curious one erases anything.
 
 use connect_device::SharedVault;
 use dioxus::prelude::*;
@@ -8,14 +11,39 @@ use dioxus::prelude::*;
 use crate::i18n::Msg;
 use crate::vault::use_gate;
 
-/// The link, and once opened, what erasing means and the button that does it.
+/// The words for what erasing would lose: `unsent` changes not yet with the
+/// team, as last counted (`None`: not counted yet, so said in general).
+#[must_use]
+pub fn unsent_words(unsent: Option<u64>) -> String {
+    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+    match unsent {
+        None => t(Msg::ForgotPinLoss).to_owned(),
+        Some(0) => t(Msg::UnsentNone).to_owned(),
+        Some(1) => t(Msg::UnsentOne).to_owned(),
+        Some(n) => t(Msg::UnsentSome).replace("{n}", &n.to_string()),
+    }
+}
+
+/// Whether `typed` confirms erasing: the word, in any case, spaces aside.
+#[must_use]
+pub fn confirms_erase(typed: &str) -> bool {
+    typed.trim().eq_ignore_ascii_case(crate::i18n::t(crate::i18n::Lang::En, Msg::EraseWord))
+}
+
+/// The link, and once opened, what erasing means, what it would lose, the
+/// typed confirmation and the button that does it.
 #[component]
-pub fn ForgotPinPanel(on_error: EventHandler<String>) -> Element {
+pub fn ForgotPinPanel(unsent: Option<u64>, on_error: EventHandler<String>) -> Element {
     let vault = use_context::<SharedVault>();
     let gate = use_gate().expect("the lock screen is shown by the root");
     let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
     let mut forgetting = use_signal(|| false);
+    let mut typed = use_signal(String::new);
+    let confirmed = confirms_erase(&typed.read());
     let forget = move |_| {
+        if !confirms_erase(&typed.peek()) {
+            return;
+        }
         let vault = vault.clone();
         spawn(async move {
             match vault.forget().await {
@@ -29,10 +57,27 @@ pub fn ForgotPinPanel(on_error: EventHandler<String>) -> Element {
             section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
                 h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
                 p { {t(Msg::ForgotPinExplain)} }
-                p { strong { {t(Msg::ForgotPinLoss)} } }
+                p { strong { {unsent_words(unsent)} } }
+                label { class: "field",
+                    span { class: "label", {t(Msg::TypeErase)} }
+                    input {
+                        r#type: "text",
+                        autocomplete: "off",
+                        autocapitalize: "characters",
+                        value: "{typed}",
+                        oninput: move |e| typed.set(e.value()),
+                    }
+                }
                 div { class: "actions",
-                    button { class: "button danger", onclick: forget, {t(Msg::EraseThisPhone)} }
-                    button { class: "button secondary", onclick: move |_| forgetting.set(false), {t(Msg::Cancel)} }
+                    button { class: "button danger", disabled: !confirmed, onclick: forget, {t(Msg::EraseThisPhone)} }
+                    button {
+                        class: "button secondary",
+                        onclick: move |_| {
+                            typed.set(String::new());
+                            forgetting.set(false);
+                        },
+                        {t(Msg::Cancel)}
+                    }
                 }
             }
         } else {

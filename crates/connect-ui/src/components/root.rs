@@ -1,6 +1,7 @@
 //! The root every launcher starts: the lock in front of the app. It shows the
 //! first-run, lock or wiped screen until the vault gives a backend, then the
-//! app; it locks again after the vault's idle limit without a touch.
+//! app; it locks again after the vault's idle limit without a touch, and
+//! whenever the door closes it tells the vault to close the store.
 
 use std::time::Duration;
 
@@ -27,6 +28,18 @@ pub fn Root() -> Element {
         clock: CopyValue::new(clock.clone()),
     });
     let idle = vault.idle_limit();
+    // However the door closed (the idle limit, the Lock button, "Give the
+    // phone back"), the vault closes the store and forgets its key.
+    let closer = vault.clone();
+    use_effect(move || {
+        if *gate.door.read() == Door::Locked {
+            let vault = closer.clone();
+            spawn(async move {
+                // A vault that cannot close is already refusing calls.
+                let _ = vault.lock().await;
+            });
+        }
+    });
     use_future(move || {
         let vault = vault.clone();
         async move {
@@ -67,7 +80,8 @@ pub fn Root() -> Element {
                 Door::Opening => rsx! { main { class: "screen lock-screen", p { class: "loading", role: "status", "…" } } },
                 Door::FirstRun => rsx! { FirstRunScreen {} },
                 Door::Locked => rsx! { LockScreen {} },
-                Door::Wiped => rsx! { WipedScreen {} },
+                Door::Wiped => rsx! { WipedScreen { erased: false } },
+                Door::Erased => rsx! { WipedScreen { erased: true } },
                 Door::Open => rsx! {},
             }
             // Kept mounted while locked, so a half-written note is still there
