@@ -254,7 +254,7 @@ export function fakeCamera(text) {
  */
 export async function ready(page, text = 'Caseload', { pin = PIN, name } = {}) {
   const target = page.getByRole('heading', { name: text, exact: true }).first();
-  const locked = page.getByRole('heading', { name: 'Enter your PIN' });
+  const locked = page.getByRole('heading', { name: 'Enter your PIN' }).or(page.getByRole('heading', { name: /^Please give this phone back to / }));
   const firstRun = page.getByRole('heading', { name: 'Set up this phone' });
   await target.or(locked).or(firstRun).first().waitFor({ timeout: 15000 });
   if (await firstRun.isVisible()) {
@@ -270,8 +270,13 @@ export async function ready(page, text = 'Caseload', { pin = PIN, name } = {}) {
 
 /** Types the PIN on the lock screen. */
 export async function unlock(page, pin = PIN) {
-  await page.getByLabel('PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  // After wrong PINs the button waits out the backoff; a PIN typed before
+  // then would be cleared, so type it once the button can be pressed.
+  const button = page.getByRole('button', { name: 'Unlock', exact: true, disabled: false });
+  await button.waitFor({ timeout: 60000 });
+  // "PIN", or on a phone handed to a resident "Amara's PIN".
+  await page.getByLabel(/^(PIN|.+'s PIN)$/).fill(pin);
+  await button.click();
 }
 
 export async function shot(page, name) {

@@ -43,7 +43,8 @@ test('a resident-mode session shows only that resident and cannot reach another'
     // Reloading does not escape resident mode: it locks, and even the
     // supporter's PIN opens only Doreen's own page again.
     await page.reload();
-    await page.getByRole('heading', { name: 'Enter your PIN' }).waitFor();
+    await page.getByRole('heading', { name: /^Please give this phone back to / }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /Forgot your PIN/ }).count(), 0, 'nothing to erase from her hands');
     for (const other of names.filter((n) => n !== 'Doreen')) {
       assert.equal(await page.getByText(other, { exact: true }).count(), 0, `${other} is not visible when locked`);
     }

@@ -108,6 +108,29 @@ test('1. check-ins: one answer order, the last answer can be changed, a worry re
   assert.ok(team.some((l) => /lonely/i.test(l)), `${team}`);
 });
 
+test('2. resident mode is safe: an idle lock asks for the phone back by name and offers no way to erase it', async (t) => {
+  const app = await startPreview({ name: 'Amara', lockAfter: 3 });
+  const { context, page } = await openBrowser();
+  t.after(async () => { await context.close(); app.stop(); });
+  await page.goto(app.url);
+  await ready(page, 'Caseload', { name: 'Amara' });
+  await addResident(page, 'Ida Idle');
+  await page.getByRole('button', { name: 'Hand to resident' }).click();
+  await page.getByRole('heading', { name: /My page: Ida Idle/ }).waitFor();
+  // She puts the phone down; it locks by itself.
+  const ask = page.getByText('Please give this phone back to Amara');
+  await ask.waitFor({ timeout: 20000 });
+  assert.equal(await page.getByRole('button', { name: /Forgot your PIN/ }).count(), 0, 'no way to the erase');
+  assert.equal(await page.getByRole('button', { name: /erase/i }).count(), 0);
+  await shot(page, 'visit-2-resident-idle-lock');
+  await doubleText(page);
+  assert.ok(await overflow(page) <= 1, 'nothing cut off at 200%');
+  assert.deepEqual(await smallTargets(page), [], 'the lock at 200%: tap targets under 44 px');
+  await shot(page, 'visit-2-resident-idle-lock-200');
+  await unlock(page);
+  await ask.waitFor({ state: 'detached' });
+});
+
 test('3. consent: the choice comes first, in her voice, and wider sharing needs a second step', async (t) => {
   const { page } = await withResident('Cleo Consent', t);
   await page.getByRole('tab', { name: 'Story' }).click();
