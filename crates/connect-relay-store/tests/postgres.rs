@@ -1,6 +1,7 @@
 //! The relay conformance suite on PostgreSQL, and what only PostgreSQL has:
 //! several relay processes (here, separate pools) on one database, `pg_dump`
-//! backups, and erasure that leaves no old row version readable.
+//! backups, erasure that leaves no old row version readable, and TLS
+//! (`sslmode` and `sslrootcert`, against the throwaway server's certificate).
 //!
 //! These need a server: run them through `scripts/with-postgres` (which
 //! `scripts/test-all` does). Without `CONNECT_TEST_POSTGRES` they fail and say so.
@@ -224,4 +225,128 @@ fn an_unreachable_or_wrong_database_says_which_and_why_without_the_password() {
     assert!(err.contains("127.0.0.1:1") && !err.contains("secret"), "{err}");
     let err = PostgresRelayStore::open("postgres://[not a url", 1).unwrap_err().to_string();
     assert!(err.contains("not a PostgreSQL address"), "{err}");
+}
+
+/// The test server's CA (`scripts/with-postgres` makes it and signs the
+/// server's certificate for 127.0.0.1 and localhost with it).
+fn server_ca() -> String {
+    std::env::var("CONNECT_TEST_POSTGRES_CA")
+        .expect("CONNECT_TEST_POSTGRES_CA names the test server's CA (scripts/with-postgres sets it)")
+}
+
+/// `address` with `parameters` added to its query.
+fn with(address: &str, parameters: &str) -> String {
+    format!("{address}{}{parameters}", if address.contains('?') { '&' } else { '?' })
+}
+
+/// How many of the connections to `address`'s database are encrypted, and
+/// how many there are, as the server sees them.
+fn encrypted_connections(address: &str) -> (i64, i64) {
+    let database = address.split('?').next().unwrap().rsplit('/').next().unwrap();
+    let mut client = postgres::Client::connect(&postgres_server(), postgres::NoTls).unwrap();
+    let row = client
+        .query_one(
+            "SELECT COUNT(*) FILTER (WHERE s.ssl), COUNT(*) FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)
+             WHERE a.datname = $1",
+            &[&database],
+        )
+        .unwrap();
+    (row.get(0), row.get(1))
+}
+
+/// A store at `address` works: a team written through one connection is read
+/// back through the pool.
+fn round_trip(store: &PostgresRelayStore) {
+    let (team, device, _) = team_with_resident(store, "I can sing");
+    assert_eq!(store.device_by_token(b"token", at(3)).unwrap().unwrap().device_id, device);
+    assert!(store.teams().unwrap().iter().any(|(t, _)| *t == team));
+}
+
+#[test]
+fn without_sslmode_the_store_prefers_tls_so_the_suite_above_runs_encrypted() {
+    let address = fresh_postgres_database();
+    assert!(!address.contains("sslmode"), "the suite's own address names no sslmode");
+    let store = PostgresRelayStore::open(&address, 2).unwrap();
+    round_trip(&store);
+    let (encrypted, all) = encrypted_connections(&address);
+    assert!(all > 0 && encrypted == all, "{encrypted} of {all} connections encrypted");
+}
+
+#[test]
+fn disable_connects_in_plain_and_require_and_verify_full_with_the_right_ca_encrypt() {
+    let verify = format!("sslmode=verify-full&sslrootcert={}", server_ca());
+    for (parameters, encrypts) in [("sslmode=disable", false), ("sslmode=require", true), (verify.as_str(), true)] {
+        let address = with(&fresh_postgres_database(), parameters);
+        let store = PostgresRelayStore::open(&address, 2).unwrap();
+        round_trip(&store);
+        let (encrypted, all) = encrypted_connections(&address);
+        let expected = if encrypts { all } else { 0 };
+        assert!(all > 0 && encrypted == expected, "{parameters}: {encrypted} of {all} connections encrypted");
+    }
+}
+
+/// A CA of its own, which signed nothing the test server holds.
+fn other_ca(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    // The real CA's name: only the signature tells them apart.
+    params.distinguished_name.push(rcgen::DnType::CommonName, "Connect throwaway test CA");
+    let ca = params.self_signed(&rcgen::KeyPair::generate().unwrap()).unwrap();
+    let path = dir.join("other-ca.pem");
+    std::fs::write(&path, ca.pem()).unwrap();
+    path
+}
+
+#[test]
+fn verify_full_with_a_ca_that_did_not_sign_the_certificate_is_refused_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = other_ca(dir.path());
+    for mode in ["verify-full", "verify-ca", "require"] {
+        let address = with(&fresh_postgres_database(), &format!("sslmode={mode}&sslrootcert={}", wrong.display()));
+        let err = PostgresRelayStore::open(&address, 1).unwrap_err().to_string();
+        let expected = format!("not signed by the CA in sslrootcert={}", wrong.display());
+        assert!(err.contains(&expected) && err.contains("cannot open the relay database postgres://"), "{mode}: {err}");
+    }
+}
+
+#[test]
+fn verify_full_refuses_a_certificate_for_another_host_and_verify_ca_accepts_it() {
+    // The server's certificate names 127.0.0.1 and localhost; reached at the
+    // same address under another name, only the name check can fail.
+    let server = postgres_server();
+    let port = server.rsplit_once(':').unwrap().1.split('/').next().unwrap().to_owned();
+    let database = fresh_postgres_database().rsplit('/').next().unwrap().to_owned();
+    let elsewhere = |mode: &str| {
+        format!(
+            "postgres://postgres@db.internal:{port}/{database}?hostaddr=127.0.0.1&sslmode={mode}&sslrootcert={}",
+            server_ca()
+        )
+    };
+    let err = PostgresRelayStore::open(&elsewhere("verify-full"), 1).unwrap_err().to_string();
+    assert!(err.contains("not issued for the host in the address") && err.contains("db.internal"), "{err}");
+    let store = PostgresRelayStore::open(&elsewhere("verify-ca"), 1).unwrap();
+    round_trip(&store);
+}
+
+#[test]
+fn the_public_cas_do_not_vouch_for_a_private_certificate() {
+    let address = with(&fresh_postgres_database(), "sslrootcert=system");
+    let err = PostgresRelayStore::open(&address, 1).unwrap_err().to_string();
+    assert!(err.contains("not signed by a public CA (sslrootcert=system)"), "{err}");
+}
+
+#[test]
+fn a_pg_dump_backup_checks_the_certificate_as_the_address_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::copy(server_ca(), &ca).unwrap();
+    let address = with(&fresh_postgres_database(), &format!("sslmode=verify-full&sslrootcert={}", ca.display()));
+    let store = PostgresRelayStore::open(&address, 1).unwrap();
+    store.backup(&dir.path().join("first.dump")).unwrap();
+    // The pool is connected already; pg_dump connects anew and reads the CA
+    // file again, so with another CA in its place only pg_dump is refused.
+    std::fs::copy(other_ca(dir.path()), &ca).unwrap();
+    let err = store.backup(&dir.path().join("second.dump")).unwrap_err().to_string();
+    assert!(err.contains("certificate verify failed"), "{err}");
+    assert!(store.teams().is_ok(), "the pool is unharmed");
 }

@@ -17,7 +17,8 @@ use connect_relay_store::SharedRelayStore;
 #[command(name = "connect-relay", version)]
 struct Cli {
     /// The relay database: a SQLite file path (created if missing), or a
-    /// PostgreSQL URL such as postgres://relay@db.internal/connect.
+    /// PostgreSQL URL such as postgres://relay@db.internal/connect (TLS as
+    /// libpq's ?sslmode=verify-full&sslrootcert=CA.pem say; see README).
     #[arg(long, global = true, env = "CONNECT_RELAY_DB")]
     db: Option<String>,
     /// Most database connections this process opens.

@@ -22,11 +22,13 @@
 //! This file connects, migrates and holds the [`RelayStore`] implementation,
 //! which hands each call to the part that runs its SQL: `docs.rs`
 //! (documents, the feed, a sync round's reads and commit) and `people.rs`
-//! (invites, people, devices, erasure). What the SQL decides comes from
+//! (invites, people, devices, erasure). `tls.rs` turns the URL's `sslmode`
+//! and `sslrootcert` into the rustls connector every connection uses. What the SQL decides comes from
 //! [`crate::policy`].
 
 mod docs;
 mod people;
+mod tls;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -35,7 +37,9 @@ use std::time::Duration;
 use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use postgres::types::ToSql;
-use postgres::{GenericClient, IsolationLevel, NoTls, Row, Statement};
+use postgres::{GenericClient, IsolationLevel, Row, Statement};
+use tls::{RootCert, TlsOptions};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::shared::pool_builder;
 use crate::{
@@ -60,9 +64,16 @@ struct PgConnection {
 }
 
 /// Opens the pool's connections.
-#[derive(Debug)]
 struct Manager {
     config: postgres::Config,
+    /// Used or not as the address's `sslmode` says.
+    tls: MakeRustlsConnect,
+}
+
+impl std::fmt::Debug for Manager {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Manager").field("config", &self.config).finish_non_exhaustive()
+    }
 }
 
 impl r2d2::ManageConnection for Manager {
@@ -70,7 +81,7 @@ impl r2d2::ManageConnection for Manager {
     type Error = postgres::Error;
 
     fn connect(&self) -> std::result::Result<PgConnection, postgres::Error> {
-        Ok(PgConnection { client: self.config.connect(NoTls)?, statements: HashMap::new() })
+        Ok(PgConnection { client: self.config.connect(self.tls.clone())?, statements: HashMap::new() })
     }
 
     fn is_valid(&self, conn: &mut PgConnection) -> std::result::Result<(), postgres::Error> {
@@ -93,6 +104,7 @@ pub struct PostgresRelayStore {
     place: String,
     /// How to connect, for `pg_dump` (through its environment).
     config: postgres::Config,
+    tls: TlsOptions,
 }
 
 impl std::fmt::Debug for PostgresRelayStore {
@@ -248,13 +260,21 @@ fn place_of(config: &postgres::Config) -> String {
 }
 
 /// libpq's environment variables for the database `config` names, the
-/// password among them, for a client program (`pg_dump`).
-fn pg_environment(config: &postgres::Config) -> Vec<(&'static str, String)> {
-    let mut env = Vec::new();
+/// password and TLS settings among them, for a client program (`pg_dump`).
+fn pg_environment(config: &postgres::Config, tls: &TlsOptions) -> Vec<(&'static str, String)> {
+    let mut env = vec![("PGSSLMODE", tls.mode.name().to_owned())];
+    match &tls.root_cert {
+        Some(RootCert::File(path)) => env.push(("PGSSLROOTCERT", path.display().to_string())),
+        Some(RootCert::System) => env.push(("PGSSLROOTCERT", "system".into())),
+        None => {}
+    }
     match config.get_hosts().first() {
         Some(postgres::config::Host::Tcp(h)) => env.push(("PGHOST", h.clone())),
         Some(postgres::config::Host::Unix(p)) => env.push(("PGHOST", p.display().to_string())),
         None => {}
+    }
+    if let Some(addr) = config.get_hostaddrs().first() {
+        env.push(("PGHOSTADDR", addr.to_string()));
     }
     if let Some(port) = config.get_ports().first() {
         env.push(("PGPORT", port.to_string()));
@@ -287,11 +307,14 @@ fn pg_dump_program() -> std::path::PathBuf {
 impl PostgresRelayStore {
     /// Connects to the database at `address` (a `postgres://` URL), creates
     /// or migrates its tables, and keeps a pool of at most `pool_size`
-    /// connections.
+    /// connections. The URL's `sslmode` and `sslrootcert` choose TLS as
+    /// libpq's do (see [`tls`]).
     pub fn open(address: &str, pool_size: u32) -> Result<Self> {
-        let mut config: postgres::Config = address
+        let (rest, mut tls) = TlsOptions::split(address)?;
+        let mut config: postgres::Config = rest
             .parse()
             .map_err(|e| RelayStoreError::BadAddress(format!("{address:?} is not a PostgreSQL address: {e}")))?;
+        tls.apply(&mut config, rest.starts_with("postgres"));
         let place = place_of(&config);
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
@@ -300,17 +323,17 @@ impl PostgresRelayStore {
             config.application_name("connect-relay");
         }
         let cannot = |reason: String| RelayStoreError::CannotOpen { place: place.clone(), reason };
-        // Connect once first, so a wrong address or password is reported as
-        // PostgreSQL said it, not as a pool that timed out.
-        let mut first = Manager { config: config.clone() }.connect_now().map_err(|e| cannot(describe(&e)))?;
+        let manager = Manager { config: config.clone(), tls: tls.connector()? };
+        // Connect once first, so a wrong address, password or certificate is
+        // reported as PostgreSQL or rustls said it, not as a pool that timed out.
+        let mut first = manager.connect_now().map_err(|e| cannot(describe(&e, &tls)))?;
         migrate(&mut first).map_err(|e| match e {
-            RelayStoreError::Postgres(e) => cannot(describe(&e)),
+            RelayStoreError::Postgres(e) => cannot(describe(&e, &tls)),
             other => other,
         })?;
         drop(first);
-        let dump_config = config.clone();
-        let pool = pool_builder(pool_size).build(Manager { config }).map_err(|e| cannot(e.to_string()))?;
-        Ok(Self { pool, place, config: dump_config })
+        let pool = pool_builder(pool_size).build(manager).map_err(|e| cannot(e.to_string()))?;
+        Ok(Self { pool, place, config, tls })
     }
 
     fn conn(&self) -> Result<Checkout> {
@@ -327,11 +350,12 @@ impl Manager {
     }
 }
 
-/// PostgreSQL's own words for an error, where it gave some.
-fn describe(e: &postgres::Error) -> String {
+/// PostgreSQL's own words for an error, where it gave some, or what the
+/// database's certificate failed.
+fn describe(e: &postgres::Error, tls: &TlsOptions) -> String {
     match e.as_db_error() {
         Some(db) => db.message().to_owned(),
-        None => e.to_string(),
+        None => tls::explain(e, tls).unwrap_or_else(|| e.to_string()),
     }
 }
 
@@ -661,7 +685,7 @@ impl RelayStore for PostgresRelayStore {
             .arg("--no-owner")
             .arg("--file")
             .arg(path)
-            .envs(pg_environment(&self.config))
+            .envs(pg_environment(&self.config, &self.tls))
             .output()
             .map_err(|e| {
                 RelayStoreError::Backup(format!(
