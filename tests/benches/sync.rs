@@ -16,10 +16,18 @@
 //! sync, one edit, relay peak RSS, and sessions per second with 100
 //! concurrent devices.
 //!
+//! What the relay's limits cost (issue 20): sessions per second of 100
+//! concurrent devices against a relay with every limit on and one with none,
+//! alternating in the same run. Goal: the limits cost at most 10%.
+//!
 //! On PostgreSQL (when `CONNECT_TEST_POSTGRES` names a server, as
 //! `scripts/with-postgres` sets it): sessions per second with 100 concurrent
 //! devices through one relay process, and through two processes sharing the
 //! database.
+//!
+//! Every relay child runs as `connect-relay serve` does (the limits on,
+//! served with header timeouts and a connection cap), except that enrolment
+//! is not limited per address: every bench device enrols from 127.0.0.1.
 
 #[path = "../tests/harness/mod.rs"]
 mod harness;
@@ -28,7 +36,7 @@ use std::time::Instant;
 
 use connect_model::page::{self, Category};
 use connect_model::{AuthorRole, DocKind, DocumentId};
-use connect_relay::AppState;
+use connect_relay::{AppState, Protection, RateLimit};
 use connect_relay_store::SqliteRelayStore;
 use connect_store::{DocumentStore, MemoryStore, SqliteStore, StoreOptions};
 use harness::{Relay, at};
@@ -36,7 +44,7 @@ use harness::{Relay, at};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--relay-child") {
-        relay_child(&args[i + 1]);
+        relay_child(&args[i + 1], !args.iter().any(|a| a == "--unlimited"));
         return;
     }
     let quick = args.iter().any(|a| a == "--quick");
@@ -107,6 +115,7 @@ fn main() {
     for residents in scales {
         scale(residents, if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
     }
+    limits_cost(if quick { 20 } else { 100 }, if quick { 3 } else { 10 }, if quick { 1 } else { 5 });
     on_postgres(if quick { 20 } else { 100 }, if quick { 3 } else { 10 });
 }
 
@@ -121,17 +130,8 @@ fn on_postgres(devices: usize, syncs_each: usize) {
     }
     for instances in [1, 2] {
         let address = connect_relay_store::testing::fresh_postgres_database();
-        let crowd = {
-            let db = connect_relay_store::open(&address, 2).unwrap();
-            let now = connect_model::Timestamp::new(chrono::Utc::now());
-            let team = connect_relay::admin::create_team(&*db, "Bench", now).unwrap().team;
-            (0..devices)
-                .map(|_| {
-                    connect_relay::admin::create_invite(&*db, team, AuthorRole::Supporter, None, 24, now).unwrap().code
-                })
-                .collect::<Vec<_>>()
-        };
-        let relays: Vec<ChildRelay> = (0..instances).map(|_| ChildRelay::start_on(&address)).collect();
+        let crowd = crowd(&address, devices);
+        let relays: Vec<ChildRelay> = (0..instances).map(|_| ChildRelay::start_on(&address, true)).collect();
         let urls: Vec<String> = relays.iter().map(|r| r.url.clone()).collect();
         let (sessions, secs) = throughput(&urls, crowd, syncs_each);
         println!(
@@ -141,19 +141,78 @@ fn on_postgres(devices: usize, syncs_each: usize) {
     }
 }
 
+/// A team of `devices` supporters' invites in the relay database at
+/// `address` (a file or a `postgres://` URL): their codes.
+fn crowd(address: &str, devices: usize) -> Vec<String> {
+    let db = connect_relay_store::open(address, 2).unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    let team = connect_relay::admin::create_team(&*db, "Bench", now).unwrap().team;
+    (0..devices)
+        .map(|_| connect_relay::admin::create_invite(&*db, team, AuthorRole::Supporter, None, 24, now).unwrap().code)
+        .collect()
+}
+
+/// What the limits cost: the same crowd against a relay with every limit on
+/// and one with none, `rounds` times each, alternating which goes first, each
+/// on a new SQLite file. Prints each side's median and every run.
+fn limits_cost(devices: usize, syncs_each: usize, rounds: usize) {
+    let mut rates: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let order = if round % 2 == 0 { [true, false] } else { [false, true] };
+        for limited in order {
+            let dir = tempfile::tempdir().unwrap();
+            let db = dir.path().join("relay.db").display().to_string();
+            let crowd = crowd(&db, devices);
+            let relay = ChildRelay::start_on(&db, limited);
+            let (sessions, secs) = throughput(std::slice::from_ref(&relay.url), crowd, syncs_each);
+            rates[usize::from(!limited)].push(sessions as f64 / secs);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let runs = |v: &[f64]| v.iter().map(|r| format!("{r:.0}")).collect::<Vec<_>>().join(", ");
+    let [mut with, mut without] = rates;
+    let (on, off) = (median(&mut with), median(&mut without));
+    println!(
+        "the limits' cost, {devices} concurrent devices x {syncs_each} edit+sync sessions, {rounds} alternating runs each: \
+         with the limits {on:.0} sessions/s (median of {}), without {off:.0} sessions/s (median of {}): {:+.1}%   goal: at most 10% slower",
+        runs(&with),
+        runs(&without),
+        (on / off - 1.0) * 100.0
+    );
+}
+
 /// The relay, in this process: `--relay-child DB` (a file or a `postgres://`
-/// URL). Prints its address, then serves.
-fn relay_child(db: &str) {
+/// URL), with `limited` as `connect-relay serve` runs it (but enrolment per
+/// address: the bench's devices all share one) or else with no limit any
+/// client could reach (`--unlimited`: `RelayLimits::without_budgets`,
+/// `Protection::off`, served by plain `axum::serve` with no timer and no
+/// connection cap, as the relay was before issue 20). Prints its address,
+/// then serves.
+fn relay_child(db: &str, limited: bool) {
     let store = connect_relay_store::open(db, connect_relay_store::POOL_SIZE).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     println!("{}", listener.local_addr().unwrap());
     listener.set_nonblocking(true).unwrap();
-    let rate = connect_relay::RateLimit { burst: 1e9, per_second: 1e9 };
-    let limits = connect_relay::sync::SyncLimits::default();
-    let state = AppState::shared(store).with_limits(limits, rate, limits.max_request_bytes);
+    let unlimited = RateLimit { burst: 1e9, per_second: 1e9 };
+    let state = AppState::shared(store);
+    let state = if limited {
+        state.with_protection(Protection { enrol_per_address: unlimited, ..Protection::default() })
+    } else {
+        let limits = connect_relay::sync::SyncLimits::default().without_budgets();
+        state.with_limits(limits, unlimited, limits.max_request_bytes).with_protection(Protection::off())
+    };
+    let app = connect_relay::router(state);
     connect_relay::runtime(connect_relay_store::POOL_SIZE).unwrap().block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-        axum::serve(listener, connect_relay::router(state)).await.unwrap();
+        if limited {
+            let limits = connect_relay::serve::ServeLimits::default();
+            connect_relay::serve::serve(listener, app, None, limits, std::future::pending()).await;
+        } else {
+            axum::serve(listener, app).await.unwrap();
+        }
     });
 }
 
@@ -165,14 +224,16 @@ struct ChildRelay {
 
 impl ChildRelay {
     fn start(db: &std::path::Path) -> Self {
-        Self::start_on(&db.display().to_string())
+        Self::start_on(&db.display().to_string(), true)
     }
 
-    fn start_on(db: &str) -> Self {
+    /// A relay on `db`, with its limits on or (`limited` false) off.
+    fn start_on(db: &str, limited: bool) -> Self {
         use std::io::BufRead;
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .arg("--relay-child")
             .arg(db)
+            .args((!limited).then_some("--unlimited"))
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();

@@ -278,6 +278,8 @@ fn disable_connects_in_plain_and_require_and_verify_full_with_the_right_ca_encry
     for (parameters, encrypts) in [("sslmode=disable", false), ("sslmode=require", true), (verify.as_str(), true)] {
         let address = with(&fresh_postgres_database(), parameters);
         let store = PostgresRelayStore::open(&address, 2).unwrap();
+        let mode = parameters.split('&').next().unwrap();
+        assert!(store.place().ends_with(&format!("({mode})")) && !store.place().contains("sslrootcert"));
         round_trip(&store);
         let (encrypted, all) = encrypted_connections(&address);
         let expected = if encrypts { all } else { 0 };

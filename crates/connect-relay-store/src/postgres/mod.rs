@@ -700,7 +700,9 @@ impl RelayStore for PostgresRelayStore {
         }
     }
 
+    /// The address without its password, and how it is encrypted (the
+    /// relay prints it as it starts).
     fn place(&self) -> String {
-        self.place.clone()
+        format!("{} (sslmode={})", self.place, self.tls.mode.name())
     }
 }
