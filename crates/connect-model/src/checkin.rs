@@ -169,11 +169,22 @@ impl CheckIn {
     /// Whether any measure was answered.
     #[must_use]
     pub fn has_answers(&self) -> bool {
-        self.loneliness.is_some()
-            || self.ucla3.is_some_and(|u| u != Ucla3::default())
-            || self.ons4.is_some_and(|o| o != Ons4::default())
-            || !self.life_map.is_empty()
+        any_answered(self.loneliness, self.ucla3, self.ons4, &self.life_map)
     }
+}
+
+/// Whether any measure was answered: one rule for a stored check-in and
+/// for answers still being given.
+pub(crate) fn any_answered(
+    loneliness: Option<OnsLoneliness>,
+    ucla3: Option<Ucla3>,
+    ons4: Option<Ons4>,
+    life_map: &BTreeMap<String, Rag>,
+) -> bool {
+    loneliness.is_some()
+        || ucla3.is_some_and(|u| u != Ucla3::default())
+        || ons4.is_some_and(|o| o != Ons4::default())
+        || !life_map.is_empty()
 }
 
 impl serde::Serialize for CheckIn {

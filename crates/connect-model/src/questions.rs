@@ -185,10 +185,7 @@ impl Answers {
     /// Whether anything was answered.
     #[must_use]
     pub fn has_answers(&self) -> bool {
-        self.loneliness.is_some()
-            || self.ucla3.is_some_and(|u| u != Ucla3::default())
-            || self.ons4.is_some_and(|o| o != Ons4::default())
-            || !self.life_map.is_empty()
+        crate::checkin::any_answered(self.loneliness, self.ucla3, self.ons4, &self.life_map)
     }
 
     /// What in these answers should worry someone.
