@@ -72,6 +72,19 @@ pub(crate) enum Command {
     /// The resident's story and its consent level.
     #[command(subcommand)]
     Story(StoryCmd),
+    /// Promises: what we said we'd do, who will do it and when.
+    #[command(subcommand)]
+    Promise(PromiseCmd),
+    /// The next visit: a day, or "they'll call me".
+    #[command(subcommand)]
+    Visit(VisitCmd),
+    /// Today: visits planned, promises due or late, and residents not seen
+    /// for a while (as long as the team says; three weeks unless it said).
+    Today {
+        /// The day to look from (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Search names, offers, asks and goals.
     Search {
         /// Words to look for (each matches the start of a word).
@@ -380,6 +393,81 @@ pub(crate) struct CheckinArgs {
     /// Answered by the resident themself (default: recorded by you with them).
     #[arg(long, value_enum, default_value_t = ByArg::Resident)]
     pub(crate) by: ByArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PromiseCmd {
+    /// Write down a promise; prints its id on the last line.
+    Add {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// What will be done ("ask the council about the ramp").
+        text: String,
+        /// Who will do it: supporter, resident, team, or the name of someone
+        /// in the resident's circle.
+        #[arg(long, default_value = "supporter")]
+        by: String,
+        /// On this day (YYYY-MM-DD).
+        #[arg(long, conflicts_with_all = ["within", "no_rush"])]
+        due: Option<chrono::NaiveDate>,
+        /// Within this many days from today.
+        #[arg(long, conflicts_with = "no_rush")]
+        within: Option<u32>,
+        /// No rush: it is never due.
+        #[arg(long)]
+        no_rush: bool,
+        /// The ask it answers (an ask id, or a unique prefix).
+        #[arg(long)]
+        ask: Option<String>,
+        /// Only the team may read it; never sent to the resident.
+        #[arg(long)]
+        team_only: bool,
+        /// Said by the resident (default: written down by you).
+        #[arg(long)]
+        by_resident: bool,
+    },
+    /// Mark a promise done.
+    Done(PromiseTarget),
+    /// Mark a promise "not now": put aside, not a failure.
+    NotNow(PromiseTarget),
+    /// Mark a promise no longer needed.
+    Drop(PromiseTarget),
+    /// Open a promise again (undoes done, not now or drop).
+    Reopen(PromiseTarget),
+    /// A resident's promises, with who will keep each and where it stands.
+    List {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PromiseTarget {
+    /// Resident id (or a unique name or id prefix).
+    pub(crate) resident: String,
+    /// Promise id (or a unique prefix).
+    pub(crate) id: String,
+    /// Said by the resident (default: by you).
+    #[arg(long)]
+    pub(crate) by_resident: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum VisitCmd {
+    /// Set the next visit: a day, or --they-call.
+    Next {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The day (YYYY-MM-DD).
+        #[arg(required_unless_present = "they_call", conflicts_with = "they_call")]
+        date: Option<chrono::NaiveDate>,
+        /// No day: the resident will call when they want a visit.
+        #[arg(long)]
+        they_call: bool,
+        /// The resident said "not now": the visit moves at their wish.
+        #[arg(long)]
+        not_now: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,13 +13,14 @@ use connect_model::circle::Ring;
 use connect_model::journal::{Marker, Visibility};
 use connect_model::measures::{self, Ons4Item, UclaAnswer};
 use connect_model::page::{GoalKind, Section};
+use connect_model::promise::{Plan, PromiseBy, PromiseState, When};
 use connect_model::{AuthorRole, DeviceId, ItemId, ResidentId};
 use connect_store::{DocumentStore, SqliteStore};
 use serde::Serialize;
 
 use crate::args::{
     AskCmd, ByArg, CheckinArgs, Cli, Command, ExportFormat, GoalCmd, ItemTarget, NoteCmd, OfferCmd, PersonCmd,
-    ResidentCmd, StoryCmd,
+    PromiseCmd, PromiseTarget, ResidentCmd, StoryCmd, VisitCmd,
 };
 use crate::{open, render};
 
@@ -167,6 +168,18 @@ fn run_with(s: &Session, command: Command) -> anyhow::Result<()> {
             s.edit_printing_id(r, Edit::AddNote { text, marker, visibility, mood, reason })
         }
         Command::Checkin(args) => checkin(s, &args),
+        Command::Promise(cmd) => promise(s, cmd),
+        Command::Visit(VisitCmd::Next { resident, date, they_call: _, not_now }) => {
+            let r = s.resident(&resident)?;
+            let plan = date.map_or(Plan::TheyWillCall, Plan::On);
+            s.edit(r, Edit::SetNextVisit { plan, resident_not_now: not_now, by_resident: false })?;
+            println!("{}", render::next_visit(plan));
+            Ok(())
+        }
+        Command::Today { date } => {
+            let today = s.device.today(date.unwrap_or_else(local_today)).map_err(|e| s.said(e))?;
+            s.print(&today, || render::today(&today))
+        }
         Command::Story(cmd) => story(s, cmd),
         Command::Search { text } => {
             let hits = s.device.search(&text).map_err(|e| s.said(e))?;
@@ -236,6 +249,53 @@ fn ask(s: &Session, cmd: AskCmd) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// The phone's calendar day, where "today" and "within 3 days" count from.
+fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// `connect promise add|done|not-now|drop|reopen|list`.
+fn promise(s: &Session, cmd: PromiseCmd) -> anyhow::Result<()> {
+    let (target, state) = match cmd {
+        PromiseCmd::Add { resident, text, by, due, within, no_rush, ask, team_only, by_resident } => {
+            let r = s.resident(&resident)?;
+            let (by, by_name) = match by.parse::<PromiseBy>() {
+                Ok(PromiseBy::Circle) => bail!("--by circle needs the person's name: --by \"Sam next door\""),
+                Ok(by) => (by, String::new()),
+                Err(_) => (PromiseBy::Circle, by),
+            };
+            let when = match (due, within, no_rush) {
+                (Some(day), _, _) => Some(When::On(day)),
+                (_, Some(days), _) => Some(When::By(local_today() + chrono::Duration::days(i64::from(days)))),
+                (_, _, true) => Some(When::NoRush),
+                _ => None,
+            };
+            let ask = ask
+                .map(|given| s.device.find_item(r, Some(Section::Asks), &given).map(|(_, id)| id))
+                .transpose()
+                .map_err(|e| s.said(e))?;
+            let edit = Edit::AddPromise { text, by, by_name, when, ask, shared: !team_only, by_resident };
+            return s.edit_printing_id(r, edit);
+        }
+        PromiseCmd::List { resident } => {
+            let r = s.resident(&resident)?;
+            let data = s.device.resident(r).map_err(|e| s.said(e))?;
+            let list: Vec<render::PromiseOut<'_>> = data.promises.iter().map(render::PromiseOut::from).collect();
+            return s.print(&list, || render::promises(&data.page.preferred_name, &data.promises));
+        }
+        PromiseCmd::Done(t) => (t, PromiseState::Done),
+        PromiseCmd::NotNow(t) => (t, PromiseState::NotNow),
+        PromiseCmd::Drop(t) => (t, PromiseState::NoLongerNeeded),
+        PromiseCmd::Reopen(t) => (t, PromiseState::Open),
+    };
+    let PromiseTarget { resident, id, by_resident } = target;
+    let r = s.resident(&resident)?;
+    let (shared, id) = s.device.find_promise(r, &id).map_err(|e| s.said(e))?;
+    s.edit(r, Edit::SetPromiseState { shared, id, state, by_resident })?;
+    println!("Promise {id}: {}.", render::promise_state(state));
+    Ok(())
 }
 
 /// `connect person add|move`: the circle of care.

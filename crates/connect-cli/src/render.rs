@@ -4,6 +4,8 @@
 use connect_device::api::AuditView;
 use connect_device::export::ResidentExport;
 use connect_model::matching::Suggestion;
+use connect_model::promise::{Plan, Promise, PromiseBy, PromiseState, When};
+use connect_model::today::{Today, TodayPromise, TodayVisit};
 use connect_model::{Author, AuthorRole, DeviceId, checkin, journal};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit, SyncStatus};
 use connect_sync::SyncReport;
@@ -316,6 +318,123 @@ pub(crate) fn describe(all: &ResidentExport) -> String {
     }
     if let Some(s) = &all.story {
         out.push_str(&format!("\nStory (consent: {}): {}\n", s.consent, s.text));
+    }
+    out
+}
+
+/// A promise as `connect promise list --json` prints it: the promise, with
+/// where it stands and when it was kept spelled out.
+#[derive(Serialize)]
+pub(crate) struct PromiseOut<'a> {
+    #[serde(flatten)]
+    promise: &'a Promise,
+    state: PromiseState,
+    kept_at: Option<connect_model::Timestamp>,
+}
+
+impl<'a> From<&'a Promise> for PromiseOut<'a> {
+    fn from(promise: &'a Promise) -> Self {
+        Self { promise, state: promise.state(), kept_at: promise.kept_at() }
+    }
+}
+
+/// A promise's state in words.
+pub(crate) fn promise_state(state: PromiseState) -> &'static str {
+    match state {
+        PromiseState::Open => "still to do",
+        PromiseState::Done => "done",
+        PromiseState::NotNow => "not now",
+        PromiseState::NoLongerNeeded => "no longer needed",
+    }
+}
+
+/// Who will keep a promise, in words.
+fn promise_by(by: PromiseBy, by_name: &str) -> String {
+    match by {
+        PromiseBy::Supporter => "the supporter".into(),
+        PromiseBy::Resident => "the resident".into(),
+        PromiseBy::Circle => by_name.to_owned(),
+        PromiseBy::Team => "the team".into(),
+    }
+}
+
+fn when_words(when: Option<When>) -> String {
+    match when {
+        Some(When::On(day)) => format!("on {day}"),
+        Some(When::By(day)) => format!("by {day}"),
+        Some(When::NoRush) => "no rush".into(),
+        None => "no day said".into(),
+    }
+}
+
+/// `connect promise list`.
+pub(crate) fn promises(name: &str, promises: &[Promise]) -> String {
+    let mut out = String::new();
+    for p in promises {
+        out.push_str(&format!(
+            "{}  {:<16} {} will {} ({}){}\n",
+            p.id,
+            promise_state(p.state()),
+            promise_by(p.by, &p.by_name),
+            p.text,
+            when_words(p.when),
+            if p.shared { "" } else { "  [team only]" },
+        ));
+    }
+    if promises.is_empty() {
+        out.push_str(&format!("Nothing promised for {name} yet.\n"));
+    }
+    out
+}
+
+/// `connect visit next`.
+pub(crate) fn next_visit(plan: Plan) -> String {
+    match plan {
+        Plan::On(day) => format!("Next visit: {day}."),
+        Plan::TheyWillCall => "Next visit: when they call.".into(),
+    }
+}
+
+/// `connect today`.
+pub(crate) fn today(t: &Today) -> String {
+    let mut out = format!("Today, {}\n", t.date);
+    let mut section = |title: &str, lines: Vec<String>| {
+        if !lines.is_empty() {
+            out.push_str(&format!("\n{title}\n"));
+            for line in lines {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+    };
+    let visit = |v: &TodayVisit| {
+        if v.day < t.date { format!("{} (planned for {})", v.name, v.day) } else { format!("{} ({})", v.name, v.day) }
+    };
+    let promise = |p: &TodayPromise| {
+        format!(
+            "{}: {} will {} ({}) [{}]",
+            p.name,
+            promise_by(p.promise.by, &p.promise.by_name),
+            p.promise.text,
+            when_words(p.promise.when),
+            p.promise.id
+        )
+    };
+    section("Visits today", t.visits_today.iter().map(visit).collect());
+    section("Promises due", t.promises_due.iter().map(promise).collect());
+    section("Visits this week", t.visits_this_week.iter().map(visit).collect());
+    section("Promises this week", t.promises_this_week.iter().map(promise).collect());
+    section(
+        &format!("Not seen for {} days or more", t.not_seen_days),
+        t.not_seen
+            .iter()
+            .map(|n| match n.last_contact {
+                Some(_) => format!("{} (last seen {} days ago)", n.name, n.days),
+                None => format!("{} (not seen since joining, {} days ago)", n.name, n.days),
+            })
+            .collect(),
+    );
+    if t.is_empty() {
+        out.push_str("Nothing planned or due, and everyone seen lately.\n");
     }
     out
 }

@@ -420,3 +420,76 @@ fn report_gives_team_figures_without_names_and_suppresses_small_numbers() {
     assert_eq!(rows, again, "pseudonyms are stable from one export to the next");
     assert!(demo.fails(&["report", "--per-resident"]).contains("--csv"));
 }
+
+#[test]
+fn promises_and_the_next_visit_from_the_command_line_as_scripts_use_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let amara = Device::new(dir.path(), "Amara");
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    let ask = amara.ok(&["ask", "add", &r, "a ramp for the back door"]);
+    let ramp =
+        amara.ok(&["promise", "add", &r, "ask the council about the ramp", "--due", "2026-12-01", "--ask", &ask[..8]]);
+    assert_eq!(ramp.len(), 36, "the id alone on the last line: {ramp}");
+    let boiler = amara.ok(&[
+        "promise",
+        "add",
+        "Doreen",
+        "check the boiler",
+        "--by",
+        "Sam next door",
+        "--within",
+        "3",
+        "--team-only",
+    ]);
+    let curry =
+        amara.ok(&["promise", "add", &r, "teach Amara my curry", "--by", "resident", "--no-rush", "--by-resident"]);
+    amara.ok(&["promise", "done", &r, &ramp[..8]]);
+    amara.ok(&["promise", "not-now", &r, &curry]);
+    amara.ok(&["promise", "drop", &r, &boiler]);
+    amara.ok(&["promise", "reopen", &r, &boiler]);
+
+    let list = amara.json(&["promise", "list", &r]);
+    let by_id = |id: &str| list.as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone();
+    let ramp = by_id(&ramp);
+    assert_eq!((ramp["state"].as_str(), ramp["when"]["kind"].as_str()), (Some("done"), Some("on")));
+    assert_eq!(ramp["ask"], ask.as_str());
+    assert!(ramp["kept_at"].is_string());
+    let boiler = by_id(&boiler);
+    assert_eq!((boiler["by"].as_str(), boiler["by_name"].as_str()), (Some("circle"), Some("Sam next door")));
+    assert_eq!(boiler["shared"], false);
+    assert_eq!(boiler["state"], "open", "reopened");
+    assert_eq!(boiler["changes"].as_array().unwrap().len(), 2, "dropped and reopened, both kept");
+    let curry = by_id(&curry);
+    assert_eq!((curry["state"].as_str(), curry["author"]["role"].as_str()), (Some("not-now"), Some("resident")));
+    assert_eq!(curry["when"]["kind"], "no-rush");
+
+    amara.ok(&["visit", "next", &r, "--they-call"]);
+    amara.ok(&["visit", "next", &r, "2026-12-09", "--not-now"]);
+    let today = amara.json(&["today", "--date", "2026-12-08"]);
+    assert_eq!(today["date"], "2026-12-08");
+    assert_eq!(today["visits_this_week"][0]["day"], "2026-12-09");
+    assert_eq!(today["visits_this_week"][0]["name"], "Doreen");
+    let due: Vec<&str> =
+        today["promises_due"].as_array().unwrap().iter().map(|p| p["promise"]["text"].as_str().unwrap()).collect();
+    let week: Vec<&str> = today["promises_this_week"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["promise"]["text"].as_str().unwrap())
+        .collect();
+    assert!(due.is_empty() && week == ["check the boiler"], "the kept ramp is gone: {due:?} {week:?}");
+    assert_eq!(today["not_seen_days"], 21);
+    let text = amara.ok(&["today", "--date", "2026-12-08"]);
+    assert!(text.contains("Sam next door will check the boiler"), "{text}");
+    let export = amara.json(&["show", &r]);
+    assert_eq!(export["promises"].as_array().unwrap().len(), 3, "a subject access copy holds every promise");
+    assert_eq!(export["visit_plans"][1]["reason"], "resident-not-now");
+
+    // Bad input: a clear refusal, nothing written.
+    assert!(amara.fails(&["promise", "add", &r, "  "]).contains("must not be empty"));
+    assert!(amara.fails(&["promise", "done", &r, "nonsense"]).contains("no promise"));
+    assert!(amara.fails(&["promise", "add", &r, "x", "--by", "circle"]).contains("person's name"));
+    amara.fails(&["visit", "next", &r]);
+    amara.fails(&["today", "--date", "7 December"]);
+    assert_eq!(amara.json(&["promise", "list", &r]).as_array().unwrap().len(), 3);
+}

@@ -20,6 +20,7 @@ use connect_model::directory::Directory;
 use connect_model::insights::TeamInsights;
 use connect_model::matching::Suggestion;
 use connect_model::story::SharedStory;
+use connect_model::today::Today;
 use connect_model::{AuthorRole, DeviceId, ItemId, ResidentId};
 use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 
@@ -345,6 +346,16 @@ impl DeviceClient {
     /// (Coordinator) Picks the team's short check-in (question keys).
     pub async fn set_short_checkin(&self, keys: Vec<String>) -> Result<(), DeviceError> {
         self.done(Request::SetShortCheckin(keys)).await
+    }
+
+    /// (Coordinator) How many days without a contact count as "not seen for a while".
+    pub async fn set_not_seen_days(&self, days: u32) -> Result<(), DeviceError> {
+        self.done(Request::SetNotSeenDays(days)).await
+    }
+
+    /// The Today screen for `date` (the phone's own calendar day).
+    pub async fn today(&self, date: chrono::NaiveDate) -> Result<Today, DeviceError> {
+        expect_reply!(self.call(Request::Today(date)).await?, Today).map(|t| *t)
     }
 
     /// The team's figures (no names; small numbers suppressed).

@@ -2,6 +2,7 @@
 //! hits. The device store derives these from the documents into its index
 //! tables; the screens name them without knowing any store.
 
+use crate::promise::Plan;
 use crate::{ItemId, ResidentId, Timestamp};
 
 /// Whether a document's changes have reached the relay.
@@ -39,6 +40,9 @@ pub struct CaseloadRow {
     pub last_contact: Option<Timestamp>,
     /// Latest check-in with answers.
     pub latest_checkin: Option<Timestamp>,
+    /// The next visit in force: a day, or "they'll call me".
+    #[serde(default)]
+    pub next_visit: Option<Plan>,
     /// Documents of this resident with changes not yet on the relay.
     pub pending_documents: usize,
     /// The worst sync status among their documents.

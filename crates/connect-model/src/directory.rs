@@ -67,6 +67,10 @@ struct DirectoryDoc {
     /// writer wins: a team setting, not a list to merge).
     #[autosurgeon(missing = "Default::default")]
     short_checkin: String,
+    /// Days without a contact before the Today screen lists a resident as
+    /// not seen for a while (0: the default). One value, last writer wins.
+    #[autosurgeon(missing = "Default::default")]
+    not_seen_days: u64,
 }
 
 /// The team directory, read from its document.
@@ -82,6 +86,14 @@ pub struct Directory {
     /// empty: the default four, [`crate::questions::DEFAULT_SHORT_CHECKIN`]).
     #[serde(default)]
     pub short_checkin: Vec<String>,
+    /// Days without a contact before the Today screen lists a resident as not
+    /// seen for a while ([`crate::today::DEFAULT_NOT_SEEN_DAYS`] unless the team said).
+    #[serde(default = "default_not_seen_days")]
+    pub not_seen_days: u32,
+}
+
+fn default_not_seen_days() -> u32 {
+    crate::today::DEFAULT_NOT_SEEN_DAYS
 }
 
 impl Directory {
@@ -140,7 +152,11 @@ pub fn read(doc: &Automerge) -> Result<Directory> {
         areas.into_iter().map(|(k, a)| (k, a.label)).collect()
     };
     let short_checkin = raw.short_checkin.split_whitespace().map(str::to_owned).collect();
-    Ok(Directory { team: raw.owner, entries, life_areas, short_checkin })
+    let not_seen_days = match u32::try_from(raw.not_seen_days) {
+        Ok(0) | Err(_) => default_not_seen_days(),
+        Ok(days) => days,
+    };
+    Ok(Directory { team: raw.owner, entries, life_areas, short_checkin, not_seen_days })
 }
 
 /// A new place or helper.
@@ -202,6 +218,23 @@ pub fn set_short_checkin(doc: &mut Automerge, ctx: &EditContext, keys: &[String]
     document::edit(doc, ctx, "set short check-in", |tx| document::set_field(tx, &ROOT, "short_checkin", keys.join(" ")))
 }
 
+/// The longest "not seen for a while" a team may set, in days (a year).
+pub const NOT_SEEN_DAYS_MAX: u32 = 365;
+
+/// Sets how many days without a contact the Today screen calls "a while":
+/// 1 to [`NOT_SEEN_DAYS_MAX`].
+pub fn set_not_seen_days(doc: &mut Automerge, ctx: &EditContext, days: u32) -> Result<()> {
+    if !(1..=NOT_SEEN_DAYS_MAX).contains(&days) {
+        return Err(crate::ModelError::Invalid {
+            what: "days before 'not seen for a while'",
+            value: days.to_string(),
+            hint: format!("a number of days from 1 to {NOT_SEEN_DAYS_MAX}"),
+        });
+    }
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "set not seen days", |tx| document::set_field(tx, &ROOT, "not_seen_days", u64::from(days)))
+}
+
 /// Replaces the life map areas with the team's own list (labels in order).
 /// Earlier areas are archived, so old check-ins still name them.
 pub fn set_life_areas(doc: &mut Automerge, ctx: &EditContext, labels: &[&str]) -> Result<()> {
@@ -255,6 +288,11 @@ mod tests {
     fn the_team_picks_its_short_check_in_from_the_questions_there_are() {
         let mut doc = create(&supporter_actor(), TeamId::random(), &ctx(0)).unwrap();
         assert!(read(&doc).unwrap().short_checkin.is_empty(), "the default until the team picks");
+        assert_eq!(read(&doc).unwrap().not_seen_days, crate::today::DEFAULT_NOT_SEEN_DAYS);
+        set_not_seen_days(&mut doc, &ctx(1), 28).unwrap();
+        assert_eq!(read(&doc).unwrap().not_seen_days, 28);
+        assert!(set_not_seen_days(&mut doc, &ctx(1), 0).is_err() && set_not_seen_days(&mut doc, &ctx(1), 400).is_err());
+        assert_eq!(read(&doc).unwrap().not_seen_days, 28, "a refused number changes nothing");
         let picked: Vec<String> = ["loneliness", "ucla-left-out", "life-map:home"].map(String::from).to_vec();
         set_short_checkin(&mut doc, &ctx(1), &picked).unwrap();
         assert_eq!(read(&doc).unwrap().short_checkin, picked);

@@ -43,10 +43,12 @@ pub mod limits;
 pub mod matching;
 pub mod measures;
 pub mod page;
+pub mod promise;
 pub mod questions;
 pub mod story;
 mod string_enum;
 mod time;
+pub mod today;
 pub mod validate;
 
 #[cfg(test)]

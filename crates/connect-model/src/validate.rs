@@ -13,7 +13,7 @@ use automerge::{Automerge, ROOT, ReadDoc, Value};
 
 use crate::limits::{ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
 use crate::{Author, DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document};
-use crate::{journal, page, story};
+use crate::{journal, page, promise, story};
 
 /// Reads a document's id from its root (`kind` and `owner`).
 pub fn id_of(doc: &Automerge) -> Result<DocumentId> {
@@ -86,6 +86,7 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
         DocKind::Page => {
             let p = page::read(doc)?;
             read_page(&mut r, &p);
+            read_promises(&mut r, doc)?;
             owned_by(p.resident)?;
         }
         DocKind::Circle => {
@@ -105,6 +106,9 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
             for e in &j.entries {
                 r.text("note", LONG_TEXT_MAX, &e.text);
                 r.claim(format!("entries/{}/author", e.id), &e.author);
+            }
+            if id.kind() == DocKind::TeamNotes {
+                read_promises(&mut r, doc)?;
             }
             owned_by(j.resident)?;
         }
@@ -144,6 +148,18 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
         }
     }
     r.finish()
+}
+
+/// A page's or team notes' promises (and a page's visit plans): their words and authors.
+fn read_promises(r: &mut Reader, doc: &Automerge) -> Result<()> {
+    for p in promise::read(doc)? {
+        r.text("promise", ITEM_MAX, &p.text);
+        r.text("name of who will do it", NAME_MAX, &p.by_name);
+    }
+    for (place, author) in promise::claims(doc)? {
+        r.claim(place, &author);
+    }
+    Ok(())
 }
 
 fn read_page(r: &mut Reader, p: &page::ResidentPage) {
@@ -218,6 +234,30 @@ mod tests {
         assert!(place.starts_with("consent/") && place.ends_with("/by"), "{place}");
         assert!(by.recorded_for_resident(), "the resident's consent, recorded by a supporter");
         assert_eq!(by.recorded_by, Some(crate::AuthorRole::Supporter));
+    }
+
+    #[test]
+    fn a_promise_and_its_changes_are_claims_and_its_words_are_limited() {
+        let resident = ResidentId::random();
+        let id = DocumentId::resident(resident, DocKind::Page);
+        let mut doc = page::create(&supporter_actor(), resident, "Doreen", &ctx(0)).unwrap();
+        let new = promise::NewPromise {
+            text: "ask the council about the ramp",
+            by: promise::PromiseBy::Supporter,
+            by_name: "",
+            when: None,
+            ask: None,
+        };
+        let p = promise::add(&mut doc, &ctx(1), &new).unwrap();
+        let theirs = ctx(2).by(crate::Author::new(crate::AuthorRole::Resident, "Doreen", crate::DeviceId::random()));
+        promise::set_state(&mut doc, &theirs, p, promise::PromiseState::Done).unwrap();
+        let claims = inspect(id, &doc).unwrap().claims;
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        assert!(claims.iter().any(|(place, by)| place.contains("/changes/") && by.recorded_for_resident()));
+        let notes = DocumentId::resident(resident, DocKind::TeamNotes);
+        let mut doc = journal::create(&supporter_actor(), resident, journal::Visibility::TeamOnly, &ctx(0)).unwrap();
+        promise::add(&mut doc, &ctx(1), &new).unwrap();
+        assert_eq!(inspect(notes, &doc).unwrap().claims.len(), 1, "team-only promises are checked too");
     }
 
     #[test]

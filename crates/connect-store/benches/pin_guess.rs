@@ -49,7 +49,7 @@ fn main() {
     let allowed = (0..1_000_000u32).filter(|n| check_passphrase(&format!("{n:06}")).is_ok()).count();
     println!("6-digit PINs the rule allows: {allowed} of 1,000,000");
     for (name, cost) in
-        [("first key files (19 MiB, 2 passes)", KdfCost::FIRST), ("now (64 MiB, 3 passes)", KdfCost::CURRENT)]
+        [("first key files (19 MiB, 2 passes)", KdfCost::FIRST), ("now (46 MiB, 3 passes)", KdfCost::CURRENT)]
     {
         let one = rate(cost, rounds, 1);
         let all = rate(cost, rounds, cores);

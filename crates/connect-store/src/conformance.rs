@@ -6,6 +6,7 @@
 use connect_model::automerge::Automerge;
 use connect_model::journal::{self, Marker, NewEntry};
 use connect_model::page::{self, AskStatus, Category, Section};
+use connect_model::promise::{self, NewPromise, Plan, PlanReason, PromiseBy, PromiseState, When};
 use connect_model::story::{self, Consent};
 use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle};
 
@@ -57,6 +58,7 @@ macro_rules! conformance_tests {
             insight_facts_come_from_the_index_and_follow_edits,
             story_consents_follow_the_latest_change,
             a_sync_write_merges_erases_marks_and_sets_in_one_go,
+            promises_and_the_next_visit_come_from_the_index,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -301,9 +303,24 @@ pub fn rebuilt_indexes_equal_maintained_ones<S: DocumentStore>(store: &mut S) {
             .edit(DocumentId::resident(r, DocKind::Page), |d| page::add_offer(d, &ctx, "baking", Category::Creative))
             .unwrap();
     }
-    let before = (store.caseload().unwrap(), store.search("bak").unwrap());
+    let first = store.caseload().unwrap()[0].resident;
+    let ctx = me.context(at(5));
+    let ramp = NewPromise {
+        text: "ask the council about the ramp",
+        by: PromiseBy::Supporter,
+        by_name: "",
+        when: Some(When::On(day("2026-03-05"))),
+        ask: None,
+    };
+    store.edit(DocumentId::resident(first, DocKind::Page), |d| promise::add(d, &ctx, &ramp)).unwrap();
+    store
+        .edit(DocumentId::resident(first, DocKind::Page), |d| {
+            promise::set_next_visit(d, &ctx, Plan::TheyWillCall, PlanReason::Planned)
+        })
+        .unwrap();
+    let before = (store.caseload().unwrap(), store.search("bak").unwrap(), store.open_promises().unwrap());
     store.rebuild_indexes().unwrap();
-    assert_eq!((store.caseload().unwrap(), store.search("bak").unwrap()), before);
+    assert_eq!((store.caseload().unwrap(), store.search("bak").unwrap(), store.open_promises().unwrap()), before);
 }
 
 /// A store belongs to one device for life.
@@ -425,6 +442,42 @@ pub fn story_consents_follow_the_latest_change<S: DocumentStore>(store: &mut S) 
     assert_eq!((row(store).consent, row(store).has_text), (Consent::Anonymous, true));
     store.edit(id, |d| story::set_consent(d, &me.context(at(3)), Consent::Private)).unwrap();
     assert_eq!(row(store).consent, Consent::Private, "a withdrawal shows at once");
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Open promises with a day (shared and team-only) and each resident's next
+/// visit come from the index, and follow edits; a promise kept, or with no
+/// day, is not listed.
+pub fn promises_and_the_next_visit_come_from_the_index<S: DocumentStore>(store: &mut S) {
+    let me = setup(store);
+    let r = create_resident(store, &me, "Doreen", at(0)).unwrap();
+    let page = DocumentId::resident(r, DocKind::Page);
+    let notes = DocumentId::resident(r, DocKind::TeamNotes);
+    let ctx = me.context(at(1));
+    let new = |text, when| NewPromise { text, by: PromiseBy::Supporter, by_name: "", when, ask: None };
+    let ramp = store
+        .edit(page, |d| {
+            promise::add(d, &ctx, &new("ask the council about the ramp", Some(When::On(day("2026-03-04")))))
+        })
+        .unwrap();
+    store.edit(page, |d| promise::add(d, &ctx, &new("a walk some day", Some(When::NoRush)))).unwrap();
+    store.edit(notes, |d| promise::add(d, &ctx, &new("check the boiler", Some(When::By(day("2026-03-08")))))).unwrap();
+    let open = store.open_promises().unwrap();
+    let texts: Vec<(&str, bool)> = open.iter().map(|p| (p.text.as_str(), p.shared)).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.contains(&("ask the council about the ramp", true)));
+    assert!(texts.contains(&("check the boiler", false)), "team-only promises are listed for the team");
+    store.edit(page, |d| promise::set_state(d, &me.context(at(2)), ramp, PromiseState::Done)).unwrap();
+    assert_eq!(store.open_promises().unwrap().len(), 1, "a kept promise leaves the list");
+    assert_eq!(store.caseload().unwrap()[0].next_visit, None);
+    let next = Plan::On(day("2026-03-10"));
+    store.edit(page, |d| promise::set_next_visit(d, &me.context(at(3)), next, PlanReason::Planned)).unwrap();
+    assert_eq!(store.caseload().unwrap()[0].next_visit, Some(next));
+    let facts = store.resident_facts().unwrap();
+    assert_eq!(facts[0].promises.len(), 3, "the figures see every promise");
 }
 
 /// One sync round's write: a received copy is merged with an edit made

@@ -12,7 +12,9 @@ use connect_model::circle::CircleSummary;
 use connect_model::insights::ResidentFacts;
 use connect_model::measures::OnsLoneliness;
 use connect_model::page::AskStatus;
+use connect_model::promise::{self, Plan, Promise};
 use connect_model::story::Consent;
+use connect_model::today::PromiseRow;
 use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp};
 use connect_model::{checkin, circle, journal, page, story};
 
@@ -31,6 +33,10 @@ pub enum IndexRows {
         created_at: Timestamp,
         /// Offers, asks and goals, archived ones included.
         items: Vec<ItemRow>,
+        /// Promises shared with the resident, whatever their state.
+        promises: Vec<PromiseRow>,
+        /// The next visit in force.
+        next_visit: Option<Plan>,
         /// Numbers for team insights.
         facts: ResidentFacts,
     },
@@ -49,7 +55,9 @@ pub enum IndexRows {
         resident: ResidentId,
         /// The latest contact recorded.
         last_contact: Option<Timestamp>,
-        /// Numbers for team insights (visit dates).
+        /// Team-only promises (the shared journal has none).
+        promises: Vec<PromiseRow>,
+        /// Numbers for team insights (visit dates, team-only promises).
         facts: ResidentFacts,
     },
     /// From check-ins.
@@ -74,6 +82,24 @@ pub enum IndexRows {
     },
     /// Team documents add no rows yet.
     None,
+}
+
+/// A document's promises as index rows.
+fn promise_rows(resident: ResidentId, promises: &[Promise]) -> Vec<PromiseRow> {
+    promises
+        .iter()
+        .map(|p| PromiseRow {
+            resident,
+            id: p.id,
+            text: p.text.clone(),
+            by: p.by,
+            by_name: p.by_name.clone(),
+            when: p.when,
+            state: p.state(),
+            shared: p.shared,
+            made_at: p.made_at,
+        })
+        .collect()
 }
 
 impl IndexRows {
@@ -214,12 +240,15 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
             let p = page::read(doc).map_err(wrong)?;
             check_owner(p.resident)?;
             let items = page_items(&p);
-            let facts = ResidentFacts::from_page(&p);
+            let promises = promise::read(doc).map_err(wrong)?;
+            let facts = ResidentFacts::from_page(&p).with_promises(&promises);
             IndexRows::Page {
                 resident: p.resident,
                 preferred_name: p.preferred_name,
                 created_at: p.created_at,
                 items,
+                promises: promise_rows(p.resident, &promises),
+                next_visit: promise::next_visit(doc).map_err(wrong)?.map(|v| v.plan),
                 facts,
             }
         }
@@ -234,10 +263,13 @@ pub fn derive(id: DocumentId, doc: &Automerge) -> Result<IndexRows> {
             if j.visibility.doc_kind() != id.kind() {
                 return Err(crate::StoreError::WrongKind { id, expected: id.kind().as_str() });
             }
+            let promises =
+                if id.kind() == DocKind::TeamNotes { promise::read(doc).map_err(wrong)? } else { Vec::new() };
             IndexRows::Journal {
                 resident: j.resident,
                 last_contact: j.last_contact(),
-                facts: ResidentFacts::from_journal(&j),
+                promises: promise_rows(j.resident, &promises),
+                facts: ResidentFacts::from_journal(&j).with_promises(&promises),
             }
         }
         DocKind::Checkins => {

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
 use connect_model::insights::ResidentFacts;
+use connect_model::promise::{PromiseState, When};
+use connect_model::today::PromiseRow;
 use connect_model::{DocumentId, ResidentId};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
@@ -149,7 +151,7 @@ impl DocumentStore for MemoryStore {
     fn caseload(&self) -> Result<Vec<CaseloadRow>> {
         let mut rows: BTreeMap<ResidentId, CaseloadRow> = BTreeMap::new();
         for stored in self.docs.values() {
-            if let IndexRows::Page { resident, preferred_name, created_at, items, .. } = &stored.rows {
+            if let IndexRows::Page { resident, preferred_name, created_at, items, next_visit, .. } = &stored.rows {
                 let (offers, asks_open, asks_met) = index::item_counts(items);
                 rows.insert(
                     *resident,
@@ -164,6 +166,7 @@ impl DocumentStore for MemoryStore {
                         two_way: 0,
                         last_contact: None,
                         latest_checkin: None,
+                        next_visit: *next_visit,
                         pending_documents: 0,
                         sync: SyncStatus::OnRelay,
                     },
@@ -270,6 +273,21 @@ impl DocumentStore for MemoryStore {
 
     fn resident_facts(&self) -> Result<Vec<ResidentFacts>> {
         Ok(index::join_facts(self.docs.values().filter_map(|s| s.rows.facts())))
+    }
+
+    fn open_promises(&self) -> Result<Vec<PromiseRow>> {
+        let mut out: Vec<PromiseRow> = self
+            .docs
+            .values()
+            .flat_map(|s| match &s.rows {
+                IndexRows::Page { promises, .. } | IndexRows::Journal { promises, .. } => promises.as_slice(),
+                _ => &[],
+            })
+            .filter(|p| p.state == PromiseState::Open && p.when.and_then(When::due).is_some())
+            .cloned()
+            .collect();
+        out.sort_by(|a, b| a.resident.cmp(&b.resident).then(a.made_at.cmp(&b.made_at)).then(a.id.cmp(&b.id)));
+        Ok(out)
     }
 
     fn story_consents(&self) -> Result<Vec<StoryRow>> {

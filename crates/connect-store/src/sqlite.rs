@@ -16,6 +16,7 @@ use std::path::Path;
 
 use connect_model::automerge::{ActorId, Automerge, ChangeHash, ReadDoc};
 use connect_model::insights::ResidentFacts;
+use connect_model::today::PromiseRow;
 use connect_model::{AuthorRole, DocKind, DocumentId, ResidentId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
@@ -44,11 +45,25 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_insights.sql"),
     include_str!("../migrations/0003_fts_secure_delete.sql"),
+    include_str!("../migrations/0004_promises.sql"),
 ];
 
 /// The index tables keyed by document, every one derived by `index::derive`.
-const INDEX_TABLES: [&str; 7] =
-    ["idx_page", "idx_items", "idx_circle", "idx_contact", "idx_checkin", "idx_story", "idx_facts"];
+const INDEX_TABLES: [&str; 9] = [
+    "idx_page",
+    "idx_items",
+    "idx_circle",
+    "idx_contact",
+    "idx_checkin",
+    "idx_story",
+    "idx_facts",
+    "idx_promises",
+    "idx_visit",
+];
+
+/// The schema whose migration last added an index table: a store made
+/// before it has that table empty, so it derives every row again once.
+const LAST_NEW_INDEX: i64 = 4;
 
 /// Compaction waits until chunks are at least this big, so tiny documents are
 /// not rewritten on every edit.
@@ -217,8 +232,8 @@ impl SqliteStore {
         make_durable(&conn, "main", &path)?;
         let mut store = Self { conn, session: crate::memory::rand_session(), path, encrypted };
         store.migrate(version)?;
-        if version < 2 && version > 0 {
-            store.backfill_facts()?;
+        if version > 0 && version < LAST_NEW_INDEX {
+            store.rebuild_indexes()?;
         }
         Ok(store)
     }
@@ -635,6 +650,10 @@ impl DocumentStore for SqliteStore {
         Ok(index::join_facts(facts.iter()))
     }
 
+    fn open_promises(&self) -> Result<Vec<PromiseRow>> {
+        index_tables::open_promises(&self.conn)
+    }
+
     fn story_consents(&self) -> Result<Vec<StoryRow>> {
         let mut stmt =
             self.conn.prepare_cached("SELECT resident_id, consent, has_text FROM idx_story ORDER BY resident_id")?;
@@ -667,22 +686,6 @@ impl DocumentStore for SqliteStore {
 }
 
 impl SqliteStore {
-    /// The migration that added `idx_facts` leaves it empty for documents
-    /// stored before it; this fills it the first time a store is opened
-    /// after the upgrade (and is a no-op afterwards).
-    fn backfill_facts(&mut self) -> Result<()> {
-        let missing: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM documents d WHERE d.kind IN ('page', 'circle', 'journal', 'team-notes', 'checkins')
-             AND NOT EXISTS (SELECT 1 FROM idx_facts f WHERE f.doc_id = d.doc_id)",
-            [],
-            |r| r.get(0),
-        )?;
-        if missing > 0 {
-            self.rebuild_indexes()?;
-        }
-        Ok(())
-    }
-
     /// Every index row as text, sorted: lets tests compare an index maintained
     /// edit by edit with one rebuilt from the documents.
     pub fn index_dump(&self) -> Result<Vec<String>> {

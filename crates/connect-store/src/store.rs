@@ -6,6 +6,8 @@ use connect_model::{DocKind, DocumentId, ModelError, ResidentId};
 use connect_model::heads::sorted;
 use connect_model::insights::ResidentFacts;
 
+use connect_model::today::PromiseRow;
+
 use crate::index::{CaseloadRow, ItemRow, SearchHit, StoryRow};
 use crate::{DeviceIdentity, Result};
 
@@ -90,6 +92,11 @@ pub trait DocumentStore {
 
     /// Every resident's story consent, from the index.
     fn story_consents(&self) -> Result<Vec<StoryRow>>;
+
+    /// Every open promise with a day, shared and team-only, across the
+    /// caseload, from the index (no document is loaded): what the Today
+    /// screen lists.
+    fn open_promises(&self) -> Result<Vec<PromiseRow>>;
 
     /// Throws away every index row and derives them again from the documents.
     fn rebuild_indexes(&mut self) -> Result<()>;

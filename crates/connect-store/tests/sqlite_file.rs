@@ -134,7 +134,11 @@ fn a_store_from_schema_1_is_upgraded_and_its_insight_facts_filled_in() {
     // Undo schema 2 as a store written by the previous version would be.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE idx_facts; DROP INDEX documents_sync; PRAGMA user_version = 1;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE idx_promises; DROP TABLE idx_visit; DROP TABLE idx_facts; DROP INDEX documents_sync;
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
     }
     let store = open(&path);
     assert_eq!(store.resident_facts().unwrap(), facts, "facts are filled in for documents stored before");
@@ -158,7 +162,8 @@ fn a_store_from_schema_2_removes_erased_words_from_its_search_index_at_once_afte
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0); PRAGMA user_version = 2;",
+            "DROP TABLE idx_promises; DROP TABLE idx_visit;
+             INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0); PRAGMA user_version = 2;",
         )
         .unwrap();
         assert_eq!(secure_delete(&conn), 0);
@@ -167,5 +172,39 @@ fn a_store_from_schema_2_removes_erased_words_from_its_search_index_at_once_afte
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     assert_eq!(secure_delete(&conn), 1);
-    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 3);
+    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 4);
+}
+
+#[test]
+fn a_store_from_schema_3_lists_the_promises_and_visits_it_already_held_after_the_upgrade() {
+    use connect_model::promise::{self, NewPromise, Plan, PlanReason, PromiseBy, When};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let me = supporter();
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let before = {
+        let mut store = open(&path);
+        store.set_identity(&me).unwrap();
+        let r = create_resident(&mut store, &me, "Doreen", at(0)).unwrap();
+        let page = DocumentId::resident(r, DocKind::Page);
+        let ctx = me.context(at(1));
+        let ramp = NewPromise {
+            text: "ask the council about the ramp",
+            by: PromiseBy::Supporter,
+            by_name: "",
+            when: Some(When::On(day("2026-03-04"))),
+            ask: None,
+        };
+        store.edit(page, |d| promise::add(d, &ctx, &ramp)).unwrap();
+        store.edit(page, |d| promise::set_next_visit(d, &ctx, Plan::TheyWillCall, PlanReason::Planned)).unwrap();
+        (store.open_promises().unwrap(), store.caseload().unwrap())
+    };
+    assert_eq!(before.0.len(), 1);
+    // As a store of the previous schema would hold them: no promise or visit rows.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE idx_promises; DROP TABLE idx_visit; PRAGMA user_version = 3;").unwrap();
+    }
+    let store = open(&path);
+    assert_eq!((store.open_promises().unwrap(), store.caseload().unwrap()), before, "derived again at the upgrade");
 }

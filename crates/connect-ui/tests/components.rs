@@ -318,6 +318,9 @@ impl DocumentStore for FullDisk {
     fn story_consents(&self) -> connect_store::Result<Vec<connect_store::StoryRow>> {
         self.inner.story_consents()
     }
+    fn open_promises(&self) -> connect_store::Result<Vec<connect_model::today::PromiseRow>> {
+        self.inner.open_promises()
+    }
     fn rebuild_indexes(&mut self) -> connect_store::Result<()> {
         self.inner.rebuild_indexes()
     }

@@ -6,6 +6,7 @@ use connect_model::checkin::Answers;
 use connect_model::circle::Ring;
 use connect_model::journal::{Marker, Mood, NotTodayReason, Visibility};
 use connect_model::page::{AskStatus, Category, GoalKind, Section};
+use connect_model::promise::{Plan, PromiseBy, PromiseState, When};
 use connect_model::story::Consent;
 use serde::{Deserialize, Serialize};
 
@@ -170,6 +171,63 @@ pub enum Edit {
         /// Yes or no.
         yes: bool,
         /// By the resident.
+        by_resident: bool,
+    },
+    /// Write down a promise: who will do what, and when if said.
+    AddPromise {
+        /// What will be done ("ask the council about the ramp").
+        text: String,
+        /// Who will do it.
+        by: PromiseBy,
+        /// For someone in the circle: their name.
+        by_name: String,
+        /// When, if said.
+        when: Option<When>,
+        /// The ask it answers.
+        ask: Option<ItemId>,
+        /// Shared with the resident (on their page), or team-only.
+        shared: bool,
+        /// Written down by the resident.
+        by_resident: bool,
+    },
+    /// Rewrite what a promise says.
+    EditPromise {
+        /// Shared or team-only: where it is.
+        shared: bool,
+        /// Which promise.
+        id: ItemId,
+        /// The new words.
+        text: String,
+        /// By the resident.
+        by_resident: bool,
+    },
+    /// Change when a promise is for.
+    SetPromiseWhen {
+        /// Shared or team-only: where it is.
+        shared: bool,
+        /// Which promise.
+        id: ItemId,
+        /// The new day, "no rush", or unsaid.
+        when: Option<When>,
+    },
+    /// Mark a promise done, not now, no longer needed, or open again (undo).
+    SetPromiseState {
+        /// Shared or team-only: where it is.
+        shared: bool,
+        /// Which promise.
+        id: ItemId,
+        /// Its new state.
+        state: PromiseState,
+        /// By the resident.
+        by_resident: bool,
+    },
+    /// Set the next visit: a day, or "they'll call me".
+    SetNextVisit {
+        /// The plan.
+        plan: Plan,
+        /// The resident said "not now": the visit moves at their wish.
+        resident_not_now: bool,
+        /// Set by the resident.
         by_resident: bool,
     },
     /// Link an ask to a team directory entry that could help, or unlink it.

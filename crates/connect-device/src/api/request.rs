@@ -9,6 +9,7 @@ use connect_model::directory::Directory;
 use connect_model::insights::TeamInsights;
 use connect_model::matching::Suggestion;
 use connect_model::story::SharedStory;
+use connect_model::today::Today;
 use connect_model::{AuthorRole, DeviceId, ResidentId};
 use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 use serde::{Deserialize, Serialize};
@@ -107,6 +108,12 @@ pub enum Request {
     AddPlace(NewPlace),
     /// (Coordinator) Picks the team's short check-in (question keys).
     SetShortCheckin(Vec<String>),
+    /// (Coordinator) How many days without a contact the Today screen calls
+    /// "not seen for a while".
+    SetNotSeenDays(u32),
+    /// The Today screen for a day (the phone's own date: the screens know
+    /// the local calendar).
+    Today(chrono::NaiveDate),
     /// The team's figures.
     Insights,
     /// The figures as CSV, and the pseudonymous per-resident CSV.
@@ -127,6 +134,7 @@ impl Request {
                 | Self::Introduce(_)
                 | Self::AddPlace(_)
                 | Self::SetShortCheckin(_)
+                | Self::SetNotSeenDays(_)
         )
     }
 }
@@ -182,4 +190,6 @@ pub enum Reply {
     Stories(Vec<SharedStory>),
     /// A kept draft.
     Draft(Option<String>),
+    /// The Today screen.
+    Today(Box<Today>),
 }

@@ -8,6 +8,7 @@ use connect_model::directory::Directory;
 use connect_model::history::AuditEntry;
 use connect_model::journal::Journal;
 use connect_model::page::{IntroState, ResidentPage};
+use connect_model::promise::{NextVisit, Promise};
 use connect_model::story::Story;
 use connect_model::{ItemId, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -36,9 +37,20 @@ pub struct ResidentData {
     /// Nothing about them has left this device yet (they can still be
     /// removed here, if added by mistake).
     pub never_sent: bool,
+    /// "What we said we'd do": promises on their page, then team-only ones
+    /// (absent on a resident's own device).
+    pub promises: Vec<Promise>,
+    /// Every plan for the next visit, oldest first; the last is in force.
+    pub visit_plans: Vec<NextVisit>,
 }
 
 impl ResidentData {
+    /// The next visit in force, if one was set.
+    #[must_use]
+    pub fn next_visit(&self) -> Option<&NextVisit> {
+        self.visit_plans.last()
+    }
+
     /// Visits that happened, from the shared journal and team-only notes, oldest first.
     #[must_use]
     pub fn visits(&self) -> Vec<Timestamp> {

@@ -108,4 +108,19 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             _ => Err(several(given.trim(), "people in the circle")),
         }
     }
+
+    /// One of `resident`'s promises (shared or team-only) by full id or
+    /// unique start of an id; answers whether it is shared, and its id.
+    pub fn find_promise(&self, resident: ResidentId, given: &str) -> Result<(bool, ItemId), DeviceError> {
+        let promises = self.resident(resident)?.promises;
+        let ids = match given.trim().parse::<ItemId>() {
+            Ok(id) => promises.iter().map(|p| p.id).filter(|p| *p == id).collect(),
+            Err(_) => by_prefix(promises.iter().map(|p| p.id), given),
+        };
+        match ids.as_slice() {
+            [one] => Ok((promises.iter().any(|p| p.id == *one && p.shared), *one)),
+            [] => Err(DeviceError::refused(format!("There is no promise with the id \"{}\".", given.trim()))),
+            _ => Err(several(given.trim(), "promises")),
+        }
+    }
 }

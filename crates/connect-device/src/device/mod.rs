@@ -181,6 +181,8 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::Directory => Reply::Directory(self.directory()?),
             Request::AddPlace(place) => done(self.add_place(&place)?),
             Request::SetShortCheckin(keys) => done(self.set_short_checkin(&keys)?),
+            Request::SetNotSeenDays(days) => done(self.set_not_seen_days(days)?),
+            Request::Today(date) => Reply::Today(Box::new(self.today(date)?)),
             Request::RemoveUnsentResident(r) => done(self.remove_unsent_resident(r)?),
             Request::Draft(key) => Reply::Draft(self.draft(&key)?),
             Request::SetDraft(key, text) => done(self.set_draft(&key, text.as_deref())?),

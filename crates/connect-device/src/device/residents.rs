@@ -6,6 +6,7 @@ use connect_model::circle::{self, NewTie, TieKind};
 use connect_model::journal::{self, NewEntry};
 use connect_model::measures::DEFAULT_LIFE_AREAS;
 use connect_model::page;
+use connect_model::promise::{self, NewPromise, PlanReason};
 use connect_model::story;
 use connect_model::{Author, AuthorRole, DocKind, DocumentId, ItemId, ResidentId};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit};
@@ -43,14 +44,18 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 Some(dir) => dir.life_areas.clone(),
                 None => DEFAULT_LIFE_AREAS.iter().map(|a| (a.key.to_owned(), a.label.to_owned())).collect(),
             };
+            let team_notes_doc = load(DocKind::TeamNotes)?;
+            let mut promises = promise::read(&page_doc).map_err(DeviceError::store)?;
+            if let Some(notes) = &team_notes_doc {
+                promises.extend(promise::read(notes).map_err(DeviceError::store)?);
+            }
             Ok(ResidentData {
                 page: page::read(&page_doc).map_err(DeviceError::store)?,
+                promises,
+                visit_plans: promise::visit_plans(&page_doc).map_err(DeviceError::store)?,
                 circle: load(DocKind::Circle)?.map(|d| circle::read(&d)).transpose().map_err(DeviceError::store)?,
                 journal: load(DocKind::Journal)?.map(|d| journal::read(&d)).transpose().map_err(DeviceError::store)?,
-                team_notes: load(DocKind::TeamNotes)?
-                    .map(|d| journal::read(&d))
-                    .transpose()
-                    .map_err(DeviceError::store)?,
+                team_notes: team_notes_doc.as_ref().map(journal::read).transpose().map_err(DeviceError::store)?,
                 checkins: load(DocKind::Checkins)?
                     .map(|d| checkin::read(&d))
                     .transpose()
@@ -89,6 +94,9 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let who = |by_resident: bool| if by_resident { as_resident.clone() } else { ctx.clone() };
         let page_id = DocumentId::resident(resident, DocKind::Page);
         let circle_id = DocumentId::resident(resident, DocKind::Circle);
+        // Shared promises are on the page; team-only ones in the team notes.
+        let promises_in =
+            |shared: bool| if shared { page_id } else { DocumentId::resident(resident, DocKind::TeamNotes) };
         self.with(|s| {
             match edit {
                 Edit::AddOffer { text, category, by_resident } => {
@@ -155,6 +163,23 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                     }),
                 Edit::AnswerIntroduction { id, yes, by_resident } => {
                     s.edit(page_id, |d| page::answer_introduction(d, &who(by_resident), id, yes).map(|()| None))
+                }
+                Edit::AddPromise { text, by, by_name, when, ask, shared, by_resident } => {
+                    let new = NewPromise { text: &text, by, by_name: &by_name, when, ask };
+                    s.edit(promises_in(shared), |d| promise::add(d, &who(by_resident), &new).map(Some))
+                }
+                Edit::EditPromise { shared, id, text, by_resident } => {
+                    s.edit(promises_in(shared), |d| promise::edit_text(d, &who(by_resident), id, &text).map(|()| None))
+                }
+                Edit::SetPromiseWhen { shared, id, when } => {
+                    s.edit(promises_in(shared), |d| promise::set_when(d, &ctx, id, when).map(|()| None))
+                }
+                Edit::SetPromiseState { shared, id, state, by_resident } => {
+                    s.edit(promises_in(shared), |d| promise::set_state(d, &who(by_resident), id, state).map(|()| None))
+                }
+                Edit::SetNextVisit { plan, resident_not_now, by_resident } => {
+                    let reason = if resident_not_now { PlanReason::ResidentNotNow } else { PlanReason::Planned };
+                    s.edit(page_id, |d| promise::set_next_visit(d, &who(by_resident), plan, reason).map(|()| None))
                 }
                 Edit::LinkAsk { ask, entry, linked } => {
                     s.edit(page_id, |d| page::set_ask_link(d, &ctx, ask, entry, linked).map(|()| None))

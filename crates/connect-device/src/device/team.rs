@@ -1,16 +1,18 @@
 //! The team's side, from everything on this device: mutual-support
 //! suggestions not yet proposed and introductions, the team directory,
 //! figures with no names (and their CSV files), and stories whose consent
-//! allows sharing. The free functions work on any store (the demo caseload
+//! allows sharing, the team's settings and the Today screen. The free functions work on any store (the demo caseload
 //! uses them); [`Device`] answers the screens with them.
 
 use std::collections::BTreeMap;
 
+use connect_model::automerge::Automerge;
 use connect_model::directory::{self, Directory};
 use connect_model::insights::{self, TeamInsights};
 use connect_model::matching::{self, AskRef, OfferRef, Suggestion};
 use connect_model::page::{self, IntroSide, ResidentPage};
 use connect_model::story::{self, SharedStory};
+use connect_model::today::Today;
 use connect_model::{DocKind, DocumentId, ItemId, ResidentId, Timestamp, circle};
 use connect_store::{DeviceIdentity, DocumentStore, Result, StoreError};
 
@@ -230,8 +232,28 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
 
     /// (Coordinator) Picks the questions of the team's short check-in.
     pub fn set_short_checkin(&self, keys: &[String]) -> Result<(), DeviceError> {
+        self.set_team_setting("Only a coordinator can choose the team's check-in questions.", |d, ctx| {
+            directory::set_short_checkin(d, ctx, keys)
+        })
+    }
+
+    /// (Coordinator) Sets how many days without a contact the Today screen
+    /// calls "not seen for a while".
+    pub fn set_not_seen_days(&self, days: u32) -> Result<(), DeviceError> {
+        self.set_team_setting("Only a coordinator can change how long counts as not seen for a while.", |d, ctx| {
+            directory::set_not_seen_days(d, ctx, days)
+        })
+    }
+
+    /// A coordinator's change to the team's settings (in the team
+    /// directory); `refusal` says what a supporter may not do.
+    fn set_team_setting(
+        &self,
+        refusal: &str,
+        change: impl FnOnce(&mut Automerge, &connect_model::EditContext) -> connect_model::Result<()>,
+    ) -> Result<(), DeviceError> {
         if self.me()?.role != connect_model::AuthorRole::Coordinator {
-            return Err(DeviceError::refused("Only a coordinator can choose the team's check-in questions."));
+            return Err(DeviceError::refused(refusal));
         }
         let ctx = self.me()?.context(now());
         self.with(|s| {
@@ -240,7 +262,20 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                     "The team's settings arrive from the team: connect this device and send first.",
                 ));
             };
-            s.edit(id, |d| directory::set_short_checkin(d, &ctx, keys)).map_err(store_error)
+            s.edit(id, |d| change(d, &ctx)).map_err(store_error)
+        })
+    }
+
+    /// The Today screen for `date`, from the index: visits planned, promises
+    /// due and residents not seen for as long as the team says.
+    pub fn today(&self, date: chrono::NaiveDate) -> Result<Today, DeviceError> {
+        self.with(|s| {
+            let not_seen_days = directory(s)
+                .map_err(store_error)?
+                .map_or(connect_model::today::DEFAULT_NOT_SEEN_DAYS, |(_, d)| d.not_seen_days);
+            let caseload = s.caseload().map_err(store_error)?;
+            let promises = s.open_promises().map_err(store_error)?;
+            Ok(connect_model::today::build(&caseload, &promises, date, not_seen_days))
         })
     }
 

@@ -104,6 +104,42 @@ fn journal_part(title: &str, journal: Option<&Journal>) -> Markup {
     }
 }
 
+fn promises_part(export: &ResidentExport) -> Markup {
+    if export.promises.is_empty() && export.visit_plans.is_empty() {
+        return html! {};
+    }
+    html! {
+        h2 { "What we said we'd do" }
+        ul {
+            @for p in &export.promises {
+                li {
+                    (p.text) " — to be done by " (p.by) @if !p.by_name.is_empty() { " (" (p.by_name) ")" }
+                    @if !p.shared { " (team only)" }
+                    ". Written down " (day(p.made_at)) " by " (by(&p.author)) "."
+                    @for c in &p.changes {
+                        " Marked " (c.state) " " (day(c.at)) " by " (by(&c.by)) "."
+                    }
+                }
+            }
+        }
+        @if !export.visit_plans.is_empty() {
+            h2 { "Next visits planned" }
+            ul {
+                @for v in &export.visit_plans {
+                    li {
+                        @match v.plan {
+                            connect_model::promise::Plan::On(d) => { (d.format("%e %B %Y").to_string()) }
+                            connect_model::promise::Plan::TheyWillCall => { "when they call" }
+                        }
+                        @if v.reason == connect_model::promise::PlanReason::ResidentNotNow { " (moved at their wish)" }
+                        ": set " (day(v.set_at)) " by " (by(&v.by))
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn checkins_part(export: &ResidentExport) -> Markup {
     let Some(c) = &export.checkins else { return html! {} };
     let answer = |v: Option<u8>| v.map_or_else(|| "skipped".to_owned(), |v| v.to_string());
@@ -210,6 +246,7 @@ pub fn subject_access(export: &ResidentExport) -> String {
                 (circle_part(export))
                 (journal_part("Journal (shared with the resident)", export.journal.as_ref()))
                 (journal_part("Team-only notes", export.team_notes.as_ref()))
+                (promises_part(export))
                 (checkins_part(export))
                 (story_part(export))
                 (audit_part(export))

@@ -11,6 +11,7 @@ use connect_model::checkin::CheckIns;
 use connect_model::circle::Circle;
 use connect_model::journal::Journal;
 use connect_model::page::ResidentPage;
+use connect_model::promise::{self, NextVisit, Promise};
 use connect_model::story::Story;
 use std::collections::BTreeMap;
 
@@ -51,6 +52,10 @@ pub struct ResidentExport {
     pub checkins: Option<CheckIns>,
     /// Story and consent history.
     pub story: Option<Story>,
+    /// Promises, shared and team-only, each with every change of its state.
+    pub promises: Vec<Promise>,
+    /// Every plan for the next visit, oldest first.
+    pub visit_plans: Vec<NextVisit>,
     /// Who changed each document and when (from the documents' own history).
     pub history: Vec<DocumentHistory>,
     /// The same changes as one audit trail, naming the person and device
@@ -119,6 +124,13 @@ pub fn export_resident(store: &impl DocumentStore, resident: ResidentId, now: Ti
         team_notes: doc(DocKind::TeamNotes)?.map(|d| journal::read(&d)).transpose()?,
         checkins: doc(DocKind::Checkins)?.map(|d| checkin::read(&d)).transpose()?,
         story: doc(DocKind::Story)?.map(|d| story::read(&d)).transpose()?,
+        promises: [doc(DocKind::Page)?, doc(DocKind::TeamNotes)?]
+            .iter()
+            .flatten()
+            .map(promise::read)
+            .collect::<connect_model::Result<Vec<_>>>()?
+            .concat(),
+        visit_plans: doc(DocKind::Page)?.map(|d| promise::visit_plans(&d)).transpose()?.unwrap_or_default(),
         history,
     };
     if out.page.is_none() && out.circle.is_none() && out.journal.is_none() && out.story.is_none() {

@@ -7,6 +7,7 @@ use crate::circle::{Circle, CircleSummary, Ring};
 use crate::journal::Journal;
 use crate::measures::OnsLoneliness;
 use crate::page::{AskStatus, IntroAnswer, IntroSide, ResidentPage};
+use crate::promise::{Promise, PromiseBy, PromiseState};
 use crate::{ItemId, ResidentId, Timestamp};
 
 /// One tie, as numbers: when it came and went, and its rings over time.
@@ -61,6 +62,21 @@ pub struct IntroFacts {
     pub answer: IntroAnswer,
 }
 
+/// One promise, as numbers: who, when it was made and kept, and the ask it answers.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PromiseFacts {
+    /// Who will do it.
+    pub by: PromiseBy,
+    /// When it was made.
+    pub made_at: Timestamp,
+    /// Where it stands.
+    pub state: PromiseState,
+    /// When it was kept, if it is done.
+    pub kept_at: Option<Timestamp>,
+    /// The ask it answers.
+    pub ask: Option<ItemId>,
+}
+
 /// Everything the team figures need about one resident: no words, no names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ResidentFacts {
@@ -80,6 +96,12 @@ pub struct ResidentFacts {
     pub introductions: Vec<IntroFacts>,
     /// Check-ins with answers, oldest first.
     pub checkins: Vec<CheckinFacts>,
+    /// Their promises, shared and team-only.
+    #[serde(default)]
+    pub promises: Vec<PromiseFacts>,
+    /// Asks met (not hidden), and when.
+    #[serde(default)]
+    pub asks_met_at: Vec<(ItemId, Timestamp)>,
 }
 
 impl ResidentFacts {
@@ -90,6 +112,11 @@ impl ResidentFacts {
             resident: Some(page.resident),
             joined_at: Some(page.created_at),
             asks: page.current_asks().map(|a| a.status).collect(),
+            asks_met_at: page
+                .current_asks()
+                .filter(|a| a.status == AskStatus::Met)
+                .map(|a| (a.id, a.status_changed_at))
+                .collect(),
             offers: page.current_offers().count(),
             introductions: page
                 .introductions
@@ -156,6 +183,19 @@ impl ResidentFacts {
         }
     }
 
+    /// The same facts with a document's promises added.
+    #[must_use]
+    pub fn with_promises(mut self, promises: &[Promise]) -> Self {
+        self.promises.extend(promises.iter().map(|p| PromiseFacts {
+            by: p.by,
+            made_at: p.made_at,
+            state: p.state(),
+            kept_at: p.kept_at(),
+            ask: p.ask,
+        }));
+        self
+    }
+
     /// Adds the facts of another of the same resident's documents.
     pub fn merge(&mut self, other: Self) {
         self.resident = self.resident.or(other.resident);
@@ -168,6 +208,8 @@ impl ResidentFacts {
         self.introductions.extend(other.introductions);
         self.checkins.extend(other.checkins);
         self.checkins.sort_by_key(|c| c.taken_at);
+        self.promises.extend(other.promises);
+        self.asks_met_at.extend(other.asks_met_at);
     }
 
     /// The circle's counts at `at`.

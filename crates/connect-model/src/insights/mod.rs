@@ -31,8 +31,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::ItemId;
 use crate::circle::{CircleSummary, Ring};
 use crate::page::{AskStatus, IntroAnswer, IntroSide};
+use crate::promise::{PromiseBy, PromiseState};
 
-pub use facts::{CheckinFacts, IntroFacts, ResidentFacts, TieFacts};
+pub use facts::{CheckinFacts, IntroFacts, PromiseFacts, ResidentFacts, TieFacts};
 pub use per_resident::{ResidentRow, per_resident_rows, pseudonym};
 
 /// The fewest residents a figure may be drawn from.
@@ -188,6 +189,70 @@ impl<F> CircleMedians<F> {
     }
 }
 
+/// A figure for each kind of person a promise is made by.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ByWho<F = Figure> {
+    /// Supporters.
+    pub supporter: F,
+    /// Residents themselves.
+    pub resident: F,
+    /// People in residents' circles.
+    pub circle: F,
+    /// The Connect team.
+    pub team: F,
+}
+
+impl<F> ByWho<F> {
+    fn map<G>(self, f: &mut impl FnMut(F) -> G) -> ByWho<G> {
+        ByWho { supporter: f(self.supporter), resident: f(self.resident), circle: f(self.circle), team: f(self.team) }
+    }
+
+    fn each_mut(&mut self) -> impl Iterator<Item = &mut F> {
+        [&mut self.supporter, &mut self.resident, &mut self.circle, &mut self.team].into_iter()
+    }
+
+    /// The figure for promises by `by`.
+    pub fn get(&self, by: PromiseBy) -> &F {
+        match by {
+            PromiseBy::Supporter => &self.supporter,
+            PromiseBy::Resident => &self.resident,
+            PromiseBy::Circle => &self.circle,
+            PromiseBy::Team => &self.team,
+        }
+    }
+}
+
+/// What was promised and kept, across residents.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PromiseFigures<F = Figure> {
+    /// Promises made, by who would keep them.
+    pub made: ByWho<F>,
+    /// Promises kept, by who kept them.
+    pub kept: ByWho<F>,
+    /// Median days from a promise made to it kept.
+    pub median_days_to_keep: F,
+    /// Asks met on or after a promise linked to them was made.
+    pub asks_met_after_a_promise: F,
+}
+
+impl<F> PromiseFigures<F> {
+    fn map<G>(self, f: &mut impl FnMut(F) -> G) -> PromiseFigures<G> {
+        PromiseFigures {
+            made: self.made.map(f),
+            kept: self.kept.map(f),
+            median_days_to_keep: f(self.median_days_to_keep),
+            asks_met_after_a_promise: f(self.asks_met_after_a_promise),
+        }
+    }
+
+    fn each_mut(&mut self) -> impl Iterator<Item = &mut F> {
+        self.made
+            .each_mut()
+            .chain(self.kept.each_mut())
+            .chain([&mut self.median_days_to_keep, &mut self.asks_met_after_a_promise])
+    }
+}
+
 /// The team's figures. Every shown figure says how many residents it is
 /// drawn from; any drawn from, or counting, 1 to 4 residents is suppressed;
 /// any that a reader could subtract from another shown beside it to get a
@@ -226,6 +291,8 @@ pub struct TeamInsights<F = Figure> {
     pub life_satisfaction_first: F,
     /// Median ONS4 life satisfaction at the latest agreed check-in.
     pub life_satisfaction_latest: F,
+    /// Promises made and kept.
+    pub promises: PromiseFigures<F>,
 }
 
 impl<F> TeamInsights<F> {
@@ -247,6 +314,7 @@ impl<F> TeamInsights<F> {
             ucla3_improved: f(self.ucla3_improved),
             life_satisfaction_first: f(self.life_satisfaction_first),
             life_satisfaction_latest: f(self.life_satisfaction_latest),
+            promises: self.promises.map(&mut f),
         }
     }
 
@@ -269,20 +337,31 @@ impl<F> TeamInsights<F> {
         ];
         all.extend(self.circle_first.each_mut());
         all.extend(self.circle_latest.each_mut());
+        all.extend(self.promises.each_mut());
         all
     }
 }
 
 #[allow(clippy::cast_precision_loss)]
-fn median(mut values: Vec<f64>) -> Figure {
+fn median(values: Vec<f64>) -> Figure {
+    let n = values.len();
+    median_among(values, n)
+}
+
+/// The middle of `values`, or `None` for none.
+fn middle(mut values: Vec<f64>) -> Option<f64> {
     let n = values.len();
     if n == 0 {
-        return Figure::NoData;
+        return None;
     }
     values.sort_by(f64::total_cmp);
     let mid = n / 2;
-    let m = if n.is_multiple_of(2) { f64::midpoint(values[mid - 1], values[mid]) } else { values[mid] };
-    Figure::of(m, n)
+    Some(if n.is_multiple_of(2) { f64::midpoint(values[mid - 1], values[mid]) } else { values[mid] })
+}
+
+/// The median of `values`, drawn from `residents` (several values may be one resident's).
+fn median_among(values: Vec<f64>, residents: usize) -> Figure {
+    middle(values).map_or(Figure::NoData, |m| Figure::of(m, residents))
 }
 
 #[allow(clippy::cast_precision_loss)]
@@ -297,6 +376,9 @@ fn circle_medians(summaries: &[CircleSummary]) -> CircleMedians {
 
 /// The residents behind a figure, by their place in the slice given to [`build`].
 type Group = BTreeSet<usize>;
+
+/// The group of residents whose facts pass a test.
+type GroupOf<'a> = dyn Fn(&dyn Fn(&ResidentFacts) -> bool) -> Group + 'a;
 
 /// A figure and the groups of residents whose sizes a reader sees in it: the
 /// residents it is drawn from, and for a count of residents, those counted.
@@ -416,6 +498,9 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
         median(p.values().map(|(a, b)| if latest { *b } else { *a }).collect())
     };
 
+    // Promises: counted per kind of person, each drawn from the residents they were made for.
+    let promises = promise_figures(residents, &group);
+
     // Each figure drafted under its own name with the residents behind it;
     // the circle figures are each drawn from the residents visited.
     let visited_circle = |m: CircleMedians| m.map(&mut |f| Published::new(f, vec![&visited_group]));
@@ -438,9 +523,54 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
         ),
         life_satisfaction_first: Published::new(column(&life, false), vec![&with_life]),
         life_satisfaction_latest: Published::new(column(&life, true), vec![&with_life]),
+        promises,
     };
     withhold_complements(&mut draft.each_mut());
     draft.map(|p| p.figure)
+}
+
+/// The promise figures, drafted with the residents behind each.
+#[allow(clippy::cast_precision_loss)]
+fn promise_figures(residents: &[ResidentFacts], group: &GroupOf<'_>) -> PromiseFigures<Published> {
+    let count = |by: PromiseBy, kept: bool| {
+        let counts = |r: &ResidentFacts| {
+            r.promises.iter().filter(|p| p.by == by && (!kept || p.state == PromiseState::Done)).count()
+        };
+        let behind = group(&|r| counts(r) > 0);
+        let n = residents.iter().map(counts).sum::<usize>();
+        Published::new(Figure::of(n as f64, behind.len()), vec![&behind])
+    };
+    let by_who = |kept: bool| ByWho {
+        supporter: count(PromiseBy::Supporter, kept),
+        resident: count(PromiseBy::Resident, kept),
+        circle: count(PromiseBy::Circle, kept),
+        team: count(PromiseBy::Team, kept),
+    };
+    const DAY_MS: f64 = 86_400_000.0;
+    let kept_in = |r: &ResidentFacts| -> Vec<f64> {
+        r.promises
+            .iter()
+            .filter(|p| p.state == PromiseState::Done)
+            .filter_map(|p| p.kept_at.map(|k| (k.millis() - p.made_at.millis()) as f64 / DAY_MS))
+            .collect()
+    };
+    let keepers = group(&|r| !kept_in(r).is_empty());
+    let days: Vec<f64> = residents.iter().flat_map(kept_in).collect();
+    // An ask met on or after the day a promise linked to it was made.
+    let met_after = |r: &ResidentFacts| {
+        r.asks_met_at
+            .iter()
+            .filter(|(ask, met)| r.promises.iter().any(|p| p.ask == Some(*ask) && p.made_at <= *met))
+            .count()
+    };
+    let met_for = group(&|r| met_after(r) > 0);
+    let met = residents.iter().map(met_after).sum::<usize>();
+    PromiseFigures {
+        made: by_who(false),
+        kept: by_who(true),
+        median_days_to_keep: Published::new(median_among(days, keepers.len()), vec![&keepers]),
+        asks_met_after_a_promise: Published::new(Figure::of(met as f64, met_for.len()), vec![&met_for]),
+    }
 }
 
 impl TeamInsights {
@@ -471,7 +601,24 @@ impl TeamInsights {
             ("median life satisfaction at first check-in".to_owned(), self.life_satisfaction_first),
             ("median life satisfaction at latest check-in".to_owned(), self.life_satisfaction_latest),
         ]);
+        let p = &self.promises;
+        for by in PromiseBy::ALL {
+            rows.push((format!("promises made by {}", promise_maker(*by)), *p.made.get(*by)));
+            rows.push((format!("promises kept by {}", promise_maker(*by)), *p.kept.get(*by)));
+        }
+        rows.push(("median days to keep a promise".to_owned(), p.median_days_to_keep));
+        rows.push(("asks met after a promise".to_owned(), p.asks_met_after_a_promise));
         rows
+    }
+}
+
+/// Who keeps a promise, as a report's row says it.
+fn promise_maker(by: PromiseBy) -> &'static str {
+    match by {
+        PromiseBy::Supporter => "supporters",
+        PromiseBy::Resident => "residents",
+        PromiseBy::Circle => "people in residents' circles",
+        PromiseBy::Team => "the team",
     }
 }
 
@@ -515,7 +662,54 @@ mod tests {
             offers: 2,
             introductions: vec![],
             checkins: vec![],
+            promises: vec![],
+            asks_met_at: vec![],
         }
+    }
+
+    fn promised(by: PromiseBy, made: i64, kept: Option<i64>, ask: Option<ItemId>) -> PromiseFacts {
+        let state = if kept.is_some() { PromiseState::Done } else { PromiseState::Open };
+        PromiseFacts { by, made_at: day(made), state, kept_at: kept.map(day), ask }
+    }
+
+    #[test]
+    fn promises_made_and_kept_by_kind_of_person_with_small_numbers_suppressed() {
+        // Six residents: each a supporter's promise kept in 2, 4, .. 12 days;
+        // three residents promised something themselves (too few to show).
+        let residents: Vec<ResidentFacts> = (0..6_i64)
+            .map(|i| {
+                let ask = ItemId::random();
+                let mut promises = vec![
+                    promised(PromiseBy::Supporter, 10, Some(10 + 2 * (i + 1)), Some(ask)),
+                    promised(PromiseBy::Supporter, 20, None, None),
+                ];
+                if i < 3 {
+                    promises.push(promised(PromiseBy::Resident, 10, Some(11), None));
+                }
+                // The ask was met after the promise for the first five; the sixth was met before it.
+                let met = if i < 5 { day(30) } else { day(5) };
+                ResidentFacts { promises, asks_met_at: vec![(ask, met)], ..growing(0) }
+            })
+            .collect();
+        let p = build(&residents).promises;
+        assert_eq!(p.made.supporter, Figure::Value { value: 12.0, residents: 6 });
+        assert_eq!(p.kept.supporter, Figure::Value { value: 6.0, residents: 6 });
+        assert_eq!(p.made.resident, Figure::Suppressed, "three residents");
+        assert_eq!(p.kept.resident, Figure::Suppressed);
+        assert_eq!(p.made.team, Figure::of(0.0, 0), "none is shown as none");
+        // Days to keep: 2,4,6,8,10,12 (supporters) and 1,1,1 (residents): median 4.
+        assert_eq!(p.median_days_to_keep, Figure::Value { value: 4.0, residents: 6 });
+        // Five of the six: beside the six residents behind the other figures,
+        // it would give away the one whose ask was met before the promise.
+        assert_eq!(p.asks_met_after_a_promise, Figure::Withheld);
+        let all_after: Vec<ResidentFacts> = residents
+            .iter()
+            .map(|r| ResidentFacts { asks_met_at: vec![(r.asks_met_at[0].0, day(30))], ..r.clone() })
+            .collect();
+        assert_eq!(build(&all_after).promises.asks_met_after_a_promise, Figure::Value { value: 6.0, residents: 6 });
+        let rows = build(&residents).rows();
+        assert!(rows.iter().any(|(what, f)| what == "promises kept by supporters" && f.value() == Some(6.0)));
+        assert!(rows.iter().any(|(what, _)| what == "median days to keep a promise"));
     }
 
     #[test]

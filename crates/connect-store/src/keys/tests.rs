@@ -74,7 +74,7 @@ fn the_right_pin_unwraps_the_same_key_and_the_file_holds_no_key_in_clear() {
     assert!(!text.contains(&hex::encode(key.0.as_ref())), "the data key must not be written in clear");
     assert!(!text.contains("correct horse"));
     let kdf = data(&file).slots[0].kdf.clone().unwrap();
-    assert_eq!((kdf.memory_kib, kdf.iterations), (64 * 1024, 3), "new files use the raised settings");
+    assert_eq!((kdf.memory_kib, kdf.iterations), (46 * 1024, 3), "new files use the raised settings");
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn a_first_key_file_is_upgraded_to_the_raised_settings_at_its_next_unlock() {
     let upgraded = data(&file);
     assert_eq!(upgraded.format, KEY_FILE_FORMAT);
     let kdf = upgraded.slots[0].kdf.clone().unwrap();
-    assert_eq!((kdf.memory_kib, kdf.iterations, kdf.parallelism), (64 * 1024, 3, 1));
+    assert_eq!((kdf.memory_kib, kdf.iterations, kdf.parallelism), (46 * 1024, 3, 1));
     assert_eq!(file.unlock(Unlocking::pin(PIN)).unwrap().0.as_ref(), key.0.as_ref(), "the same PIN, the same key");
     assert!(!upgraded.slots[0].is_outdated());
 }

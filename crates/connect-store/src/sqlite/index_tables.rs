@@ -6,6 +6,9 @@ use connect_model::{DocumentId, ItemId, ResidentId, Timestamp};
 use rusqlite::{Connection, Transaction, params};
 
 use super::INDEX_TABLES;
+use connect_model::promise::When;
+use connect_model::today::PromiseRow;
+
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, SyncStatus};
 use crate::{Result, StoreError};
 
@@ -13,8 +16,13 @@ pub(super) fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows
     let key = id.to_string();
     delete_index(tx, &key)?;
     match rows {
-        IndexRows::Page { resident, preferred_name, created_at, items, .. } => {
+        IndexRows::Page { resident, preferred_name, created_at, items, promises, next_visit, .. } => {
             let r = resident.to_string();
+            write_promises(tx, &key, promises)?;
+            if let Some(plan) = next_visit {
+                tx.prepare_cached("INSERT INTO idx_visit (doc_id, resident_id, plan) VALUES (?1, ?2, ?3)")?
+                    .execute(params![key, r, to_json(plan)?])?;
+            }
             tx.execute(
                 "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![key, r, preferred_name, created_at.millis()],
@@ -67,7 +75,8 @@ pub(super) fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows
                 ],
             )?;
         }
-        IndexRows::Journal { resident, last_contact, .. } => {
+        IndexRows::Journal { resident, last_contact, promises, .. } => {
+            write_promises(tx, &key, promises)?;
             tx.execute(
                 "INSERT INTO idx_contact VALUES (?1, ?2, ?3)",
                 params![key, resident.to_string(), last_contact.map(Timestamp::millis)],
@@ -109,6 +118,35 @@ pub(super) fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows
     Ok(())
 }
 
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::DamagedIndex(format!("cannot record an index row: {e}")))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(i: usize, text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn write_promises(tx: &Transaction<'_>, key: &str, promises: &[PromiseRow]) -> Result<()> {
+    let mut ins = tx.prepare_cached(
+        "INSERT INTO idx_promises (doc_id, resident_id, promise_id, state, due, row) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for p in promises {
+        let due = p.when.and_then(When::due).map(|d| d.to_string());
+        ins.execute(params![key, p.resident.to_string(), p.id.to_string(), p.state.as_str(), due, to_json(p)?])?;
+    }
+    Ok(())
+}
+
+/// Every open promise on this device that has a day, across the caseload.
+pub(super) fn open_promises(conn: &Connection) -> Result<Vec<PromiseRow>> {
+    let mut stmt = conn.prepare_cached("SELECT row FROM idx_promises WHERE state = 'open' AND due IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| from_json::<PromiseRow>(0, &r.get::<_, String>(0)?))?;
+    let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    out.sort_by(|a, b| a.resident.cmp(&b.resident).then(a.made_at.cmp(&b.made_at)).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
 pub(super) fn delete_index(tx: &Transaction<'_>, key: &str) -> Result<()> {
     for table in INDEX_TABLES {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_id = ?1"))?.execute([key])?;
@@ -137,7 +175,8 @@ pub(super) fn caseload(conn: &Connection) -> Result<Vec<CaseloadRow>> {
                 (SELECT MAX(last_contact) FROM idx_contact k WHERE k.resident_id = p.resident_id),
                 ch.taken_at,
                 (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND (d.synced_heads IS NULL OR d.synced_heads != d.heads)),
-                (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND d.synced_heads IS NULL)
+                (SELECT COUNT(*) FROM documents d WHERE d.owner = p.resident_id AND d.synced_heads IS NULL),
+                (SELECT plan FROM idx_visit v WHERE v.resident_id = p.resident_id)
          FROM idx_page p
          LEFT JOIN idx_circle c ON c.resident_id = p.resident_id
          LEFT JOIN idx_checkin ch ON ch.resident_id = p.resident_id
@@ -158,6 +197,7 @@ pub(super) fn caseload(conn: &Connection) -> Result<Vec<CaseloadRow>> {
             two_way: count(7)?,
             last_contact: r.get::<_, Option<i64>>(8)?.map(Timestamp::from_millis),
             latest_checkin: r.get::<_, Option<i64>>(9)?.map(Timestamp::from_millis),
+            next_visit: r.get::<_, Option<String>>(12)?.as_deref().map(|p| from_json(12, p)).transpose()?,
             pending_documents: pending,
             sync: if never > 0 {
                 SyncStatus::OnlyOnThisDevice
