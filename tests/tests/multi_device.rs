@@ -372,3 +372,72 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
     assert!(matches!(own.sync(None, 0.0), Err(connect_sync::SyncError::Revoked)));
     assert_eq!(words_in_relay_files(&path, &secrets), Vec::<String>::new(), "no trace in the relay's file");
 }
+
+/// Promises merge like every record: offline on two team phones, one marks
+/// a promise done while the other rewords it; the resident's own phone moves
+/// the next visit and keeps a promise of hers; a team-only promise never
+/// reaches her phone; and everyone ends with the same promises.
+#[test]
+fn promises_edited_offline_on_several_phones_merge_and_team_only_ones_stay_with_the_team() {
+    use connect_model::promise::{self, NewPromise, Plan, PlanReason, PromiseBy, PromiseState, When};
+    let relay = Relay::new();
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
+    let doreen = connect_store::create_resident(&mut amara.store, &amara.identity, "Doreen", at(1)).unwrap();
+    let page = DocumentId::resident(doreen, DocKind::Page);
+    let notes = DocumentId::resident(doreen, DocKind::TeamNotes);
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let new = |text, by| NewPromise { text, by, by_name: "", when: Some(When::On(day("2026-03-10"))), ask: None };
+    let ctx = amara.identity.context(at(2));
+    let ramp = amara
+        .store
+        .edit(page, |d| promise::add(d, &ctx, &new("ask the council about the ramp", PromiseBy::Supporter)))
+        .unwrap();
+    let curry =
+        amara.store.edit(page, |d| promise::add(d, &ctx, &new("teach Amara her curry", PromiseBy::Resident))).unwrap();
+    amara
+        .store
+        .edit(notes, |d| promise::add(d, &ctx, &new("check the boiler (safeguarding)", PromiseBy::Team)))
+        .unwrap();
+    amara.sync_ok();
+    chloe.sync_ok();
+    let mut resident = relay.enrol("Doreen", AuthorRole::Resident, Some(doreen));
+    resident.sync_ok();
+
+    // All three offline at once.
+    let ctx = amara.identity.context(at(3));
+    amara.store.edit(page, |d| promise::set_state(d, &ctx, ramp, PromiseState::Done)).unwrap();
+    let ctx = chloe.identity.context(at(3));
+    chloe
+        .store
+        .edit(page, |d| promise::edit_text(d, &ctx, ramp, "ask the council about the ramp and the rail"))
+        .unwrap();
+    let mine = resident.identity.context(at(4));
+    resident.store.edit(page, |d| promise::set_state(d, &mine, curry, PromiseState::Done)).unwrap();
+    resident
+        .store
+        .edit(page, |d| promise::set_next_visit(d, &mine, Plan::TheyWillCall, PlanReason::ResidentNotNow))
+        .unwrap();
+
+    for _ in 0..2 {
+        for device in [&mut amara, &mut chloe, &mut resident] {
+            let report = device.sync_ok();
+            assert!(report.rejected.is_empty(), "{report:?}");
+        }
+    }
+    let read = |d: &Device| promise::read(&d.store.load(page).unwrap()).unwrap();
+    let theirs = read(&amara);
+    assert_eq!(read(&chloe), theirs);
+    assert_eq!(read(&resident), theirs);
+    let ramp = theirs.iter().find(|p| p.id == ramp).unwrap();
+    assert_eq!(ramp.text, "ask the council about the ramp and the rail");
+    assert_eq!(ramp.state(), PromiseState::Done);
+    let curry = theirs.iter().find(|p| p.id == curry).unwrap();
+    assert_eq!(curry.state(), PromiseState::Done);
+    assert!(curry.changes[0].by.is_resident() && curry.changes[0].by.recorded_by.is_none(), "on her own phone");
+    let next = promise::next_visit(&chloe.store.load(page).unwrap()).unwrap().unwrap();
+    assert_eq!((next.plan, next.reason), (Plan::TheyWillCall, PlanReason::ResidentNotNow));
+    assert!(!resident.store.contains(notes).unwrap(), "the team-only promise never reaches her phone");
+    assert_eq!(chloe.store.open_promises().unwrap().len(), 1, "the team sees its own");
+    assert!(resident.store.open_promises().unwrap().is_empty());
+}

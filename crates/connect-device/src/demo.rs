@@ -9,6 +9,7 @@ use connect_model::journal::{self, Marker, Mood, NewEntry};
 use connect_model::matching;
 use connect_model::measures::{OnsLoneliness, Rag, UclaAnswer};
 use connect_model::page::{self, AskStatus, Category, GoalKind};
+use connect_model::promise::{self, NewPromise, Plan, PlanReason, PromiseBy, PromiseState, When};
 use connect_model::{Author, AuthorRole, DocKind, DocumentId, ResidentId, TeamId, Timestamp, checkin, story};
 
 use connect_store::{DeviceIdentity, DocumentStore, Result, create_resident};
@@ -141,6 +142,7 @@ pub fn seed_demo(
         let r = create_resident(store, me, &name, Timestamp::from_millis(start))?;
         let at = Days { me, start, name: &name };
         store.edit(DocumentId::resident(r, DocKind::Page), |doc| seed_page(doc, &at, &mut rng))?;
+        store.edit(DocumentId::resident(r, DocKind::Page), |doc| seed_promises(doc, &at, n, now))?;
         store.edit(DocumentId::resident(r, DocKind::Circle), |doc| seed_circle(doc, &at, n, &mut rng))?;
         store.edit(DocumentId::resident(r, DocKind::Journal), |doc| seed_journal(doc, &at, &mut rng))?;
         store.edit(DocumentId::resident(r, DocKind::Checkins), |doc| seed_checkins(doc, &at, &mut rng))?;
@@ -164,6 +166,7 @@ pub fn seed_demo(
 
 /// A day in the life of one fictional resident, counted from when they were
 /// added, and who speaks on it.
+#[derive(Clone, Copy)]
 struct Days<'a> {
     me: &'a DeviceIdentity,
     /// When they were added (milliseconds).
@@ -217,6 +220,44 @@ fn seed_page(doc: &mut Automerge, at: &Days<'_>, rng: &mut Lcg) -> connect_model
     }
     page::add_goal(doc, &at.theirs(4), GOALS[rng.next(GOALS.len())], GoalKind::Goal)?;
     Ok(())
+}
+
+const PROMISES: &[(&str, PromiseBy)] = &[
+    ("ask the council about the ramp", PromiseBy::Supporter),
+    ("bring the lunch club's timetable", PromiseBy::Supporter),
+    ("teach the group my curry", PromiseBy::Resident),
+    ("find out about the community bus", PromiseBy::Team),
+    ("pop round on Thursday with the shopping", PromiseBy::Circle),
+];
+
+/// A few promises and a next visit, dated around `now` so Today has
+/// something on it: some late, some this week, some kept, one with no rush.
+/// (Its own generator, so the rest of the demo is as it always was.)
+fn seed_promises(doc: &mut Automerge, at: &Days<'_>, n: usize, now: Timestamp) -> connect_model::Result<()> {
+    let mut rng = Lcg(1_000 + n as u64);
+    let today = now.to_datetime().date_naive();
+    let offset = |days: usize, back: i64| today + chrono::Duration::days(i64::try_from(days).unwrap_or(0) - back);
+    let made = Days { start: now.millis() - 20 * DAY, ..*at };
+    for _ in 0..rng.next(3) {
+        let (text, by) = PROMISES[rng.next(PROMISES.len())];
+        let when = match rng.next(4) {
+            0 => Some(When::On(offset(rng.next(10), 5))),
+            1 => Some(When::By(offset(rng.next(7), 0))),
+            2 => Some(When::NoRush),
+            _ => None,
+        };
+        let by_name = if by == PromiseBy::Circle { "Sam" } else { "" };
+        let who = if by == PromiseBy::Resident { made.theirs(0) } else { made.ours(0) };
+        let id = promise::add(doc, &who, &NewPromise { text, by, by_name, when, ask: None })?;
+        if rng.next(4) == 0 {
+            promise::set_state(doc, &made.ours(i64::try_from(3 + rng.next(10)).unwrap_or(3)), id, PromiseState::Done)?;
+        }
+    }
+    match rng.next(4) {
+        0 => promise::set_next_visit(doc, &made.ours(19), Plan::On(offset(rng.next(9), 2)), PlanReason::Planned),
+        1 => promise::set_next_visit(doc, &made.theirs(19), Plan::TheyWillCall, PlanReason::ResidentNotNow),
+        _ => Ok(()),
+    }
 }
 
 fn seed_circle(doc: &mut Automerge, at: &Days<'_>, n: usize, rng: &mut Lcg) -> connect_model::Result<()> {

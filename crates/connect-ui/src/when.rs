@@ -11,15 +11,30 @@ use crate::i18n::{Lang, Msg, t};
 /// it is not this year's).
 #[must_use]
 pub fn day_words_from(lang: Lang, day: NaiveDate, today: NaiveDate) -> String {
-    let days = (day - today).num_days();
-    match days {
+    match (day - today).num_days() {
+        -1..=1 => day_name_from(lang, day, today),
+        _ => format!("{} {}", t(lang, Msg::OnDay), day_name_from(lang, day, today)),
+    }
+}
+
+/// A day relative to `today` without "on": "today", "tomorrow", "Monday",
+/// "30 November" (for "by Monday", "was for 30 November").
+#[must_use]
+pub fn day_name_from(lang: Lang, day: NaiveDate, today: NaiveDate) -> String {
+    match (day - today).num_days() {
         0 => t(lang, Msg::Today).to_owned(),
         -1 => t(lang, Msg::Yesterday).to_owned(),
         1 => t(lang, Msg::Tomorrow).to_owned(),
-        -6..=6 => format!("{} {}", t(lang, Msg::OnDay), day.format("%A")),
-        _ if day.year() == today.year() => format!("{} {}", t(lang, Msg::OnDay), day.format("%-d %B")),
-        _ => format!("{} {}", t(lang, Msg::OnDay), day.format("%-d %B %Y")),
+        -6..=6 => day.format("%A").to_string(),
+        _ if day.year() == today.year() => day.format("%-d %B").to_string(),
+        _ => day.format("%-d %B %Y").to_string(),
     }
+}
+
+/// The phone's calendar day.
+#[must_use]
+pub fn local_today() -> NaiveDate {
+    Local::now().date_naive()
 }
 
 /// A day in words, from today.

@@ -725,3 +725,45 @@ fn a_residents_own_phone_opens_on_their_screens_only_with_everything_it_holds_ab
     assert!(found, "{}", html(&dom));
     assert!(!html(&dom).contains("Kwame"));
 }
+
+#[test]
+fn today_lists_a_due_promise_and_the_page_speaks_to_the_resident_without_team_only_ones() {
+    use connect_model::promise::{PromiseBy, When};
+    let f = fixture();
+    let today = chrono::Local::now().date_naive();
+    let add = |text: &str, by, when, shared| {
+        f.local
+            .edit(
+                f.doreen,
+                Edit::AddPromise {
+                    text: text.into(),
+                    by,
+                    by_name: String::new(),
+                    when,
+                    ask: None,
+                    shared,
+                    by_resident: false,
+                },
+            )
+            .unwrap()
+    };
+    add("ask the council about the ramp", PromiseBy::Supporter, Some(When::On(today)), true);
+    add("check the boiler", PromiseBy::Team, Some(When::On(today)), false);
+    add("teach Amara her curry", PromiseBy::Resident, Some(When::NoRush), true);
+    let (dom, _) = mount(&f.backend, Screen::Caseload);
+    let page = html(&dom);
+    let today_at = page.find("Today").unwrap();
+    assert!(today_at < page.find("Caseload</h2>").unwrap(), "Today comes first: {page}");
+    assert!(page.contains("Promises due (2)"), "{page}");
+    assert!(page.contains("Doreen: The supporter will ask the council about the ramp"));
+    assert!(page.contains("Doreen: The Connect team will check the boiler"), "the team sees its own");
+    assert!(!page.contains("teach Amara her curry"), "no rush is never due");
+
+    let (dom, _) = mount(&f.backend, Screen::ResidentMode(f.doreen));
+    let page = html(&dom);
+    assert!(page.contains("What we said we&#39;d do") || page.contains("What we said we'd do"), "{page}");
+    assert!(page.contains("Your supporter will ask the council about the ramp"));
+    assert!(page.contains("You will teach Amara her curry"));
+    assert!(!page.contains("check the boiler"), "team-only promises never show to her");
+    assert!(page.contains("No visit planned yet."));
+}

@@ -1,10 +1,11 @@
-//! The caseload: search, sort by name or last visit, each row with its sync state.
+//! The first screen: Today, then the caseload (search, sort by name or last
+//! visit, each row with its sync state).
 
 use std::collections::BTreeSet;
 
 use dioxus::prelude::*;
 
-use crate::components::{AddResidentForm, CaseloadRowView};
+use crate::components::{AddResidentForm, CaseloadRowView, TodayPanel};
 use crate::i18n::Msg;
 use crate::state::{use_backend_read, use_ui};
 
@@ -38,6 +39,8 @@ pub fn CaseloadScreen() -> Element {
     let total = rows.len();
     rsx! {
         div { class: "screen caseload",
+            // Today comes first: what might be done now, then everyone.
+            TodayPanel {}
             h2 { {ui.t(Msg::Caseload)} }
             // Finding someone comes first; adding someone new after.
             div { class: "toolbar",

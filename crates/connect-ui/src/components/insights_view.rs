@@ -6,9 +6,10 @@
 //! per-resident file saved as CSV.
 
 use connect_model::insights::Figure;
+use connect_model::promise::PromiseBy;
 use dioxus::prelude::*;
 
-use crate::components::{PairedBars, ShortCheckinPicker, data_url};
+use crate::components::{NotSeenPicker, PairedBars, ShortCheckinPicker, data_url};
 use crate::i18n::Msg;
 use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
@@ -91,6 +92,33 @@ pub fn InsightsView() -> Element {
                     }
                 }
             }
+            section { class: "page-section", "aria-labelledby": "h-promise-figures",
+                h3 { id: "h-promise-figures", {ui.t(Msg::PromiseFigures)} }
+                dl { class: "figures",
+                    for (label, by) in [
+                        (Msg::BySupporters, PromiseBy::Supporter),
+                        (Msg::ByResidents, PromiseBy::Resident),
+                        (Msg::ByCircles, PromiseBy::Circle),
+                        (Msg::ByTeam, PromiseBy::Team),
+                    ] {
+                        div { class: "figure",
+                            dt { {ui.t(Msg::PromisesMadeKept)} " " {ui.t(label)} }
+                            dd { class: class(&[*insights.promises.made.get(by), *insights.promises.kept.get(by)]),
+                                {shown(*insights.promises.made.get(by), ui)} " → " {shown(*insights.promises.kept.get(by), ui)}
+                            }
+                        }
+                    }
+                    for (label, figure) in [
+                        (Msg::DaysToKeep, insights.promises.median_days_to_keep),
+                        (Msg::AsksMetAfterPromise, insights.promises.asks_met_after_a_promise),
+                    ] {
+                        div { class: "figure",
+                            dt { {ui.t(label)} }
+                            dd { class: class(&[figure]), {shown(figure, ui)} }
+                        }
+                    }
+                }
+            }
             div { class: "actions",
                 if let Some((aggregate, rows)) = files.read().clone() {
                     a { class: "button", href: data_url("text/csv", &aggregate), download: "connect-figures-{today}.csv", {ui.t(Msg::SaveFiguresCsv)} }
@@ -100,7 +128,8 @@ pub fn InsightsView() -> Element {
                 }
             }
             if let Some(directory) = directory {
-                ShortCheckinPicker { directory }
+                ShortCheckinPicker { directory: directory.clone() }
+                NotSeenPicker { directory }
             }
         }
     }

@@ -1,12 +1,13 @@
 //! The "what I can offer" page: about me, offers, asks and goals, each item
-//! marked "in their words" or with who added it.
+//! marked "in their words" or with who added it, then "what we said we'd do".
 
-use connect_model::ResidentId;
 use connect_model::directory::Directory;
-use connect_model::page::{Category, GoalKind, ResidentPage, Section};
+use connect_model::page::{AskStatus, Category, GoalKind, ResidentPage, Section};
+use connect_model::promise::{NextVisit, Promise};
+use connect_model::{ItemId, ResidentId};
 use dioxus::prelude::*;
 
-use crate::components::{AboutMe, AddItemForm, IntroductionsPanel, ItemRow};
+use crate::components::{AboutMe, AddItemForm, IntroductionsPanel, ItemRow, PromisesView};
 use crate::i18n::Msg;
 use crate::item_view::ItemView;
 use crate::state::use_ui;
@@ -19,11 +20,20 @@ pub fn PageView(
     page: ResidentPage,
     directory: Option<Directory>,
     resident_mode: bool,
+    /// "What we said we'd do".
+    promises: Vec<Promise>,
+    /// Every plan for the next visit, the last in force.
+    visit_plans: Vec<NextVisit>,
 ) -> Element {
     let ui = use_ui();
     let offers: Vec<ItemView> = page.current_offers().map(ItemView::offer).collect();
     let asks: Vec<ItemView> = page.current_asks().map(ItemView::ask).collect();
     let goals: Vec<ItemView> = page.current_goals().map(ItemView::goal).collect();
+    let open_asks: Vec<(ItemId, String)> = page
+        .current_asks()
+        .filter(|a| matches!(a.status, AskStatus::Open | AskStatus::InProgress))
+        .map(|a| (a.id, a.text.to_string()))
+        .collect();
     let sections = [
         (Section::Offers, Msg::Offers, offers, if resident_mode { Msg::IOffer } else { Msg::NewOffer }),
         (Section::Asks, Msg::Asks, asks, if resident_mode { Msg::IAsk } else { Msg::NewAsk }),
@@ -65,6 +75,7 @@ pub fn PageView(
                     }
                 }
             }
+            PromisesView { resident, name: page.preferred_name, promises, asks: open_asks, visit_plans, resident_mode }
         }
     }
 }

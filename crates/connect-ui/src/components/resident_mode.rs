@@ -107,7 +107,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             match *part.read() {
                 Part::Page => rsx! {
                     p { class: "hint", {ui.t(Msg::ResidentModeHint)} }
-                    PageView { resident, page, directory: None, resident_mode: true }
+                    PageView { resident, page, directory: None, resident_mode: true, promises: d.promises.clone(), visit_plans: d.visit_plans }
                 },
                 Part::Circle => rsx! { CircleView { resident, circle: d.circle.clone(), name: name.clone(), visits: d.visits() } },
                 Part::Journal => rsx! { JournalView { resident, journal: d.journal, team_notes: None, read_only: true } },

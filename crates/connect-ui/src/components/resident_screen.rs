@@ -63,7 +63,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
             }
             div { id: "tab-panel", role: "tabpanel", "aria-labelledby": "tab-{tab:?}",
                 match tab {
-                    Tab::Page => rsx! { PageView { resident, page: data.page.clone(), directory: data.directory.clone(), resident_mode: false } },
+                    Tab::Page => rsx! { PageView { resident, page: data.page.clone(), directory: data.directory.clone(), resident_mode: false, promises: data.promises.clone(), visit_plans: data.visit_plans.clone() } },
                     Tab::Circle => rsx! { CircleView { resident, circle: data.circle.clone(), name: data.page.preferred_name.clone(), visits: data.visits() } },
                     Tab::Checkins => rsx! { CheckinsView { resident, checkins: data.checkins.clone(), life_areas: data.life_areas.clone(), short_checkin: data.short_checkin.clone(), resident_mode: false } },
                     Tab::Story => rsx! { StoryView { resident, story: data.story.clone(), resident_mode: false } },
