@@ -8,7 +8,7 @@ use connect_model::measures::DEFAULT_LIFE_AREAS;
 use connect_model::page;
 use connect_model::promise::{self, NewPromise, PlanReason};
 use connect_model::story;
-use connect_model::{Author, AuthorRole, DocKind, DocumentId, ItemId, ResidentId};
+use connect_model::{Author, AuthorRole, DocKind, DocumentId, EditContext, ItemId, ResidentId};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit};
 
 use super::{Device, now, store_error};
@@ -94,9 +94,6 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let who = |by_resident: bool| if by_resident { as_resident.clone() } else { ctx.clone() };
         let page_id = DocumentId::resident(resident, DocKind::Page);
         let circle_id = DocumentId::resident(resident, DocKind::Circle);
-        // Shared promises are on the page; team-only ones in the team notes.
-        let promises_in =
-            |shared: bool| if shared { page_id } else { DocumentId::resident(resident, DocKind::TeamNotes) };
         self.with(|s| {
             match edit {
                 Edit::AddOffer { text, category, by_resident } => {
@@ -164,28 +161,51 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 Edit::AnswerIntroduction { id, yes, by_resident } => {
                     s.edit(page_id, |d| page::answer_introduction(d, &who(by_resident), id, yes).map(|()| None))
                 }
-                Edit::AddPromise { text, by, by_name, when, ask, shared, by_resident } => {
-                    let new = NewPromise { text: &text, by, by_name: &by_name, when, ask };
-                    s.edit(promises_in(shared), |d| promise::add(d, &who(by_resident), &new).map(Some))
-                }
-                Edit::EditPromise { shared, id, text, by_resident } => {
-                    s.edit(promises_in(shared), |d| promise::edit_text(d, &who(by_resident), id, &text).map(|()| None))
-                }
-                Edit::SetPromiseWhen { shared, id, when } => {
-                    s.edit(promises_in(shared), |d| promise::set_when(d, &ctx, id, when).map(|()| None))
-                }
-                Edit::SetPromiseState { shared, id, state, by_resident } => {
-                    s.edit(promises_in(shared), |d| promise::set_state(d, &who(by_resident), id, state).map(|()| None))
-                }
-                Edit::SetNextVisit { plan, resident_not_now, by_resident } => {
-                    let reason = if resident_not_now { PlanReason::ResidentNotNow } else { PlanReason::Planned };
-                    s.edit(page_id, |d| promise::set_next_visit(d, &who(by_resident), plan, reason).map(|()| None))
-                }
+                Edit::AddPromise { .. }
+                | Edit::EditPromise { .. }
+                | Edit::SetPromiseWhen { .. }
+                | Edit::SetPromiseState { .. }
+                | Edit::SetNextVisit { .. } => promise_edit(s, resident, edit, &ctx, &who),
                 Edit::LinkAsk { ask, entry, linked } => {
                     s.edit(page_id, |d| page::set_ask_link(d, &ctx, ask, entry, linked).map(|()| None))
                 }
             }
             .map_err(store_error)
         })
+    }
+}
+
+/// A promise or next-visit edit, in the document that holds it: shared
+/// promises and the next visit on the page, team-only promises in the team
+/// notes. `who` is the speaker (the resident, when `by_resident`).
+fn promise_edit<S: DocumentStore>(
+    s: &mut S,
+    resident: ResidentId,
+    edit: Edit,
+    ctx: &EditContext,
+    who: &dyn Fn(bool) -> EditContext,
+) -> connect_store::Result<Option<ItemId>> {
+    let page_id = DocumentId::resident(resident, DocKind::Page);
+    let promises_in = |shared: bool| if shared { page_id } else { DocumentId::resident(resident, DocKind::TeamNotes) };
+    match edit {
+        Edit::AddPromise { text, by, by_name, when, ask, shared, by_resident } => {
+            let new = NewPromise { text: &text, by, by_name: &by_name, when, ask };
+            s.edit(promises_in(shared), |d| promise::add(d, &who(by_resident), &new).map(Some))
+        }
+        Edit::EditPromise { shared, id, text, by_resident } => {
+            s.edit(promises_in(shared), |d| promise::edit_text(d, &who(by_resident), id, &text).map(|()| None))
+        }
+        Edit::SetPromiseWhen { shared, id, when } => {
+            s.edit(promises_in(shared), |d| promise::set_when(d, ctx, id, when).map(|()| None))
+        }
+        Edit::SetPromiseState { shared, id, state, by_resident } => {
+            s.edit(promises_in(shared), |d| promise::set_state(d, &who(by_resident), id, state).map(|()| None))
+        }
+        Edit::SetNextVisit { plan, resident_not_now, by_resident } => {
+            let reason = if resident_not_now { PlanReason::ResidentNotNow } else { PlanReason::Planned };
+            s.edit(page_id, |d| promise::set_next_visit(d, &who(by_resident), plan, reason).map(|()| None))
+        }
+        // `Device::edit` sends only the five kinds above here.
+        other => unreachable!("not a promise edit: {other:?}"),
     }
 }

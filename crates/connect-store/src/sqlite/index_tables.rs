@@ -17,45 +17,11 @@ pub(super) fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows
     delete_index(tx, &key)?;
     match rows {
         IndexRows::Page { resident, preferred_name, created_at, items, promises, next_visit, .. } => {
-            let r = resident.to_string();
+            write_page(tx, &key, *resident, preferred_name, *created_at, items)?;
             write_promises(tx, &key, promises)?;
             if let Some(plan) = next_visit {
                 tx.prepare_cached("INSERT INTO idx_visit (doc_id, resident_id, plan) VALUES (?1, ?2, ?3)")?
-                    .execute(params![key, r, to_json(plan)?])?;
-            }
-            tx.execute(
-                "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![key, r, preferred_name, created_at.millis()],
-            )?;
-            let mut fts = tx.prepare_cached(
-                "INSERT INTO search_fts (text, doc_id, resident_id, field, item_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            let mut map =
-                tx.prepare_cached("INSERT INTO search_rows (fts_rowid, doc_id) VALUES (last_insert_rowid(), ?1)")?;
-            fts.execute(params![preferred_name, key, r, "name", Option::<String>::None])?;
-            map.execute([&key])?;
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO idx_items (item_id, doc_id, resident_id, section, text, category, status, by_resident, archived, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for item in items {
-                let item_id = item.item_id.to_string();
-                ins.execute(params![
-                    item_id,
-                    key,
-                    r,
-                    item.section,
-                    item.text,
-                    item.category,
-                    item.status.map(|s| s.as_str()),
-                    item.by_resident,
-                    item.archived,
-                    item.created_at.millis()
-                ])?;
-                if !item.archived {
-                    fts.execute(params![item.text, key, r, item.section, item_id])?;
-                    map.execute([&key])?;
-                }
+                    .execute(params![key, resident.to_string(), to_json(plan)?])?;
             }
         }
         IndexRows::Circle { resident, summary, .. } => {
@@ -114,6 +80,52 @@ pub(super) fn write_index(tx: &Transaction<'_>, id: DocumentId, rows: &IndexRows
             .map_err(|e| StoreError::DamagedIndex(format!("cannot record the insight facts: {e}")))?;
         tx.prepare_cached("INSERT INTO idx_facts (doc_id, resident_id, facts) VALUES (?1, ?2, ?3)")?
             .execute(params![key, facts.resident.map(|r| r.to_string()).unwrap_or_default(), json])?;
+    }
+    Ok(())
+}
+
+/// A page's own rows: its name, its offers, asks and goals, and their words in the search index.
+fn write_page(
+    tx: &Transaction<'_>,
+    key: &str,
+    resident: ResidentId,
+    preferred_name: &str,
+    created_at: Timestamp,
+    items: &[ItemRow],
+) -> Result<()> {
+    let r = resident.to_string();
+    tx.execute(
+        "INSERT INTO idx_page (doc_id, resident_id, preferred_name, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![key, r, preferred_name, created_at.millis()],
+    )?;
+    let mut fts = tx.prepare_cached(
+        "INSERT INTO search_fts (text, doc_id, resident_id, field, item_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut map = tx.prepare_cached("INSERT INTO search_rows (fts_rowid, doc_id) VALUES (last_insert_rowid(), ?1)")?;
+    fts.execute(params![preferred_name, key, r, "name", Option::<String>::None])?;
+    map.execute([&key])?;
+    let mut ins = tx.prepare_cached(
+            "INSERT INTO idx_items (item_id, doc_id, resident_id, section, text, category, status, by_resident, archived, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+    for item in items {
+        let item_id = item.item_id.to_string();
+        ins.execute(params![
+            item_id,
+            key,
+            r,
+            item.section,
+            item.text,
+            item.category,
+            item.status.map(|s| s.as_str()),
+            item.by_resident,
+            item.archived,
+            item.created_at.millis()
+        ])?;
+        if !item.archived {
+            fts.execute(params![item.text, key, r, item.section, item_id])?;
+            map.execute([&key])?;
+        }
     }
     Ok(())
 }

@@ -6,10 +6,9 @@
 //! per-resident file saved as CSV.
 
 use connect_model::insights::Figure;
-use connect_model::promise::PromiseBy;
 use dioxus::prelude::*;
 
-use crate::components::{NotSeenPicker, PairedBars, ShortCheckinPicker, data_url};
+use crate::components::{NotSeenPicker, PairedBars, PromiseFiguresView, ShortCheckinPicker, data_url};
 use crate::i18n::Msg;
 use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 
@@ -24,7 +23,7 @@ pub(crate) fn shown(f: Figure, ui: crate::state::Ui) -> String {
 }
 
 /// The class of a figure with no number to show.
-fn class(figures: &[Figure]) -> &'static str {
+pub(crate) fn class(figures: &[Figure]) -> &'static str {
     if figures.iter().all(|f| f.is_shown()) { "" } else { "suppressed" }
 }
 
@@ -92,33 +91,7 @@ pub fn InsightsView() -> Element {
                     }
                 }
             }
-            section { class: "page-section", "aria-labelledby": "h-promise-figures",
-                h3 { id: "h-promise-figures", {ui.t(Msg::PromiseFigures)} }
-                dl { class: "figures",
-                    for (label, by) in [
-                        (Msg::BySupporters, PromiseBy::Supporter),
-                        (Msg::ByResidents, PromiseBy::Resident),
-                        (Msg::ByCircles, PromiseBy::Circle),
-                        (Msg::ByTeam, PromiseBy::Team),
-                    ] {
-                        div { class: "figure",
-                            dt { {ui.t(Msg::PromisesMadeKept)} " " {ui.t(label)} }
-                            dd { class: class(&[*insights.promises.made.get(by), *insights.promises.kept.get(by)]),
-                                {shown(*insights.promises.made.get(by), ui)} " → " {shown(*insights.promises.kept.get(by), ui)}
-                            }
-                        }
-                    }
-                    for (label, figure) in [
-                        (Msg::DaysToKeep, insights.promises.median_days_to_keep),
-                        (Msg::AsksMetAfterPromise, insights.promises.asks_met_after_a_promise),
-                    ] {
-                        div { class: "figure",
-                            dt { {ui.t(label)} }
-                            dd { class: class(&[figure]), {shown(figure, ui)} }
-                        }
-                    }
-                }
-            }
+            PromiseFiguresView { figures: insights.promises.clone() }
             div { class: "actions",
                 if let Some((aggregate, rows)) = files.read().clone() {
                     a { class: "button", href: data_url("text/csv", &aggregate), download: "connect-figures-{today}.csv", {ui.t(Msg::SaveFiguresCsv)} }

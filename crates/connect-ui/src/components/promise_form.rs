@@ -9,7 +9,7 @@ use connect_model::{ItemId, ResidentId};
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
-use crate::state::{Notice, apply_edit_then, use_backend, use_ui};
+use crate::state::{Notice, Ui, apply_edit_then, use_backend, use_ui};
 use crate::when::local_today;
 use connect_device::Edit;
 
@@ -22,6 +22,59 @@ enum WhenChoice {
     NotSaid,
 }
 
+/// Who will do it, as the form offers it.
+const WHOS: [(PromiseBy, Msg); 4] = [
+    (PromiseBy::Supporter, Msg::WhoSupporter),
+    (PromiseBy::Resident, Msg::WhoResident),
+    (PromiseBy::Circle, Msg::WhoCircle),
+    (PromiseBy::Team, Msg::WhoTeam),
+];
+
+/// When, as the form offers it.
+const WHENS: [(WhenChoice, Msg); 4] = [
+    (WhenChoice::Day, Msg::WhenDay),
+    (WhenChoice::ThisWeek, Msg::WhenThisWeek),
+    (WhenChoice::NoRush, Msg::WhenNoRush),
+    (WhenChoice::NotSaid, Msg::WhenNotSaid),
+];
+
+/// Which of the resident's asks the promise answers, if any.
+fn ask_picker(ui: Ui, asks: Vec<(ItemId, String)>, mut ask: Signal<Option<ItemId>>) -> Element {
+    rsx! {
+        label { class: "field",
+            span { class: "label", {ui.t(Msg::PromiseForAsk)} }
+            select {
+                onchange: move |e| ask.set(e.value().parse().ok()),
+                option { value: "", selected: ask.read().is_none(), {ui.t(Msg::NoAsk)} }
+                for (id, words) in asks {
+                    option { value: "{id}", selected: *ask.read() == Some(id), "{words}" }
+                }
+            }
+        }
+    }
+}
+
+/// One question answered by one of a few radio buttons, kept in `chosen`.
+fn choices<T: Copy + PartialEq + 'static>(
+    ui: Ui,
+    legend: Msg,
+    name: &str,
+    options: &[(T, Msg)],
+    mut chosen: Signal<T>,
+) -> Element {
+    rsx! {
+        fieldset { class: "choices",
+            legend { {ui.t(legend)} }
+            for &(value, msg) in options {
+                label { class: "check",
+                    input { r#type: "radio", name: "{name}", checked: *chosen.read() == value, onchange: move |_| chosen.set(value) }
+                    span { {ui.t(msg)} }
+                }
+            }
+        }
+    }
+}
+
 /// The "+ Something we said we'd do" button and its form. `asks` are the
 /// resident's current asks (id, words), to link the promise to one.
 #[component]
@@ -30,7 +83,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
     let backend = use_backend();
     let mut open = use_signal(|| false);
     let mut text = use_signal(String::new);
-    let mut by = use_signal(|| if resident_mode { PromiseBy::Resident } else { PromiseBy::Supporter });
+    let by = use_signal(|| if resident_mode { PromiseBy::Resident } else { PromiseBy::Supporter });
     let mut by_name = use_signal(String::new);
     let mut when = use_signal(|| WhenChoice::NotSaid);
     let mut day = use_signal(String::new);
@@ -77,18 +130,6 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
             open.set(false);
         });
     };
-    let whos = [
-        (PromiseBy::Supporter, Msg::WhoSupporter),
-        (PromiseBy::Resident, Msg::WhoResident),
-        (PromiseBy::Circle, Msg::WhoCircle),
-        (PromiseBy::Team, Msg::WhoTeam),
-    ];
-    let whens = [
-        (WhenChoice::Day, Msg::WhenDay),
-        (WhenChoice::ThisWeek, Msg::WhenThisWeek),
-        (WhenChoice::NoRush, Msg::WhenNoRush),
-        (WhenChoice::NotSaid, Msg::WhenNotSaid),
-    ];
     rsx! {
         form { class: "add-form promise-form", "aria-label": "{label}", onsubmit: save,
             label { class: "field",
@@ -102,15 +143,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
                 }
             }
             if !resident_mode {
-                fieldset { class: "choices",
-                    legend { {ui.t(Msg::PromiseWho)} }
-                    for (who, msg) in whos {
-                        label { class: "check",
-                            input { r#type: "radio", name: "promise-by", checked: *by.read() == who, onchange: move |_| by.set(who) }
-                            span { {ui.t(msg)} }
-                        }
-                    }
-                }
+                {choices(ui, Msg::PromiseWho, "promise-by", &WHOS, by)}
                 if *by.read() == PromiseBy::Circle {
                     label { class: "field",
                         span { class: "label", {ui.t(Msg::CirclePersonName)} }
@@ -118,15 +151,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
                     }
                 }
             }
-            fieldset { class: "choices",
-                legend { {ui.t(Msg::PromiseWhen)} }
-                for (choice, msg) in whens {
-                    label { class: "check",
-                        input { r#type: "radio", name: "promise-when", checked: *when.read() == choice, onchange: move |_| when.set(choice) }
-                        span { {ui.t(msg)} }
-                    }
-                }
-            }
+            {choices(ui, Msg::PromiseWhen, "promise-when", &WHENS, when)}
             if *when.read() == WhenChoice::Day {
                 label { class: "field",
                     span { class: "label", {ui.t(Msg::PromiseDay)} }
@@ -134,16 +159,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
                 }
             }
             if !resident_mode && !asks.is_empty() {
-                label { class: "field",
-                    span { class: "label", {ui.t(Msg::PromiseForAsk)} }
-                    select {
-                        onchange: move |e| ask.set(e.value().parse().ok()),
-                        option { value: "", selected: ask.read().is_none(), {ui.t(Msg::NoAsk)} }
-                        for (id, words) in asks {
-                            option { value: "{id}", selected: *ask.read() == Some(id), "{words}" }
-                        }
-                    }
-                }
+                {ask_picker(ui, asks, ask)}
             }
             if !resident_mode {
                 label { class: "check",
