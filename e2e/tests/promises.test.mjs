@@ -1,5 +1,5 @@
 // What we said we'd do (issue 26), in the web app at 390x844 with no network:
-// promises written down on a resident's page, the next visit planned, Today
+// promises written down (and one put right) on a resident's page, the next visit planned, Today
 // at the top of the first screen listing what is due, a promise marked done
 // from Today (and undone), the resident's own view in plain words without the
 // team-only promise, her "not then" moving the visit at her wish, and
@@ -60,6 +60,14 @@ test('promises, the next visit and Today work offline on a phone, for the suppor
     await promises.getByText('The supporter will ask the council about the ramp').waitFor();
     await promises.getByText('Sam next door will check the boiler').waitFor();
     await promises.getByText('Hazel Quince will teach Amara her curry').waitFor();
+    // A promise can be put right: its words and when it is for.
+    await promises.getByRole('button', { name: 'Edit: Hazel Quince will teach Amara her curry' }).click();
+    const fix = promises.getByRole('form', { name: 'Put this promise right' });
+    await fix.getByRole('textbox', { name: 'What will be done?' }).fill('teach Amara her curry, with the chutney');
+    await fix.getByRole('radio', { name: 'No rush' }).check();
+    await fix.getByRole('button', { name: 'Save', exact: true }).click();
+    await promises.getByText('Hazel Quince will teach Amara her curry, with the chutney').waitFor();
+    await promises.getByRole('listitem').filter({ hasText: 'with the chutney' }).getByText('no rush', { exact: true }).waitFor();
     await promises.getByRole('button', { name: 'Plan the next visit' }).click();
     await promises.getByLabel('Day of the visit').fill(day1);
     await promises.getByRole('button', { name: 'Save the day' }).click();
@@ -93,12 +101,12 @@ test('promises, the next visit and Today work offline on a phone, for the suppor
     // Handed to her: her words, spoken to her; the team-only promise is not there.
     await page.getByRole('button', { name: 'Hand to resident' }).click();
     const hers = page.getByRole('region', { name: "What we said we'd do" });
-    await hers.getByText('You will teach Amara her curry').waitFor();
+    await hers.getByText('You will teach Amara her curry, with the chutney').waitFor();
     assert.equal(await hers.getByText(/check the boiler/).count(), 0, 'team-only promises never show to her');
     await hers.getByRole('button', { name: 'Not then: another day' }).click();
     await hers.getByRole('button', { name: "I'll call when I want a visit" }).click();
     await hers.getByText(/Next visit:\s*when I call \(moved at my wish\)/).waitFor();
-    await hers.getByRole('button', { name: 'Done: You will teach Amara her curry' }).click();
+    await hers.getByRole('button', { name: 'Done: You will teach Amara her curry, with the chutney' }).click();
     await hers.getByText('Done and put aside (2)').waitFor();
     await shot(page, 'promises-resident-mode');
     await audit(page, 'promises in resident mode');

@@ -122,3 +122,38 @@ fn every_kind_of_bomb_is_refused_within_100_mib_and_the_next_device_syncs() {
     assert!(answer.rejected.is_empty());
     assert!(answer.snapshots.iter().any(|s| s.doc == page.into()), "the resident's page comes down whole");
 }
+
+/// This process's peak resident memory (`VmHWM`), in bytes.
+fn peak_rss() -> usize {
+    let status = std::fs::read_to_string("/proc/self/status").expect("Linux's /proc");
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
+        .expect("VmHWM in /proc/self/status");
+    kib * 1024
+}
+
+/// Found by the `bombs` fuzz target (2026-12-07): a 101-byte document chunk
+/// whose run-length columns claim millions of operations. Loading it on a
+/// device built every one of them (600 MB) before the limit on operations
+/// per chunk stopped it; with the limit at 2 Mi it is refused having built
+/// at most that many, about 150 MB.
+#[test]
+fn a_hundred_byte_chunk_claiming_millions_of_operations_is_refused_on_a_device() {
+    let crasher = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fuzz/artifacts/bombs/oom-3b92759a3a5667a49a3acf4359cd58efe3b3159d"),
+    )
+    .expect("the crasher is kept beside the fuzz target");
+    assert!(crasher.len() < 200);
+    // Its first byte says "a chunk as it is" (tests/src/fuzz.rs).
+    let chunk = &crasher[1..];
+    // Start the peak afresh (Linux: 5 in clear_refs resets VmHWM to the current size).
+    std::fs::write("/proc/self/clear_refs", "5").expect("the peak can be reset");
+    let before = peak_rss();
+    let loaded = connect_model::automerge::Automerge::load(chunk);
+    let grew = peak_rss().saturating_sub(before);
+    assert!(loaded.is_err(), "refused, not built");
+    assert!(grew < 250 << 20, "decoding it took the process {} MiB higher", grew >> 20);
+}

@@ -563,6 +563,8 @@ catalogue! {
     NoAsk => "None of them";
     PromiseTeamOnly => "Only the team may see it";
     SavePromise => "Save the promise", ro: "Salvează";
+    EditPromise => "Put this promise right";
+    PromiseSavedChanges => "Saved.", ro: "Salvat.";
     PromiseSaved => "Saved. It shows on Today when it is due.";
     NextVisit => "Next visit", ro: "Următoarea vizită";
     NoNextVisit => "No visit planned yet.", ro: "Nicio vizită plănuită încă.";

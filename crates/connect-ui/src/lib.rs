@@ -22,6 +22,7 @@ pub mod item_view;
 pub mod lifecycle;
 pub mod navigation;
 pub mod page_events;
+pub mod promise_fields;
 pub mod promise_words;
 pub mod state;
 pub mod vault;

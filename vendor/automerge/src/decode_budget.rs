@@ -13,6 +13,13 @@
 //!   far below what would hurt a phone.
 //! - Inside [`with_budget`], everything the closure decodes on this thread
 //!   shares one [`Budget`] of bytes inflated and operations read.
+//! - In or out of a budget, a change or document chunk may claim at most
+//!   [`OPS_PER_BYTE`] operations for each of its bytes (and
+//!   [`OPS_FLOOR`] whatever its size): a real chunk spends a byte or so on
+//!   each operation (its value, at least), while run-length columns let a
+//!   hundred bytes claim a million, each of which loading builds (about
+//!   450 bytes apiece once in a document: the fuzzer's 101-byte chunk of a
+//!   million operations took a process 456 MiB higher).
 //!
 //! Going over is a decoding error, as for a damaged chunk.
 
@@ -23,6 +30,17 @@ use std::io::Read;
 pub const DEFAULT_INFLATE_LIMIT: usize = 64 * 1024 * 1024;
 /// The most operations one change or document chunk may hold outside [`with_budget`].
 pub const DEFAULT_OPS_LIMIT: usize = 8 * 1024 * 1024;
+
+/// The operations a chunk may claim for each of its bytes.
+pub const OPS_PER_BYTE: usize = 64;
+/// The operations any chunk may claim, however small.
+pub const OPS_FLOOR: usize = 64 * 1024;
+
+/// The most operations a chunk of `bytes` bytes may claim.
+#[must_use]
+pub fn ops_allowed_for(bytes: usize) -> usize {
+    bytes.saturating_mul(OPS_PER_BYTE).max(OPS_FLOOR)
+}
 
 /// How much decoding may do: bytes inflated and operations read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -139,6 +157,13 @@ impl OpCounter {
         }
     }
 
+    /// A counter for one chunk of `bytes` bytes: the same, but never past
+    /// what its size allows ([`ops_allowed_for`]).
+    pub(crate) fn for_chunk(bytes: usize) -> Self {
+        let counter = Self::new();
+        Self { limit: counter.limit.min(ops_allowed_for(bytes)), ..counter }
+    }
+
     /// Counts `n` more operations; an error once past the limit, which
     /// spends the whole budget in force (the work so far was done).
     pub(crate) fn count(&mut self, n: usize) -> Result<(), OverBudget> {
@@ -168,9 +193,9 @@ impl OpCounter {
     }
 }
 
-/// Counts the operations of a whole chunk at once.
-pub(crate) fn count_chunk_ops(n: usize) -> Result<(), OverBudget> {
-    let mut counter = OpCounter::new();
+/// Counts the operations of a whole chunk of `bytes` bytes at once.
+pub(crate) fn count_chunk_ops(n: usize, bytes: usize) -> Result<(), OverBudget> {
+    let mut counter = OpCounter::for_chunk(bytes);
     counter.count(n)?;
     counter.finish();
     Ok(())
@@ -246,5 +271,21 @@ mod tests {
             assert_eq!(c.count(5), Err(OverBudget), "4 left");
         });
         assert_eq!(spent.ops, 10, "going over spends it all");
+    }
+
+    #[test]
+    fn a_small_chunk_may_not_claim_millions_of_operations() {
+        assert_eq!(ops_allowed_for(101), OPS_FLOOR, "a hundred bytes: the floor");
+        assert_eq!(ops_allowed_for(100_000), 6_400_000);
+        let mut c = OpCounter::for_chunk(101);
+        assert!(c.count(OPS_FLOOR).is_ok());
+        assert_eq!(c.count(1), Err(OverBudget), "one past what 101 bytes may claim");
+        // Inside a budget, the smaller of the two limits holds.
+        with_budget(Budget { inflate: 0, ops: 10 }, || {
+            let mut c = OpCounter::for_chunk(1_000_000);
+            assert_eq!(c.count(11), Err(OverBudget));
+        });
+        assert!(count_chunk_ops(1_000_000, 101).is_err());
+        assert!(count_chunk_ops(1_000_000, 20_000).is_ok(), "20 KB may hold a million");
     }
 }

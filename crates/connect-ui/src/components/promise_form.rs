@@ -3,24 +3,14 @@
 //! the resident's asks and keep it to the team; a resident writes down what
 //! she will do herself.
 
-use chrono::NaiveDate;
-use connect_model::promise::{PromiseBy, When};
+use connect_model::promise::PromiseBy;
 use connect_model::{ItemId, ResidentId};
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
+use crate::promise_fields::{WhenField, choices, when_fields};
 use crate::state::{Notice, Ui, apply_edit_then, use_backend, use_ui};
-use crate::when::local_today;
 use connect_device::Edit;
-
-/// When, as the form offers it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum WhenChoice {
-    Day,
-    ThisWeek,
-    NoRush,
-    NotSaid,
-}
 
 /// Who will do it, as the form offers it.
 const WHOS: [(PromiseBy, Msg); 4] = [
@@ -28,14 +18,6 @@ const WHOS: [(PromiseBy, Msg); 4] = [
     (PromiseBy::Resident, Msg::WhoResident),
     (PromiseBy::Circle, Msg::WhoCircle),
     (PromiseBy::Team, Msg::WhoTeam),
-];
-
-/// When, as the form offers it.
-const WHENS: [(WhenChoice, Msg); 4] = [
-    (WhenChoice::Day, Msg::WhenDay),
-    (WhenChoice::ThisWeek, Msg::WhenThisWeek),
-    (WhenChoice::NoRush, Msg::WhenNoRush),
-    (WhenChoice::NotSaid, Msg::WhenNotSaid),
 ];
 
 /// Which of the resident's asks the promise answers, if any.
@@ -54,27 +36,6 @@ fn ask_picker(ui: Ui, asks: Vec<(ItemId, String)>, mut ask: Signal<Option<ItemId
     }
 }
 
-/// One question answered by one of a few radio buttons, kept in `chosen`.
-fn choices<T: Copy + PartialEq + 'static>(
-    ui: Ui,
-    legend: Msg,
-    name: &str,
-    options: &[(T, Msg)],
-    mut chosen: Signal<T>,
-) -> Element {
-    rsx! {
-        fieldset { class: "choices",
-            legend { {ui.t(legend)} }
-            for &(value, msg) in options {
-                label { class: "check",
-                    input { r#type: "radio", name: "{name}", checked: *chosen.read() == value, onchange: move |_| chosen.set(value) }
-                    span { {ui.t(msg)} }
-                }
-            }
-        }
-    }
-}
-
 /// The "+ Something we said we'd do" button and its form. `asks` are the
 /// resident's current asks (id, words), to link the promise to one.
 #[component]
@@ -85,8 +46,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
     let mut text = use_signal(String::new);
     let by = use_signal(|| if resident_mode { PromiseBy::Resident } else { PromiseBy::Supporter });
     let mut by_name = use_signal(String::new);
-    let mut when = use_signal(|| WhenChoice::NotSaid);
-    let mut day = use_signal(String::new);
+    let when = WhenField::use_new(None);
     let mut ask = use_signal(|| None::<ItemId>);
     let mut team_only = use_signal(|| false);
     let label = ui.t(if resident_mode { Msg::IWillDo } else { Msg::NewPromise });
@@ -95,17 +55,9 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
             button { class: "button add-button", onclick: move |_| open.set(true), "{label}" }
         };
     }
-    let chosen_when = move || -> Option<When> {
-        match *when.read() {
-            WhenChoice::Day => day.read().parse::<NaiveDate>().ok().map(When::On),
-            WhenChoice::ThisWeek => Some(When::this_week(local_today())),
-            WhenChoice::NoRush => Some(When::NoRush),
-            WhenChoice::NotSaid => None,
-        }
-    };
     let ready = !text.read().trim().is_empty()
         && (*by.read() != PromiseBy::Circle || !by_name.read().trim().is_empty())
-        && (*when.read() != WhenChoice::Day || chosen_when().is_some());
+        && when.value().is_some();
     let save = move |e: FormEvent| {
         e.prevent_default();
         if !ready {
@@ -115,7 +67,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
             text: text.read().trim().to_owned(),
             by: *by.read(),
             by_name: by_name.read().trim().to_owned(),
-            when: chosen_when(),
+            when: when.value().flatten(),
             ask: *ask.read(),
             shared: !*team_only.read(),
             by_resident: resident_mode,
@@ -124,7 +76,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
         apply_edit_then(backend.clone(), ui, resident, edit, Some(done), move || {
             text.set(String::new());
             by_name.set(String::new());
-            when.set(WhenChoice::NotSaid);
+            when.clear();
             ask.set(None);
             team_only.set(false);
             open.set(false);
@@ -151,13 +103,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
                     }
                 }
             }
-            {choices(ui, Msg::PromiseWhen, "promise-when", &WHENS, when)}
-            if *when.read() == WhenChoice::Day {
-                label { class: "field",
-                    span { class: "label", {ui.t(Msg::PromiseDay)} }
-                    input { r#type: "date", value: "{day}", oninput: move |e| day.set(e.value()) }
-                }
-            }
+            {when_fields(ui, "promise-when", when)}
             if !resident_mode && !asks.is_empty() {
                 {ask_picker(ui, asks, ask)}
             }

@@ -5,6 +5,7 @@ use connect_model::ResidentId;
 use connect_model::promise::{Promise, PromiseBy, PromiseState};
 use dioxus::prelude::*;
 
+use crate::components::PromiseEditForm;
 use crate::i18n::Msg;
 use crate::promise_words::{sentence, state_msg, when_words};
 use crate::state::{Notice, apply_edit, use_backend, use_ui};
@@ -17,6 +18,7 @@ use connect_device::Edit;
 pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident_mode: bool) -> Element {
     let ui = use_ui();
     let backend = use_backend();
+    let mut editing = use_signal(|| false);
     let lang = *ui.lang.read();
     let state = promise.state();
     let open = state == PromiseState::Open;
@@ -40,6 +42,15 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
             (PromiseState::NoLongerNeeded, Msg::MarkNoLonger),
         ]
     };
+    if *editing.read() {
+        return rsx! {
+            li { class: "item promise",
+                PromiseEditForm { resident, promise, on_done: move |()| editing.set(false) }
+            }
+        };
+    }
+    // Only the team puts a promise's words right; the resident marks her own done.
+    let can_edit = open && !resident_mode;
     rsx! {
         li { class: if open { "item promise" } else { "item promise closed" },
             p { class: "item-text", "{words}" }
@@ -48,7 +59,7 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
                 if !open { span { class: "tag state-{state}", {ui.t(state_msg(state))} } }
                 if !shared { span { class: "tag", {ui.t(Msg::NoteForTeam)} } }
             }
-            if !changes.is_empty() {
+            if !changes.is_empty() || can_edit {
                 div { class: "actions",
                     for (to, label) in changes {
                         button {
@@ -60,6 +71,9 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
                             },
                             {ui.t(label)}
                         }
+                    }
+                    if can_edit {
+                        button { class: "button secondary", "aria-label": "{ui.t(Msg::EditItem)}: {words}", onclick: move |_| editing.set(true), {ui.t(Msg::EditItem)} }
                     }
                 }
             }

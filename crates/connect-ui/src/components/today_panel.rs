@@ -1,7 +1,7 @@
 //! Today, at the top of the first screen a supporter sees: visits planned
 //! for today (and late ones not yet made) and this week, promises due or late
 //! and this week's, and residents not seen for a while. Each list is short
-//! (five, then "Show all"), every row opens the resident, and a due promise
+//! (three, then "Show all"), every row opens the resident, and a due promise
 //! can be marked done where it stands. Nothing is ever locked for being late.
 
 use connect_model::promise::PromiseState;
@@ -15,7 +15,7 @@ use crate::when::{day_name_from, local_today};
 use connect_device::{DeviceClient, Edit};
 
 /// How many rows a list shows before "Show all".
-const FIRST_ROWS: usize = 5;
+const FIRST_ROWS: usize = 3;
 
 /// The Today panel.
 #[component]

@@ -175,7 +175,7 @@ impl<'a> Change<'a, Unverified> {
         mut f: F,
     ) -> Result<Change<'a, Verified>, ReadChangeOpError> {
         let mut num_ops = 0;
-        let mut budget = crate::decode_budget::OpCounter::new();
+        let mut budget = crate::decode_budget::OpCounter::for_chunk(self.bytes.len());
         for op in self.iter_ops() {
             f(op?);
             num_ops += 1;

@@ -327,7 +327,7 @@ impl<'a> Document<'a> {
         text_encoding: TextEncoding,
     ) -> Result<Automerge, ReconstructError> {
         let mut op_set = OpSet::load(self, text_encoding)?;
-        crate::decode_budget::count_chunk_ops(op_set.len())?;
+        crate::decode_budget::count_chunk_ops(op_set.len(), self.bytes.len())?;
         let change_cols = ChangeGraphCols::load(self)?;
 
         let mut index = op_set.index_builder();
@@ -368,7 +368,7 @@ impl<'a> Document<'a> {
         text_encoding: TextEncoding,
     ) -> Result<Vec<Change>, ReconstructError> {
         let op_set = OpSet::load(self, text_encoding)?;
-        crate::decode_budget::count_chunk_ops(op_set.len())?;
+        crate::decode_budget::count_chunk_ops(op_set.len(), self.bytes.len())?;
         let change_cols = ChangeGraphCols::load(self)?;
 
         let mut mark_order = MarkOrderValidator::default();
