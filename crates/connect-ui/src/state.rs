@@ -252,9 +252,12 @@ pub fn use_backend() -> DeviceClient {
 }
 
 /// Reads from the backend without blocking the screens, and again after
-/// every change (the revision) or when a signal `read` reads changes. The
-/// value is `None` only until the first read finishes; after that a re-read
-/// keeps showing the last value, so nothing flickers or loses its place.
+/// every change (the revision), when a signal `read` reads changes, and when
+/// the phone locks or unlocks: a read that lost a race to the lock ("Give
+/// the phone back" locks as the supporter's screen opens) holds "locked",
+/// and reads again once the PIN is given. The value is `None` only until
+/// the first read finishes; after that a re-read keeps showing the last
+/// value, so nothing flickers or loses its place.
 pub fn use_backend_read<T, F>(mut read: impl FnMut(DeviceClient) -> F + 'static) -> Resource<Result<T, DeviceError>>
 where
     T: 'static,
@@ -262,8 +265,12 @@ where
 {
     let ui = use_ui();
     let backend = use_backend();
+    let gate = try_use_context::<Gate>();
     use_resource(move || {
         let _ = ui.revision.read();
+        if let Some(gate) = gate {
+            let _ = gate.door.read();
+        }
         read(backend.clone())
     })
 }

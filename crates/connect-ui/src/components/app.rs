@@ -27,17 +27,6 @@ pub fn App() -> Element {
 pub fn AppAt(start: Screen) -> Element {
     let ui = use_provide_ui(start);
     let gate = use_gate();
-    // A view that read while the phone was locking may hold "locked" rather
-    // than its data (the give-back locks as the supporter's screen opens):
-    // every view reads again once the door is open.
-    let mut was_open = use_signal(|| true);
-    use_effect(move || {
-        let open = gate.is_none_or(|g| *g.door.read() == crate::vault::Door::Open);
-        if open && !*was_open.peek() {
-            ui.bump();
-        }
-        was_open.set(open);
-    });
     // Syncs by itself while the app is open, on every screen.
     crate::auto_sync::use_provide_auto_sync(ui, gate);
     let screen = *ui.screen.read();
