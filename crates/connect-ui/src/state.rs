@@ -252,12 +252,12 @@ pub fn use_backend() -> DeviceClient {
 }
 
 /// Reads from the backend without blocking the screens, and again after
-/// every change (the revision), when a signal `read` reads changes, and when
-/// the phone locks or unlocks: a read that lost a race to the lock ("Give
-/// the phone back" locks as the supporter's screen opens) holds "locked",
-/// and reads again once the PIN is given. The value is `None` only until
-/// the first read finishes; after that a re-read keeps showing the last
-/// value, so nothing flickers or loses its place.
+/// every change (the revision) or when a signal `read` reads changes. The
+/// value is `None` only until the first read finishes; after that a re-read
+/// keeps showing the last value, so nothing flickers or loses its place.
+/// A read that found the store locked (it lost a race to the lock: "Give the
+/// phone back" locks as the supporter's screen opens) reads again once the
+/// phone is unlocked.
 pub fn use_backend_read<T, F>(mut read: impl FnMut(DeviceClient) -> F + 'static) -> Resource<Result<T, DeviceError>>
 where
     T: 'static,
@@ -265,14 +265,18 @@ where
 {
     let ui = use_ui();
     let backend = use_backend();
-    let gate = try_use_context::<Gate>();
-    use_resource(move || {
+    let mut resource = use_resource(move || {
         let _ = ui.revision.read();
-        if let Some(gate) = gate {
-            let _ = gate.door.read();
-        }
         read(backend.clone())
-    })
+    });
+    let gate = try_use_context::<Gate>();
+    use_effect(move || {
+        let open = gate.is_none_or(|g| *g.door.read() == crate::vault::Door::Open);
+        if open && matches!(&*resource.peek(), Some(Err(DeviceError::Locked))) {
+            resource.restart();
+        }
+    });
+    resource
 }
 
 /// Runs a backend call (a store read over many documents, a relay call)

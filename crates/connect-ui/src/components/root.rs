@@ -26,6 +26,7 @@ pub fn Root() -> Element {
         backend: Signal::new(None),
         last_active: CopyValue::new(clock.now()),
         clock: CopyValue::new(clock.clone()),
+        closing: Signal::new(false),
     });
     let idle = vault.idle_limit();
     // However the door closed (the idle limit, the Lock button, "Give the
