@@ -270,9 +270,16 @@ where
         read(backend.clone())
     });
     let gate = try_use_context::<Gate>();
+    // Once per opening: a read that fails again with the store open (another
+    // window locked it) is left for that window's lock, never retried in a loop.
+    let mut retried = use_signal(|| false);
     use_effect(move || {
         let open = gate.is_none_or(|g| *g.door.read() == crate::vault::Door::Open);
-        if open && matches!(&*resource.peek(), Some(Err(DeviceError::Locked))) {
+        let locked_out = matches!(&*resource.read(), Some(Err(DeviceError::Locked)));
+        if !open {
+            retried.set(false);
+        } else if locked_out && !*retried.peek() {
+            retried.set(true);
             resource.restart();
         }
     });
