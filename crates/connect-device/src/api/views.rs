@@ -45,12 +45,6 @@ pub struct ResidentData {
 }
 
 impl ResidentData {
-    /// The next visit in force, if one was set.
-    #[must_use]
-    pub fn next_visit(&self) -> Option<&NextVisit> {
-        self.visit_plans.last()
-    }
-
     /// Visits that happened, from the shared journal and team-only notes, oldest first.
     #[must_use]
     pub fn visits(&self) -> Vec<Timestamp> {
