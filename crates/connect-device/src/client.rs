@@ -403,6 +403,9 @@ pub trait Vault: SendSyncOutsideWasm {
     fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient>;
     /// Locks: closes the store and forgets its key. Every call but unlocking
     /// is refused ([`DeviceError::Locked`]) until it is unlocked again.
+    /// The lock takes hold when this is called, not when the future is
+    /// first polled: an unlock asked after it, even one that finishes
+    /// first, is never undone by it.
     fn lock(&self) -> DeviceFuture<()>;
     /// Erases this phone (a forgotten PIN): deletes everything on it, so it
     /// can be set up and enrolled again.

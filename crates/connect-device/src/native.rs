@@ -166,9 +166,13 @@ impl Vault for NativeVault {
     }
 
     fn lock(&self) -> DeviceFuture<()> {
+        // Shut now, in the order the screens asked; closing may run late.
+        let shut = self.0.vault.shut();
         let inner = self.0.clone();
         blocking(move || {
-            inner.vault.lock();
+            if let Some(device) = shut {
+                inner.vault.close_shut(&device);
+            }
             Ok(())
         })
     }
@@ -306,6 +310,24 @@ mod tests {
         let names: Vec<String> =
             rt.block_on(screens.caseload()).unwrap().into_iter().map(|r| r.preferred_name).collect();
         assert_eq!(names, ["Doreen"], "nothing was written while locked");
+    }
+
+    #[test]
+    fn a_lock_whose_closing_runs_after_the_next_unlock_never_closes_the_store_that_unlock_opened() {
+        let rt = runtime();
+        let dir = tempfile::tempdir().unwrap();
+        let vault = NativeVault::new(dir.path().join("device.db"), false, "Amara", Duration::from_secs(60));
+        let screens = rt.block_on(vault.create("Amara", PIN, false, false)).unwrap();
+        rt.block_on(screens.create_resident("Doreen")).unwrap();
+        // The door shut and the lock was asked, but its task has not run yet
+        // when the PIN comes (a busy phone): the lock holds already.
+        let late_close = vault.lock();
+        assert_eq!(rt.block_on(screens.caseload()).unwrap_err(), DeviceError::Locked, "locked as asked");
+        let back = rt.block_on(vault.unlock(PIN)).unwrap();
+        rt.block_on(late_close).unwrap();
+        let names: Vec<String> = rt.block_on(back.caseload()).unwrap().into_iter().map(|r| r.preferred_name).collect();
+        assert_eq!(names, ["Doreen"], "the store the PIN opened is still open after the late close");
+        rt.block_on(back.create_resident("Kwame")).unwrap();
     }
 
     #[test]

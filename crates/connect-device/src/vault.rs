@@ -248,11 +248,25 @@ impl StoreVault {
     /// Locks: notes what has not reached the team, then closes the store;
     /// every call but unlocking is refused until the PIN is given again.
     pub fn lock(&self) {
-        let device = self.open.lock().ok().and_then(|mut open| open.take());
-        if let Some(device) = device {
-            self.note_unsent(&device);
-            device.close();
+        if let Some(device) = self.shut() {
+            self.close_shut(&device);
         }
+    }
+
+    /// The first half of [`StoreVault::lock`], quick enough for any thread:
+    /// from now on every call is refused and an unlock opens the store
+    /// afresh, so a lock whose closing runs late never closes the store an
+    /// unlock asked after it opened. Returns the device to close.
+    #[must_use]
+    pub fn shut(&self) -> Option<Arc<OpenDevice>> {
+        self.open.lock().ok().and_then(|mut open| open.take())
+    }
+
+    /// The second half of [`StoreVault::lock`]: notes what has not reached
+    /// the team and closes the store [`StoreVault::shut`] took.
+    pub fn close_shut(&self, device: &OpenDevice) {
+        self.note_unsent(device);
+        device.close();
     }
 
     /// Answers a screen's call on the open store, or [`DeviceError::Locked`].

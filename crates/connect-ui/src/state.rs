@@ -289,6 +289,12 @@ where
 /// Runs a backend call (a store read over many documents, a relay call)
 /// without blocking the screens, with `busy` set while it runs; then hands
 /// the result to `done`, or shows the reason it failed in plain words.
+///
+/// The call runs to its end even if the screen that made it closes first
+/// (the resident taps "Done" before a check-in's save comes back on a busy
+/// phone): it belongs to the app, not the screen, so it is never cut off
+/// half-way, and the views still read again after it. `done` and `busy`
+/// belong to the screen and run only while it is there.
 pub fn run_call<T: 'static>(
     ui: Ui,
     busy: Option<Signal<bool>>,
@@ -299,7 +305,8 @@ pub fn run_call<T: 'static>(
         busy.set(true);
     }
     let gate = try_consume_context::<Gate>();
-    spawn(async move {
+    let (answer, answered) = futures_channel::oneshot::channel();
+    dioxus::core::spawn_forever(async move {
         let result = call.await;
         // Any call that reached the relay may have found this device revoked;
         // any call may find the store locked (by another window of the app).
@@ -308,17 +315,35 @@ pub fn run_call<T: 'static>(
         {
             return;
         }
+        // The screen closed meanwhile: only what the app itself shows.
+        if let Err(result) = answer.send(result) {
+            match result {
+                Ok(_) => ui.bump(),
+                Err(e) => show_failure(ui, &e),
+            }
+        }
+    });
+    spawn(async move {
+        let Ok(result) = answered.await else { return };
         if let Some(mut busy) = busy {
             busy.set(false);
         }
         match result {
             Ok(value) => done(value),
-            Err(e @ (DeviceError::Unreachable(_) | DeviceError::Network(_))) => {
-                ui.team_error(format!("{} {e}", ui.t(Msg::ErrorPrefix)));
-            }
-            Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+            Err(e) => show_failure(ui, &e),
         }
     });
+}
+
+/// Says why a call failed, in plain words: a relay out of reach on the
+/// line that clears itself once a later send works.
+fn show_failure(ui: Ui, e: &DeviceError) {
+    match e {
+        DeviceError::Unreachable(_) | DeviceError::Network(_) => {
+            ui.team_error(format!("{} {e}", ui.t(Msg::ErrorPrefix)));
+        }
+        _ => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+    }
 }
 
 /// Applies an edit without blocking the screens, then refreshes views; on success shows

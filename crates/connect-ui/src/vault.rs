@@ -55,9 +55,6 @@ pub struct Gate {
     pub last_active: CopyValue<Duration>,
     /// The screens' clock.
     pub clock: CopyValue<SharedClock>,
-    /// The vault is still closing the store after the door shut: an unlock
-    /// waits for it, or the late close would shut the store just opened.
-    pub closing: Signal<bool>,
 }
 
 impl Gate {

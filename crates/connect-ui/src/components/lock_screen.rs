@@ -90,9 +90,7 @@ pub fn LockScreen() -> Element {
     let handed_to = state.handed_to.clone();
     let unlock = move |e: FormEvent| {
         e.prevent_default();
-        // While the store is still closing from the last lock, an unlock
-        // would be undone by that close landing after it.
-        if *busy.peek() || *gate.closing.peek() {
+        if *busy.peek() {
             return;
         }
         busy.set(true);
@@ -151,7 +149,7 @@ pub fn LockScreen() -> Element {
                         p { class: "hint", {t(Msg::FingerprintThenPin)} }
                     }
                 }
-                button { class: "button", r#type: "submit", disabled: *busy.read() || *gate.closing.read() || wait_left.is_some(), "{button}" }
+                button { class: "button", r#type: "submit", disabled: *busy.read() || wait_left.is_some(), "{button}" }
             }
             if let Some(why) = error.read().clone().or(unavailable.clone()) {
                 p { class: "notice notice-error", role: "alert", "{why}" }

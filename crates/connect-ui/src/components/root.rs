@@ -26,7 +26,6 @@ pub fn Root() -> Element {
         backend: Signal::new(None),
         last_active: CopyValue::new(clock.now()),
         clock: CopyValue::new(clock.clone()),
-        closing: Signal::new(false),
     });
     let idle = vault.idle_limit();
     // However the door closed (the idle limit, the Lock button, "Give the
@@ -34,10 +33,12 @@ pub fn Root() -> Element {
     let closer = vault.clone();
     use_effect(move || {
         if *gate.door.read() == Door::Locked {
-            let vault = closer.clone();
+            // Asked here, not inside the task: the lock takes hold as it is
+            // asked, so a PIN typed before the task runs is never undone by it.
+            let locking = closer.lock();
             spawn(async move {
                 // A vault that cannot close is already refusing calls.
-                let _ = vault.lock().await;
+                let _ = locking.await;
             });
         }
     });
