@@ -144,7 +144,7 @@ test('a check-in with skips counts in the team figures only once five residents 
     const inCircle = page.locator('.ring-counts tr', { has: page.getByRole('rowheader', { name: 'In the circle' }) }).locator('td');
     assert.equal(await inCircle.textContent(), '1', 'Jean counts at the first visit');
     await page.getByLabel('Or pick any date').fill('2020-01-01');
-    await page.locator('.ring-counts caption', { hasText: '1 Jan 2020' }).waitFor();
+    await page.locator('.ring-counts caption', { hasText: '1 January 2020' }).waitFor();
     assert.equal(await inCircle.textContent(), '0', 'nobody was in the circle in 2020');
     await page.locator('.circle-history').screenshot({ path: join(shots, '36-circle-over-time.png') });
 

@@ -256,7 +256,11 @@ export async function ready(page, text = 'Caseload', { pin = PIN, name } = {}) {
   const target = page.getByRole('heading', { name: text, exact: true }).first();
   const locked = page.getByRole('heading', { name: 'Enter your PIN' }).or(page.getByRole('heading', { name: /^Please give this phone back to / }));
   const firstRun = page.getByRole('heading', { name: 'Set up this phone' });
-  await target.or(locked).or(firstRun).first().waitFor({ timeout: 15000 });
+  await target.or(locked).or(firstRun).first().waitFor({ timeout: 15000 }).catch(async (e) => {
+    // Say what the screen showed instead: CI keeps the log, not the screenshots.
+    const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '?');
+    throw new Error(`${e.message}\nThe screen showed: ${shown}`);
+  });
   if (await firstRun.isVisible()) {
     if (name) await page.getByRole('textbox', { name: 'Your name' }).fill(name);
     await page.getByLabel('Choose a PIN').fill(pin);

@@ -134,6 +134,11 @@ impl DeviceClient {
         self.known().resident_lock
     }
 
+    /// The language this phone's person chose, if any (a BCP 47 tag).
+    pub fn language(&self) -> Option<String> {
+        self.known().language.clone()
+    }
+
     /// Whose own phone this is, if a resident's.
     #[must_use]
     pub fn own_resident(&self) -> Option<ResidentId> {
@@ -209,6 +214,12 @@ impl DeviceClient {
     /// Sets how often to sync while the app is open, in minutes (0: never).
     pub async fn set_auto_sync(&self, minutes: u32) -> Result<(), DeviceError> {
         self.done(Request::SetAutoSync(minutes)).await
+    }
+
+    /// Sets the language this phone's person reads the app in (`None`: the
+    /// phone's own). The lock screen speaks it too.
+    pub async fn set_language(&self, tag: Option<String>) -> Result<(), DeviceError> {
+        self.done(Request::SetLanguage(tag)).await
     }
 
     /// Enrols with a relay; the device takes the role the invite gave (and,
@@ -401,6 +412,11 @@ pub trait Vault: SendSyncOutsideWasm {
     /// vault asks the phone for. Wrong guesses are counted and back off.
     /// Returns the screens' client: the same one on every unlock.
     fn unlock(&self, pin: &str) -> DeviceFuture<DeviceClient>;
+    /// The phone's own language (a BCP 47 tag), for a first run and for
+    /// anyone who has not chosen one.
+    fn phone_language(&self) -> Option<String> {
+        None
+    }
     /// Locks: closes the store and forgets its key. Every call but unlocking
     /// is refused ([`DeviceError::Locked`]) until it is unlocked again.
     /// The lock takes hold when this is called, not when the future is

@@ -314,6 +314,7 @@ fn seed_checkins(doc: &mut Automerge, at: &Days<'_>, rng: &mut Lcg) -> connect_m
                 .map(|(k, v)| (k.to_owned(), v))
                 .collect(),
             share_in_reports: rng.next(4) != 0,
+            asked_in: None,
         };
         checkin::record(doc, &at.theirs(d), answers)?;
     }

@@ -201,6 +201,15 @@ impl Vault for NativeVault {
         self.0.idle
     }
 
+    fn phone_language(&self) -> Option<String> {
+        // POSIX locales: LC_ALL overrides LC_MESSAGES overrides LANG ("ro_RO.UTF-8").
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|v| !v.is_empty() && v != "C" && v != "POSIX")
+            .map(|v| v.split(['.', '@']).next().unwrap_or_default().replace('_', "-"))
+    }
+
     fn suggested_name(&self) -> String {
         self.0.vault.suggested_name().to_owned()
     }

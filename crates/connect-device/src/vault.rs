@@ -149,6 +149,7 @@ impl StoreVault {
         let (path, destroy) = (self.path.clone(), self.destroy);
         let device = Arc::new(Device::new(store, HttpNetwork).wiping_with(Box::new(move || destroy(&path))));
         let opened = device.opened()?;
+        self.note_language(&device);
         *self.open.lock().map_err(|_| DeviceError::Unavailable)? = Some(device);
         Ok(opened)
     }
@@ -180,6 +181,7 @@ impl StoreVault {
             erase_after: s.erase_after,
             handed_to: s.notes.handed_to,
             unsent: s.notes.unsent,
+            language: s.notes.language,
         }
     }
 
@@ -279,6 +281,13 @@ impl StoreVault {
             _ => None,
         };
         let counts = request.writes_for_the_team() || matches!(request, Request::SyncNow);
+        // What the lock screen says it in: this phone's language, or the
+        // resident's while it is handed to them (a sync may bring theirs).
+        let language_may_change = handing.is_some()
+            || matches!(
+                request,
+                Request::SetLanguage(_) | Request::SyncNow | Request::Edit(_, crate::api::Edit::SetLanguage { .. })
+            );
         let reply = device.call(request).await;
         if device.wiped() {
             self.forget()?;
@@ -287,15 +296,32 @@ impl StoreVault {
         if reply.is_ok() {
             // Notes for the lock screen are a courtesy: a call that did its
             // work is not failed for them.
-            if let Some(handed) = handing {
-                let to = if handed { device.me().ok().map(|me| me.person_name) } else { None };
-                let _ = self.key_file.note(|n| n.handed_to = to);
+            // Who it is handed to and the language in one write, so the lock
+            // screen never reads one without the other.
+            let handed_to = handing.map(|handed| if handed { device.me().ok().map(|me| me.person_name) } else { None });
+            let language = if language_may_change { device.lock_screen_language().ok() } else { None };
+            if handed_to.is_some() || language.is_some() {
+                let _ = self.key_file.note(|n| {
+                    if let Some(to) = handed_to {
+                        n.handed_to = to;
+                    }
+                    if let Some(language) = language {
+                        n.language = language;
+                    }
+                });
             }
             if counts {
                 self.note_unsent(&device);
             }
         }
         reply
+    }
+
+    /// Notes in the key file the language the lock screen speaks.
+    fn note_language(&self, device: &OpenDevice) {
+        if let Ok(language) = device.lock_screen_language() {
+            let _ = self.key_file.note(|n| n.language = language);
+        }
     }
 
     /// Notes in the key file how many changes have not reached the team,

@@ -88,6 +88,10 @@ pub struct CheckIn {
     pub share_in_reports: bool,
     /// Hidden; still kept.
     pub archived: bool,
+    /// The language the questions were asked in (a BCP 47 tag); empty in
+    /// check-ins made before it was recorded, which were all in English.
+    #[autosurgeon(missing = "Default::default")]
+    pub asked_in: String,
 }
 
 /// One ONS4 answer with its band.
@@ -145,6 +149,13 @@ impl Scores {
 }
 
 impl CheckIn {
+    /// The language the questions were asked in: English for check-ins
+    /// made before it was recorded.
+    #[must_use]
+    pub fn language(&self) -> &str {
+        if self.asked_in.is_empty() { crate::questions::WORDED_IN } else { &self.asked_in }
+    }
+
     /// What the answers score.
     #[must_use]
     pub fn scores(&self) -> Scores {
@@ -190,7 +201,7 @@ pub(crate) fn any_answered(
 impl serde::Serialize for CheckIn {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("CheckIn", 11)?;
+        let mut st = s.serialize_struct("CheckIn", 12)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("taken_at", &self.taken_at)?;
         st.serialize_field("author", &self.author)?;
@@ -201,6 +212,7 @@ impl serde::Serialize for CheckIn {
         st.serialize_field("life_map", &self.life_map)?;
         st.serialize_field("share_in_reports", &self.share_in_reports)?;
         st.serialize_field("archived", &self.archived)?;
+        st.serialize_field("asked_in", self.language())?;
         st.serialize_field("scores", &self.scores())?;
         st.end()
     }
@@ -222,6 +234,8 @@ impl<'de> serde::Deserialize<'de> for CheckIn {
             life_map: BTreeMap<String, Rag>,
             share_in_reports: bool,
             archived: bool,
+            #[serde(default)]
+            asked_in: String,
         }
         let f = Fields::deserialize(d)?;
         Ok(CheckIn {
@@ -235,6 +249,7 @@ impl<'de> serde::Deserialize<'de> for CheckIn {
             life_map: f.life_map,
             share_in_reports: f.share_in_reports,
             archived: f.archived,
+            asked_in: f.asked_in,
         })
     }
 }
@@ -252,6 +267,10 @@ pub struct Answers {
     pub life_map: BTreeMap<String, Rag>,
     /// Consent to count in team figures.
     pub share_in_reports: bool,
+    /// The language the questions were asked in; `None`: their validated
+    /// English wording ([`crate::questions::WORDED_IN`]).
+    #[serde(default)]
+    pub asked_in: Option<String>,
 }
 
 #[derive(Hydrate)]
@@ -467,6 +486,10 @@ pub fn record(doc: &mut Automerge, ctx: &EditContext, answers: Answers) -> Resul
     if let Some(o) = answers.ons4 {
         o.validate()?;
     }
+    let asked_in = match answers.asked_in.as_deref() {
+        Some(tag) => crate::page::language_tag(tag)?,
+        None => crate::questions::WORDED_IN.to_owned(),
+    };
     let checkin = CheckIn {
         id: ItemId::random(),
         taken_at: ctx.now,
@@ -478,6 +501,7 @@ pub fn record(doc: &mut Automerge, ctx: &EditContext, answers: Answers) -> Resul
         life_map: answers.life_map,
         share_in_reports: answers.share_in_reports,
         archived: false,
+        asked_in,
     };
     if !checkin.has_answers() {
         return Err(ModelError::EmptyText { field: "check-in (answer a question or choose \"not today\")" });
@@ -498,6 +522,7 @@ pub fn not_today(doc: &mut Automerge, ctx: &EditContext) -> Result<ItemId> {
         life_map: BTreeMap::new(),
         share_in_reports: false,
         archived: false,
+        asked_in: String::new(),
     };
     insert(doc, ctx, &checkin)
 }
@@ -564,6 +589,7 @@ mod tests {
             ons4: Some(Ons4 { life_satisfaction: Some(6), worthwhile: Some(9), happy: None, anxious: Some(3) }),
             life_map: [("home".to_owned(), Rag::Green)].into(),
             share_in_reports: false,
+            asked_in: None,
         };
         record(&mut d, &ctx(1), answers).unwrap();
         let c = read(&d).unwrap().latest().unwrap().clone();
@@ -615,6 +641,7 @@ mod tests {
             ons4: Some(Ons4 { happy: Some(happy), anxious: Some(anxious), ..Ons4::default() }),
             life_map: BTreeMap::from([("home".to_owned(), home)]),
             share_in_reports: false,
+            asked_in: None,
         };
         record(&mut d, &ctx(60), answers(OnsLoneliness::OftenOrAlways, [3, 3, 2], 3, 2, Rag::Red)).unwrap();
         assert!(read(&d).unwrap().changes().is_empty(), "once is nothing to compare");

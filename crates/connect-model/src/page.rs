@@ -228,6 +228,9 @@ struct PageDoc {
     goals: BTreeMap<String, Goal>,
     #[autosurgeon(missing = "Default::default")]
     introductions: BTreeMap<String, Introduction>,
+    /// Empty: not said (pages made before languages have no field).
+    #[autosurgeon(missing = "Default::default")]
+    language: String,
 }
 
 /// A resident's page, read from its document. Lists include archived items,
@@ -250,6 +253,11 @@ pub struct ResidentPage {
     pub goals: Vec<Goal>,
     /// Suggested introductions to other residents, oldest first.
     pub introductions: Vec<Introduction>,
+    /// The language the resident reads the app in (a BCP 47 tag such as
+    /// `ur` or `pt-BR`), if they chose one: resident mode and their own
+    /// phone speak it.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl ResidentPage {
@@ -335,7 +343,39 @@ pub fn read(doc: &Automerge) -> Result<ResidentPage> {
             v.sort_by(|a, b| a.proposed_at.cmp(&b.proposed_at).then(a.id.cmp(&b.id)));
             v
         },
+        language: Some(raw.language).filter(|l| !l.is_empty()),
     })
+}
+
+/// The longest language tag kept; tags in use are far shorter.
+pub const LANGUAGE_TAG_MAX: usize = 35;
+
+/// `tag` if it is shaped like a BCP 47 language tag (`ur`, `pt-BR`,
+/// `zh-Hant-TW`): a language of 2 to 8 letters, then subtags of 1 to 8
+/// letters or digits, joined by hyphens.
+pub fn language_tag(tag: &str) -> Result<String> {
+    let tag = tag.trim();
+    let mut parts = tag.split('-');
+    let language_ok =
+        parts.next().is_some_and(|l| (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok = parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if language_ok && rest_ok && tag.len() <= LANGUAGE_TAG_MAX {
+        Ok(tag.to_owned())
+    } else {
+        Err(crate::ModelError::Invalid {
+            what: "language",
+            value: tag.chars().take(40).collect(),
+            hint: "a language tag such as ur or pt-BR".into(),
+        })
+    }
+}
+
+/// Sets the language the resident reads the app in, or (`None`) forgets it
+/// so the phone's own language is used.
+pub fn set_language(doc: &mut Automerge, ctx: &EditContext, tag: Option<&str>) -> Result<()> {
+    let tag = tag.map(language_tag).transpose()?.unwrap_or_default();
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, "set language", |tx| document::set_field(tx, &ROOT, "language", tag.as_str()))
 }
 
 /// Every name the page has given the resident, oldest first: the one it was
@@ -578,6 +618,23 @@ mod tests {
         add_offer(&mut doc, &ctx(2), "Dee makes curry", Category::Caring).unwrap();
         rename(&mut doc, &ctx(3), "Dee").unwrap();
         assert_eq!(names(&doc), ["Doreen", "Dee Smith", "Dee"]);
+    }
+
+    #[test]
+    fn a_resident_chooses_the_language_they_read_in_and_a_bad_tag_changes_nothing() {
+        let (mut doc, _) = new_page();
+        assert_eq!(read(&doc).unwrap().language, None, "the phone's own language until one is chosen");
+        set_language(&mut doc, &resident_ctx(1), Some("ur")).unwrap();
+        assert_eq!(read(&doc).unwrap().language.as_deref(), Some("ur"));
+        for bad in ["", "u", "english please", "ur-", "x".repeat(40).as_str(), "ur;drop"] {
+            let err = set_language(&mut doc, &ctx(2), Some(bad)).unwrap_err();
+            assert!(matches!(err, ModelError::Invalid { what: "language", .. }), "{bad:?}: {err}");
+        }
+        assert_eq!(read(&doc).unwrap().language.as_deref(), Some("ur"), "nothing written by a refusal");
+        set_language(&mut doc, &ctx(3), Some("pt-BR")).unwrap();
+        assert_eq!(read(&doc).unwrap().language.as_deref(), Some("pt-BR"));
+        set_language(&mut doc, &ctx(4), None).unwrap();
+        assert_eq!(read(&doc).unwrap().language, None);
     }
 
     #[test]

@@ -11,6 +11,14 @@
 use crate::checkin::{Answers, Ons4, Ucla3};
 use crate::measures::{Ons4Item, OnsLoneliness, Rag, UclaAnswer};
 
+/// The language the measures' questions are worded in: ONS loneliness,
+/// UCLA-3 and ONS4 were validated in English, and no published official
+/// translation is held here, so every resident is asked them in English
+/// (their screens around the questions in their own language). A check-in
+/// records the language it was asked in, so team figures never mix
+/// answers to different wordings silently.
+pub const WORDED_IN: &str = "en";
+
 /// The life map area whose "hard right now" is a concern.
 pub const FEELING_SAFE: &str = "feeling-safe";
 

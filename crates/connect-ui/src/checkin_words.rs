@@ -7,7 +7,8 @@ use connect_model::checkin::{Change, Direction, Measure, Reading};
 use connect_model::measures::{Ons4Item, OnsLoneliness, Rag, UclaAnswer};
 use connect_model::questions::{Choice, Concern, Question};
 
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, t, tr};
+use crate::when::in_month;
 
 const UCLA: [&str; 3] = [
     "How often do you feel that you lack companionship?",
@@ -29,7 +30,7 @@ pub fn question_text(lang: Lang, q: &Question, areas: &[(String, String)]) -> St
         }
         Question::Ons4(Ons4Item::Happy) => "Overall, how happy did you feel yesterday?".to_owned(),
         Question::Ons4(Ons4Item::Anxious) => "Overall, how anxious did you feel yesterday?".to_owned(),
-        Question::LifeMap(area) => format!("{} {}?", t(lang, Msg::LifeMapQuestion), area_label(area, areas)),
+        Question::LifeMap(area) => tr(lang, Msg::LifeMapQuestion, &[("area", area_label(area, areas).into())]),
     }
 }
 
@@ -84,7 +85,7 @@ pub fn choice_label(lang: Lang, choice: Choice) -> String {
         Choice::Score(0) => "0 — not at all".to_owned(),
         Choice::Score(10) => "10 — completely".to_owned(),
         Choice::Score(v) => v.to_string(),
-        Choice::Rag(r) => t(lang, rag_msg(r)).to_owned(),
+        Choice::Rag(r) => t(lang, rag_msg(r)),
     }
 }
 
@@ -105,12 +106,12 @@ fn reading_words(lang: Lang, r: Reading) -> String {
 
 fn measure_words(lang: Lang, m: &Measure, areas: &[(String, String)]) -> String {
     match m {
-        Measure::Loneliness => t(lang, Msg::MeasureLonely).to_owned(),
-        Measure::Ucla3 => t(lang, Msg::MeasureUcla).to_owned(),
-        Measure::Ons4(Ons4Item::LifeSatisfaction) => t(lang, Msg::MeasureSatisfied).to_owned(),
-        Measure::Ons4(Ons4Item::Worthwhile) => t(lang, Msg::MeasureWorthwhile).to_owned(),
-        Measure::Ons4(Ons4Item::Happy) => t(lang, Msg::MeasureHappy).to_owned(),
-        Measure::Ons4(Ons4Item::Anxious) => t(lang, Msg::MeasureAnxious).to_owned(),
+        Measure::Loneliness => t(lang, Msg::MeasureLonely),
+        Measure::Ucla3 => t(lang, Msg::MeasureUcla),
+        Measure::Ons4(Ons4Item::LifeSatisfaction) => t(lang, Msg::MeasureSatisfied),
+        Measure::Ons4(Ons4Item::Worthwhile) => t(lang, Msg::MeasureWorthwhile),
+        Measure::Ons4(Ons4Item::Happy) => t(lang, Msg::MeasureHappy),
+        Measure::Ons4(Ons4Item::Anxious) => t(lang, Msg::MeasureAnxious),
         Measure::LifeMap(area) => area_label(area, areas),
     }
 }
@@ -127,15 +128,16 @@ fn direction_msg(d: Direction) -> Msg {
 /// answers in words, since when, and which way that is.
 #[must_use]
 pub fn change_for_team(lang: Lang, c: &Change, areas: &[(String, String)]) -> String {
-    format!(
-        "{}: {} {} {}, {} {}. {}",
-        measure_words(lang, &c.measure, areas),
-        reading_words(lang, c.first),
-        t(lang, Msg::InMonth),
-        c.since.to_datetime().format("%B"),
-        reading_words(lang, c.latest),
-        t(lang, Msg::AtTheLatest),
-        t(lang, direction_msg(c.direction)),
+    tr(
+        lang,
+        Msg::ChangeForTeam,
+        &[
+            ("what", measure_words(lang, &c.measure, areas).into()),
+            ("first", reading_words(lang, c.first).into()),
+            ("since", in_month(lang, c.since.to_datetime().date_naive()).into()),
+            ("latest", reading_words(lang, c.latest).into()),
+            ("direction", t(lang, direction_msg(c.direction)).into()),
+        ],
     )
 }
 
@@ -143,28 +145,29 @@ pub fn change_for_team(lang: Lang, c: &Change, areas: &[(String, String)]) -> St
 /// a verdict) that the team is there; no scores, no colours.
 #[must_use]
 pub fn change_for_resident(lang: Lang, c: &Change, areas: &[(String, String)]) -> String {
-    let since = c.since.to_datetime().format("%B").to_string();
+    let since = in_month(lang, c.since.to_datetime().date_naive());
     let what = match &c.measure {
-        Measure::Loneliness | Measure::Ucla3 => t(lang, Msg::YouLonely).to_owned(),
-        Measure::Ons4(Ons4Item::LifeSatisfaction) => t(lang, Msg::YouSatisfied).to_owned(),
-        Measure::Ons4(Ons4Item::Worthwhile) => t(lang, Msg::YouWorthwhile).to_owned(),
-        Measure::Ons4(Ons4Item::Happy) => t(lang, Msg::YouHappy).to_owned(),
-        Measure::Ons4(Ons4Item::Anxious) => t(lang, Msg::YouAnxious).to_owned(),
+        Measure::Loneliness | Measure::Ucla3 => t(lang, Msg::YouLonely),
+        Measure::Ons4(Ons4Item::LifeSatisfaction) => t(lang, Msg::YouSatisfied),
+        Measure::Ons4(Ons4Item::Worthwhile) => t(lang, Msg::YouWorthwhile),
+        Measure::Ons4(Ons4Item::Happy) => t(lang, Msg::YouHappy),
+        Measure::Ons4(Ons4Item::Anxious) => t(lang, Msg::YouAnxious),
         Measure::LifeMap(area) => area_label(area, areas),
     };
-    match c.direction {
-        Direction::Better => format!("{what}: {} {since}.", t(lang, Msg::KindBetter)),
-        Direction::Same => format!("{what}: {} {since}.", t(lang, Msg::KindSame)),
+    let msg = match c.direction {
+        Direction::Better => Msg::KindBetter,
+        Direction::Same => Msg::KindSame,
         // Never a verdict to the resident: thanks, and someone to talk to.
-        Direction::Worse => format!("{what}: {}", t(lang, Msg::KindWorse)),
-    }
+        Direction::Worse => Msg::KindWorse,
+    };
+    tr(lang, msg, &[("what", what.into()), ("since", since.into())])
 }
 
 /// A concern in words for the supporter, naming the resident.
 #[must_use]
 pub fn concern_words(lang: Lang, c: Concern, name: &str) -> String {
     match c {
-        Concern::NotFeelingSafe => format!("{name} {}", t(lang, Msg::ConcernUnsafe)),
-        Concern::VeryAnxious(v) => format!("{name} {} ({v} of 10).", t(lang, Msg::ConcernAnxious)),
+        Concern::NotFeelingSafe => tr(lang, Msg::ConcernUnsafe, &[("name", name.into())]),
+        Concern::VeryAnxious(v) => tr(lang, Msg::ConcernAnxious, &[("name", name.into()), ("score", v.into())]),
     }
 }

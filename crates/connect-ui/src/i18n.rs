@@ -1,610 +1,791 @@
-//! Every word the screens show, in one catalogue. English is complete;
-//! Romanian covers the resident-facing screens and falls back to English
-//! elsewhere. A message is an enum variant, so a missing English text is a
-//! compile error, not a blank button.
+//! Every word the screens show, in [Project Fluent](https://projectfluent.org):
+//! one `.ftl` file per language in the workspace's `locales/` folder, which a
+//! translator from the community can read and correct without Rust. English
+//! (`en.ftl`) is the source; a message missing from another language falls
+//! back to English. Messages take their changing parts as placeables
+//! (`{ $name }`) and counts through CLDR plural rules (`{ $n -> [one] …
+//! *[other] … }`), so no sentence is glued from pieces in one language's
+//! word order.
+//!
+//! A message is a [`Msg`] variant naming its Fluent id, so code cannot ask
+//! for a message by a misspelt id; the tests check that every id is in
+//! English, that every file parses, that a translation uses only its English
+//! message's placeables, and print how much of each language is done
+//! (all of the resident-facing messages, [`Msg::RESIDENT_FACING`], in every
+//! language shipped).
+//!
+//! The files are compiled in: nothing is fetched, and no translation service
+//! is ever called.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// A language the app can speak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// English.
     #[default]
     En,
     /// Română.
     Ro,
+    /// বাংলা (Bengali).
+    Bn,
+    /// Polski.
+    Pl,
+    /// Lietuvių.
+    Lt,
+    /// اردو (Urdu), written right to left.
+    Ur,
+    /// Português.
+    Pt,
+    /// English made long and accented, to find cut-off text and words not
+    /// yet in the catalogue (tests and translators only; the preview and
+    /// desktop offer it beside the demo caseload, the web app does not).
+    Pseudo,
 }
 
 impl Lang {
-    /// Every language, for the settings picker.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ro];
+    /// The languages shipped to residents and supporters, for the picker.
+    pub const SHIPPED: [Lang; 7] = [Lang::En, Lang::Ro, Lang::Bn, Lang::Pl, Lang::Lt, Lang::Ur, Lang::Pt];
 
-    /// The BCP 47 tag, for `lang` attributes.
+    /// Every language, the pseudo-locale included.
+    pub const ALL: [Lang; 8] = [Lang::En, Lang::Ro, Lang::Bn, Lang::Pl, Lang::Lt, Lang::Ur, Lang::Pt, Lang::Pseudo];
+
+    /// The BCP 47 tag, for `lang` attributes and the settings.
     #[must_use]
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ro => "ro",
+            Lang::Bn => "bn",
+            Lang::Pl => "pl",
+            Lang::Lt => "lt",
+            Lang::Ur => "ur",
+            Lang::Pt => "pt",
+            Lang::Pseudo => "en-XA",
         }
     }
 
-    /// The language's own name.
+    /// The language's own name, as its speakers write it.
     #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::Ro => "Română",
+            Lang::Bn => "বাংলা",
+            Lang::Pl => "Polski",
+            Lang::Lt => "Lietuvių",
+            Lang::Ur => "اردو",
+            Lang::Pt => "Português",
+            Lang::Pseudo => "Ƥşḗŭḓǿ (test)",
         }
+    }
+
+    /// Whether the language is written right to left.
+    #[must_use]
+    pub fn right_to_left(self) -> bool {
+        self == Lang::Ur
+    }
+
+    /// The `dir` attribute for text in this language.
+    #[must_use]
+    pub fn dir(self) -> &'static str {
+        if self.right_to_left() { "rtl" } else { "ltr" }
+    }
+
+    /// The language a tag names: `ro`, `ro-RO` and `RO` are Romanian (a
+    /// phone's own setting, say); `None` for a language not shipped.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        if tag.eq_ignore_ascii_case(Lang::Pseudo.tag()) {
+            return Some(Lang::Pseudo);
+        }
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::SHIPPED.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The language's Fluent file.
+    #[must_use]
+    pub fn source(self) -> &'static str {
+        match self {
+            Lang::En | Lang::Pseudo => include_str!("../../../locales/en.ftl"),
+            Lang::Ro => include_str!("../../../locales/ro.ftl"),
+            Lang::Bn => include_str!("../../../locales/bn.ftl"),
+            Lang::Pl => include_str!("../../../locales/pl.ftl"),
+            Lang::Lt => include_str!("../../../locales/lt.ftl"),
+            Lang::Ur => include_str!("../../../locales/ur.ftl"),
+            Lang::Pt => include_str!("../../../locales/pt.ftl"),
+        }
+    }
+
+    /// The file's name in `locales/`.
+    #[must_use]
+    pub fn file_name(self) -> String {
+        let tag = if self == Lang::Pseudo { Lang::En.tag() } else { self.tag() };
+        format!("{tag}.ftl")
     }
 }
 
-macro_rules! catalogue {
-    ($( $key:ident => $en:literal $(, ro: $ro:literal)? ; )+) => {
-        /// A piece of text on a screen.
+macro_rules! messages {
+    (resident { $($r:ident = $rid:literal,)+ } team { $($t:ident = $tid:literal,)+ }) => {
+        /// A piece of text on a screen, by its Fluent id.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[allow(missing_docs)]
-        pub enum Msg { $($key),+ }
+        pub enum Msg { $($r,)+ $($t,)+ }
 
-        /// The text for `msg` in `lang`.
-        #[must_use]
-        pub fn t(lang: Lang, msg: Msg) -> &'static str {
-            match (lang, msg) {
-                $( $( (Lang::Ro, Msg::$key) => $ro, )? )+
-                $( (_, Msg::$key) => $en, )+
+        impl Msg {
+            /// Every message the screens may show.
+            pub const ALL: &'static [Msg] = &[$(Msg::$r,)+ $(Msg::$t,)+];
+            /// The messages a resident sees (resident mode, their own
+            /// phone, check-ins, the story, "everything about me", the lock
+            /// screen): every language shipped has all of them.
+            pub const RESIDENT_FACING: &'static [Msg] = &[$(Msg::$r,)+];
+
+            /// The message's id in the `.ftl` files.
+            #[must_use]
+            pub fn id(self) -> &'static str {
+                match self { $(Msg::$r => $rid,)+ $(Msg::$t => $tid,)+ }
             }
         }
     };
 }
 
-catalogue! {
-    AppName => "Connect Companion";
-    SkipToContent => "Skip to the content", ro: "Sari la conținut";
-    SavedHere => "Saved on this phone", ro: "Salvat pe acest telefon";
-    NotSentYet => "Saved on this phone, not sent yet", ro: "Salvat pe acest telefon, netrimis încă";
-    SentToTeam => "Sent to the team", ro: "Trimis echipei";
-    LastSent => "Last sent", ro: "Trimis ultima dată";
-    NeverSent => "Nothing sent yet", ro: "Nimic trimis încă";
-    SendNow => "Send now", ro: "Trimite acum";
-    SendStatus => "What has reached the team", ro: "Ce a ajuns la echipă";
-    Today => "today", ro: "azi";
-    Yesterday => "yesterday", ro: "ieri";
-    Tomorrow => "tomorrow", ro: "mâine";
-    OnDay => "on", ro: "pe";
-    AtTime => "at", ro: "la";
-    InDays => "in", ro: "în";
-    Days => "days", ro: "zile";
-    Sending => "Sending…", ro: "Se trimite…";
-    SendFailed => "Could not reach the team. Nothing is lost:", ro: "Nu s-a putut ajunge la echipă. Nu se pierde nimic:";
-    SendDone => "Sent.", ro: "Trimis.";
-    NextSend => "next send at", ro: "următoarea trimitere la";
-    NextTry => "next try at", ro: "următoarea încercare la";
-    OfflineWaits => "no signal: it sends when the signal is back", ro: "fără semnal: se trimite când revine semnalul";
-    SendWillRetry => "Could not reach the team just now; it tries again by itself. Nothing is lost:", ro: "Nu s-a putut ajunge la echipă acum; se reîncearcă singur. Nu se pierde nimic:";
-    SentOnceJoined => "It is sent once this phone joins your team.", ro: "Se trimite după ce telefonul se alătură echipei.";
-    JoinTeamToSend => "Join your team in Settings to send it.", ro: "Alăturați-vă echipei în Setări pentru a trimite.";
-    AutoSync => "Send to the team by itself while the app is open";
-    AutoSyncHint => "It also sends when the app opens, a little after each change, when the signal comes back, and when you leave the app.";
-    AutoSyncOff => "Only after changes";
-    AutoSyncEvery => "Every";
-    Minutes => "minutes";
-    DemoBanner => "Demo caseload: everyone here is fictional.";
-    Caseload => "Caseload";
-    SearchLabel => "Search names, offers and asks";
-    SortBy => "Sort by";
-    SortName => "Name";
-    SortLastVisit => "Last visit";
-    AddResident => "Add a resident";
-    PreferredName => "The name they like to be called";
-    AddedByMistake => "Added by mistake?";
-    AddedByMistakeHint => "Nothing about this resident has been sent to the team yet, so you can remove them from this phone.";
-    RemoveFromPhone => "Remove them from this phone";
-    RemoveThem => "Yes, remove them";
-    KeepThem => "No, keep them";
-    RemovedMistake => "was removed from this phone.";
-    SameNameAlready => "There is already a resident on this phone called";
-    OpenThem => "Open";
-    AddAnotherSameName => "Add another person with this name";
-    Add => "Add", ro: "Adaugă";
-    OffersCount => "offers";
-    OfferCount => "offer";
-    AsksOpenCount => "asks open";
-    AskOpenCount => "ask open";
-    CircleCount => "in circle";
-    LastVisit => "Last visit";
-    Never => "never", ro: "niciodată";
-    OnlyHere => "Only on this phone", ro: "Doar pe acest telefon";
-    Waiting => "Not sent yet", ro: "Netrimis încă";
-    OnRelay => "Sent to the team", ro: "Trimis echipei";
-    NoResidents => "No residents on this phone yet. Add someone below, or join your team in Settings with the invite your coordinator gives you: the residents you support then come to this phone.";
-    NothingFound => "Nobody matches that search.";
-    Back => "Back";
-    TabPage => "What I can offer", ro: "Ce pot oferi";
-    TabCircle => "Circle of care", ro: "Cercul meu";
-    TabJournal => "Journal", ro: "Jurnal";
-    HandToResident => "Hand to resident";
-    AboutMe => "About me", ro: "Despre mine";
-    Offers => "What I can offer", ro: "Ce pot oferi";
-    Asks => "Could you help me with…?", ro: "M-ați putea ajuta cu…?";
-    Goals => "Goals and what could be possible", ro: "Obiective și ce ar fi posibil";
-    InTheirWords => "In their words", ro: "În cuvintele lor";
-    InMyWords => "In my words", ro: "În cuvintele mele";
-    WrittenDownBySupporter => "written down by their supporter", ro: "notat de persoana care sprijină";
-    WrittenDownByTeam => "written down by the team", ro: "notat de echipă";
-    AddedBy => "Added by", ro: "Adăugat de";
-    NewOffer => "A new offer", ro: "O ofertă nouă";
-    NewAsk => "A new ask", ro: "O cerere nouă";
-    NewGoal => "A new goal", ro: "Un obiectiv nou";
-    Category => "Kind of help", ro: "Fel de ajutor";
-    Save => "Save", ro: "Salvează";
-    Cancel => "Cancel", ro: "Renunță";
-    EditItem => "Edit", ro: "Modifică";
-    Hide => "Hide", ro: "Ascunde";
-    Undo => "Undo", ro: "Anulează";
-    HiddenNotice => "Hidden. It is kept, and can be brought back.", ro: "Ascuns. Este păstrat și poate fi adus înapoi.";
-    Status => "Status", ro: "Stare";
-    StatusOpen => "Open", ro: "Deschisă";
-    StatusInProgress => "Someone is helping", ro: "Cineva ajută";
-    StatusMet => "Met", ro: "Rezolvată";
-    StatusNotNow => "Not now", ro: "Nu acum";
-    MarkMet => "Mark met";
-    CatPractical => "Practical", ro: "Practic";
-    CatCaring => "Caring", ro: "Grijă";
-    CatCompany => "Company", ro: "Companie";
-    CatCreative => "Creative", ro: "Creativ";
-    CatKnowledge => "Knowledge", ro: "Cunoștințe";
-    CatOther => "Other", ro: "Altceva";
-    RingIntimacy => "Closest", ro: "Cei mai apropiați";
-    RingFriendship => "Friends", ro: "Prieteni";
-    RingParticipation => "Groups and activities", ro: "Grupuri și activități";
-    RingExchange => "People who help (paid or in exchange)", ro: "Oameni care ajută";
-    RingPossibility => "Could be possible", ro: "Ar putea fi posibil";
-    CircleListHeading => "Everyone in the circle", ro: "Toată lumea din cerc";
-    CircleMapLabel => "Circle of care map: rings from closest (centre) to possible (outside)";
-    AddTie => "Add someone to the circle";
-    TieName => "Their name";
-    Relationship => "How they know each other";
-    Ring => "Ring", ro: "Cerc";
-    TwoWay => "Support goes both ways", ro: "Ajutorul merge în ambele sensuri";
-    IsPlace => "This is a place or group";
-    MoveTo => "Move to";
-    Both => "both ways", ro: "în ambele sensuri";
-    NoTies => "Nobody in the circle yet.";
-    AddNote => "Add a note";
-    NoteText => "What happened";
-    NotToday => "Not today", ro: "Nu azi";
-    Declined => "They said no";
-    TeamOnly => "Team only: not shown to the resident";
-    WhoSeesNote => "Who can see this note?";
-    TheySaidThis => "They said this: in their words";
-    NoteForResident => "They and the team", ro: "Eu și echipa";
-    NoteForTeam => "Only the team";
-    ChooseWhoSees => "Choose who can see it first.";
-    NotTodayWhy => "Why was there no visit?";
-    NotTodayDidNotWant => "They didn't want a visit today", ro: "Nu am vrut o vizită azi";
-    NotTodayCouldNotGo => "I couldn't go", ro: "Nu a putut veni";
-    NotTodayWereOut => "They were out", ro: "Nu eram acasă";
-    NoVisitSaved => "Recorded: no visit today.", ro: "Notat: fără vizită azi.";
-    NoteRemoved => "Note removed. It stays in their record's history.";
-    RemoveNote => "Remove";
-    SaveNote => "Save the note";
-    NotesFromVisits => "Notes from visits", ro: "Note de la vizite";
-    Shared => "Shared with the resident", ro: "Împărtășit cu mine";
-    TeamNotes => "Team-only notes";
-    NoNotes => "No notes yet.";
-    MoodLabel => "How they seemed";
-    MoodNone => "Not noted";
-    MoodGood => "Good";
-    MoodOkay => "Okay";
-    MoodLow => "Low";
-    MyPage => "My page", ro: "Pagina mea";
-    MoreAboutThisPhone => "More", ro: "Mai mult";
-    IOffer => "Something I can offer", ro: "Ceva ce pot oferi";
-    IAsk => "Something I'd like help with", ro: "Ceva la care aș vrea ajutor";
-    HideThis => "Hide this", ro: "Ascunde";
-    NotNow => "Not now", ro: "Nu acum";
-    GiveBack => "Give the phone back", ro: "Dă telefonul înapoi";
-    ResidentModeHint => "This is your page. Add what you can offer and what you'd like help with, in your own words.", ro: "Aceasta este pagina ta. Adaugă ce poți oferi și la ce ai vrea ajutor, în cuvintele tale.";
-    Settings => "Settings", ro: "Setări";
-    Language => "Language", ro: "Limba";
-    DeviceName => "This device's name";
-    DeviceId => "This phone's number (your coordinator may ask for it)";
-    RelayAddress => "Your team's address";
-    InviteCode => "Invite code";
-    ScanInvite => "Scan the invite's QR code";
-    StopScanning => "Stop the camera";
-    CameraPicture => "What the camera sees";
-    PointAtInvite => "Point the camera at the QR code on your coordinator's screen.";
-    NotAnInvite => "That QR code is not a Connect Companion invite. Scan the one your coordinator shows, or type the code.";
-    InviteRead => "Invite read. Check the team's address, then join.";
-    Connect => "Join your team";
-    Connected => "This phone is part of the team at";
-    CreateInvite => "Invite someone";
-    InviteRole => "Who is it for";
-    RoleSupporter => "A supporter";
-    RoleCoordinator => "A coordinator";
-    RoleResident => "A resident (their own phone)";
-    InviteReady => "Scan this code or type it on the new device. It works once.";
-    Expires => "Works until";
-    Done => "Done", ro: "Gata";
-    ErrorPrefix => "That did not work:", ro: "Nu a mers:";
-    Lock => "Lock", ro: "Blochează";
-    LockedHeading => "Enter your PIN", ro: "Introduceți codul PIN";
-    LockedHint => "The residents' information on this phone is locked.", ro: "Informațiile de pe acest telefon sunt blocate.";
-    Pin => "PIN", ro: "Cod PIN";
-    PinAgain => "The same PIN again";
-    Unlock => "Unlock", ro: "Deblochează";
-    Unlocking => "Checking…", ro: "Se verifică…";
-    Loading => "Opening…", ro: "Se deschide…";
-    EverythingAboutMe => "Everything on this phone about me";
-    OwnPageOnItsWay => "Your page comes from the team the next time this phone has signal. Tap “Send now” when you have signal.";
-    TryAgainAfter => "Too many wrong PINs. You can try again after";
-    WrongPinsSoFar => "wrong PINs in a row";
-    ForgotPin => "Forgot your PIN?";
-    StorageTitle => "Space on this phone";
-    StorageUsed => "used by the app";
-    StorageLeft => "left for it";
-    StorageMayBeCleared => "This browser may clear its records when space runs low: send to the team often.";
-    StorageKept => "This browser keeps the app's records even when space runs low.";
-    ForgotPinExplain => "Your PIN cannot be recovered, and nobody can open this phone's records without it. You can erase this phone and set it up again: what has reached the team is safe with the team and comes back when you join again.";
-    ForgotPinLoss => "Changes that have not reached the team will be lost.";
-    EraseThisPhone => "Erase this phone and start again";
-    AppIntro => "For Connect supporters and the residents they visit: what each resident can offer, what they would like help with, their circle of care and notes from visits. It all stays on this phone, locked, and reaches your team when there is a signal.";
-    SetUpHeading => "Set up this phone";
-    SetUpHint => "Your PIN keeps the residents' information on this phone private. Choose one you will remember: it cannot be recovered. At least 6 characters.";
-    YourName => "Your name";
-    ChoosePin => "Choose a PIN";
-    SetUp => "Set up";
-    DemoOffer => "Start with the fictional demo caseload: 36 made-up residents, for trying the app. Nobody in it is real.";
-    PinsDiffer => "The two PINs are different. Type them again.";
-    WipedHeading => "This phone was removed from the team";
-    WipedExplain => "Your coordinator revoked this device, so everything about residents has been deleted from it, with its key.";
-    WipedNext => "If this was a mistake, ask your coordinator for a new invite and set the phone up again.";
-    SetUpAgain => "Set up this phone again";
-    TabRecord => "Their record", ro: "Dosarul meu";
-    CopyHeading => "A copy of everything held";
-    CopyHint => "A resident may ask for everything held about them. This makes a page they can read and print (hidden items and team-only notes included), and the same as data.";
-    ThisPhone => "This phone";
-    LockHeading => "Lock the phone";
-    OwnLockHint => "Nobody can read your page on this phone until your PIN is typed again.";
-    OwnCopyHeading => "Everything this phone holds about you";
-    OwnCopyHint => "Your page, your circle, your check-ins, your story and the journal shared with you, in one page you can read here, save or print. Notes the team keeps for itself never come to this phone.";
-    ReadCopy => "Show it here";
-    ReadCopyTitle => "Everything this phone holds about you, to read";
-    PrepareCopy => "Prepare a copy";
-    Preparing => "Preparing…";
-    SaveReadable => "Save the readable copy";
-    SaveData => "Save the data (JSON)";
-    HistoryHeading => "Who changed what, and when";
-    ShowHistory => "Show the history";
-    HistoryOnlyHere => "Only on this device: not yet with the team";
-    HistoryReached => "Reached the team";
-    HistoryUnknown => "Someone on another device";
-    HistoryRelayProblem => "Could not ask the team, so only this phone's own changes are named:";
-    EraseHeading => "Erase this resident";
-    EraseExplain => "Erasing deletes everything about this resident from the team and from this phone now, and from every other phone the next time it reaches the team. It cannot be undone. Export a copy first if the resident wants one.";
-    EraseConfirmLabel => "To confirm, type their name";
-    EraseButton => "Erase everywhere";
-    Erased => "was erased from the team and this phone. Other phones delete them the next time they reach the team.";
-    TabCheckins => "Check-ins", ro: "Cum mă simt";
-    TabStory => "Story", ro: "Povestea mea";
-    CircleChanged => "How the circle has changed", ro: "Cum s-a schimbat cercul meu";
-    CircleAt => "The circle on";
-    OrPickADate => "Or pick any date", ro: "Sau alegeți o dată";
-    StopCounting => "Stop counting this in team figures";
-    LetItCount => "Let this count in team figures";
-    ChangePin => "Change the PIN";
-    CurrentPin => "Current PIN";
-    NewPin => "New PIN (at least 6 characters)";
-    PinChanged => "The PIN is changed. Use the new one from now on.";
-    StoreEncrypted => "Everything on this device is encrypted and opens only with the PIN.";
-    Now => "now", ro: "acum";
-    VisitOn => "visit", ro: "vizită";
-    InCircle => "In the circle", ro: "În cerc";
-    TwoWayTies => "Both ways", ro: "În ambele sensuri";
-    NewSinceVisit => "New since the visit before:", ro: "Nou de la vizita trecută:";
-    NothingNew => "Nobody new since the visit before.", ro: "Nimeni nou de la vizita trecută.";
-    NoVisitsYet => "No visits recorded yet: the circle's story starts with the first visit note.";
-    CircleTrendLabel => "Ties in the circle and ties that go both ways, at each visit";
-    StartCheckin => "Start a check-in", ro: "Începe";
-    StartShortCheckin => "Start", ro: "Începe";
-    AllQuestions => "All the questions", ro: "Toate întrebările";
-    ChangeLastAnswer => "Change my last answer", ro: "Schimb ultimul răspuns";
-    LifeMapQuestion => "How are things with", ro: "Cum stau lucrurile cu";
-    RagHard => "Hard right now", ro: "Greu acum";
-    RagWorries => "Some worries", ro: "Câteva griji";
-    RagWell => "Going well", ro: "Merge bine";
-    MeasureLonely => "How often they feel lonely";
-    MeasureUcla => "Loneliness score (3 to 9, lower is less lonely)";
-    MeasureSatisfied => "How satisfied they are with life";
-    MeasureWorthwhile => "How worthwhile things feel";
-    MeasureHappy => "How happy they felt";
-    MeasureAnxious => "How anxious they felt";
-    ChangeBetter => "That is better.";
-    ChangeWorse => "That is worse: worth a word together.";
-    ChangeSame => "No change.";
-    InMonth => "in";
-    AtTheLatest => "at the latest";
-    YouLonely => "Feeling lonely", ro: "Singurătatea";
-    YouSatisfied => "How satisfied you are with life", ro: "Cât de mulțumit sunteți de viață";
-    YouWorthwhile => "How worthwhile things feel", ro: "Cât de folositoare par lucrurile";
-    YouHappy => "How happy you have felt", ro: "Cât de fericit v-ați simțit";
-    YouAnxious => "How worried you have felt", ro: "Cât de îngrijorat v-ați simțit";
-    KindBetter => "better than in", ro: "mai bine decât în";
-    KindSame => "about the same as in", ro: "cam la fel ca în";
-    KindWorse => "thank you for telling us. Your supporter is here to talk it through with you.", ro: "vă mulțumim că ne-ați spus. Persoana care vă sprijină este aici să vorbiți despre asta.";
-    ConcernUnsafe => "said they are not feeling safe right now.";
-    ConcernAnxious => "said they felt very anxious yesterday";
-    ConcernHeading => "Before you go: worth a word together";
-    ConcernSeen => "We have talked about it";
-    NoCheckinsYet => "No check-ins yet.", ro: "Nicio discuție încă.";
-    OnlyOneCheckin => "One check-in so far: next time you can see how things change.", ro: "O singură dată până acum: data viitoare veți vedea cum se schimbă lucrurile.";
-    NothingToCompare => "Different questions each time, so nothing to compare yet.", ro: "Întrebări diferite de fiecare dată, deci nimic de comparat încă.";
-    HowHaveThingsChanged => "How have things changed for me?", ro: "Cum s-au schimbat lucrurile pentru mine?";
-    ThankYou => "Thank you.", ro: "Mulțumim.";
-    CheckinIntroCount => "short questions about how things are. Skip any you like, or stop at any time.", ro: "întrebări scurte despre cum stau lucrurile. Puteți sări peste oricare sau vă puteți opri oricând.";
-    CheckinIntro => "A few short questions about how things are. Skip any you like, or stop at any time.", ro: "Câteva întrebări scurte. Puteți sări peste oricare sau vă puteți opri oricând.";
-    Skip => "Skip this one", ro: "Sari peste";
-    NotTodayThanks => "Not today, thank you", ro: "Nu azi, mulțumesc";
-    StopHere => "Stop here", ro: "Mă opresc aici";
-    QuestionOf => "Question";
-    ConsentQuestion => "May these answers count in the team's figures, without your name?", ro: "Pot aceste răspunsuri să conteze în cifrele echipei, fără numele dvs.?";
-    YesCount => "Yes, they may count", ro: "Da, pot conta";
-    NoCount => "No, keep them to me", ro: "Nu, doar pentru mine";
-    CheckinSaved => "Thank you. Your answers are saved.", ro: "Mulțumim. Răspunsurile sunt salvate.";
-    NotTodaySaved => "That's fine. \"Not today\" is noted, and nothing else.", ro: "E în regulă. Am notat „nu azi”.";
-    MyTrend => "How things have changed", ro: "Cum s-au schimbat lucrurile";
-    PastCheckins => "Check-ins so far";
-    Answered => "answered";
-    CountsInFigures => "counts in team figures";
-    KeptPrivate => "kept out of team figures";
-    UclaChartLabel => "Loneliness score at each check-in, 3 to 9, lower is less lonely";
-    LifeChartLabel => "Life satisfaction at each check-in, 0 to 10";
-    StoryHeading => "My story, in my words", ro: "Povestea mea, în cuvintele mele";
-    StoryHint => "The story is yours. You choose who can read it, and you can change that at any time.", ro: "Povestea este a dvs. Dvs. alegeți cine o poate citi și puteți schimba oricând.";
-    StoryHintTeam => "Write down their story in their words. Only they choose who can read it: ask them, and tap what they say.";
-    ConsentHeading => "Who can read my story?", ro: "Cine îmi poate citi povestea?";
-    ConsentNow => "Now:", ro: "Acum:";
-    ConsentConfirmAnonymous => "People outside the Connect team could read your story. Your name and the names of people you know would be taken out. Is that what you want?", ro: "Persoane din afara echipei Connect v-ar putea citi povestea. Numele dvs. și ale celor pe care îi cunoașteți ar fi scoase. Asta doriți?";
-    ConsentConfirmNamed => "People outside the Connect team could read your story, with your name on it. Is that what you want?", ro: "Persoane din afara echipei Connect v-ar putea citi povestea, cu numele dvs. Asta doriți?";
-    ConsentConfirmTeam => "Everyone in the Connect team could read your story. Is that what you want?", ro: "Toată echipa Connect v-ar putea citi povestea. Asta doriți?";
-    ConsentYes => "Yes, that is what I want", ro: "Da, asta doresc";
-    ConsentNo => "No, keep it as it is", ro: "Nu, lăsați cum este";
-    RecordedBy => "written down by", ro: "notat de";
-    ConsentPrivate => "Only me and my supporter", ro: "Doar eu și persoana care mă sprijină";
-    ConsentTeam => "The Connect team", ro: "Echipa Connect";
-    ConsentAnonymous => "Shared outside the team, without my name", ro: "Împărtășită în afara echipei, fără numele meu";
-    ConsentNamed => "Shared outside the team, with my name", ro: "Împărtășită în afara echipei, cu numele meu";
-    ConsentHistory => "Changes of consent", ro: "Schimbări";
-    SaveStory => "Save the story", ro: "Salvează povestea";
-    ChangedBy => "Changed by", ro: "Schimbat de";
-    Introductions => "Introductions", ro: "Prezentări";
-    IntroAsk => "Someone who might help with:", ro: "Cineva care ar putea ajuta cu:";
-    IntroOffer => "Someone who might like your offer:", ro: "Cineva căruia i-ar plăcea oferta dvs.:";
-    IntroWhy => "Why", ro: "De ce";
-    IntroYes => "Yes, introduce us", ro: "Da, faceți cunoștință";
-    IntroNo => "No, thank you", ro: "Nu, mulțumesc";
-    IntroSaidYes => "You said yes", ro: "Ați spus da";
-    IntroSaidNo => "You said no, thank you", ro: "Ați spus nu";
-    Team => "Team";
-    TabMatches => "Matches";
-    TabPlaces => "Places";
-    TabInsights => "Insights";
-    TabStories => "Stories we may share";
-    MatchesHint => "Offers that might meet someone's ask, with why each was suggested. Both residents are asked first; nothing happens unless both say yes.";
-    NoMatches => "No new suggestions.";
-    MoreOffers => "More offers for this ask";
-    SuggestIntro => "Suggest an introduction";
-    IntroSuggested => "Suggested to both. Each will be asked on their page.";
-    IntrosSoFar => "Introductions suggested";
-    StateWaiting => "Waiting for an answer";
-    StateAgreed => "Both said yes";
-    StateDeclined => "Declined: a choice";
-    Asks_ => "asks";
-    Offers_ => "offers";
-    PlacesHint => "Places that welcome people and small practical helpers, for the whole team.";
-    SearchPlaces => "Search places and helpers";
-    NoPlaces => "Nothing in the directory matches.";
-    NoDirectory => "The team's places and helpers come from the team: join your team in Settings to see and add them.";
-    AddPlace => "Add a place or helper";
-    PlaceName => "Name";
-    PlaceIsHelper => "A practical helper (rather than a place)";
-    PlaceDescription => "What it offers";
-    PlaceContact => "How to reach it";
-    PlaceTags => "Words that help find it";
-    LinkPlace => "Find a place or helper";
-    LinkedPlaces => "Could help:";
-    Unlink => "Remove";
-    Link => "Link";
-    InsightsHint => "Figures with no names. Any figure drawn from fewer than 5 residents is not shown, nor any that would reveal fewer than 5 when taken from another, so no one can be identified. Check-in figures count only residents who agreed.";
-    ResidentsSupported => "Residents supported";
-    ResidentsVisited => "Residents visited";
-    CircleGrowth => "Circles of care: how many people, in the middle of the range, at the first visit and the latest";
-    FirstVisit => "First visit";
-    LatestVisit => "Latest visit";
-    AsksRaised => "Asks raised";
-    AsksMet => "Asks met";
-    OffersListed => "Offers listed";
-    OffersMade => "Offers made to other residents";
-    IntrosDeclined => "Introductions declined";
-    CheckinChange => "Check-ins (residents who agreed)";
-    UclaFirstLatest => "Loneliness score in the middle of the range (3 to 9, lower is less lonely), first and latest";
-    LifeFirstLatest => "Life satisfaction in the middle of the range (0 to 10), first and latest";
-    Improved => "Residents feeling less lonely";
-    FewerThanFive => "fewer than 5";
-    NoAnswersYet => "no answers yet";
-    Withheld => "not shown (with the figures beside it, it would reveal fewer than 5)";
-    SaveFiguresCsv => "Save the figures (CSV)";
-    SavePerResidentCsv => "Save one row per resident, pseudonymous (CSV)";
-    StoriesHint => "Only stories whose owner agreed to share them, exactly as they agreed: no name where they chose not to be named. A story disappears from here as soon as consent is withdrawn.";
-    NoStories => "No stories may be shared yet.";
-    Anonymous => "Shared without a name";
-    TabPeople => "People";
-    InvitesMoved => "To invite someone to the team, go to Team, then People.";
-    InviteName => "Their name, as the team will know them";
-    WhichResident => "Which resident";
-    ChooseOne => "Choose…";
-    ChooseTheResident => "Choose the resident first.";
-    InviteFor => "An invite for";
-    InviteMade => "An invite";
-    InviteQr => "The invite as a QR code";
-    StopsWorking => "It stops working";
-    InvitesWaiting => "Invites not used yet";
-    NoInvitesWaiting => "No invites are waiting to be used.";
-    EarlierInvites => "Earlier invites";
-    InviteUsed => "Used";
-    InviteExpired => "Stopped working unused";
-    InviteCancelled => "Cancelled";
-    Made => "made";
-    CancelInvite => "Cancel";
-    InviteCancelledFor => "Invite cancelled:";
-    PeopleOnTeam => "People on the team";
-    TheirPhones => "Their phones";
-    OffTheTeam => "Taken off the team.";
-    PhoneRemovedState => "removed";
-    RemoveThisPhone => "Remove this phone";
-    RemovePhoneWarning => "Remove this phone from the team? Everything about residents is deleted from it the next time it connects.";
-    PhoneRemoved => "Phone removed. It is wiped the next time it connects.";
-    AResident => "A resident";
-    AssignTo => "Assign to";
-    EndAssignment => "End this assignment";
-    Assigned => "Assigned. Their phones receive the resident the next time they send.";
-    AssignmentEnded => "Assignment ended. Their phones no longer receive the resident.";
-    TakeOffTeam => "Take off the team:";
-    TakeOffTeamWarning => "Every phone of theirs is removed and wiped the next time it connects, and the invites they made stop working.";
-    TakenOffTeam => "was taken off the team.";
-    ResidentRecords => "Residents' records";
-    ResidentRecordsHint => "Who changed what, a copy of everything held, and erasing a resident everywhere.";
-    ShortCheckinHeading => "The short check-in";
-    ShortCheckinHint => "The questions a check-in asks unless the person chooses all of them. Feeling safe and anxiety raise a worry to the supporter: leave them in.";
-    QuestionsPicked => "questions chosen (1 to 6).";
-    ShortCheckinSaved => "The short check-in is saved. Phones use it from their next send.";
-    RoleNounSupporter => "supporter";
-    RoleNounCoordinator => "coordinator";
-    RoleNounResident => "resident, their own phone";
-    // The lock (issue 21) and resident mode's lock (issue 27): "{name}" and "{n}" are filled in.
-    PinRule => "At least 6 digits, or a passphrase with letters. Easy PINs like 123456, 111111 or 121212 are refused.";
-    UseLetters => "Type letters";
-    UseNumberPad => "Use the number pad";
-    TryAgainIn => "Too many wrong PINs. You can try again in";
-    WaitCountsHere => "The wait counts down while this screen is open.";
-    OneSecond => "1 second";
-    SecondsWord => "seconds";
-    OneMinute => "1 minute";
-    UnlockFingerprint => "Unlock with fingerprint or face";
-    LockedHeadingNoPin => "Unlock this phone";
-    FingerprintThenPin => "After the PIN, this phone asks for the fingerprint or face as well.";
-    GiveBackTo => "Please give this phone back to {name}", ro: "Vă rugăm să dați telefonul înapoi lui {name}";
-    OnlyTheyUnlock => "Only {name} can unlock it. Thank you!", ro: "Doar {name} îl poate debloca. Mulțumim!";
-    TheirPin => "{name}'s PIN";
-    EraseAfterWarning => "After {n} wrong PINs in a row this phone erases itself, as your team chose.";
-    UnsentSome => "{n} changes on this phone have not reached the team yet: erasing loses them.";
-    UnsentOne => "1 change on this phone has not reached the team yet: erasing loses it.";
-    UnsentNone => "Every change on this phone has reached the team.";
-    TypeErase => "To confirm, type ERASE";
-    EraseWord => "ERASE";
-    ErasedHeading => "This phone erased its records";
-    ErasedExplain => "Too many wrong PINs were typed in a row, so this phone erased everything on it, with its key, as your team chose.";
-    ErasedNext => "What reached the team is safe with them. Set the phone up again and join the team to get it back.";
-    FingerprintOffer => "Also unlock with this phone's fingerprint or face (recommended). Then a copy of the phone's files opens nothing, even with the PIN.";
-    FingerprintNotHere => "Your PIN alone will protect this phone's records:";
-    ProtectionHeading => "How this phone's records are protected";
-    ProtectedByBoth => "By this phone's fingerprint or face unlock and your PIN together: a copy of the phone's files opens nothing, even with the PIN.";
-    ProtectedByPin => "By your PIN alone. Someone who copied this phone's files could try one PIN after another on a computer: a long PIN or a passphrase makes that much slower.";
-    FingerprintCanHelp => "This phone has a fingerprint or face unlock: with it, a copy of the phone's files opens nothing.";
-    TurnOnFingerprint => "Use the fingerprint or face unlock too";
-    TurnOffFingerprint => "Stop using the fingerprint or face unlock";
-    AskPinToo => "Ask for the PIN as well as the fingerprint";
-    FingerprintAlone => "Let the fingerprint alone unlock";
-    PinTooOn => "The PIN is asked as well as the fingerprint.";
-    PinTooOff => "The fingerprint or face alone unlocks; the PIN is needed to change these settings.";
-    TeamDecides => "Your team decides this: ask your coordinator.";
-    PinToConfirm => "Your PIN, to confirm";
-    FingerprintOn => "The fingerprint or face unlock is on.";
-    FingerprintOff => "The fingerprint or face unlock is off: the PIN alone opens this phone.";
-    EraseAfterHeading => "Erase this phone after 10 wrong PINs";
-    EraseAfterHint => "Your team decides whether its phones do this, and it is off unless they ask. It stops anyone guessing PINs for ever, but whatever has not reached the team is lost with it.";
-    EraseAfterIsOn => "On: 10 wrong PINs in a row erase this phone.";
-    EraseAfterIsOff => "Off: wrong PINs only make the next try wait.";
-    TurnItOn => "Turn it on";
-    TurnItOff => "Turn it off";
-    WhatWeSaid => "What we said we'd do", ro: "Ce am spus că vom face";
-    YourSupporterWill => "Your supporter will", ro: "Persoana care te ajută va";
-    YouWill => "You will", ro: "Tu vei";
-    TheTeamWill => "The Connect team will", ro: "Echipa Connect va";
-    SupporterWill => "The supporter will";
-    Will => "will", ro: "va";
-    WhenDue => "by", ro: "până";
-    WasDue => "was for", ro: "era pentru";
-    NoRush => "no rush", ro: "fără grabă";
-    PromiseOpen => "Still to do", ro: "De făcut";
-    PromiseDone => "Done", ro: "Făcut";
-    PromiseNotNow => "Not now", ro: "Nu acum";
-    PromiseNoLonger => "No longer needed", ro: "Nu mai e nevoie";
-    MarkNoLonger => "No longer needed", ro: "Nu mai e nevoie";
-    StillToDo => "Still to do after all", ro: "Totuși de făcut";
-    PromiseMarked => "Marked.", ro: "Notat.";
-    NothingPromised => "Nothing promised yet.", ro: "Nimic promis încă.";
-    EarlierPromises => "Done and put aside", ro: "Făcute și lăsate deoparte";
-    NewPromise => "+ Something we said we'd do";
-    IWillDo => "+ Something I will do", ro: "+ Ceva ce voi face eu";
-    PromiseWhat => "What will be done?", ro: "Ce se va face?";
-    PromiseWhatHint => "For example: ask the council about the ramp";
-    PromiseWho => "Who will do it?";
-    WhoSupporter => "Me, the supporter";
-    WhoResident => "They will";
-    WhoCircle => "Someone in their circle";
-    WhoTeam => "The Connect team";
-    CirclePersonName => "Their name";
-    PromiseWhen => "When?";
-    WhenDay => "On a day";
-    WhenThisWeek => "This week";
-    WhenNoRush => "No rush";
-    WhenNotSaid => "Not said";
-    PromiseDay => "The day";
-    PromiseForAsk => "For one of their asks";
-    NoAsk => "None of them";
-    PromiseTeamOnly => "Only the team may see it";
-    SavePromise => "Save the promise", ro: "Salvează";
-    EditPromise => "Put this promise right";
-    PromiseSavedChanges => "Saved.", ro: "Salvat.";
-    PromiseSaved => "Saved. It shows on Today when it is due.";
-    NextVisit => "Next visit", ro: "Următoarea vizită";
-    NoNextVisit => "No visit planned yet.", ro: "Nicio vizită plănuită încă.";
-    WhenTheyCall => "when they call";
-    WhenICall => "when I call", ro: "când sun eu";
-    PlanNextVisit => "Plan the next visit";
-    ChangeNextVisit => "Change it";
-    VisitDay => "Day of the visit";
-    SaveDay => "Save the day";
-    TheyWillCall => "They'll call when they want a visit";
-    ICall => "I'll call when I want a visit", ro: "Sun eu când vreau o vizită";
-    NotThenAnotherDay => "Not then: another day", ro: "Nu atunci: altă zi";
-    MovedAtTheirWish => "moved at their wish";
-    MovedAtMyWish => "moved at my wish", ro: "mutată la dorința mea";
-    NextVisitSaved => "Next visit saved.", ro: "Următoarea vizită a fost salvată.";
-    TodayTitle => "Today";
-    ShowAll => "Show all";
-    VisitsToday => "Visits today";
-    VisitsThisWeek => "Visits this week";
-    PromisesDue => "Promises due";
-    PromisesThisWeek => "Promises this week";
-    NotSeenForAWhile => "Not seen for a while";
-    NothingToday => "Nothing planned or due, and everyone has been seen lately.";
-    TodayHint => "Nothing here is locked or late for ever: do it when you can.";
-    PlannedFor => "planned for";
-    LastSeen => "last seen";
-    DaysAgo => "days ago";
-    NotSeenSinceJoining => "not seen since joining";
-    NotSeenHeading => "Not seen for a while";
-    NotSeenHint => "Today lists residents with no visit or contact for this many days, unless a visit is planned or they said they would call. Three weeks unless the team changes it.";
-    NotSeenDays => "Days";
-    NotSeenSaved => "Saved for the whole team.";
-    PromiseFigures => "What we said we'd do";
-    PromisesMadeKept => "Promises made → kept";
-    BySupporters => "by supporters";
-    ByResidents => "by residents";
-    ByCircles => "by people in their circles";
-    ByTeam => "by the team";
-    DaysToKeep => "Median days to keep a promise";
-    AsksMetAfterPromise => "Asks met after a promise";
+messages! {
+    resident {
+        DayAtTime = "day-at-time",
+        PromiseSentence = "promise-sentence",
+        Weekday = "weekday",
+        DateDayMonth = "date-day-month",
+        DateDayMonthYear = "date-day-month-year",
+        DateShort = "date-short",
+        InMonth = "in-month",
+        SkipToContent = "skip-to-content",
+        SavedHere = "saved-here",
+        NotSentYet = "not-sent-yet",
+        SentToTeam = "sent-to-team",
+        LastSent = "last-sent",
+        NeverSent = "never-sent",
+        SendNow = "send-now",
+        SendStatus = "send-status",
+        Today = "today",
+        Yesterday = "yesterday",
+        Tomorrow = "tomorrow",
+        OnDay = "on-day",
+        InDays = "in-days",
+        Sending = "sending",
+        SendFailed = "send-failed",
+        SendDone = "send-done",
+        NextSend = "next-send",
+        NextTry = "next-try",
+        OfflineWaits = "offline-waits",
+        SendWillRetry = "send-will-retry",
+        SentOnceJoined = "sent-once-joined",
+        JoinTeamToSend = "join-team-to-send",
+        Add = "add",
+        Never = "never",
+        OnlyHere = "only-here",
+        Waiting = "waiting",
+        OnRelay = "on-relay",
+        TabPage = "tab-page",
+        TabCircle = "tab-circle",
+        TabJournal = "tab-journal",
+        AboutMe = "about-me",
+        Offers = "offers",
+        Asks = "asks",
+        Goals = "goals",
+        InTheirWords = "in-their-words",
+        InMyWords = "in-my-words",
+        WrittenDownBySupporter = "written-down-by-supporter",
+        WrittenDownByTeam = "written-down-by-team",
+        AddedBy = "added-by",
+        NewOffer = "new-offer",
+        NewAsk = "new-ask",
+        NewGoal = "new-goal",
+        Category = "category",
+        Save = "save",
+        Cancel = "cancel",
+        EditItem = "edit-item",
+        Hide = "hide",
+        Undo = "undo",
+        HiddenNotice = "hidden-notice",
+        Status = "status",
+        StatusOpen = "status-open",
+        StatusInProgress = "status-in-progress",
+        StatusMet = "status-met",
+        StatusNotNow = "status-not-now",
+        CatPractical = "cat-practical",
+        CatCaring = "cat-caring",
+        CatCompany = "cat-company",
+        CatCreative = "cat-creative",
+        CatKnowledge = "cat-knowledge",
+        CatOther = "cat-other",
+        RingIntimacy = "ring-intimacy",
+        RingFriendship = "ring-friendship",
+        RingParticipation = "ring-participation",
+        RingExchange = "ring-exchange",
+        RingPossibility = "ring-possibility",
+        CircleListHeading = "circle-list-heading",
+        Ring = "ring",
+        TwoWay = "two-way",
+        Both = "both",
+        NotToday = "not-today",
+        NoteForResident = "note-for-resident",
+        NotTodayDidNotWant = "not-today-did-not-want",
+        NotTodayCouldNotGo = "not-today-could-not-go",
+        NotTodayWereOut = "not-today-were-out",
+        NoVisitSaved = "no-visit-saved",
+        NotesFromVisits = "notes-from-visits",
+        Shared = "shared",
+        MyPage = "my-page",
+        MoreAboutThisPhone = "more-about-this-phone",
+        IOffer = "ioffer",
+        IAsk = "iask",
+        HideThis = "hide-this",
+        NotNow = "not-now",
+        GiveBack = "give-back",
+        ResidentModeHint = "resident-mode-hint",
+        Settings = "settings",
+        Language = "language",
+        Done = "done",
+        ErrorPrefix = "error-prefix",
+        Lock = "lock",
+        LockedHeading = "locked-heading",
+        LockedHint = "locked-hint",
+        Pin = "pin",
+        Unlock = "unlock",
+        Unlocking = "unlocking",
+        Loading = "loading",
+        TabRecord = "tab-record",
+        TabCheckins = "tab-checkins",
+        TabStory = "tab-story",
+        CircleChanged = "circle-changed",
+        OrPickADate = "or-pick-adate",
+        Now = "now",
+        VisitOn = "visit-on",
+        InCircle = "in-circle",
+        TwoWayTies = "two-way-ties",
+        NewSinceVisit = "new-since-visit",
+        NothingNew = "nothing-new",
+        StartCheckin = "start-checkin",
+        StartShortCheckin = "start-short-checkin",
+        AllQuestions = "all-questions",
+        ChangeLastAnswer = "change-last-answer",
+        LifeMapQuestion = "life-map-question",
+        RagHard = "rag-hard",
+        RagWorries = "rag-worries",
+        RagWell = "rag-well",
+        YouLonely = "you-lonely",
+        YouSatisfied = "you-satisfied",
+        YouWorthwhile = "you-worthwhile",
+        YouHappy = "you-happy",
+        YouAnxious = "you-anxious",
+        KindBetter = "kind-better",
+        KindSame = "kind-same",
+        KindWorse = "kind-worse",
+        NoCheckinsYet = "no-checkins-yet",
+        OnlyOneCheckin = "only-one-checkin",
+        NothingToCompare = "nothing-to-compare",
+        HowHaveThingsChanged = "how-have-things-changed",
+        ThankYou = "thank-you",
+        CheckinIntroCount = "checkin-intro-count",
+        CheckinIntro = "checkin-intro",
+        Skip = "skip",
+        NotTodayThanks = "not-today-thanks",
+        StopHere = "stop-here",
+        ConsentQuestion = "consent-question",
+        YesCount = "yes-count",
+        NoCount = "no-count",
+        CheckinSaved = "checkin-saved",
+        NotTodaySaved = "not-today-saved",
+        MyTrend = "my-trend",
+        StoryHeading = "story-heading",
+        StoryHint = "story-hint",
+        ConsentHeading = "consent-heading",
+        ConsentNow = "consent-now",
+        ConsentConfirmAnonymous = "consent-confirm-anonymous",
+        ConsentConfirmNamed = "consent-confirm-named",
+        ConsentConfirmTeam = "consent-confirm-team",
+        ConsentYes = "consent-yes",
+        ConsentNo = "consent-no",
+        ConsentPrivate = "consent-private",
+        ConsentTeam = "consent-team",
+        ConsentAnonymous = "consent-anonymous",
+        ConsentNamed = "consent-named",
+        ConsentHistory = "consent-history",
+        SaveStory = "save-story",
+        ChangedBy = "changed-by",
+        Introductions = "introductions",
+        IntroAsk = "intro-ask",
+        IntroOffer = "intro-offer",
+        IntroWhy = "intro-why",
+        IntroYes = "intro-yes",
+        IntroNo = "intro-no",
+        IntroSaidYes = "intro-said-yes",
+        IntroSaidNo = "intro-said-no",
+        GiveBackTo = "give-back-to",
+        OnlyTheyUnlock = "only-they-unlock",
+        WhatWeSaid = "what-we-said",
+        WhenDue = "when-due",
+        WasDue = "was-due",
+        NoRush = "no-rush",
+        PromiseOpen = "promise-open",
+        PromiseDone = "promise-done",
+        PromiseNotNow = "promise-not-now",
+        PromiseNoLonger = "promise-no-longer",
+        MarkNoLonger = "mark-no-longer",
+        StillToDo = "still-to-do",
+        PromiseMarked = "promise-marked",
+        NothingPromised = "nothing-promised",
+        EarlierPromises = "earlier-promises",
+        IWillDo = "iwill-do",
+        PromiseWhat = "promise-what",
+        SavePromise = "save-promise",
+        PromiseSavedChanges = "promise-saved-changes",
+        NextVisit = "next-visit",
+        NoNextVisit = "no-next-visit",
+        WhenICall = "when-icall",
+        ICall = "icall",
+        NotThenAnotherDay = "not-then-another-day",
+        MovedAtMyWish = "moved-at-my-wish",
+        NextVisitSaved = "next-visit-saved",
+        WaitSeconds = "wait-seconds",
+        WaitMinutes = "wait-minutes",
+        MyPageNamed = "my-page-named",
+        AppName = "app-name",
+        EraseAfterWarning = "erase-after-warning",
+        EraseThisPhone = "erase-this-phone",
+        EraseWord = "erase-word",
+        FingerprintThenPin = "fingerprint-then-pin",
+        ForgotPin = "forgot-pin",
+        ForgotPinExplain = "forgot-pin-explain",
+        ForgotPinLoss = "forgot-pin-loss",
+        LockedHeadingNoPin = "locked-heading-no-pin",
+        TheirPin = "their-pin",
+        TryAgainIn = "try-again-in",
+        TypeErase = "type-erase",
+        UnlockFingerprint = "unlock-fingerprint",
+        UnsentNone = "unsent-none",
+        UnsentSome = "unsent-some",
+        UseLetters = "use-letters",
+        UseNumberPad = "use-number-pad",
+        WaitCountsHere = "wait-counts-here",
+        WrongPinsSoFar = "wrong-pins-so-far",
+        CountsInFigures = "counts-in-figures",
+        KeptPrivate = "kept-private",
+        LetItCount = "let-it-count",
+        StopCounting = "stop-counting",
+        PastCheckins = "past-checkins",
+        ChangePin = "change-pin",
+        CurrentPin = "current-pin",
+        NewPin = "new-pin",
+        PinAgain = "pin-again",
+        PinChanged = "pin-changed",
+        PinRule = "pin-rule",
+        PinsDiffer = "pins-differ",
+        StoreEncrypted = "store-encrypted",
+        EverythingAboutMe = "everything-about-me",
+        ThisPhone = "this-phone",
+        LockHeading = "lock-heading",
+        OwnLockHint = "own-lock-hint",
+        OwnPageOnItsWay = "own-page-on-its-way",
+        OwnCopyHeading = "own-copy-heading",
+        OwnCopyHint = "own-copy-hint",
+        PrepareCopy = "prepare-copy",
+        Preparing = "preparing",
+        ReadCopy = "read-copy",
+        ReadCopyTitle = "read-copy-title",
+        SaveData = "save-data",
+        SaveReadable = "save-readable",
+        StorageKept = "storage-kept",
+        StorageMayBeCleared = "storage-may-be-cleared",
+        StorageTitle = "storage-title",
+        StorageUsed = "storage-used",
+        NoNotes = "no-notes",
+        NoTies = "no-ties",
+        CircleMapLabel = "circle-map-label",
+        QuestionOf = "question-of",
+        PromiseWhen = "promise-when",
+        WhenDay = "when-day",
+        WhenNoRush = "when-no-rush",
+        WhenNotSaid = "when-not-said",
+        WhenThisWeek = "when-this-week",
+        PromiseDay = "promise-day",
+        Declined = "declined",
+        MarkMet = "mark-met",
+        DemoBanner = "demo-banner",
+        VisitDay = "visit-day",
+        SaveDay = "save-day",
+        CheckinAskedInEnglish = "checkin-asked-in-english",
+    }
+    team {
+        AutoSync = "auto-sync",
+        AutoSyncHint = "auto-sync-hint",
+        AutoSyncOff = "auto-sync-off",
+        AutoSyncEvery = "auto-sync-every",
+        Caseload = "caseload",
+        SearchLabel = "search-label",
+        SortBy = "sort-by",
+        SortName = "sort-name",
+        SortLastVisit = "sort-last-visit",
+        AddResident = "add-resident",
+        PreferredName = "preferred-name",
+        AddedByMistake = "added-by-mistake",
+        AddedByMistakeHint = "added-by-mistake-hint",
+        RemoveFromPhone = "remove-from-phone",
+        RemoveThem = "remove-them",
+        KeepThem = "keep-them",
+        RemovedMistake = "removed-mistake",
+        SameNameAlready = "same-name-already",
+        OpenThem = "open-them",
+        AddAnotherSameName = "add-another-same-name",
+        OffersCount = "offers-count",
+        AsksOpenCount = "asks-open-count",
+        CircleCount = "circle-count",
+        LastVisit = "last-visit",
+        NoResidents = "no-residents",
+        NothingFound = "nothing-found",
+        Back = "back",
+        HandToResident = "hand-to-resident",
+        AddTie = "add-tie",
+        TieName = "tie-name",
+        Relationship = "relationship",
+        IsPlace = "is-place",
+        MoveTo = "move-to",
+        AddNote = "add-note",
+        NoteText = "note-text",
+        TeamOnly = "team-only",
+        WhoSeesNote = "who-sees-note",
+        TheySaidThis = "they-said-this",
+        NoteForTeam = "note-for-team",
+        ChooseWhoSees = "choose-who-sees",
+        NotTodayWhy = "not-today-why",
+        NoteRemoved = "note-removed",
+        RemoveNote = "remove-note",
+        SaveNote = "save-note",
+        TeamNotes = "team-notes",
+        MoodLabel = "mood-label",
+        MoodNone = "mood-none",
+        MoodGood = "mood-good",
+        MoodOkay = "mood-okay",
+        MoodLow = "mood-low",
+        DeviceName = "device-name",
+        DeviceId = "device-id",
+        RelayAddress = "relay-address",
+        InviteCode = "invite-code",
+        ScanInvite = "scan-invite",
+        StopScanning = "stop-scanning",
+        CameraPicture = "camera-picture",
+        PointAtInvite = "point-at-invite",
+        NotAnInvite = "not-an-invite",
+        InviteRead = "invite-read",
+        Connect = "connect",
+        Connected = "connected",
+        CreateInvite = "create-invite",
+        InviteRole = "invite-role",
+        RoleSupporter = "role-supporter",
+        RoleCoordinator = "role-coordinator",
+        RoleResident = "role-resident",
+        InviteReady = "invite-ready",
+        Expires = "expires",
+        TryAgainAfter = "try-again-after",
+        AppIntro = "app-intro",
+        SetUpHeading = "set-up-heading",
+        SetUpHint = "set-up-hint",
+        YourName = "your-name",
+        ChoosePin = "choose-pin",
+        SetUp = "set-up",
+        DemoOffer = "demo-offer",
+        WipedHeading = "wiped-heading",
+        WipedExplain = "wiped-explain",
+        WipedNext = "wiped-next",
+        SetUpAgain = "set-up-again",
+        CopyHeading = "copy-heading",
+        CopyHint = "copy-hint",
+        HistoryHeading = "history-heading",
+        ShowHistory = "show-history",
+        HistoryOnlyHere = "history-only-here",
+        HistoryReached = "history-reached",
+        HistoryUnknown = "history-unknown",
+        HistoryRelayProblem = "history-relay-problem",
+        EraseHeading = "erase-heading",
+        EraseExplain = "erase-explain",
+        EraseConfirmLabel = "erase-confirm-label",
+        EraseButton = "erase-button",
+        Erased = "erased",
+        CircleAt = "circle-at",
+        NoVisitsYet = "no-visits-yet",
+        CircleTrendLabel = "circle-trend-label",
+        MeasureLonely = "measure-lonely",
+        MeasureUcla = "measure-ucla",
+        MeasureSatisfied = "measure-satisfied",
+        MeasureWorthwhile = "measure-worthwhile",
+        MeasureHappy = "measure-happy",
+        MeasureAnxious = "measure-anxious",
+        ChangeBetter = "change-better",
+        ChangeWorse = "change-worse",
+        ChangeSame = "change-same",
+        ChangeForTeam = "change-for-team",
+        ConcernUnsafe = "concern-unsafe",
+        ConcernAnxious = "concern-anxious",
+        ConcernHeading = "concern-heading",
+        ConcernSeen = "concern-seen",
+        Answered = "answered",
+        UclaChartLabel = "ucla-chart-label",
+        LifeChartLabel = "life-chart-label",
+        StoryHintTeam = "story-hint-team",
+        Team = "team",
+        TabMatches = "tab-matches",
+        TabPlaces = "tab-places",
+        TabInsights = "tab-insights",
+        TabStories = "tab-stories",
+        MatchesHint = "matches-hint",
+        NoMatches = "no-matches",
+        MoreOffers = "more-offers",
+        SuggestIntro = "suggest-intro",
+        IntroSuggested = "intro-suggested",
+        IntrosSoFar = "intros-so-far",
+        StateWaiting = "state-waiting",
+        StateAgreed = "state-agreed",
+        StateDeclined = "state-declined",
+        Asks_ = "asks-word",
+        Offers_ = "offers-word",
+        PlacesHint = "places-hint",
+        SearchPlaces = "search-places",
+        NoPlaces = "no-places",
+        NoDirectory = "no-directory",
+        AddPlace = "add-place",
+        PlaceName = "place-name",
+        PlaceIsHelper = "place-is-helper",
+        PlaceDescription = "place-description",
+        PlaceContact = "place-contact",
+        PlaceTags = "place-tags",
+        LinkPlace = "link-place",
+        LinkedPlaces = "linked-places",
+        Unlink = "unlink",
+        Link = "link",
+        InsightsHint = "insights-hint",
+        ResidentsSupported = "residents-supported",
+        ResidentsVisited = "residents-visited",
+        CircleGrowth = "circle-growth",
+        FirstVisit = "first-visit",
+        LatestVisit = "latest-visit",
+        AsksRaised = "asks-raised",
+        AsksMet = "asks-met",
+        OffersListed = "offers-listed",
+        OffersMade = "offers-made",
+        IntrosDeclined = "intros-declined",
+        CheckinChange = "checkin-change",
+        UclaFirstLatest = "ucla-first-latest",
+        LifeFirstLatest = "life-first-latest",
+        Improved = "improved",
+        FewerThanFive = "fewer-than-five",
+        NoAnswersYet = "no-answers-yet",
+        Withheld = "withheld",
+        SaveFiguresCsv = "save-figures-csv",
+        SavePerResidentCsv = "save-per-resident-csv",
+        StoriesHint = "stories-hint",
+        NoStories = "no-stories",
+        Anonymous = "anonymous",
+        TabPeople = "tab-people",
+        InvitesMoved = "invites-moved",
+        InviteName = "invite-name",
+        WhichResident = "which-resident",
+        ChooseOne = "choose-one",
+        ChooseTheResident = "choose-the-resident",
+        InviteFor = "invite-for",
+        InviteMade = "invite-made",
+        InviteQr = "invite-qr",
+        StopsWorking = "stops-working",
+        InvitesWaiting = "invites-waiting",
+        NoInvitesWaiting = "no-invites-waiting",
+        EarlierInvites = "earlier-invites",
+        InviteUsed = "invite-used",
+        InviteExpired = "invite-expired",
+        InviteCancelled = "invite-cancelled",
+        Made = "made",
+        CancelInvite = "cancel-invite",
+        InviteCancelledFor = "invite-cancelled-for",
+        PeopleOnTeam = "people-on-team",
+        TheirPhones = "their-phones",
+        OffTheTeam = "off-the-team",
+        PhoneRemovedState = "phone-removed-state",
+        RemoveThisPhone = "remove-this-phone",
+        RemovePhoneWarning = "remove-phone-warning",
+        PhoneRemoved = "phone-removed",
+        AResident = "aresident",
+        AssignTo = "assign-to",
+        EndAssignment = "end-assignment",
+        Assigned = "assigned",
+        AssignmentEnded = "assignment-ended",
+        TakeOffTeam = "take-off-team",
+        TakeOffTeamWarning = "take-off-team-warning",
+        TakenOffTeam = "taken-off-team",
+        ResidentRecords = "resident-records",
+        ResidentRecordsHint = "resident-records-hint",
+        ShortCheckinHeading = "short-checkin-heading",
+        ShortCheckinHint = "short-checkin-hint",
+        QuestionsPicked = "questions-picked",
+        ShortCheckinSaved = "short-checkin-saved",
+        RoleNounSupporter = "role-noun-supporter",
+        RoleNounCoordinator = "role-noun-coordinator",
+        RoleNounResident = "role-noun-resident",
+        ErasedHeading = "erased-heading",
+        ErasedExplain = "erased-explain",
+        ErasedNext = "erased-next",
+        FingerprintOffer = "fingerprint-offer",
+        FingerprintNotHere = "fingerprint-not-here",
+        ProtectionHeading = "protection-heading",
+        ProtectedByBoth = "protected-by-both",
+        ProtectedByPin = "protected-by-pin",
+        FingerprintCanHelp = "fingerprint-can-help",
+        TurnOnFingerprint = "turn-on-fingerprint",
+        TurnOffFingerprint = "turn-off-fingerprint",
+        AskPinToo = "ask-pin-too",
+        FingerprintAlone = "fingerprint-alone",
+        PinTooOn = "pin-too-on",
+        PinTooOff = "pin-too-off",
+        TeamDecides = "team-decides",
+        PinToConfirm = "pin-to-confirm",
+        FingerprintOn = "fingerprint-on",
+        FingerprintOff = "fingerprint-off",
+        EraseAfterHeading = "erase-after-heading",
+        EraseAfterHint = "erase-after-hint",
+        EraseAfterIsOn = "erase-after-is-on",
+        EraseAfterIsOff = "erase-after-is-off",
+        TurnItOn = "turn-it-on",
+        TurnItOff = "turn-it-off",
+        NewPromise = "new-promise",
+        PromiseWhatHint = "promise-what-hint",
+        PromiseWho = "promise-who",
+        WhoSupporter = "who-supporter",
+        WhoResident = "who-resident",
+        WhoCircle = "who-circle",
+        WhoTeam = "who-team",
+        CirclePersonName = "circle-person-name",
+        PromiseForAsk = "promise-for-ask",
+        NoAsk = "no-ask",
+        PromiseTeamOnly = "promise-team-only",
+        EditPromise = "edit-promise",
+        PromiseSaved = "promise-saved",
+        WhenTheyCall = "when-they-call",
+        PlanNextVisit = "plan-next-visit",
+        ChangeNextVisit = "change-next-visit",
+        TheyWillCall = "they-will-call",
+        MovedAtTheirWish = "moved-at-their-wish",
+        TodayTitle = "today-title",
+        ShowAll = "show-all",
+        VisitsToday = "visits-today",
+        VisitsThisWeek = "visits-this-week",
+        PromisesDue = "promises-due",
+        PromisesThisWeek = "promises-this-week",
+        NotSeenForAWhile = "not-seen-for-awhile",
+        NothingToday = "nothing-today",
+        TodayHint = "today-hint",
+        PlannedFor = "planned-for",
+        LastSeen = "last-seen",
+        NotSeenSinceJoining = "not-seen-since-joining",
+        NotSeenHeading = "not-seen-heading",
+        NotSeenHint = "not-seen-hint",
+        NotSeenDays = "not-seen-days",
+        NotSeenSaved = "not-seen-saved",
+        PromiseFigures = "promise-figures",
+        PromisesMadeKept = "promises-made-kept",
+        BySupporters = "by-supporters",
+        ByResidents = "by-residents",
+        ByCircles = "by-circles",
+        ByTeam = "by-team",
+        DaysToKeep = "days-to-keep",
+        AsksMetAfterPromise = "asks-met-after-promise",
+        MainNav = "main-nav",
+        CheckinsAskedIn = "checkins-asked-in",
+    }
+}
+
+/// Every language's bundle, made once.
+static CATALOGUE: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> =
+    LazyLock::new(|| Lang::ALL.into_iter().map(|lang| (lang, bundle(lang))).collect());
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id = lang.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Isolation marks keep a Latin name the right way round inside Urdu;
+    // elsewhere they would only be invisible characters in copied text.
+    bundle.set_use_isolating(lang.right_to_left());
+    #[cfg(not(target_arch = "wasm32"))]
+    if lang == Lang::Pseudo {
+        bundle.set_transform(Some(pseudo));
+    }
+    // A file that fails to parse in places still gives every message it
+    // could read (the test suite refuses such a file before it ships).
+    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    // Errors here are ids given twice, the first kept: the tests refuse them too.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// Accented and 40% longer (vowels doubled, then padded), so text a
+/// screen cuts off, and words not in the catalogue, show in tests.
+#[cfg(not(target_arch = "wasm32"))]
+fn pseudo(text: &str) -> std::borrow::Cow<'_, str> {
+    let accented = fluent_pseudo::transform(text, false, true);
+    let (before, after) = (text.chars().count(), accented.chars().count());
+    let short = (before * 14).div_ceil(10).saturating_sub(after);
+    if short == 0 || text.trim().is_empty() {
+        return accented;
+    }
+    std::borrow::Cow::Owned(format!("{accented}{}", "·".repeat(short)))
+}
+
+/// One value a message takes: a name, a day in words, a count.
+pub type Arg<'a> = (&'a str, FluentValue<'a>);
+
+fn format(lang: Lang, msg: Msg, args: Option<&FluentArgs<'_>>) -> String {
+    for lang in [lang, Lang::En] {
+        let bundle = &CATALOGUE[&lang];
+        if let Some(pattern) = bundle.get_message(msg.id()).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        }
+    }
+    // Not reached: the tests check English has every id.
+    msg.id().to_owned()
+}
+
+/// `value` with `digits` decimals, written as `lang` writes numbers:
+/// `2.5` in English, `2,5` in Romanian, Polish, Lithuanian and Portuguese.
+#[must_use]
+pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
+    let text = format!("{value:.digits$}");
+    match lang {
+        Lang::Ro | Lang::Pl | Lang::Lt | Lang::Pt => text.replace('.', ","),
+        Lang::En | Lang::Bn | Lang::Ur | Lang::Pseudo => text,
+    }
+}
+
+/// A figure as `lang` writes it: whole, or with one decimal ("2,5").
+#[must_use]
+pub fn number(lang: Lang, value: f64) -> String {
+    decimal(lang, value, if value.fract() == 0.0 { 0 } else { 1 })
+}
+
+/// The text for `msg` in `lang` (English where `lang` has no translation).
+#[must_use]
+pub fn t(lang: Lang, msg: Msg) -> String {
+    format(lang, msg, None)
+}
+
+/// The text for `msg` in `lang`, with its placeables filled from `args`:
+/// `tr(lang, Msg::GiveBackTo, &[("name", name.into())])`.
+#[must_use]
+pub fn tr(lang: Lang, msg: Msg, args: &[Arg<'_>]) -> String {
+    let mut fluent = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    format(lang, msg, Some(&fluent))
 }
 
 /// A role as a noun after a name: "Ioana (supporter)".
@@ -618,13 +799,4 @@ pub fn role_noun(role: connect_model::AuthorRole) -> Msg {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn romanian_falls_back_to_english_where_untranslated() {
-        assert_eq!(t(Lang::Ro, Msg::SendNow), "Trimite acum");
-        assert_eq!(t(Lang::Ro, Msg::DemoBanner), t(Lang::En, Msg::DemoBanner));
-        assert_eq!(t(Lang::En, Msg::Asks), "Could you help me with…?");
-    }
-}
+mod tests;

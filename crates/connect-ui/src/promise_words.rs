@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use connect_model::promise::{Plan, Promise, PromiseBy, PromiseState, When};
 
-use crate::i18n::{Lang, Msg, t};
+use crate::i18n::{Lang, Msg, t, tr};
 use crate::when::{day_name_from, day_words_from};
 
 /// Who will do it and what, as a sentence: to the resident (`to_resident`)
@@ -13,15 +13,17 @@ use crate::when::{day_name_from, day_words_from};
 /// will …" and "Doreen will …" (`name` is the resident's).
 #[must_use]
 pub fn promise_sentence(lang: Lang, by: PromiseBy, by_name: &str, text: &str, name: &str, to_resident: bool) -> String {
-    let who = match (by, to_resident) {
-        (PromiseBy::Supporter, true) => t(lang, Msg::YourSupporterWill).to_owned(),
-        (PromiseBy::Supporter, false) => t(lang, Msg::SupporterWill).to_owned(),
-        (PromiseBy::Resident, true) => t(lang, Msg::YouWill).to_owned(),
-        (PromiseBy::Resident, false) => format!("{name} {}", t(lang, Msg::Will)),
-        (PromiseBy::Circle, _) => format!("{by_name} {}", t(lang, Msg::Will)),
-        (PromiseBy::Team, _) => t(lang, Msg::TheTeamWill).to_owned(),
+    // One sentence per person in the language's own order: the selector
+    // says who, the placeables what and (for a named person) whose name.
+    let (who, named) = match (by, to_resident) {
+        (PromiseBy::Supporter, true) => ("your-supporter", ""),
+        (PromiseBy::Supporter, false) => ("supporter", ""),
+        (PromiseBy::Resident, true) => ("you", ""),
+        (PromiseBy::Resident, false) => ("named", name),
+        (PromiseBy::Circle, _) => ("named", by_name),
+        (PromiseBy::Team, _) => ("team", ""),
     };
-    format!("{who} {text}")
+    tr(lang, Msg::PromiseSentence, &[("who", who.into()), ("name", named.into()), ("what", text.into())])
 }
 
 /// The sentence for a stored promise.
@@ -37,11 +39,11 @@ pub fn when_words(lang: Lang, when: Option<When>, open: bool, today: NaiveDate) 
     let when = when?;
     Some(match when {
         When::On(day) | When::By(day) if open && day < today => {
-            format!("{} {}", t(lang, Msg::WasDue), day_name_from(lang, day, today))
+            tr(lang, Msg::WasDue, &[("day", day_name_from(lang, day, today).into())])
         }
         When::On(day) => day_words_from(lang, day, today),
-        When::By(day) => format!("{} {}", t(lang, Msg::WhenDue), day_name_from(lang, day, today)),
-        When::NoRush => t(lang, Msg::NoRush).to_owned(),
+        When::By(day) => tr(lang, Msg::WhenDue, &[("day", day_name_from(lang, day, today).into())]),
+        When::NoRush => t(lang, Msg::NoRush),
     })
 }
 
@@ -62,7 +64,7 @@ pub fn state_msg(state: PromiseState) -> Msg {
 pub fn plan_words(lang: Lang, plan: Plan, today: NaiveDate, to_resident: bool) -> String {
     match plan {
         Plan::On(day) => day_words_from(lang, day, today),
-        Plan::TheyWillCall => t(lang, if to_resident { Msg::WhenICall } else { Msg::WhenTheyCall }).to_owned(),
+        Plan::TheyWillCall => t(lang, if to_resident { Msg::WhenICall } else { Msg::WhenTheyCall }),
     }
 }
 

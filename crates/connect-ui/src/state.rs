@@ -85,8 +85,12 @@ pub struct Ui {
     pub screen: Signal<Screen>,
     /// Bumped after every change so views re-read.
     pub revision: Signal<u64>,
-    /// The language.
+    /// The language of this phone's person (the supporter, or on a
+    /// resident's own phone the resident); read it through [`Ui::lang`].
     pub lang: Signal<Lang>,
+    /// In resident mode, the language the resident chose, if they did: the
+    /// screens speak it while the supporter's setting stays theirs.
+    pub resident_lang: Signal<Option<Lang>>,
     /// The notice line.
     pub notice: Signal<Option<Notice>>,
     /// A resident-mode session is locked to one resident: no way out to others
@@ -104,8 +108,15 @@ pub struct Ui {
 impl Ui {
     /// The text for `msg` in the current language.
     #[must_use]
-    pub fn t(&self, msg: Msg) -> &'static str {
-        t(*self.lang.read(), msg)
+    pub fn t(&self, msg: Msg) -> String {
+        t(self.lang(), msg)
+    }
+
+    /// The text for `msg` in the current language, its placeables filled
+    /// from `args` ([`crate::i18n::tr`]).
+    #[must_use]
+    pub fn tr(&self, msg: Msg, args: &[crate::i18n::Arg<'_>]) -> String {
+        crate::i18n::tr(self.lang(), msg, args)
     }
 
     /// Makes views re-read the store.
@@ -144,10 +155,12 @@ impl Ui {
         }
     }
 
-    /// The screens' language.
+    /// The screens' language: in resident mode the resident's, if they
+    /// chose one; else this phone's person's.
     #[must_use]
     pub fn lang(&self) -> Lang {
-        *self.lang.read()
+        let resident = if self.locked_to.read().is_some() { *self.resident_lang.read() } else { None };
+        resident.unwrap_or_else(|| *self.lang.read())
     }
 
     /// Goes to a screen, unless this session is locked to one resident; the
@@ -214,6 +227,14 @@ impl Ui {
     }
 }
 
+/// The language the screens start in: the one this phone's person chose,
+/// else the phone's own, else English.
+fn first_language() -> Lang {
+    let chosen = try_consume_context::<DeviceClient>().and_then(|b| b.language());
+    let phone = || try_consume_context::<connect_device::SharedVault>().and_then(|v| v.phone_language());
+    chosen.or_else(phone).and_then(|tag| Lang::from_tag(&tag)).unwrap_or_default()
+}
+
 /// Creates the shared state, starting on `start`, and provides it to every
 /// component below. Listens for the platform's Back gesture, where it has one.
 pub fn use_provide_ui(start: Screen) -> Ui {
@@ -221,7 +242,8 @@ pub fn use_provide_ui(start: Screen) -> Ui {
     let ui = use_context_provider(|| Ui {
         screen: Signal::new(start),
         revision: Signal::new(0),
-        lang: Signal::new(Lang::En),
+        lang: Signal::new(first_language()),
+        resident_lang: Signal::new(None),
         notice: Signal::new(None),
         locked_to: Signal::new(match start {
             Screen::ResidentMode(r) => Some(r),

@@ -567,7 +567,7 @@ fn a_team_figure_with_no_answers_behind_it_says_no_answers_yet_and_never_zero() 
     let page = html(&dom);
     let ucla = page.split("Loneliness score in the middle").nth(1).expect("the UCLA figure is listed");
     let ucla = &ucla[..ucla.find("</dd>").unwrap()];
-    assert!(ucla.contains("no answers yet → no answers yet"), "{ucla}");
+    assert!(ucla.contains(r#"no answers yet <span class="flips">→</span> no answers yet"#), "{ucla}");
     assert!(!ucla.contains('0'), "no median may read as a real 0: {ucla}");
     let life = page.split("Life satisfaction in the middle").nth(1).unwrap();
     assert!(life[..life.find("</dd>").unwrap()].contains("no answers yet"));

@@ -155,6 +155,7 @@ impl Vault for TestVault {
             // As the real vault notes it: the supporter's name while handed to a resident.
             handed_to: backend.filter(|b| b.resident_lock().is_some()).map(|b| b.me().person_name),
             unsent: self.unsent,
+            language: None,
         }))
     }
     fn create(&self, name: &str, pin: &str, _demo: bool, fingerprint: bool) -> DeviceFuture<DeviceClient> {

@@ -276,6 +276,10 @@ impl Vault for WebVault {
         page_asks_for_demo()
     }
 
+    fn phone_language(&self) -> Option<String> {
+        web_sys::window()?.navigator().language()
+    }
+
     fn suggested_relay(&self) -> Option<String> {
         web_sys::window().and_then(|w| w.location().origin().ok())
     }

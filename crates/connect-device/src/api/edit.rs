@@ -78,6 +78,14 @@ pub enum Edit {
         /// By the resident.
         by_resident: bool,
     },
+    /// The language the resident reads the app in (a BCP 47 tag), or
+    /// `None` for the phone's own.
+    SetLanguage {
+        /// The tag, such as `ur` or `pt-BR`.
+        tag: Option<String>,
+        /// By the resident.
+        by_resident: bool,
+    },
     /// Add a journal entry.
     AddNote {
         /// Words (may be empty for "not today").

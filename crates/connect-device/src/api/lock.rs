@@ -28,6 +28,9 @@ pub struct LockState {
     pub handed_to: Option<String>,
     /// Changes on this phone not yet sent to the team, when last counted.
     pub unsent: Option<u64>,
+    /// The language the lock screen speaks: the resident's while the phone
+    /// is handed to them, else this phone's person's (as last noted).
+    pub language: Option<String>,
 }
 
 /// How a phone with a fingerprint (or face) unlock opens: the WebAuthn
@@ -123,4 +126,7 @@ pub struct Opened {
     /// On a resident's own phone (enrolled with a resident invite), whose it
     /// is: the app shows only their screens.
     pub own_resident: Option<ResidentId>,
+    /// The language this phone's person chose ([`crate::Request::SetLanguage`]).
+    #[serde(default)]
+    pub language: Option<String>,
 }

@@ -80,6 +80,9 @@ pub enum Request {
     /// How often to sync while the app is open, in minutes (0: only after
     /// edits, on opening and when the network comes back).
     SetAutoSync(u32),
+    /// The language this phone's person reads the app in (a BCP 47 tag), or
+    /// `None` for the phone's own; kept on this phone only.
+    SetLanguage(Option<String>),
     /// The resident this device is handed to, if any.
     ResidentLock,
     /// Hands the device to a resident, or takes it back.

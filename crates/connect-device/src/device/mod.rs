@@ -31,6 +31,8 @@ use crate::{DeviceError, sentence};
 
 /// Store setting: the resident this device is handed to.
 pub const RESIDENT_LOCK_SETTING: &str = "resident_lock";
+/// The setting that holds the language this phone's person reads the app in.
+pub const LANGUAGE_SETTING: &str = "language";
 /// How often the open app syncs, in minutes (absent: the default; 0: never).
 pub const AUTO_SYNC_SETTING: &str = "auto_sync_minutes";
 /// The longest regular period Settings offers, in minutes.
@@ -132,7 +134,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     pub fn opened(&self) -> Result<Opened, DeviceError> {
         let own = self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?;
         let own_resident = own.and_then(|r| r.parse().ok());
-        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()?, own_resident })
+        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()?, own_resident, language: self.language()? })
     }
 
     /// Answers one request: the ones that reach the relay wait for it, the
@@ -175,6 +177,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),
             Request::SetResidentLock(r) => done(self.set_resident_lock(r)?),
             Request::SetAutoSync(minutes) => done(self.set_auto_sync(minutes)?),
+            Request::SetLanguage(tag) => done(self.set_language(tag.as_deref())?),
             Request::Suggestions => Reply::Suggestions(self.suggestions()?),
             Request::Introduce(s) => done(self.introduce(&s).map(drop)?),
             Request::Introductions => Reply::Introductions(self.introductions()?),
@@ -243,6 +246,32 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     pub fn set_resident_lock(&self, resident: Option<ResidentId>) -> Result<(), DeviceError> {
         let value = resident.map(|r| r.to_string());
         self.with_store(|s| s.set_setting(RESIDENT_LOCK_SETTING, value.as_deref()))
+    }
+
+    /// The language this phone's person chose, if any.
+    pub fn language(&self) -> Result<Option<String>, DeviceError> {
+        self.with_store(|s| s.setting(LANGUAGE_SETTING))
+    }
+
+    /// Sets the language this phone's person reads the app in; `None` goes
+    /// back to the phone's own. A tag that is not one is refused in words.
+    pub fn set_language(&self, tag: Option<&str>) -> Result<(), DeviceError> {
+        let tag =
+            tag.map(connect_model::page::language_tag).transpose().map_err(|e| DeviceError::refused(e.to_string()))?;
+        self.with_store(|s| s.set_setting(LANGUAGE_SETTING, tag.as_deref()))
+    }
+
+    /// The language the lock screen should speak now: while the phone is
+    /// handed to a resident, theirs (if they chose one), else this phone's.
+    pub fn lock_screen_language(&self) -> Result<Option<String>, DeviceError> {
+        if let Some(resident) = self.resident_lock()? {
+            let page = self
+                .with_store(|s| s.load(connect_model::DocumentId::resident(resident, connect_model::DocKind::Page)));
+            if let Some(tag) = page.ok().and_then(|d| connect_model::page::read(&d).ok()).and_then(|p| p.language) {
+                return Ok(Some(tag));
+            }
+        }
+        self.language()
     }
 
     /// Sets how often the open app syncs, in minutes (0: never).

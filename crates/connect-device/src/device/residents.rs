@@ -117,6 +117,9 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 Edit::SetAboutMe { text, by_resident } => {
                     s.edit(page_id, |d| page::set_about_me(d, &who(by_resident), &text).map(|()| None))
                 }
+                Edit::SetLanguage { tag, by_resident } => {
+                    s.edit(page_id, |d| page::set_language(d, &who(by_resident), tag.as_deref()).map(|()| None))
+                }
                 Edit::EditNote { visibility, id, text } => s
                     .edit(DocumentId::resident(resident, visibility.doc_kind()), |d| {
                         journal::edit_text(d, &ctx, id, &text).map(|()| None)

@@ -45,6 +45,9 @@ pub struct CheckinFacts {
     pub ucla3_total: Option<u8>,
     /// ONS4 life satisfaction.
     pub life_satisfaction: Option<u8>,
+    /// The language the questions were asked in.
+    #[serde(default)]
+    pub asked_in: String,
 }
 
 /// One side of an introduction, as recorded on this resident's page.
@@ -177,6 +180,7 @@ impl ResidentFacts {
                     loneliness: c.loneliness,
                     ucla3_total: c.ucla3.and_then(|u| u.total()),
                     life_satisfaction: c.ons4.and_then(|o| o.life_satisfaction),
+                    asked_in: c.language().to_owned(),
                 })
                 .collect(),
             ..Self::default()

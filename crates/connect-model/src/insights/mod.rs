@@ -281,6 +281,10 @@ pub struct TeamInsights<F = Figure> {
     pub introductions_declined: F,
     /// Residents who agreed to count in figures and have two check-ins or more.
     pub checkin_residents: F,
+    /// Agreed check-ins by the language they were asked in (a BCP 47 tag):
+    /// the measures below use only those asked in their validated English
+    /// wording, so answers to other wordings are counted here, never mixed in.
+    pub checkins_by_language: BTreeMap<String, F>,
     /// Median UCLA 3-item total at their first agreed check-in (3 to 9, higher is lonelier).
     pub ucla3_first: F,
     /// Median UCLA 3-item total at their latest agreed check-in.
@@ -309,6 +313,7 @@ impl<F> TeamInsights<F> {
             offers_made_to_others: f(self.offers_made_to_others),
             introductions_declined: f(self.introductions_declined),
             checkin_residents: f(self.checkin_residents),
+            checkins_by_language: self.checkins_by_language.into_iter().map(|(l, v)| (l, f(v))).collect(),
             ucla3_first: f(self.ucla3_first),
             ucla3_latest: f(self.ucla3_latest),
             ucla3_improved: f(self.ucla3_improved),
@@ -338,6 +343,7 @@ impl<F> TeamInsights<F> {
         all.extend(self.circle_first.each_mut());
         all.extend(self.circle_latest.each_mut());
         all.extend(self.promises.each_mut());
+        all.extend(self.checkins_by_language.values_mut());
         all
     }
 }
@@ -472,11 +478,26 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
         }
     }
 
-    // Check-ins: only agreed ones, from residents with two or more.
+    // Check-ins: only agreed ones, counted by the language they were asked
+    // in; the measures from those asked in the validated wording, from
+    // residents with two or more.
+    let mut by_language: BTreeMap<String, (usize, Group)> = BTreeMap::new();
+    for (who, r) in residents.iter().enumerate() {
+        for c in r.checkins.iter().filter(|c| c.shared) {
+            let (answers, from) = by_language.entry(c.asked_in.clone()).or_default();
+            *answers += 1;
+            from.insert(who);
+        }
+    }
     let agreed: BTreeMap<usize, Vec<&CheckinFacts>> = residents
         .iter()
         .enumerate()
-        .map(|(who, r)| (who, r.checkins.iter().filter(|c| c.shared).collect::<Vec<_>>()))
+        .map(|(who, r)| {
+            (
+                who,
+                r.checkins.iter().filter(|c| c.shared && c.asked_in == crate::questions::WORDED_IN).collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, c)| c.len() >= 2)
         .collect();
     let counting: Group = agreed.keys().copied().collect();
@@ -515,6 +536,13 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
         offers_made_to_others: Published::new(Figure::of(f64::from(made), made_by.len()), vec![&made_by]),
         introductions_declined: Published::new(Figure::of(f64::from(declined), decliners.len()), vec![&decliners]),
         checkin_residents: Published::new(Figure::count(counting.len()), vec![&counting]),
+        #[allow(clippy::cast_precision_loss)]
+        checkins_by_language: by_language
+            .iter()
+            .map(|(l, (answers, from))| {
+                (l.clone(), Published::new(Figure::of(*answers as f64, from.len()), vec![from]))
+            })
+            .collect(),
         ucla3_first: Published::new(column(&ucla, false), vec![&with_ucla]),
         ucla3_latest: Published::new(column(&ucla, true), vec![&with_ucla]),
         ucla3_improved: Published::new(
@@ -601,6 +629,9 @@ impl TeamInsights {
             ("median life satisfaction at first check-in".to_owned(), self.life_satisfaction_first),
             ("median life satisfaction at latest check-in".to_owned(), self.life_satisfaction_latest),
         ]);
+        for (language, figure) in &self.checkins_by_language {
+            rows.push((format!("check-ins agreed to count, asked in {language}"), *figure));
+        }
         let p = &self.promises;
         for by in PromiseBy::ALL {
             rows.push((format!("promises made by {}", promise_maker(*by)), *p.made.get(*by)));
@@ -765,7 +796,31 @@ mod tests {
             loneliness: None,
             ucla3_total: Some(ucla),
             life_satisfaction: Some(life),
+            asked_in: crate::questions::WORDED_IN.to_owned(),
         }
+    }
+
+    #[test]
+    fn answers_asked_in_another_language_are_counted_by_language_and_never_mixed_into_the_measures() {
+        let mut residents: Vec<ResidentFacts> = (0..12).map(growing).collect();
+        // Six residents answered in English, 8 then 5; six others (say) in a
+        // Urdu wording, 3 then 9, which would pull the English medians.
+        for (i, r) in residents.iter_mut().enumerate() {
+            let (first, latest, language) = if i < 6 { (8, 5, "en") } else { (3, 9, "ur") };
+            r.checkins = vec![checkin(1, true, first, 5), checkin(30, true, latest, 6)];
+            for c in &mut r.checkins {
+                c.asked_in = language.to_owned();
+            }
+        }
+        let i = build(&residents);
+        assert_eq!(i.checkin_residents.value(), Some(6.0), "only the English answers count in the measures");
+        assert_eq!(i.ucla3_first.value(), Some(8.0));
+        assert_eq!(i.ucla3_latest.value(), Some(5.0));
+        assert_eq!(i.checkins_by_language["en"], Figure::Value { value: 12.0, residents: 6 });
+        assert_eq!(i.checkins_by_language["ur"], Figure::Value { value: 12.0, residents: 6 });
+        // Fewer than five residents behind a language: its count is not shown.
+        residents.truncate(9);
+        assert_eq!(build(&residents).checkins_by_language["ur"], Figure::Suppressed);
     }
 
     #[test]

@@ -37,8 +37,9 @@ mod pin_rule;
 mod place;
 mod wrap;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -147,6 +148,10 @@ pub struct LockNotes {
     /// Changes on this phone that had not reached the team when last counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsent: Option<u64>,
+    /// The language the lock screen speaks (a BCP 47 tag): not secret, and
+    /// needed before the PIN opens anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// Everything the lock screen knows: wrong guesses, the wait, how the phone
@@ -348,13 +353,15 @@ impl KeyFile {
     /// would orphan its store.
     pub fn create(&self, pin: &str, fingerprint: Option<&NewFingerprint<'_>>) -> Result<StoreKey> {
         check_passphrase(pin)?;
-        if self.exists() {
-            return Err(self.problem("a key file already exists; unlock it instead of making a new one"));
-        }
-        let key = StoreKey::random();
-        let slots = slots_for(&key, pin, fingerprint)?;
-        self.write(&KeyFileData::new(slots, fingerprint.map(|f| &f.fingerprint)))?;
-        Ok(key)
+        self.exclusive(|| {
+            if self.exists() {
+                return Err(self.problem("a key file already exists; unlock it instead of making a new one"));
+            }
+            let key = StoreKey::random();
+            let slots = slots_for(&key, pin, fingerprint)?;
+            self.write(&KeyFileData::new(slots, fingerprint.map(|f| &f.fingerprint)))?;
+            Ok(key)
+        })
     }
 
     /// Unwraps the data key with what was given. A wrong guess is counted
@@ -363,6 +370,11 @@ impl KeyFile {
     /// key wrapped with older, cheaper settings is wrapped again with
     /// [`KdfCost::CURRENT`].
     pub fn unlock(&self, given: Unlocking<'_>) -> Result<StoreKey> {
+        self.exclusive(|| self.unlock_held(given))
+    }
+
+    /// [`Self::unlock`], with the file already held.
+    fn unlock_held(&self, given: Unlocking<'_>) -> Result<StoreKey> {
         let mut data = self.read()?;
         if data.slots.is_empty() {
             return Err(StoreError::KeyErased { after: data.erase_after });
@@ -412,18 +424,20 @@ impl KeyFile {
     /// the lock screen may say. Writes down the part of a wait served so
     /// far, so closing the app does not lose it.
     pub fn status(&self) -> Result<LockStatus> {
-        let mut data = self.read()?;
-        let now = self.clock.read();
-        if data.attempts.settle(&now) {
-            self.write(&data)?;
-        }
-        Ok(LockStatus {
-            failed_attempts: data.attempts.failed,
-            wait: data.attempts.left(&now),
-            fingerprint: data.fingerprint(),
-            pin_too: data.fingerprint.is_none() || data.slot(SlotKind::Fingerprint).is_none(),
-            erase_after: data.erase_after,
-            notes: data.notes,
+        self.exclusive(|| {
+            let mut data = self.read()?;
+            let now = self.clock.read();
+            if data.attempts.settle(&now) {
+                self.write(&data)?;
+            }
+            Ok(LockStatus {
+                failed_attempts: data.attempts.failed,
+                wait: data.attempts.left(&now),
+                fingerprint: data.fingerprint(),
+                pin_too: data.fingerprint.is_none() || data.slot(SlotKind::Fingerprint).is_none(),
+                erase_after: data.erase_after,
+                notes: data.notes,
+            })
         })
     }
 
@@ -432,18 +446,20 @@ impl KeyFile {
     /// guess if it does not; a fingerprinted phone needs its secret too.
     pub fn change_passphrase(&self, old: Unlocking<'_>, new: &str) -> Result<()> {
         check_passphrase(new)?;
-        let key = self.unlock(old)?;
-        let mut data = self.read()?;
-        let fingerprint = data.fingerprint();
-        let pin_too = data.slot(SlotKind::Fingerprint).is_none();
-        data.slots = match (fingerprint, old.prf) {
-            (Some(fingerprint), Some(prf)) => {
-                slots_for(&key, new, Some(&NewFingerprint { fingerprint, prf, pin_too }))?
-            }
-            (Some(_), None) => return Err(StoreError::NeedsFingerprint),
-            (None, _) => slots_for(&key, new, None)?,
-        };
-        self.write(&data)
+        self.exclusive(|| {
+            let key = self.unlock_held(old)?;
+            let mut data = self.read()?;
+            let fingerprint = data.fingerprint();
+            let pin_too = data.slot(SlotKind::Fingerprint).is_none();
+            data.slots = match (fingerprint, old.prf) {
+                (Some(fingerprint), Some(prf)) => {
+                    slots_for(&key, new, Some(&NewFingerprint { fingerprint, prf, pin_too }))?
+                }
+                (Some(_), None) => return Err(StoreError::NeedsFingerprint),
+                (None, _) => slots_for(&key, new, None)?,
+            };
+            self.write(&data)
+        })
     }
 
     /// Turns the fingerprint unlock on (or changes whether the PIN is asked
@@ -451,27 +467,47 @@ impl KeyFile {
     /// open the key now, with the PIN, which every new slot needs.
     pub fn set_fingerprint(&self, current: Unlocking<'_>, new: Option<&NewFingerprint<'_>>) -> Result<()> {
         let pin = current.pin.ok_or(StoreError::NeedsPin)?;
-        let key = self.unlock(current)?;
-        let mut data = self.read()?;
-        data.slots = slots_for(&key, pin, new)?;
-        data.fingerprint = new.map(|f| FingerprintData::from(&f.fingerprint));
-        self.write(&data)
+        self.exclusive(|| {
+            let key = self.unlock_held(current)?;
+            let mut data = self.read()?;
+            data.slots = slots_for(&key, pin, new)?;
+            data.fingerprint = new.map(|f| FingerprintData::from(&f.fingerprint));
+            self.write(&data)
+        })
     }
 
     /// Erase the key after this many wrong guesses in a row (the team's
     /// choice; `None`, the default, never).
     pub fn set_erase_after(&self, after: Option<u32>) -> Result<()> {
-        let mut data = self.read()?;
-        data.erase_after = after.filter(|n| *n > 0);
-        self.write(&data)
+        self.exclusive(|| {
+            let mut data = self.read()?;
+            data.erase_after = after.filter(|n| *n > 0);
+            self.write(&data)
+        })
     }
 
     /// Changes what the lock screen may say; writes only if that changed.
     pub fn note(&self, change: impl FnOnce(&mut LockNotes)) -> Result<()> {
-        let mut data = self.read()?;
-        let before = data.notes.clone();
-        change(&mut data.notes);
-        if data.notes == before { Ok(()) } else { self.write(&data) }
+        self.exclusive(|| {
+            let mut data = self.read()?;
+            let before = data.notes.clone();
+            change(&mut data.notes);
+            if data.notes == before { Ok(()) } else { self.write(&data) }
+        })
+    }
+
+    /// Runs `change` with this key file to itself in this process. Every
+    /// change reads the file, changes it and writes it back; two at once
+    /// would lose one of them: two wrong guesses counted as one (so guesses
+    /// in parallel would dodge the wait), or a note for the lock screen
+    /// undone by another written beside it. Held through the PIN's key
+    /// derivation too, so guesses are tried one after another.
+    fn exclusive<T>(&self, change: impl FnOnce() -> Result<T>) -> Result<T> {
+        static HELD: LazyLock<Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>> = LazyLock::new(Mutex::default);
+        let file =
+            Arc::clone(HELD.lock().unwrap_or_else(PoisonError::into_inner).entry(self.path.clone()).or_default());
+        let _held = file.lock().unwrap_or_else(PoisonError::into_inner);
+        change()
     }
 
     /// Deletes the key file: without it the store can never be opened again.

@@ -347,7 +347,42 @@ fn the_notes_for_the_lock_screen_are_kept_beside_the_key() {
     })
     .unwrap();
     let notes = file.status().unwrap().notes;
-    assert_eq!(notes, LockNotes { handed_to: Some("Amara".into()), unsent: Some(3) });
+    assert_eq!(notes, LockNotes { handed_to: Some("Amara".into()), unsent: Some(3), language: None });
     file.note(|n| n.handed_to = None).unwrap();
     assert_eq!(file.status().unwrap().notes.handed_to, None);
+}
+
+#[test]
+fn wrong_guesses_made_at_once_are_each_counted() {
+    let (_dir, file, _) = scratch();
+    file.create(PIN, None).unwrap();
+    // Guessing in parallel must not dodge the count: each guess reads the
+    // count, derives the key and writes the count back.
+    std::thread::scope(|s| {
+        for n in 0..FREE_ATTEMPTS {
+            let file = file.clone();
+            s.spawn(move || assert!(file.unlock(Unlocking::pin(&format!("00000{n}"))).is_err()));
+        }
+    });
+    assert_eq!(file.status().unwrap().failed_attempts, FREE_ATTEMPTS);
+}
+
+#[test]
+fn notes_written_at_once_are_all_kept() {
+    let (_dir, file, _) = scratch();
+    file.create(PIN, None).unwrap();
+    // What the lock screen says is noted from several calls at once (the
+    // unsent count after a sync, the language after handing the phone over).
+    std::thread::scope(|s| {
+        let unsent = file.clone();
+        s.spawn(move || (1..=40).for_each(|n| unsent.note(|notes| notes.unsent = Some(n)).unwrap()));
+        let language = file.clone();
+        s.spawn(move || {
+            (1..=40).for_each(|n| language.note(|notes| notes.language = Some(format!("l{n}"))).unwrap());
+        });
+        let handed = file.clone();
+        s.spawn(move || (1..=40).for_each(|n| handed.note(|notes| notes.handed_to = Some(format!("p{n}"))).unwrap()));
+    });
+    let notes = file.status().unwrap().notes;
+    assert_eq!(notes, LockNotes { handed_to: Some("p40".into()), unsent: Some(40), language: Some("l40".into()) });
 }

@@ -30,10 +30,10 @@ pub fn AppAt(start: Screen) -> Element {
     // Syncs by itself while the app is open, on every screen.
     crate::auto_sync::use_provide_auto_sync(ui, gate);
     let screen = *ui.screen.read();
-    let lang = ui.lang.read().tag();
+    let lang = ui.lang();
     let resident_mode = matches!(screen, Screen::ResidentMode(_));
     rsx! {
-        div { class: if resident_mode { "app resident-mode" } else { "app" }, lang: "{lang}",
+        div { class: if resident_mode { "app resident-mode" } else { "app" }, lang: "{lang.tag()}", dir: "{lang.dir()}",
             a { class: "skip-link", href: "#main", {ui.t(Msg::SkipToContent)} }
             if !resident_mode {
                 // Phone first: the sync chip stays in view at the top, and the
@@ -42,7 +42,7 @@ pub fn AppAt(start: Screen) -> Element {
                     h1 { class: "app-title", {ui.t(Msg::AppName)} }
                 }
                 StatusBar {}
-                nav { class: "bottom-nav", "aria-label": "Main",
+                nav { class: "bottom-nav", "aria-label": ui.t(Msg::MainNav),
                     button {
                         class: "nav-button",
                         "aria-current": if matches!(screen, Screen::Caseload | Screen::Resident(..)) { "page" } else { "false" },

@@ -36,7 +36,7 @@ pub fn AskLinks(resident: ResidentId, ask: ItemId, text: String, links: Vec<Item
                 ul { class: "links",
                     for e in linked {
                         li { key: "{e.id}",
-                            "→ " strong { "{e.name}" }
+                            span { class: "flips", "aria-hidden": "true", "→" } " " strong { "{e.name}" }
                             if !e.contact.is_empty() { " · {e.contact}" }
                             button {
                                 class: "link-button",

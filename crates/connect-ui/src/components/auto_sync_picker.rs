@@ -38,7 +38,7 @@ pub fn AutoSyncPicker(current: u32) -> Element {
                         if minutes == 0 {
                             {ui.t(Msg::AutoSyncOff)}
                         } else {
-                            {ui.t(Msg::AutoSyncEvery)} " {minutes} " {ui.t(Msg::Minutes)}
+                            {ui.tr(Msg::AutoSyncEvery, &[("n", minutes.into())])}
                         }
                     }
                 }

@@ -15,9 +15,10 @@ pub fn CaseloadRowView(row: CaseloadRow) -> Element {
         SyncStatus::ChangesWaiting => ("sync-waiting", ui.t(Msg::Waiting), "↑"),
         SyncStatus::OnRelay => ("sync-safe", ui.t(Msg::OnRelay), "☁"),
     };
-    let last = row
-        .last_contact
-        .map_or_else(|| ui.t(Msg::Never).to_owned(), |t| t.to_datetime().format("%e %b %Y").to_string());
+    let last = row.last_contact.map_or_else(
+        || ui.t(Msg::Never),
+        |t| crate::when::date(ui.lang(), t.to_datetime().with_timezone(&chrono::Local).date_naive(), true),
+    );
     let resident = row.resident;
     rsx! {
         li { class: "caseload-row",
@@ -26,9 +27,9 @@ pub fn CaseloadRowView(row: CaseloadRow) -> Element {
                 onclick: move |_| ui.go(Screen::Resident(resident, Tab::Page)),
                 span { class: "row-name", "{row.preferred_name}" }
                 span { class: "row-facts",
-                    span { "{row.offers} " {ui.t(if row.offers == 1 { Msg::OfferCount } else { Msg::OffersCount })} }
-                    span { "{row.asks_open} " {ui.t(if row.asks_open == 1 { Msg::AskOpenCount } else { Msg::AsksOpenCount })} }
-                    span { "{row.circle_size} " {ui.t(Msg::CircleCount)} }
+                    span { {ui.tr(Msg::OffersCount, &[("n", row.offers.into())])} }
+                    span { {ui.tr(Msg::AsksOpenCount, &[("n", row.asks_open.into())])} }
+                    span { {ui.tr(Msg::CircleCount, &[("n", row.circle_size.into())])} }
                     span { {ui.t(Msg::LastVisit)} ": {last}" }
                 }
                 span { class: "badge {sync_class}", span { "aria-hidden": "true", "{icon} " } "{sync_text}" }

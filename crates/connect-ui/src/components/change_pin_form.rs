@@ -51,7 +51,7 @@ pub fn ChangePinForm() -> Element {
                 label { class: "field", span { class: "label", {ui.t(Msg::PinAgain)} }
                     input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
                 }
-                {letters_toggle(letters)}
+                {letters_toggle(letters, ui.lang())}
                 button { class: "button", r#type: "submit", {ui.t(Msg::ChangePin)} }
             }
         }

@@ -94,7 +94,12 @@ pub fn CheckinFlow(
             match current {
                 Step::Intro => rsx! {
                     h3 { id: "h-checkin", {ui.t(Msg::StartCheckin)} }
-                    p { class: "lead", "{short_count} " {ui.t(Msg::CheckinIntroCount)} }
+                    p { class: "lead", {ui.tr(Msg::CheckinIntroCount, &[("n", short_count.into())])} }
+                    // The measures were tested in English: said in her own
+                    // language before the first English question.
+                    if ui.lang().tag() != connect_model::questions::WORDED_IN {
+                        p { class: "hint", {ui.t(Msg::CheckinAskedInEnglish)} }
+                    }
                     div { class: "answers",
                         button { class: "button answer-button", onclick: move |_| start(short.clone()), {ui.t(Msg::StartShortCheckin)} }
                         button { class: "button secondary answer-button", onclick: move |_| start(all.clone()),

@@ -44,7 +44,7 @@ pub fn CheckinQuestion(
         AnswerKind::Words => "answers",
     };
     rsx! {
-        p { class: "progress", {ui.t(Msg::QuestionOf)} " {number} / {total}" }
+        p { class: "progress", {ui.tr(Msg::QuestionOf, &[("n", number.into()), ("total", total.into())])} }
         h3 { id: "h-checkin", lang, "{text}" }
         div { class,
             for (i, label) in labels.into_iter().enumerate() {

@@ -12,11 +12,8 @@ use crate::checkin_words::{change_for_resident, change_for_team};
 use crate::components::{ChartSeries, CheckinFlow, TrendChart};
 use crate::i18n::Msg;
 use crate::state::{apply_edit, use_backend, use_ui};
+use crate::when::short_timestamp;
 use connect_device::Edit;
-
-fn short_date(t: connect_model::Timestamp) -> String {
-    t.to_datetime().format("%-d %b").to_string()
-}
 
 /// The check-ins tab, for a supporter or (with `resident_mode`) the resident.
 #[component]
@@ -50,8 +47,9 @@ pub fn CheckinsView(
         _ => None,
     };
     let series = checkins.series();
-    let dates =
-        |points: &[(connect_model::Timestamp, u8)]| points.iter().map(|(t, _)| short_date(*t)).collect::<Vec<_>>();
+    let dates = |points: &[(connect_model::Timestamp, u8)]| {
+        points.iter().map(|(t, _)| short_timestamp(ui.lang(), *t)).collect::<Vec<_>>()
+    };
     let values =
         |points: &[(connect_model::Timestamp, u8)]| points.iter().map(|(_, v)| Some(f64::from(*v))).collect::<Vec<_>>();
     let show_changes = !resident_mode || *showing_changes.read();
@@ -72,18 +70,18 @@ pub fn CheckinsView(
                     }
                     if !resident_mode && series.ucla3.len() > 1 {
                         TrendChart {
-                            label: ui.t(Msg::UclaChartLabel).to_owned(),
+                            label: ui.t(Msg::UclaChartLabel),
                             points: dates(&series.ucla3),
-                            series: vec![ChartSeries { name: ui.t(Msg::MeasureUcla).into(), class: "series-a".into(), values: values(&series.ucla3) }],
+                            series: vec![ChartSeries { name: ui.t(Msg::MeasureUcla), class: "series-a".into(), values: values(&series.ucla3) }],
                             min: 3.0,
                             max: 9.0,
                         }
                     }
                     if !resident_mode && series.ons4[0].len() > 1 {
                         TrendChart {
-                            label: ui.t(Msg::LifeChartLabel).to_owned(),
+                            label: ui.t(Msg::LifeChartLabel),
                             points: dates(&series.ons4[0]),
-                            series: vec![ChartSeries { name: ui.t(Msg::MeasureSatisfied).into(), class: "series-b".into(), values: values(&series.ons4[0]) }],
+                            series: vec![ChartSeries { name: ui.t(Msg::MeasureSatisfied), class: "series-b".into(), values: values(&series.ons4[0]) }],
                             min: 0.0,
                             max: 10.0,
                         }

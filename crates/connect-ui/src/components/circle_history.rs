@@ -10,10 +10,7 @@ use crate::components::{ChartSeries, CircleMap, PlacedTie, TrendChart};
 use crate::i18n::Msg;
 use crate::item_view::ring_msg;
 use crate::state::use_ui;
-
-fn short_date(t: Timestamp) -> String {
-    t.to_datetime().format("%e %b").to_string().trim().to_owned()
-}
+use crate::when::{date, short_timestamp};
 
 /// The circle over time.
 #[component]
@@ -45,11 +42,11 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
         .collect();
     let label_of = move |p: &CirclePoint| {
         if p.visit {
-            format!("{} {}", ui.t(Msg::VisitOn), short_date(p.at))
+            ui.tr(Msg::VisitOn, &[("day", short_timestamp(ui.lang(), p.at).into())])
         } else if picked_at.is_some() {
-            p.at.to_datetime().format("%e %b %Y").to_string().trim().to_owned()
+            date(ui.lang(), p.at.to_datetime().with_timezone(&chrono::Local).date_naive(), true)
         } else {
-            ui.t(Msg::Now).to_owned()
+            ui.t(Msg::Now)
         }
     };
     let map_label = format!("{} {}: {}", ui.t(Msg::CircleAt), label_of(&point), ui.t(Msg::CircleMapLabel));
@@ -118,16 +115,16 @@ fn RingCounts(caption: String, summary: CircleSummary) -> Element {
 fn CircleTrend(points: Vec<CirclePoint>) -> Element {
     let ui = use_ui();
     let labels: Vec<String> =
-        points.iter().map(|p| if p.visit { short_date(p.at) } else { ui.t(Msg::Now).to_owned() }).collect();
+        points.iter().map(|p| if p.visit { short_timestamp(ui.lang(), p.at) } else { ui.t(Msg::Now) }).collect();
     #[allow(clippy::cast_precision_loss)]
     let series = vec![
         ChartSeries {
-            name: ui.t(Msg::InCircle).to_owned(),
+            name: ui.t(Msg::InCircle),
             class: "series-a".into(),
             values: points.iter().map(|p| Some(p.summary.in_circle as f64)).collect(),
         },
         ChartSeries {
-            name: ui.t(Msg::TwoWayTies).to_owned(),
+            name: ui.t(Msg::TwoWayTies),
             class: "series-b".into(),
             values: points.iter().map(|p| Some(p.summary.two_way as f64)).collect(),
         },
@@ -135,6 +132,6 @@ fn CircleTrend(points: Vec<CirclePoint>) -> Element {
     #[allow(clippy::cast_precision_loss)]
     let top = points.iter().map(|p| p.summary.in_circle.max(p.summary.two_way)).max().unwrap_or(0).max(4) as f64;
     rsx! {
-        TrendChart { label: ui.t(Msg::CircleTrendLabel).to_owned(), points: labels, series, min: 0.0, max: top }
+        TrendChart { label: ui.t(Msg::CircleTrendLabel), points: labels, series, min: 0.0, max: top }
     }
 }

@@ -21,7 +21,7 @@ pub fn CircleView(resident: ResidentId, circle: Option<Circle>, name: String, vi
     let ties: Vec<_> = circle.current().cloned().collect();
     rsx! {
         div { class: "circle-view",
-            CircleMap { ties: PlacedTie::now(&ties), label: ui.t(Msg::CircleMapLabel).to_owned() }
+            CircleMap { ties: PlacedTie::now(&ties), label: ui.t(Msg::CircleMapLabel) }
             section { "aria-labelledby": "h-circle-list",
                 h3 { id: "h-circle-list", {ui.t(Msg::CircleListHeading)} }
                 if ties.is_empty() { p { class: "empty", {ui.t(Msg::NoTies)} } }

@@ -17,7 +17,9 @@ use crate::vault::use_gate;
 pub fn FirstRunScreen() -> Element {
     let vault = use_context::<SharedVault>();
     let gate = use_gate().expect("the first-run screen is shown by the root");
-    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+    // Nothing chosen yet: the phone's own language.
+    let lang = vault.phone_language().and_then(|tag| crate::i18n::Lang::from_tag(&tag)).unwrap_or_default();
+    let t = move |m| crate::i18n::t(lang, m);
     let mut name = use_signal(|| vault.suggested_name());
     let mut pin = use_signal(String::new);
     let mut again = use_signal(String::new);
@@ -44,7 +46,7 @@ pub fn FirstRunScreen() -> Element {
             return;
         }
         if *pin.peek() != *again.peek() {
-            error.set(Some(t(Msg::PinsDiffer).to_owned()));
+            error.set(Some(t(Msg::PinsDiffer)));
             again.set(String::new());
             return;
         }
@@ -62,7 +64,7 @@ pub fn FirstRunScreen() -> Element {
         });
     };
     rsx! {
-        main { class: "screen lock-screen", id: "lock",
+        main { class: "screen lock-screen", id: "lock", lang: "{lang.tag()}", dir: "{lang.dir()}",
             p { class: "app-title", {t(Msg::AppName)} }
             // A first screen that says what the app is before it asks for anything.
             p { class: "lead app-intro", {t(Msg::AppIntro)} }
@@ -80,7 +82,7 @@ pub fn FirstRunScreen() -> Element {
                 label { class: "field", span { class: "label", {t(Msg::PinAgain)} }
                     input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{again}", oninput: move |e| again.set(e.value()) }
                 }
-                {letters_toggle(letters)}
+                {letters_toggle(letters, lang)}
                 if fingerprint_available {
                     label { class: "check",
                         input { r#type: "checkbox", checked: *fingerprint.read(), onchange: move |e| fingerprint.set(e.checked()) }

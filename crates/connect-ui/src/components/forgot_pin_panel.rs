@@ -8,40 +8,40 @@
 use connect_device::SharedVault;
 use dioxus::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, t, tr};
 use crate::vault::use_gate;
 
 /// The words for what erasing would lose: `unsent` changes not yet with the
 /// team, as last counted (`None`: not counted yet, so said in general).
 #[must_use]
-pub fn unsent_words(unsent: Option<u64>) -> String {
-    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+pub fn unsent_words(lang: Lang, unsent: Option<u64>) -> String {
     match unsent {
-        None => t(Msg::ForgotPinLoss).to_owned(),
-        Some(0) => t(Msg::UnsentNone).to_owned(),
-        Some(1) => t(Msg::UnsentOne).to_owned(),
-        Some(n) => t(Msg::UnsentSome).replace("{n}", &n.to_string()),
+        None => t(lang, Msg::ForgotPinLoss),
+        Some(0) => t(lang, Msg::UnsentNone),
+        Some(n) => tr(lang, Msg::UnsentSome, &[("n", n.into())]),
     }
 }
 
-/// Whether `typed` confirms erasing: the word, in any case, spaces aside.
+/// Whether `typed` confirms erasing: the word in `lang`, or in English,
+/// in any case, spaces aside.
 #[must_use]
-pub fn confirms_erase(typed: &str) -> bool {
-    typed.trim().eq_ignore_ascii_case(crate::i18n::t(crate::i18n::Lang::En, Msg::EraseWord))
+pub fn confirms_erase(lang: Lang, typed: &str) -> bool {
+    let typed = typed.trim().to_lowercase();
+    [lang, Lang::En].into_iter().any(|l| typed == t(l, Msg::EraseWord).to_lowercase())
 }
 
 /// The link, and once opened, what erasing means, what it would lose, the
 /// typed confirmation and the button that does it.
 #[component]
-pub fn ForgotPinPanel(unsent: Option<u64>, on_error: EventHandler<String>) -> Element {
+pub fn ForgotPinPanel(unsent: Option<u64>, lang: Lang, on_error: EventHandler<String>) -> Element {
     let vault = use_context::<SharedVault>();
     let gate = use_gate().expect("the lock screen is shown by the root");
-    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+    let t = move |m| t(lang, m);
     let mut forgetting = use_signal(|| false);
     let mut typed = use_signal(String::new);
-    let confirmed = confirms_erase(&typed.read());
+    let confirmed = confirms_erase(lang, &typed.read());
     let forget = move |_| {
-        if !confirms_erase(&typed.peek()) {
+        if !confirms_erase(lang, &typed.peek()) {
             return;
         }
         let vault = vault.clone();
@@ -57,7 +57,7 @@ pub fn ForgotPinPanel(unsent: Option<u64>, on_error: EventHandler<String>) -> El
             section { class: "page-section danger-zone", "aria-labelledby": "h-forgot",
                 h2 { id: "h-forgot", {t(Msg::ForgotPin)} }
                 p { {t(Msg::ForgotPinExplain)} }
-                p { strong { {unsent_words(unsent)} } }
+                p { strong { {unsent_words(lang, unsent)} } }
                 label { class: "field",
                     span { class: "label", {t(Msg::TypeErase)} }
                     input {

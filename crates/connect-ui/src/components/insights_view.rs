@@ -15,11 +15,16 @@ use crate::state::{run_call, use_backend, use_backend_read, use_ui};
 /// A figure for the screen.
 pub(crate) fn shown(f: Figure, ui: crate::state::Ui) -> String {
     match f {
-        Figure::Suppressed => ui.t(Msg::FewerThanFive).to_owned(),
-        Figure::Withheld => ui.t(Msg::Withheld).to_owned(),
-        Figure::NoData => ui.t(Msg::NoAnswersYet).to_owned(),
-        Figure::Value { .. } => f.words(),
+        Figure::Suppressed => ui.t(Msg::FewerThanFive),
+        Figure::Withheld => ui.t(Msg::Withheld),
+        Figure::NoData => ui.t(Msg::NoAnswersYet),
+        Figure::Value { value, .. } => crate::i18n::number(ui.lang(), value),
     }
+}
+
+/// A language by its own name ("اردو"), or its tag if the app has no name for it.
+fn language_name(tag: &str) -> String {
+    crate::i18n::Lang::from_tag(tag).map_or_else(|| tag.to_owned(), |l| l.name().to_owned())
 }
 
 /// The class of a figure with no number to show.
@@ -81,13 +86,21 @@ pub fn InsightsView() -> Element {
                         div { class: "figure",
                             dt { {ui.t(label)} }
                             dd { class: class(&[first, latest]),
-                                {shown(first, ui)} " → " {shown(latest, ui)}
+                                {shown(first, ui)} " " span { class: "flips", "→" } " " {shown(latest, ui)}
                             }
                         }
                     }
                     div { class: "figure",
                         dt { {ui.t(Msg::Improved)} }
                         dd { class: class(&[insights.ucla3_improved]), {shown(insights.ucla3_improved, ui)} }
+                    }
+                    // How many agreed answers each wording had: the figures
+                    // above use only the validated English one.
+                    for (language, figure) in insights.checkins_by_language.clone() {
+                        div { class: "figure",
+                            dt { {ui.tr(Msg::CheckinsAskedIn, &[("language", language_name(&language).into())])} }
+                            dd { class: class(&[figure]), {shown(figure, ui)} }
+                        }
                     }
                 }
             }

@@ -40,7 +40,7 @@ pub fn InviteList(invites: Vec<InviteInfo>, on_change: EventHandler<()>) -> Elem
                                         InviteState::Expired => Msg::InviteExpired,
                                         _ => Msg::InviteCancelled,
                                     })}
-                                    " · " {ui.t(Msg::Made)} " " {timestamp_day(*ui.lang.read(), i.created_at)}
+                                    " · " {ui.tr(Msg::Made, &[("day", timestamp_day(ui.lang(), i.created_at).into())])}
                                 }
                             }
                         }

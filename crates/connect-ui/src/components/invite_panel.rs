@@ -107,7 +107,7 @@ pub fn InvitePanel(#[props(default)] on_made: EventHandler<()>) -> Element {
                     p { class: "invite-code", "{i.code}" }
                     p { class: "hint",
                         {ui.t(Msg::StopsWorking)} " "
-                        {until_words(*ui.lang.read(), i.expires_at.to_datetime().with_timezone(&chrono::Local))}
+                        {until_words(ui.lang(), i.expires_at.to_datetime().with_timezone(&chrono::Local))}
                     }
                     button { class: "button secondary", onclick: move |_| issued.set(None), {ui.t(Msg::Done)} }
                 }

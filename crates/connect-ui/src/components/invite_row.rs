@@ -12,7 +12,7 @@ pub(crate) fn invite_words(ui: Ui, i: &InviteInfo) -> String {
     let role = ui.t(role_noun(i.role));
     match &i.name {
         Some(name) => format!("{name} ({role})"),
-        None => role.to_owned(),
+        None => role,
     }
 }
 
@@ -35,7 +35,7 @@ pub fn InviteRow(invite: InviteInfo, on_change: EventHandler<()>) -> Element {
             });
         }
     };
-    let ends = until_words(*ui.lang.read(), invite.expires_at.to_datetime().with_timezone(&chrono::Local));
+    let ends = until_words(ui.lang(), invite.expires_at.to_datetime().with_timezone(&chrono::Local));
     rsx! {
         li { class: "item",
             p { class: "item-text", "{label}" }

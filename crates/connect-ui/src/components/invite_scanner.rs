@@ -32,7 +32,7 @@ pub fn InviteScanner(on_read: EventHandler<InviteLink>) -> Element {
             scanning.set(false);
             match read.map(|text| InviteLink::decode(&text)) {
                 Ok(Some(link)) => on_read.call(link),
-                Ok(None) => problem.set(Some(ui.t(Msg::NotAnInvite).to_owned())),
+                Ok(None) => problem.set(Some(ui.t(Msg::NotAnInvite))),
                 Err(e) => problem.set(Some(e.to_string())),
             }
         });

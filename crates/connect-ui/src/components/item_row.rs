@@ -25,10 +25,10 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
         let words = ui.t(if resident_mode { Msg::InMyWords } else { Msg::InTheirWords });
         match written_down_msg(&item.author) {
             Some(by) => format!("{words} · {}", ui.t(by)),
-            None => words.to_owned(),
+            None => words,
         }
     } else {
-        format!("{} {}", ui.t(Msg::AddedBy), item.author.name)
+        ui.tr(Msg::AddedBy, &[("name", item.author.name.as_str().into())])
     };
     let hide = {
         let backend = backend.clone();

@@ -15,7 +15,7 @@ use connect_device::{DeviceError, SharedVault};
 use dioxus::prelude::*;
 
 use crate::components::{ForgotPinPanel, keypad, letters_toggle};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, tr};
 use crate::vault::use_gate;
 
 /// How often, while a wait shows, the lock state is read again (which also
@@ -23,15 +23,11 @@ use crate::vault::use_gate;
 const REREAD_EVERY: u32 = 10;
 
 /// A wait in words: seconds under a minute, else whole minutes, rounded up.
-fn wait_words(wait: Duration, t: impl Fn(Msg) -> &'static str) -> String {
-    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+fn wait_words(lang: Lang, wait: Duration) -> String {
+    let seconds = (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
     match seconds {
-        0..=1 => t(Msg::OneSecond).to_owned(),
-        2..=59 => format!("{seconds} {}", t(Msg::SecondsWord)),
-        _ => match seconds.div_ceil(60) {
-            1 => t(Msg::OneMinute).to_owned(),
-            minutes => format!("{minutes} {}", t(Msg::Minutes)),
-        },
+        1..=59 => tr(lang, Msg::WaitSeconds, &[("n", seconds.into())]),
+        _ => tr(lang, Msg::WaitMinutes, &[("n", seconds.div_ceil(60).into())]),
     }
 }
 
@@ -41,7 +37,6 @@ pub fn LockScreen() -> Element {
     let vault = use_context::<SharedVault>();
     let gate = use_gate().expect("the lock screen is shown by the root");
     let clock = crate::clock::use_clock();
-    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
     let mut pin = use_signal(String::new);
     let letters = use_signal(|| false);
     let keypad = keypad(letters);
@@ -64,6 +59,16 @@ pub fn LockScreen() -> Element {
         })
     };
     let state = lock_state.read().clone().and_then(Result::ok).unwrap_or_default();
+    // Before the PIN the store says nothing: the language is the one the
+    // vault noted (the resident's while the phone is handed to them), else
+    // the phone's own.
+    let lang = state
+        .language
+        .clone()
+        .or_else(|| vault.phone_language())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let t = move |m| crate::i18n::t(lang, m);
     let wait_left = state.wait.map(|w| w.saturating_sub(now().saturating_sub(read_at()))).filter(|w| !w.is_zero());
     use_future(move || {
         let clock = clock.clone();
@@ -117,15 +122,13 @@ pub fn LockScreen() -> Element {
     };
     let (heading, hint, pin_label) = match &handed_to {
         Some(name) => (
-            t(Msg::GiveBackTo).replace("{name}", name),
-            t(Msg::OnlyTheyUnlock).replace("{name}", name),
-            t(Msg::TheirPin).replace("{name}", name),
+            tr(lang, Msg::GiveBackTo, &[("name", name.as_str().into())]),
+            tr(lang, Msg::OnlyTheyUnlock, &[("name", name.as_str().into())]),
+            tr(lang, Msg::TheirPin, &[("name", name.as_str().into())]),
         ),
         // The fingerprint alone unlocks: no PIN to ask for.
-        None if !pin_asked => {
-            (t(Msg::LockedHeadingNoPin).to_owned(), t(Msg::LockedHint).to_owned(), t(Msg::Pin).to_owned())
-        }
-        None => (t(Msg::LockedHeading).to_owned(), t(Msg::LockedHint).to_owned(), t(Msg::Pin).to_owned()),
+        None if !pin_asked => (t(Msg::LockedHeadingNoPin), t(Msg::LockedHint), t(Msg::Pin)),
+        None => (t(Msg::LockedHeading), t(Msg::LockedHint), t(Msg::Pin)),
     };
     let button = if *busy.read() {
         t(Msg::Unlocking)
@@ -135,7 +138,7 @@ pub fn LockScreen() -> Element {
         t(Msg::Unlock)
     };
     rsx! {
-        main { class: "screen lock-screen", id: "lock",
+        main { class: "screen lock-screen", id: "lock", lang: "{lang.tag()}", dir: "{lang.dir()}",
             p { class: "app-title", {t(Msg::AppName)} }
             h1 { "{heading}" }
             p { class: "hint", "{hint}" }
@@ -144,7 +147,7 @@ pub fn LockScreen() -> Element {
                     label { class: "field", span { class: "label", "{pin_label}" }
                     input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{pin}", oninput: move |e| pin.set(e.value()) }
                 }
-                    {letters_toggle(letters)}
+                    {letters_toggle(letters, lang)}
                     if fingerprint.is_some() {
                         p { class: "hint", {t(Msg::FingerprintThenPin)} }
                     }
@@ -156,16 +159,16 @@ pub fn LockScreen() -> Element {
             }
             if let Some(left) = wait_left {
                 p { class: "notice notice-error", role: "status",
-                    {t(Msg::TryAgainIn)} " " {wait_words(left, t)} ". " {t(Msg::WaitCountsHere)}
+                    {tr(lang, Msg::TryAgainIn, &[("wait", wait_words(lang, left).into())])} " " {t(Msg::WaitCountsHere)}
                 }
             } else if state.failed_attempts > 0 && error.read().is_none() {
-                p { class: "notice", role: "status", "{state.failed_attempts} " {t(Msg::WrongPinsSoFar)} }
+                p { class: "notice", role: "status", {tr(lang, Msg::WrongPinsSoFar, &[("n", state.failed_attempts.into())])} }
             }
             if let Some(limit) = state.erase_after {
-                p { class: "hint", {t(Msg::EraseAfterWarning).replace("{n}", &limit.to_string())} }
+                p { class: "hint", {tr(lang, Msg::EraseAfterWarning, &[("n", limit.into())])} }
             }
             if unavailable.is_none() && handed_to.is_none() {
-                ForgotPinPanel { unsent: state.unsent, on_error: move |why| error.set(Some(why)) }
+                ForgotPinPanel { unsent: state.unsent, lang, on_error: move |why| error.set(Some(why)) }
             }
         }
     }
@@ -177,7 +180,6 @@ mod tests {
 
     #[test]
     fn a_wait_reads_in_seconds_then_whole_minutes_rounded_up() {
-        let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
         let cases = [
             (0, "1 second"),
             (1, "1 second"),
@@ -187,8 +189,10 @@ mod tests {
             (3600, "60 minutes"),
         ];
         for (seconds, words) in cases {
-            assert_eq!(wait_words(Duration::from_secs(seconds), t), words);
+            assert_eq!(wait_words(Lang::En, Duration::from_secs(seconds)), words);
         }
-        assert_eq!(wait_words(Duration::from_millis(59_500), t), "1 minute");
+        assert_eq!(wait_words(Lang::En, Duration::from_millis(59_500)), "1 minute");
+        assert_eq!(wait_words(Lang::Ro, Duration::from_secs(1200)), "20 de minute");
+        assert_eq!(wait_words(Lang::Ro, Duration::from_secs(120)), "2 minute");
     }
 }

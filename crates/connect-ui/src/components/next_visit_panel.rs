@@ -20,12 +20,11 @@ pub fn NextVisitPanel(resident: ResidentId, plans: Vec<NextVisit>, resident_mode
     let backend = use_backend();
     let mut editing = use_signal(|| false);
     let mut day = use_signal(String::new);
-    let lang = *ui.lang.read();
+    let lang = ui.lang();
     let next = plans.last().cloned();
     let save = move |plan: Plan| {
         let edit = Edit::SetNextVisit { plan, resident_not_now: resident_mode, by_resident: resident_mode };
-        let done =
-            Notice { text: ui.t(Msg::NextVisitSaved).to_owned(), error: false, undo: None, about_the_team: false };
+        let done = Notice { text: ui.t(Msg::NextVisitSaved), error: false, undo: None, about_the_team: false };
         apply_edit_then(backend.clone(), ui, resident, edit, Some(done), move || {
             editing.set(false);
             day.set(String::new());

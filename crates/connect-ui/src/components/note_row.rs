@@ -44,7 +44,7 @@ pub fn NoteRow(resident: ResidentId, visibility: Visibility, entry: Entry, read_
                     (Marker::Declined, _) => rsx! { span { class: "tag", {ui.t(Msg::Declined)} } },
                     _ => rsx! {},
                 }
-                span { class: "byline", {ui.t(Msg::AddedBy)} " {entry.author.name}" }
+                span { class: "byline", {ui.tr(Msg::AddedBy, &[("name", entry.author.name.as_str().into())])} }
             }
             if *editing.read() {
                 form {

@@ -54,7 +54,7 @@ pub fn PageView(
                         }
                         AddItemForm {
                             resident,
-                            label: ui.t(add_label).to_owned(),
+                            label: ui.t(add_label),
                             // A resident picks no category: the team can add one later.
                             with_category: section != Section::Goals && !resident_mode,
                             ask_whose: !resident_mode,

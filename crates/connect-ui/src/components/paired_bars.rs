@@ -22,13 +22,9 @@ pub fn PairedBars(insights: TeamInsights) -> Element {
     let rows: Vec<(String, Figure, Figure)> = Ring::ALL
         .iter()
         .map(|r| {
-            (
-                ui.t(ring_msg(*r)).to_owned(),
-                insights.circle_first.per_ring[r.index()],
-                insights.circle_latest.per_ring[r.index()],
-            )
+            (ui.t(ring_msg(*r)), insights.circle_first.per_ring[r.index()], insights.circle_latest.per_ring[r.index()])
         })
-        .chain([(ui.t(Msg::TwoWayTies).to_owned(), insights.circle_first.two_way, insights.circle_latest.two_way)])
+        .chain([(ui.t(Msg::TwoWayTies), insights.circle_first.two_way, insights.circle_latest.two_way)])
         .collect();
     let top = rows.iter().flat_map(|(_, a, b)| [a.value(), b.value()]).flatten().fold(1.0_f64, f64::max);
     let width = move |f: Figure| f.value().map_or(0.0, |v| (BAR_W - LABEL_W - 30.0) * v / top);

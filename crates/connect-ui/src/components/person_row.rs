@@ -128,8 +128,8 @@ pub fn PersonRow(
                 },
                 Some(what @ Asking::Revoke(_)) => rsx! {
                     ConfirmStep {
-                        question: ui.t(Msg::RemovePhoneWarning).to_owned(),
-                        yes: ui.t(Msg::RemoveThisPhone).to_owned(),
+                        question: ui.t(Msg::RemovePhoneWarning),
+                        yes: ui.t(Msg::RemoveThisPhone),
                         on_yes: { let mut act = act; move |()| act(what) },
                         on_no: move |()| asking.set(None),
                     }

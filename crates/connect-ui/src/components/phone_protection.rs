@@ -84,7 +84,7 @@ pub fn PhoneProtection() -> Element {
                     label { class: "field", span { class: "label", {ui.t(Msg::PinToConfirm)} }
                     input { r#type: "password", inputmode: keypad, autocomplete: "off", value: "{pin}", oninput: move |e| pin.set(e.value()) }
                 }
-                    {letters_toggle(letters)}
+                    {letters_toggle(letters, ui.lang())}
                     div { class: "actions",
                         match &fingerprint {
                             None => rsx! {
@@ -111,7 +111,7 @@ pub fn PhoneProtection() -> Element {
             } else {
                 p { {ui.t(Msg::EraseAfterIsOff)} }
             }
-            p { strong { {crate::components::unsent_words(unsent)} } }
+            p { strong { {crate::components::unsent_words(ui.lang(), unsent)} } }
             if state.erase_after.is_some() {
                 button { class: "button secondary", disabled: busy(), onclick: move |_| erase_off(None), {ui.t(Msg::TurnItOff)} }
             } else {

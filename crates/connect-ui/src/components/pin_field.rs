@@ -6,7 +6,7 @@
 
 use dioxus::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, t};
 
 /// The `inputmode` for a form's PIN fields: a keyboard with letters once
 /// asked for, else the number pad.
@@ -15,13 +15,13 @@ pub fn keypad(letters: Signal<bool>) -> &'static str {
     if *letters.read() { "text" } else { "numeric" }
 }
 
-/// Switches a form's PIN fields between the number pad and a keyboard with letters.
-pub fn letters_toggle(mut letters: Signal<bool>) -> Element {
-    let t = |m| crate::i18n::t(crate::i18n::Lang::En, m);
+/// Switches a form's PIN fields between the number pad and a keyboard
+/// with letters, in `lang`.
+pub fn letters_toggle(mut letters: Signal<bool>, lang: Lang) -> Element {
     let on = *letters.peek();
     rsx! {
         button { class: "link-button", r#type: "button", onclick: move |_| letters.set(!on),
-            if on { {t(Msg::UseNumberPad)} } else { {t(Msg::UseLetters)} }
+            if on { {t(lang, Msg::UseNumberPad)} } else { {t(lang, Msg::UseLetters)} }
         }
     }
 }

@@ -43,7 +43,7 @@ pub fn PromiseEditForm(resident: ResidentId, promise: Promise, on_done: EventHan
         };
         run_call(ui, Some(busy), call, move |()| {
             ui.tell(Some(Notice {
-                text: ui.t(Msg::PromiseSavedChanges).to_owned(),
+                text: ui.t(Msg::PromiseSavedChanges),
                 error: false,
                 undo: None,
                 about_the_team: false,

@@ -27,7 +27,7 @@ pub fn PromiseFiguresView(figures: PromiseFigures) -> Element {
                     div { class: "figure",
                         dt { {ui.t(Msg::PromisesMadeKept)} " " {ui.t(label)} }
                         dd { class: class(&[*figures.made.get(by), *figures.kept.get(by)]),
-                            {shown(*figures.made.get(by), ui)} " → " {shown(*figures.kept.get(by), ui)}
+                            {shown(*figures.made.get(by), ui)} " " span { class: "flips", "→" } " " {shown(*figures.kept.get(by), ui)}
                         }
                     }
                 }

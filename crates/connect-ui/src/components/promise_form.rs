@@ -72,7 +72,7 @@ pub fn PromiseForm(resident: ResidentId, asks: Vec<(ItemId, String)>, resident_m
             shared: !*team_only.read(),
             by_resident: resident_mode,
         };
-        let done = Notice { text: ui.t(Msg::PromiseSaved).to_owned(), error: false, undo: None, about_the_team: false };
+        let done = Notice { text: ui.t(Msg::PromiseSaved), error: false, undo: None, about_the_team: false };
         apply_edit_then(backend.clone(), ui, resident, edit, Some(done), move || {
             text.set(String::new());
             by_name.set(String::new());

@@ -19,7 +19,7 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
     let ui = use_ui();
     let backend = use_backend();
     let mut editing = use_signal(|| false);
-    let lang = *ui.lang.read();
+    let lang = ui.lang();
     let state = promise.state();
     let open = state == PromiseState::Open;
     let (id, shared) = (promise.id, promise.shared);

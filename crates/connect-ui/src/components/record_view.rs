@@ -66,7 +66,7 @@ pub fn RecordView(resident: ResidentId, name: String, #[props(default)] own: boo
             let name = name.clone();
             run_call(ui, None, async move { backend.erase_resident(resident).await }, move |()| {
                 ui.go(Screen::Caseload);
-                ui.news(format!("{name} {}", ui.t(Msg::Erased)));
+                ui.news(ui.tr(Msg::Erased, &[("name", name.as_str().into())]));
             });
         }
     };
@@ -139,7 +139,7 @@ fn AuditLine(entry: AuditEntry) -> Element {
     let who = match (&entry.person, entry.role) {
         (Some(p), Some(r)) => format!("{p} ({r})"),
         (Some(p), None) => p.clone(),
-        _ => ui.t(Msg::HistoryUnknown).to_owned(),
+        _ => ui.t(Msg::HistoryUnknown),
     };
     let device = entry
         .device_name

@@ -17,7 +17,7 @@ use crate::components::{
     ChangePinForm, CheckinsView, CircleView, JournalView, LanguagePicker, PageView, RecordView, StatusBar,
     StoragePanel, StoryView,
 };
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
 use crate::vault::use_gate;
 
@@ -41,6 +41,17 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let gate = use_gate();
     let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let mut part = use_signal(|| Part::Page);
+    // The screens speak the resident's language while they hold the phone.
+    use_effect(move || {
+        let chosen = match &*data.read() {
+            Some(Ok(d)) => d.page.language.as_deref().and_then(Lang::from_tag),
+            _ => None,
+        };
+        let mut theirs = ui.resident_lang;
+        if *theirs.peek() != chosen {
+            theirs.set(chosen);
+        }
+    });
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),
         // A resident's own phone before its first sync: their page is on its way.
@@ -96,8 +107,8 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
         }
         div { class: "screen resident-own",
             header { class: "resident-own-header",
-                h2 { {ui.t(Msg::MyPage)} ": {name}" }
-                LanguagePicker { compact: true }
+                h2 { {ui.tr(Msg::MyPageNamed, &[("name", name.as_str().into())])} }
+                LanguagePicker { compact: true, resident }
             }
             nav { class: "resident-parts", "aria-label": "{name}",
                 for &(p, label) in parts {

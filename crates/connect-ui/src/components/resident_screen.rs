@@ -32,7 +32,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     rsx! {
         div { class: "screen resident",
             div { class: "resident-heading",
-                button { class: "link-button back", "aria-label": ui.t(Msg::Back), title: ui.t(Msg::Back), onclick: move |_| ui.back(), "←" }
+                button { class: "link-button back", "aria-label": ui.t(Msg::Back), title: ui.t(Msg::Back), onclick: move |_| ui.back(), span { class: "flips", "aria-hidden": "true", "←" } }
                 h2 { "{data.page.preferred_name}" }
                 button {
                     class: "button secondary",

@@ -56,7 +56,7 @@ pub fn ShortCheckinPicker(directory: Directory) -> Element {
                                     }
                                 },
                             }
-                            span { {question_text(*ui.lang.read(), &q, &directory.life_areas)} }
+                            span { {question_text(ui.lang(), &q, &directory.life_areas)} }
                         }
                     }
                 }

@@ -30,7 +30,7 @@ pub fn StatusBar() -> Element {
         .last_sync
         .as_deref()
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-        .map(|d| crate::when::moment_words(*ui.lang.read(), d.with_timezone(&chrono::Local)));
+        .map(|d| crate::when::moment_words(ui.lang(), d.with_timezone(&chrono::Local)));
     let next = sync.schedule.next_try.and_then(|at| sync.wall(at)).map(|d| d.format("%H:%M").to_string());
     let failing = sync.schedule.failures > 0;
     let enrolled = o.enrolled;
@@ -46,12 +46,12 @@ pub fn StatusBar() -> Element {
     // Two states, in the same words everywhere: something is only here, or
     // everything has reached the team. (And, while it runs, "Sending…".)
     let (state_class, icon, state) = if syncing {
-        ("chip-syncing", "⟳ ", ui.t(Msg::Sending).to_owned())
+        ("chip-syncing", "⟳ ", ui.t(Msg::Sending))
     } else if o.unsent > 0 || !o.enrolled {
         let count = if o.unsent > 0 { format!(" ({})", o.unsent) } else { String::new() };
         ("chip-waiting", "↑ ", format!("{}{count}", ui.t(Msg::NotSentYet)))
     } else {
-        ("chip-safe", "☁ ", ui.t(Msg::SentToTeam).to_owned())
+        ("chip-safe", "☁ ", ui.t(Msg::SentToTeam))
     };
     let refused = sync.refused.join("; ");
     // The next send follows the last one's line, when there is one.
@@ -87,7 +87,7 @@ pub fn StatusBar() -> Element {
                     span { class: "status-next", "{sep}" {ui.t(Msg::OfflineWaits)} }
                 } else if let Some(next) = next.filter(|_| !syncing) {
                     span { class: "status-next",
-                        "{sep}" {ui.t(if failing { Msg::NextTry } else { Msg::NextSend })} " {next}"
+                        "{sep}" {ui.tr(if failing { Msg::NextTry } else { Msg::NextSend }, &[("time", next.into())])}
                     }
                 }
             }

@@ -3,15 +3,16 @@
 
 use dioxus::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, decimal};
 use crate::state::use_ui;
 use connect_device::{SharedVault, StorageInfo};
 
 /// Bytes in the nearest whole unit a person reads at a glance.
-fn amount(bytes: u64) -> String {
+fn amount(lang: Lang, bytes: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     let mb = bytes as f64 / MB;
-    if mb >= 1024.0 { format!("{:.1} GB", mb / 1024.0) } else { format!("{mb:.1} MB") }
+    // Always one decimal, so the figure does not jump as it grows.
+    if mb >= 1024.0 { format!("{} GB", decimal(lang, mb / 1024.0, 1)) } else { format!("{} MB", decimal(lang, mb, 1)) }
 }
 
 /// The panel; nothing where the platform does not say (native apps).
@@ -33,7 +34,7 @@ pub fn StoragePanel() -> Element {
     rsx! {
         section { class: "page-section", "aria-labelledby": "h-storage",
             h3 { id: "h-storage", {ui.t(Msg::StorageTitle)} }
-            p { strong { {amount(used)} } " " {ui.t(Msg::StorageUsed)} " · " strong { {amount(left)} } " " {ui.t(Msg::StorageLeft)} }
+            p { {ui.tr(Msg::StorageUsed, &[("used", amount(ui.lang(), used).into()), ("left", amount(ui.lang(), left).into())])} }
             if persisted {
                 p { {ui.t(Msg::StorageKept)} }
             } else {
@@ -45,12 +46,13 @@ pub fn StoragePanel() -> Element {
 
 #[cfg(test)]
 mod tests {
-    use super::amount;
+    use super::{Lang, amount};
 
     #[test]
     fn amounts_read_in_megabytes_or_gigabytes() {
-        assert_eq!(amount(0), "0.0 MB");
-        assert_eq!(amount(3 * 1024 * 1024 / 2), "1.5 MB");
-        assert_eq!(amount(5 * 1024 * 1024 * 1024), "5.0 GB");
+        assert_eq!(amount(Lang::En, 0), "0.0 MB");
+        assert_eq!(amount(Lang::En, 3 * 1024 * 1024 / 2), "1.5 MB");
+        assert_eq!(amount(Lang::En, 5 * 1024 * 1024 * 1024), "5.0 GB");
+        assert_eq!(amount(Lang::Ro, 3 * 1024 * 1024 / 2), "1,5 MB", "a decimal comma in Romanian");
     }
 }

@@ -87,12 +87,12 @@ fn open_button(ui: Ui, resident: connect_model::ResidentId, words: &str) -> Elem
 }
 
 fn visit_list(ui: Ui, title: Msg, t: &Today, visits: &[TodayVisit]) -> Element {
-    let lang = *ui.lang.read();
+    let lang = ui.lang();
     let rows = visits
         .iter()
         .map(|v| {
             let when = if v.day < t.date {
-                format!(" ({} {})", ui.t(Msg::PlannedFor), day_name_from(lang, v.day, t.date))
+                format!(" ({})", ui.tr(Msg::PlannedFor, &[("day", day_name_from(lang, v.day, t.date).into())]))
             } else if v.day > t.date {
                 format!(" ({})", day_name_from(lang, v.day, t.date))
             } else {
@@ -105,7 +105,7 @@ fn visit_list(ui: Ui, title: Msg, t: &Today, visits: &[TodayVisit]) -> Element {
 }
 
 fn promise_list(ui: Ui, backend: &DeviceClient, title: Msg, t: &Today, promises: &[TodayPromise]) -> Element {
-    let lang = *ui.lang.read();
+    let lang = ui.lang();
     let rows = promises
         .iter()
         .map(|p| {
@@ -136,8 +136,8 @@ fn not_seen_list(ui: Ui, not_seen: &[NotSeen]) -> Element {
         .iter()
         .map(|n| {
             let since = match n.last_contact {
-                Some(_) => format!("{} {} {}", ui.t(Msg::LastSeen), n.days, ui.t(Msg::DaysAgo)),
-                None => ui.t(Msg::NotSeenSinceJoining).to_owned(),
+                Some(_) => ui.tr(Msg::LastSeen, &[("n", n.days.into())]),
+                None => ui.t(Msg::NotSeenSinceJoining),
             };
             rsx! { li { {open_button(ui, n.resident, &format!("{} ({since})", n.name))} } }
         })
