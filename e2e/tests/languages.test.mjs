@@ -111,6 +111,24 @@ test('resident mode speaks the resident\'s language, right to left in Urdu, whil
     assert.deepEqual(await clipped(page), [], 'Urdu check-ins: nothing cut off');
     await shot(page, 'lang-ur-checkins');
     await audit(page, 'Urdu check-ins');
+    // She answers the short check-in with the screens in Urdu (the questions
+    // keep their English wording): it is recorded as asked in Urdu.
+    await page.locator('.checkins-view > .answer-button').first().click();
+    await page.locator('.checkin-flow .answers .answer-button').first().click(); // the short one
+    // "Question 1 of 4", in Urdu: each answer waits for its own question.
+    const at = () => page.evaluate(() => (document.querySelector('.checkin-flow .progress')?.textContent.match(/(\d+)\D+(\d+)/) || []).slice(1).map(Number));
+    await page.locator('.checkin-flow .progress').waitFor();
+    const [, total] = await at();
+    assert.ok(total >= 1, 'the short check-in has questions');
+    for (let n = 1; n <= total; n++) {
+      await page.waitForFunction((n) => (document.querySelector('.checkin-flow .progress')?.textContent.match(/(\d+)\D+\d+/) || [])[1] === String(n), n);
+      await page.locator('.checkin-flow .answers .answer-button').first().click();
+    }
+    await page.locator('.checkin-flow .progress').waitFor({ state: 'detached' });
+    await page.locator('.checkin-flow .answers .answer-button').first().click(); // yes, it may count
+    await page.locator('.checkin-flow h3[role="status"]').waitFor();
+    await page.locator('.checkin-flow .answer-button').click(); // done
+    await page.locator('.checkins-view').waitFor();
     await page.locator('.resident-parts button').first().click();
 
     // Bengali, then Romanian: left to right again, in their scripts.
@@ -143,6 +161,9 @@ test('resident mode speaks the resident\'s language, right to left in Urdu, whil
     await ready(page, 'Doreen');
     await page.getByRole('button', { name: 'Hand to resident' }).waitFor();
     assert.equal(await page.locator('.app').getAttribute('lang'), 'en');
+    // Her check-in says, on the supporter's screens, which language hers were in.
+    await page.locator('.screen.resident').getByRole('tab').nth(3).click();
+    await page.getByText('Asked with the screens in اردو').waitFor();
   } finally {
     await context.close();
     app.stop();

@@ -163,6 +163,15 @@ impl Ui {
         resident.unwrap_or_else(|| *self.lang.read())
     }
 
+    /// Speaks the resident's language (`None`: the phone person's) on the
+    /// screens they hold; writes only when it changes.
+    pub fn speak_residents(self, chosen: Option<Lang>) {
+        let mut theirs = self.resident_lang;
+        if *theirs.peek() != chosen {
+            theirs.set(chosen);
+        }
+    }
+
     /// Goes to a screen, unless this session is locked to one resident; the
     /// screen left is a step "Back" returns to.
     pub fn go(mut self, screen: Screen) {
@@ -362,9 +371,9 @@ pub fn run_call<T: 'static>(
 fn show_failure(ui: Ui, e: &DeviceError) {
     match e {
         DeviceError::Unreachable(_) | DeviceError::Network(_) => {
-            ui.team_error(format!("{} {e}", ui.t(Msg::ErrorPrefix)));
+            ui.team_error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())]));
         }
-        _ => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+        _ => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())])),
     }
 }
 

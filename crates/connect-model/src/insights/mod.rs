@@ -432,9 +432,54 @@ fn withhold_complements(figures: &mut [&mut Published]) {
     }
 }
 
+/// Introductions made (both sides said yes; counted once, on the offering
+/// side) and declined (either said no), with the residents behind each.
+struct Introductions {
+    made: u32,
+    made_by: Group,
+    declined: u32,
+    decliners: Group,
+}
+
+fn introductions(residents: &[ResidentFacts]) -> Introductions {
+    let mut sides: BTreeMap<ItemId, Vec<(usize, IntroSide, IntroAnswer)>> = BTreeMap::new();
+    for (who, r) in residents.iter().enumerate() {
+        for i in &r.introductions {
+            sides.entry(i.id).or_default().push((who, i.side, i.answer));
+        }
+    }
+    let mut out = Introductions { made: 0, made_by: Group::new(), declined: 0, decliners: Group::new() };
+    for answers in sides.values() {
+        if answers.len() == 2 && answers.iter().all(|(_, _, a)| *a == IntroAnswer::Yes) {
+            for (who, _, _) in answers.iter().filter(|(_, s, _)| *s == IntroSide::Offerer) {
+                out.made += 1;
+                out.made_by.insert(*who);
+            }
+        } else if answers.iter().any(|(_, _, a)| *a == IntroAnswer::No) {
+            out.declined += 1;
+            out.decliners.extend(answers.iter().filter(|(_, _, a)| *a == IntroAnswer::No).map(|(who, _, _)| *who));
+        }
+    }
+    out
+}
+
+/// Check-ins the residents agreed to count, by the language each was asked
+/// in: how many, and from whom.
+fn checkins_by_language(residents: &[ResidentFacts]) -> BTreeMap<String, (usize, Group)> {
+    let mut by_language: BTreeMap<String, (usize, Group)> = BTreeMap::new();
+    for (who, r) in residents.iter().enumerate() {
+        for c in r.checkins.iter().filter(|c| c.shared) {
+            let (answers, from) = by_language.entry(c.asked_in.clone()).or_default();
+            *answers += 1;
+            from.insert(who);
+        }
+    }
+    by_language
+}
+
 /// Builds the team's figures from every resident's facts.
 #[must_use]
-#[allow(clippy::cast_precision_loss, clippy::too_many_lines)]
+#[allow(clippy::cast_precision_loss)]
 pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
     let group = |keep: &dyn Fn(&ResidentFacts) -> bool| -> Group {
         residents.iter().enumerate().filter(|(_, r)| keep(r)).map(|(i, _)| i).collect()
@@ -455,40 +500,12 @@ pub fn build(residents: &[ResidentFacts]) -> TeamInsights {
     let offers = residents.iter().map(|r| r.offers).sum::<usize>();
     let offerers = group(&|r| r.offers > 0);
 
-    // An introduction is made when both sides said yes; declined when either said no.
-    let mut sides: BTreeMap<ItemId, Vec<(usize, IntroSide, IntroAnswer)>> = BTreeMap::new();
-    for (who, r) in residents.iter().enumerate() {
-        for i in &r.introductions {
-            sides.entry(i.id).or_default().push((who, i.side, i.answer));
-        }
-    }
-    let mut made: u32 = 0;
-    let mut made_by = Group::new();
-    let mut declined: u32 = 0;
-    let mut decliners = Group::new();
-    for answers in sides.values() {
-        if answers.len() == 2 && answers.iter().all(|(_, _, a)| *a == IntroAnswer::Yes) {
-            for (who, _, _) in answers.iter().filter(|(_, s, _)| *s == IntroSide::Offerer) {
-                made += 1;
-                made_by.insert(*who);
-            }
-        } else if answers.iter().any(|(_, _, a)| *a == IntroAnswer::No) {
-            declined += 1;
-            decliners.extend(answers.iter().filter(|(_, _, a)| *a == IntroAnswer::No).map(|(who, _, _)| *who));
-        }
-    }
+    let Introductions { made, made_by, declined, decliners } = introductions(residents);
 
     // Check-ins: only agreed ones, counted by the language they were asked
     // in; the measures from those asked in the validated wording, from
     // residents with two or more.
-    let mut by_language: BTreeMap<String, (usize, Group)> = BTreeMap::new();
-    for (who, r) in residents.iter().enumerate() {
-        for c in r.checkins.iter().filter(|c| c.shared) {
-            let (answers, from) = by_language.entry(c.asked_in.clone()).or_default();
-            *answers += 1;
-            from.insert(who);
-        }
-    }
+    let by_language = checkins_by_language(residents);
     let agreed: BTreeMap<usize, Vec<&CheckinFacts>> = residents
         .iter()
         .enumerate()

@@ -2,7 +2,8 @@
 //! asserted on each, not assumed from SQLite's compiled-in default (which a
 //! build can change, and which is NORMAL on some platforms' own SQLite).
 
-use super::{SqliteStore, StoreOptions, encrypting_connection};
+use super::files::encrypting_connection;
+use super::{SqliteStore, StoreOptions};
 use crate::StoreKey;
 
 /// `PRAGMA synchronous` of one schema: 2 is FULL.

@@ -65,7 +65,7 @@ fn decrypted_pages(path: &Path, key: &StoreKey) -> Vec<(String, Vec<u8>)> {
     for (i, page) in file.chunks(PAGE).enumerate() {
         out.push((format!("file page {}", i + 1), decrypt(&key, page, i == 0)));
     }
-    let wal = std::fs::read(super::beside(path, "-wal")).unwrap_or_default();
+    let wal = std::fs::read(super::files::beside(path, "-wal")).unwrap_or_default();
     if wal.len() > WAL_HEADER {
         for (i, frame) in wal[WAL_HEADER..].chunks(FRAME_HEADER + PAGE).enumerate() {
             if frame.len() < FRAME_HEADER + PAGE {

@@ -29,7 +29,7 @@ pub fn AddResidentForm() -> Element {
                         ui.bump();
                         ui.go(Screen::Resident(r, Tab::Page));
                     }
-                    Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                    Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
                 }
             });
         }
@@ -63,10 +63,10 @@ pub fn AddResidentForm() -> Element {
         }
         if let Some((existing, existing_name)) = same_name.read().clone() {
             div { class: "confirm", role: "alertdialog", "aria-labelledby": "same-name",
-                p { id: "same-name", class: "lead", {ui.t(Msg::SameNameAlready)} " {existing_name}." }
+                p { id: "same-name", class: "lead", {ui.tr(Msg::SameNameAlready, &[("name", existing_name.as_str().into())])} }
                 div { class: "answers",
                     button { class: "button", onclick: move |_| ui.go(Screen::Resident(existing, Tab::Page)),
-                        {ui.t(Msg::OpenThem)} " {existing_name}"
+                        {ui.tr(Msg::OpenThem, &[("name", existing_name.as_str().into())])}
                     }
                     button { class: "button secondary", onclick: move |_| create.call(name.peek().trim().to_owned()),
                         {ui.t(Msg::AddAnotherSameName)}

@@ -25,7 +25,7 @@ pub fn AutoSyncPicker(current: u32) -> Element {
                     auto.tell(Command::Every(every(minutes)));
                     ui.bump();
                 }
-                Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
             }
         });
     };

@@ -19,7 +19,7 @@ use dioxus::prelude::*;
 use crate::checkin_words::{choice_is_english, choice_label, question_text};
 use crate::components::{AnswerKind, CheckinQuestion};
 use crate::i18n::Msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::state::{Ui, apply_edit, use_backend, use_ui};
 use connect_device::Edit;
 
 /// Where the check-in is.
@@ -67,6 +67,9 @@ pub fn CheckinFlow(
     let finish = use_callback(move |share: bool| {
         let mut a = answers.peek().clone();
         a.share_in_reports = share;
+        // The questions stay in English; the team's figures keep apart the
+        // answers given with the screens in another language.
+        a.asked_in = Some(ui.lang().tag().to_owned());
         let concerns = a.concerns();
         apply_edit(backend.clone(), ui, resident, Edit::RecordCheckin { answers: a, by_resident }, None);
         if !concerns.is_empty() {
@@ -80,12 +83,6 @@ pub fn CheckinFlow(
         asked.set(Vec::new());
         answers.set(Answers::default());
         step.set(Step::Asking(0));
-    };
-    // After the question at `at`: the next, or the consent question.
-    let mut move_on = move |at: usize| {
-        asked.write().push(at);
-        let next = at + 1;
-        step.set(if next < questions.peek().len() { Step::Asking(next) } else { Step::Consent });
     };
     let current = step.read().clone();
     let (short_count, all_count) = (short.len(), all.len());
@@ -121,55 +118,79 @@ pub fn CheckinFlow(
                     }
                     button { class: "button answer-button", onclick: move |_| on_close.call(()), {ui.t(Msg::Done)} }
                 },
-                Step::Asking(at) => {
-                    let set = questions.read().clone();
-                    let q = set[at.min(set.len() - 1)].clone();
-                    let choices = q.choices();
-                    let labels: Vec<String> = choices.iter().map(|c| choice_label(ui.lang(), *c)).collect();
-                    let english = choices.first().is_some_and(|c| choice_is_english(*c));
-                    let kind = match q {
-                        Question::Ons4(_) => AnswerKind::Scale,
-                        Question::LifeMap(_) => AnswerKind::Rag,
-                        _ => AnswerKind::Words,
-                    };
-                    rsx! {
-                        CheckinQuestion {
-                            key: "{at}",
-                            number: at + 1,
-                            total: set.len(),
-                            text: question_text(ui.lang(), &q, &life_areas),
-                            english,
-                            labels,
-                            kind,
-                            can_go_back: !asked.read().is_empty(),
-                            on_answer: {
-                                let q = q.clone();
-                                move |i: usize| {
-                                    let choice: Choice = choices[i];
-                                    answers.write().answer(&q, choice);
-                                    move_on(at);
-                                }
-                            },
-                            on_skip: move |()| move_on(at),
-                            on_back: move |()| {
-                                let previous = asked.write().pop();
-                                if let Some(back) = previous {
-                                    let set = questions.peek().clone();
-                                    answers.write().forget(&set[back]);
-                                    step.set(Step::Asking(back));
-                                }
-                            },
-                            on_stop: move |()| {
-                                if answers.peek().has_answers() {
-                                    step.set(Step::Consent);
-                                } else {
-                                    record_not_today.call(());
-                                }
-                            },
-                        }
-                    }
-                }
+                Step::Asking(at) => asking(ui, at, Asked { questions, asked, answers, step }, &life_areas, record_not_today),
             }
+        }
+    }
+}
+
+/// The check-in's state while questions are asked: the questions, the
+/// places asked so far (for "change my last answer"), the answers and the step.
+#[derive(Clone, Copy)]
+struct Asked {
+    questions: Signal<Vec<Question>>,
+    asked: Signal<Vec<usize>>,
+    answers: Signal<Answers>,
+    step: Signal<Step>,
+}
+
+impl Asked {
+    /// After the question at `at`: the next, or the consent question.
+    fn move_on(mut self, at: usize) {
+        self.asked.write().push(at);
+        let next = at + 1;
+        self.step.set(if next < self.questions.peek().len() { Step::Asking(next) } else { Step::Consent });
+    }
+}
+
+/// The question at `at`, with its answers, "skip", "change my last answer"
+/// and "stop here".
+fn asking(ui: Ui, at: usize, state: Asked, life_areas: &[(String, String)], record_not_today: Callback<()>) -> Element {
+    let Asked { questions, mut asked, mut answers, mut step } = state;
+    let set = questions.read().clone();
+    let q = set[at.min(set.len() - 1)].clone();
+    let choices = q.choices();
+    let labels: Vec<String> = choices.iter().map(|c| choice_label(ui.lang(), *c)).collect();
+    let english = choices.first().is_some_and(|c| choice_is_english(*c));
+    let kind = match q {
+        Question::Ons4(_) => AnswerKind::Scale,
+        Question::LifeMap(_) => AnswerKind::Rag,
+        _ => AnswerKind::Words,
+    };
+    rsx! {
+        CheckinQuestion {
+            key: "{at}",
+            number: at + 1,
+            total: set.len(),
+            text: question_text(ui.lang(), &q, life_areas),
+            english,
+            labels,
+            kind,
+            can_go_back: !asked.read().is_empty(),
+            on_answer: {
+                let q = q.clone();
+                move |i: usize| {
+                    let choice: Choice = choices[i];
+                    answers.write().answer(&q, choice);
+                    state.move_on(at);
+                }
+            },
+            on_skip: move |()| state.move_on(at),
+            on_back: move |()| {
+                let previous = asked.write().pop();
+                if let Some(back) = previous {
+                    let set = questions.peek().clone();
+                    answers.write().forget(&set[back]);
+                    step.set(Step::Asking(back));
+                }
+            },
+            on_stop: move |()| {
+                if answers.peek().has_answers() {
+                    step.set(Step::Consent);
+                } else {
+                    record_not_today.call(());
+                }
+            },
         }
     }
 }

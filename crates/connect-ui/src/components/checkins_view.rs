@@ -10,10 +10,10 @@ use dioxus::prelude::*;
 
 use crate::checkin_words::{change_for_resident, change_for_team};
 use crate::components::{ChartSeries, CheckinFlow, TrendChart};
-use crate::i18n::Msg;
-use crate::state::{apply_edit, use_backend, use_ui};
+use crate::i18n::{Lang, Msg};
+use crate::state::{Ui, apply_edit, use_backend, use_ui};
 use crate::when::short_timestamp;
-use connect_device::Edit;
+use connect_device::{DeviceClient, Edit};
 
 /// The check-ins tab, for a supporter or (with `resident_mode`) the resident.
 #[component]
@@ -88,31 +88,52 @@ pub fn CheckinsView(
                     }
                 }
             }
-            if !checkins.checkins.is_empty() {
-                section { class: "page-section", "aria-labelledby": "h-past-checkins",
-                    h3 { id: "h-past-checkins", {ui.t(Msg::PastCheckins)} }
-                    ul { class: "item-list",
-                        for c in checkins.checkins.iter().rev().filter(|c| !c.archived) {
-                            li { key: "{c.id}", class: "item",
-                                p { class: "item-meta",
-                                    span { {crate::when::timestamp_day(ui.lang(), c.taken_at)} }
-                                    if c.not_today {
-                                        span { class: "tag", {ui.t(Msg::NotToday)} }
-                                    } else {
-                                        span { if c.share_in_reports { {ui.t(Msg::CountsInFigures)} } else { {ui.t(Msg::KeptPrivate)} } }
-                                    }
+            {past_checkins(ui, &backend, resident, &checkins, resident_mode)}
+        }
+    }
+}
+
+/// Every check-in so far, newest first, with whether it counts in team
+/// figures and the button to change that; for the supporter, also the
+/// language the screens were in when it was not the questions' English.
+fn past_checkins(
+    ui: Ui,
+    backend: &DeviceClient,
+    resident: ResidentId,
+    checkins: &CheckIns,
+    resident_mode: bool,
+) -> Element {
+    if checkins.checkins.is_empty() {
+        return rsx! {};
+    }
+    rsx! {
+        section { class: "page-section", "aria-labelledby": "h-past-checkins",
+            h3 { id: "h-past-checkins", {ui.t(Msg::PastCheckins)} }
+            ul { class: "item-list",
+                for c in checkins.checkins.iter().rev().filter(|c| !c.archived) {
+                    li { key: "{c.id}", class: "item",
+                        p { class: "item-meta",
+                            span { {crate::when::timestamp_day(ui.lang(), c.taken_at)} }
+                            if c.not_today {
+                                span { class: "tag", {ui.t(Msg::NotToday)} }
+                            } else {
+                                span { if c.share_in_reports { {ui.t(Msg::CountsInFigures)} } else { {ui.t(Msg::KeptPrivate)} } }
+                            }
+                            if !resident_mode && !c.not_today && c.language() != connect_model::questions::WORDED_IN {
+                                span { class: "tag",
+                                    {asked_with_screens_in(ui, c.language())}
                                 }
-                                if !c.not_today {
-                                    button {
-                                        class: "button secondary",
-                                        onclick: {
-                                            let backend = backend.clone();
-                                            let (id, share) = (c.id, !c.share_in_reports);
-                                            move |_| apply_edit(backend.clone(), ui, resident, Edit::SetCheckinSharing { id, share, by_resident: resident_mode }, None)
-                                        },
-                                        if c.share_in_reports { {ui.t(Msg::StopCounting)} } else { {ui.t(Msg::LetItCount)} }
-                                    }
-                                }
+                            }
+                        }
+                        if !c.not_today {
+                            button {
+                                class: "button secondary",
+                                onclick: {
+                                    let backend = backend.clone();
+                                    let (id, share) = (c.id, !c.share_in_reports);
+                                    move |_| apply_edit(backend.clone(), ui, resident, Edit::SetCheckinSharing { id, share, by_resident: resident_mode }, None)
+                                },
+                                if c.share_in_reports { {ui.t(Msg::StopCounting)} } else { {ui.t(Msg::LetItCount)} }
                             }
                         }
                     }
@@ -120,4 +141,10 @@ pub fn CheckinsView(
             }
         }
     }
+}
+
+/// "Asked with the screens in اردو": the language by its own name.
+fn asked_with_screens_in(ui: Ui, tag: &str) -> String {
+    let language = Lang::from_tag(tag).map_or_else(|| tag.to_owned(), |l| l.name().to_owned());
+    ui.tr(Msg::CheckinAskedWithScreensIn, &[("language", language.into())])
 }

@@ -49,11 +49,12 @@ pub fn CircleHistory(circle: Circle, visits: Vec<Timestamp>) -> Element {
             ui.t(Msg::Now)
         }
     };
-    let map_label = format!("{} {}: {}", ui.t(Msg::CircleAt), label_of(&point), ui.t(Msg::CircleMapLabel));
+    let map_label =
+        format!("{}: {}", ui.tr(Msg::CircleAt, &[("when", label_of(&point).into())]), ui.t(Msg::CircleMapLabel));
     rsx! {
         section { class: "page-section circle-history", "aria-labelledby": "h-circle-changed",
             h3 { id: "h-circle-changed", {ui.t(Msg::CircleChanged)} }
-            div { class: "moment-picker", role: "group", "aria-label": "{ui.t(Msg::CircleAt)}",
+            div { class: "moment-picker", role: "group", "aria-label": "{ui.t(Msg::CircleAtEachVisit)}",
                 for (i, p) in points.iter().enumerate() {
                     button {
                         class: if i == index && picked_at.is_none() { "chip selected" } else { "chip" },
@@ -98,7 +99,7 @@ fn RingCounts(caption: String, summary: CircleSummary) -> Element {
     let ui = use_ui();
     rsx! {
         table { class: "ring-counts",
-            caption { {ui.t(Msg::CircleAt)} " {caption}" }
+            caption { {ui.tr(Msg::CircleAt, &[("when", caption.as_str().into())])} }
             tbody {
                 for ring in Ring::ALL.iter().copied() {
                     tr { th { scope: "row", {ui.t(ring_msg(ring))} } td { "{summary.per_ring[ring.index()]}" } }

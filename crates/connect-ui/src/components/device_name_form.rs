@@ -18,7 +18,7 @@ pub fn DeviceNameForm() -> Element {
         spawn(async move {
             match backend.set_device_name(&name).await {
                 Ok(()) => ui.bump(),
-                Err(err) => ui.error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
             }
         });
     };

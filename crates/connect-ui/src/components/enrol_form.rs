@@ -45,7 +45,7 @@ pub fn EnrolForm() -> Element {
                         locked.set(Some(own));
                     }
                 }
-                Err(err) => ui.team_error(format!("{} {err}", ui.t(Msg::ErrorPrefix))),
+                Err(err) => ui.team_error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
             }
         });
     };

@@ -89,7 +89,7 @@ pub fn FirstRunScreen() -> Element {
                         span { {t(Msg::FingerprintOffer)} }
                     }
                 } else if let Some(FingerprintSupport::Unavailable(why)) = &support {
-                    p { class: "hint", {t(Msg::FingerprintNotHere)} " {why}" }
+                    p { class: "hint", {crate::i18n::tr(lang, Msg::FingerprintNotHere, &[("why", why.as_str().into())])} }
                 }
                 if offers_demo {
                     label { class: "check",

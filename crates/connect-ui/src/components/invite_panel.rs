@@ -96,7 +96,7 @@ pub fn InvitePanel(#[props(default)] on_made: EventHandler<()>) -> Element {
                 div { class: "invite-card", role: "status",
                     p { class: "lead",
                         match &i.name {
-                            Some(n) => rsx! { {ui.t(Msg::InviteFor)} " {n}" },
+                            Some(n) => rsx! { {ui.tr(Msg::InviteFor, &[("name", n.as_str().into())])} },
                             None => rsx! { {ui.t(Msg::InviteMade)} },
                         }
                     }
@@ -106,8 +106,7 @@ pub fn InvitePanel(#[props(default)] on_made: EventHandler<()>) -> Element {
                     }
                     p { class: "invite-code", "{i.code}" }
                     p { class: "hint",
-                        {ui.t(Msg::StopsWorking)} " "
-                        {until_words(ui.lang(), i.expires_at.to_datetime().with_timezone(&chrono::Local))}
+                        {ui.tr(Msg::StopsWorking, &[("when", until_words(ui.lang(), i.expires_at.to_datetime().with_timezone(&chrono::Local)).into())])}
                     }
                     button { class: "button secondary", onclick: move |_| issued.set(None), {ui.t(Msg::Done)} }
                 }

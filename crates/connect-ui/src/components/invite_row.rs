@@ -30,7 +30,7 @@ pub fn InviteRow(invite: InviteInfo, on_change: EventHandler<()>) -> Element {
             let backend = backend.clone();
             let label = label.clone();
             run_call(ui, Some(busy), async move { backend.cancel_invite(id).await }, move |()| {
-                ui.news(format!("{} {label}", ui.t(Msg::InviteCancelledFor)));
+                ui.news(ui.tr(Msg::InviteCancelledFor, &[("name", label.as_str().into())]));
                 on_change.call(());
             });
         }
@@ -39,7 +39,7 @@ pub fn InviteRow(invite: InviteInfo, on_change: EventHandler<()>) -> Element {
     rsx! {
         li { class: "item",
             p { class: "item-text", "{label}" }
-            p { class: "item-meta", {ui.t(Msg::StopsWorking)} " {ends}" }
+            p { class: "item-meta", {ui.tr(Msg::StopsWorking, &[("when", ends.as_str().into())])} }
             button { class: "button secondary", disabled: *busy.read(), onclick: cancel,
                 {ui.t(Msg::CancelInvite)} span { class: "visually-hidden", " {label}" }
             }

@@ -11,9 +11,10 @@
 
 use std::time::Duration;
 
-use connect_device::{DeviceError, SharedVault};
+use connect_device::{DeviceError, LockState, SharedVault};
 use dioxus::prelude::*;
 
+use crate::clock::SharedClock;
 use crate::components::{ForgotPinPanel, keypad, letters_toggle};
 use crate::i18n::{Lang, Msg, tr};
 use crate::vault::use_gate;
@@ -31,23 +32,74 @@ fn wait_words(lang: Lang, wait: Duration) -> String {
     }
 }
 
-/// Asks for the PIN, the fingerprint, or both.
-#[component]
-pub fn LockScreen() -> Element {
-    let vault = use_context::<SharedVault>();
-    let gate = use_gate().expect("the lock screen is shown by the root");
-    let clock = crate::clock::use_clock();
-    let mut pin = use_signal(String::new);
-    let letters = use_signal(|| false);
-    let keypad = keypad(letters);
-    let mut error: Signal<Option<String>> = use_signal(|| None);
-    let mut busy = use_signal(|| false);
+/// What the lock screen says: for the supporter, or asking for the phone
+/// back from a resident, by name.
+struct LockWords {
+    heading: String,
+    hint: String,
+    pin_label: String,
+    button: String,
+}
+
+fn lock_words(lang: Lang, handed_to: Option<&str>, pin_asked: bool, busy: bool, fingerprint: bool) -> LockWords {
+    let t = move |m| crate::i18n::t(lang, m);
+    let (heading, hint, pin_label) = match handed_to {
+        Some(name) => (
+            tr(lang, Msg::GiveBackTo, &[("name", name.into())]),
+            tr(lang, Msg::OnlyTheyUnlock, &[("name", name.into())]),
+            tr(lang, Msg::TheirPin, &[("name", name.into())]),
+        ),
+        // The fingerprint alone unlocks: no PIN to ask for.
+        None if !pin_asked => (t(Msg::LockedHeadingNoPin), t(Msg::LockedHint), t(Msg::Pin)),
+        None => (t(Msg::LockedHeading), t(Msg::LockedHint), t(Msg::Pin)),
+    };
+    let button = if busy {
+        t(Msg::Unlocking)
+    } else if fingerprint {
+        t(Msg::UnlockFingerprint)
+    } else {
+        t(Msg::Unlock)
+    };
+    LockWords { heading, hint, pin_label, button }
+}
+
+/// The wait left after wrong PINs (counting down), else how many so far, and
+/// the team's erase limit.
+fn wait_notices(
+    lang: Lang,
+    wait_left: Option<Duration>,
+    failed: u32,
+    erase_after: Option<u32>,
+    error_shown: bool,
+) -> Element {
+    let t = move |m| crate::i18n::t(lang, m);
+    rsx! {
+        if let Some(left) = wait_left {
+            p { class: "notice notice-error", role: "status",
+                {tr(lang, Msg::TryAgainIn, &[("wait", wait_words(lang, left).into())])} " " {t(Msg::WaitCountsHere)}
+            }
+        } else if failed > 0 && !error_shown {
+            p { class: "notice", role: "status", {tr(lang, Msg::WrongPinsSoFar, &[("n", failed.into())])} }
+        }
+        if let Some(limit) = erase_after {
+            p { class: "hint", {tr(lang, Msg::EraseAfterWarning, &[("n", limit.into())])} }
+        }
+    }
+}
+
+/// The lock state as the vault last gave it, and the wait left now. While a
+/// wait shows it counts down each second on the screens' clock, and the
+/// state is read again when it ends and every [`REREAD_EVERY`] seconds.
+fn use_lock_state(
+    vault: SharedVault,
+    clock: SharedClock,
+) -> (Resource<Result<LockState, DeviceError>>, Option<Duration>) {
     // When the lock state was last read, on the screens' clock, and now:
     // the wait it gave counts down between the two.
     let mut read_at = use_signal(|| clock.now());
     let mut now = use_signal(|| clock.now());
     let mut lock_state = {
-        let (vault, clock) = (vault.clone(), clock.clone());
+        let clock = clock.clone();
         use_resource(move || {
             let (vault, clock) = (vault.clone(), clock.clone());
             async move {
@@ -58,18 +110,6 @@ pub fn LockScreen() -> Element {
             }
         })
     };
-    let state = lock_state.read().clone().and_then(Result::ok).unwrap_or_default();
-    // Before the PIN the store says nothing: the language is the one the
-    // vault noted (the resident's while the phone is handed to them), else
-    // the phone's own.
-    let lang = state
-        .language
-        .clone()
-        .or_else(|| vault.phone_language())
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default();
-    let t = move |m| crate::i18n::t(lang, m);
-    let wait_left = state.wait.map(|w| w.saturating_sub(now().saturating_sub(read_at()))).filter(|w| !w.is_zero());
     use_future(move || {
         let clock = clock.clone();
         async move {
@@ -87,6 +127,34 @@ pub fn LockScreen() -> Element {
             }
         }
     });
+    let wait = lock_state.read().as_ref().and_then(|r| r.as_ref().ok()).and_then(|s| s.wait);
+    let wait_left = wait.map(|w| w.saturating_sub(now().saturating_sub(read_at()))).filter(|w| !w.is_zero());
+    (lock_state, wait_left)
+}
+
+/// Asks for the PIN, the fingerprint, or both.
+#[component]
+pub fn LockScreen() -> Element {
+    let vault = use_context::<SharedVault>();
+    let gate = use_gate().expect("the lock screen is shown by the root");
+    let clock = crate::clock::use_clock();
+    let mut pin = use_signal(String::new);
+    let letters = use_signal(|| false);
+    let keypad = keypad(letters);
+    let mut error: Signal<Option<String>> = use_signal(|| None);
+    let mut busy = use_signal(|| false);
+    let (mut lock_state, wait_left) = use_lock_state(vault.clone(), clock);
+    let state = lock_state.read().clone().and_then(Result::ok).unwrap_or_default();
+    // Before the PIN the store says nothing: the language is the one the
+    // vault noted (the resident's while the phone is handed to them), else
+    // the phone's own.
+    let lang = state
+        .language
+        .clone()
+        .or_else(|| vault.phone_language())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let t = move |m| crate::i18n::t(lang, m);
     // The store cannot be reached at all (its files held by another tab):
     // said at once, before any PIN is typed, and nothing is offered to erase.
     let unavailable = lock_state.read().clone().and_then(Result::err).map(|e| e.to_string());
@@ -120,23 +188,8 @@ pub fn LockScreen() -> Element {
             }
         });
     };
-    let (heading, hint, pin_label) = match &handed_to {
-        Some(name) => (
-            tr(lang, Msg::GiveBackTo, &[("name", name.as_str().into())]),
-            tr(lang, Msg::OnlyTheyUnlock, &[("name", name.as_str().into())]),
-            tr(lang, Msg::TheirPin, &[("name", name.as_str().into())]),
-        ),
-        // The fingerprint alone unlocks: no PIN to ask for.
-        None if !pin_asked => (t(Msg::LockedHeadingNoPin), t(Msg::LockedHint), t(Msg::Pin)),
-        None => (t(Msg::LockedHeading), t(Msg::LockedHint), t(Msg::Pin)),
-    };
-    let button = if *busy.read() {
-        t(Msg::Unlocking)
-    } else if fingerprint.is_some() {
-        t(Msg::UnlockFingerprint)
-    } else {
-        t(Msg::Unlock)
-    };
+    let LockWords { heading, hint, pin_label, button } =
+        lock_words(lang, handed_to.as_deref(), pin_asked, *busy.read(), fingerprint.is_some());
     rsx! {
         main { class: "screen lock-screen", id: "lock", lang: "{lang.tag()}", dir: "{lang.dir()}",
             p { class: "app-title", {t(Msg::AppName)} }
@@ -157,16 +210,7 @@ pub fn LockScreen() -> Element {
             if let Some(why) = error.read().clone().or(unavailable.clone()) {
                 p { class: "notice notice-error", role: "alert", "{why}" }
             }
-            if let Some(left) = wait_left {
-                p { class: "notice notice-error", role: "status",
-                    {tr(lang, Msg::TryAgainIn, &[("wait", wait_words(lang, left).into())])} " " {t(Msg::WaitCountsHere)}
-                }
-            } else if state.failed_attempts > 0 && error.read().is_none() {
-                p { class: "notice", role: "status", {tr(lang, Msg::WrongPinsSoFar, &[("n", state.failed_attempts.into())])} }
-            }
-            if let Some(limit) = state.erase_after {
-                p { class: "hint", {tr(lang, Msg::EraseAfterWarning, &[("n", limit.into())])} }
-            }
+            {wait_notices(lang, wait_left, state.failed_attempts, state.erase_after, error.read().is_some())}
             if unavailable.is_none() && handed_to.is_none() {
                 ForgotPinPanel { unsent: state.unsent, lang, on_error: move |why| error.set(Some(why)) }
             }

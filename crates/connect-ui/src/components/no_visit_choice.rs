@@ -39,7 +39,7 @@ pub fn NoVisitChoice(resident: ResidentId) -> Element {
                     ui.tell(Some(Notice::undoable(ui.t(Msg::NoVisitSaved), resident, undo)));
                 }
                 Ok(None) => open.set(false),
-                Err(e) => ui.error(format!("{} {e}", ui.t(Msg::ErrorPrefix))),
+                Err(e) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())])),
             }
         });
     };

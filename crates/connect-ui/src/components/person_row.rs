@@ -9,7 +9,7 @@ use dioxus::prelude::*;
 
 use crate::components::ConfirmStep;
 use crate::i18n::{Msg, role_noun};
-use crate::state::{run_call, use_backend, use_ui};
+use crate::state::{Ui, run_call, use_backend, use_ui};
 
 /// What the row is asking before it acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn PersonRow(
             match what {
                 Asking::RemovePerson => {
                     run_call(ui, Some(busy), async move { backend.remove_person(id).await }, move |_| {
-                        ui.news(format!("{name} {}", ui.t(Msg::TakenOffTeam)));
+                        ui.news(ui.tr(Msg::TakenOffTeam, &[("name", name.as_str().into())]));
                         on_change.call(());
                     });
                 }
@@ -81,20 +81,7 @@ pub fn PersonRow(
             if person.removed {
                 p { class: "item-meta", {ui.t(Msg::OffTheTeam)} }
             }
-            ul { class: "devices", "aria-label": "{ui.t(Msg::TheirPhones)}",
-                for d in devices {
-                    li { key: "{d.device_id}",
-                        span { "{d.name}" }
-                        if d.revoked {
-                            span { class: "item-meta", " · " {ui.t(Msg::PhoneRemovedState)} }
-                        } else if !person.removed {
-                            button { class: "link-button", onclick: move |_| asking.set(Some(Asking::Revoke(d.device_id))),
-                                {ui.t(Msg::RemoveThisPhone)} span { class: "visually-hidden", " {d.name}" }
-                            }
-                        }
-                    }
-                }
-            }
+            {phone_list(ui, devices, !person.removed, asking)}
             if assigns {
                 div { class: "assign",
                     label { class: "field",
@@ -107,35 +94,66 @@ pub fn PersonRow(
                         }
                     }
                     div { class: "actions",
-                        button { class: "button secondary", disabled: *busy.read(), onclick: move |_| assign_to(true), {ui.t(Msg::AssignTo)} " {name}" }
+                        button { class: "button secondary", disabled: *busy.read(), onclick: move |_| assign_to(true), {ui.tr(Msg::AssignTo, &[("name", name.as_str().into())])} }
                         button { class: "button secondary", disabled: *busy.read(), onclick: move |_| end_it(false), {ui.t(Msg::EndAssignment)} }
                     }
                 }
             }
             if !person.removed {
                 button { class: "button secondary", onclick: move |_| asking.set(Some(Asking::RemovePerson)),
-                    {ui.t(Msg::TakeOffTeam)} " {name}"
+                    {ui.tr(Msg::TakeOffTeam, &[("name", name.as_str().into())])}
                 }
             }
-            match *asking.read() {
-                Some(what @ Asking::RemovePerson) => rsx! {
-                    ConfirmStep {
-                        question: format!("{} {name}? {}", ui.t(Msg::TakeOffTeam), ui.t(Msg::TakeOffTeamWarning)),
-                        yes: format!("{} {name}", ui.t(Msg::TakeOffTeam)),
-                        on_yes: { let mut act = act; move |()| act(what) },
-                        on_no: move |()| asking.set(None),
+            {confirm_step(ui, *asking.read(), &name, act, asking)}
+        }
+    }
+}
+
+/// The person's phones, each with "Remove this phone" while it may be.
+fn phone_list(ui: Ui, devices: Vec<Device>, removable: bool, mut asking: Signal<Option<Asking>>) -> Element {
+    rsx! {
+    ul { class: "devices", "aria-label": "{ui.t(Msg::TheirPhones)}",
+        for d in devices {
+            li { key: "{d.device_id}",
+                span { "{d.name}" }
+                if d.revoked {
+                    span { class: "item-meta", " · " {ui.t(Msg::PhoneRemovedState)} }
+                } else if removable {
+                    button { class: "link-button", onclick: move |_| asking.set(Some(Asking::Revoke(d.device_id))),
+                        {ui.t(Msg::RemoveThisPhone)} span { class: "visually-hidden", " {d.name}" }
                     }
-                },
-                Some(what @ Asking::Revoke(_)) => rsx! {
-                    ConfirmStep {
-                        question: ui.t(Msg::RemovePhoneWarning),
-                        yes: ui.t(Msg::RemoveThisPhone),
-                        on_yes: { let mut act = act; move |()| act(what) },
-                        on_no: move |()| asking.set(None),
-                    }
-                },
-                None => rsx! {},
+                }
             }
         }
+    }
+    }
+}
+
+/// The second step of taking someone off the team or removing a phone.
+fn confirm_step(
+    ui: Ui,
+    what: Option<Asking>,
+    name: &str,
+    act: impl FnMut(Asking) + Clone + 'static,
+    mut asking: Signal<Option<Asking>>,
+) -> Element {
+    match what {
+        Some(what @ Asking::RemovePerson) => rsx! {
+            ConfirmStep {
+                question: format!("{} {}", ui.tr(Msg::TakeOffTeamAsk, &[("name", name.into())]), ui.t(Msg::TakeOffTeamWarning)),
+                yes: ui.tr(Msg::TakeOffTeam, &[("name", name.into())]),
+                on_yes: { let mut act = act; move |()| act(what) },
+                on_no: move |()| asking.set(None),
+            }
+        },
+        Some(what @ Asking::Revoke(_)) => rsx! {
+            ConfirmStep {
+                question: ui.t(Msg::RemovePhoneWarning),
+                yes: ui.t(Msg::RemoveThisPhone),
+                on_yes: { let mut act = act; move |()| act(what) },
+                on_no: move |()| asking.set(None),
+            }
+        },
+        None => rsx! {},
     }
 }

@@ -5,12 +5,12 @@
 //! after 10 wrong PINs (named beside what is not yet sent, which would be
 //! lost), and changing the PIN.
 
-use connect_device::{FingerprintSupport, SharedVault};
+use connect_device::{FingerprintLock, FingerprintSupport, SharedVault};
 use dioxus::prelude::*;
 
 use crate::components::{ChangePinForm, keypad, letters_toggle};
 use crate::i18n::Msg;
-use crate::state::{run_call, use_backend_read, use_ui};
+use crate::state::{Ui, run_call, use_backend_read, use_ui};
 
 /// The wrong PINs in a row after which the phone erases itself, where the team chose it.
 const ERASE_AFTER: u32 = 10;
@@ -65,20 +65,7 @@ pub fn PhoneProtection() -> Element {
     rsx! {
         section { class: "page-section", "aria-labelledby": "h-protection",
             h3 { id: "h-protection", {ui.t(Msg::ProtectionHeading)} }
-            match (&fingerprint, &support) {
-                (Some(f), _) => rsx! {
-                    p { {ui.t(Msg::ProtectedByBoth)} }
-                    p { class: "hint", if f.pin_too { {ui.t(Msg::PinTooOn)} } else { {ui.t(Msg::PinTooOff)} } " " {ui.t(Msg::TeamDecides)} }
-                },
-                (None, FingerprintSupport::Available) => rsx! {
-                    p { {ui.t(Msg::ProtectedByPin)} }
-                    p { class: "hint", {ui.t(Msg::FingerprintCanHelp)} }
-                },
-                (None, FingerprintSupport::Unavailable(why)) => rsx! {
-                    p { {ui.t(Msg::ProtectedByPin)} }
-                    p { class: "hint", "{why}" }
-                },
-            }
+            {protected_by(ui, fingerprint.as_ref(), &support)}
             if fingerprint.is_some() || support == FingerprintSupport::Available {
                 form { class: "add-form", "aria-label": "{ui.t(Msg::ProtectionHeading)}", onsubmit: move |e: FormEvent| e.prevent_default(),
                     label { class: "field", span { class: "label", {ui.t(Msg::PinToConfirm)} }
@@ -119,5 +106,23 @@ pub fn PhoneProtection() -> Element {
             }
         }
         ChangePinForm {}
+    }
+}
+
+/// What protects this phone's records now, in words.
+fn protected_by(ui: Ui, fingerprint: Option<&FingerprintLock>, support: &FingerprintSupport) -> Element {
+    match (fingerprint, support) {
+        (Some(f), _) => rsx! {
+            p { {ui.t(Msg::ProtectedByBoth)} }
+            p { class: "hint", if f.pin_too { {ui.t(Msg::PinTooOn)} } else { {ui.t(Msg::PinTooOff)} } " " {ui.t(Msg::TeamDecides)} }
+        },
+        (None, FingerprintSupport::Available) => rsx! {
+            p { {ui.t(Msg::ProtectedByPin)} }
+            p { class: "hint", {ui.t(Msg::FingerprintCanHelp)} }
+        },
+        (None, FingerprintSupport::Unavailable(why)) => rsx! {
+            p { {ui.t(Msg::ProtectedByPin)} }
+            p { class: "hint", "{why}" }
+        },
     }
 }

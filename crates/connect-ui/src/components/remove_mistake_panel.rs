@@ -20,7 +20,7 @@ pub fn RemoveMistakePanel(resident: ResidentId, name: String) -> Element {
         let name = name.clone();
         run_call(ui, None, async move { backend.remove_unsent_resident(resident).await }, move |()| {
             ui.go(Screen::Caseload);
-            ui.news(format!("{name} {}", ui.t(Msg::RemovedMistake)));
+            ui.news(ui.tr(Msg::RemovedMistake, &[("name", name.as_str().into())]));
         });
     };
     rsx! {

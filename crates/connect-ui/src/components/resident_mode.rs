@@ -18,8 +18,9 @@ use crate::components::{
     StoragePanel, StoryView,
 };
 use crate::i18n::{Lang, Msg};
-use crate::state::{Screen, Tab, run_call, use_backend, use_backend_read, use_ui};
-use crate::vault::use_gate;
+use crate::state::{Screen, Tab, Ui, run_call, use_backend, use_backend_read, use_ui};
+use crate::vault::{Gate, use_gate};
+use connect_device::DeviceClient;
 
 /// What the resident is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +48,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
             Some(Ok(d)) => d.page.language.as_deref().and_then(Lang::from_tag),
             _ => None,
         };
-        let mut theirs = ui.resident_lang;
-        if *theirs.peek() != chosen {
-            theirs.set(chosen);
-        }
+        ui.speak_residents(chosen);
     });
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),
@@ -70,27 +68,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let page = d.page.clone();
     let name = page.preferred_name.clone();
     let own_phone = backend.own_resident() == Some(resident);
-    let parts: &[(Part, Msg)] = if own_phone {
-        &[
-            (Part::Page, Msg::MyPage),
-            (Part::Circle, Msg::TabCircle),
-            (Part::Journal, Msg::NotesFromVisits),
-            (Part::Checkin, Msg::TabCheckins),
-            (Part::Story, Msg::TabStory),
-        ]
-    } else {
-        // On the supporter's phone too, the notes shared with them: what "shared
-        // with the resident" means.
-        &[
-            (Part::Page, Msg::MyPage),
-            (Part::Journal, Msg::NotesFromVisits),
-            (Part::Checkin, Msg::TabCheckins),
-            (Part::Story, Msg::TabStory),
-        ]
-    };
-    // Her own phone's rarer parts sit below her page, so her words come first.
-    let more: &[(Part, Msg)] =
-        if own_phone { &[(Part::AboutMe, Msg::EverythingAboutMe), (Part::ThisPhone, Msg::ThisPhone)] } else { &[] };
+    let (parts, more) = parts_for(own_phone);
     let part_button = move |p: Part, label: Msg| {
         rsx! {
             button {
@@ -145,23 +123,63 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
                 }
             }
             if !own_phone {
-            button {
-                class: "button give-back",
-                onclick: move |_| {
-                    let backend = backend.clone();
-                    run_call(ui, None, async move { backend.set_resident_lock(None).await }, move |()| {
-                        let mut locked = ui.locked_to;
-                        locked.set(None);
-                        ui.go(Screen::Resident(resident, Tab::Page));
-                        // Back in the supporter's hands only with the supporter's PIN.
-                        if let Some(gate) = gate {
-                            gate.lock();
-                        }
-                    });
-                },
-                {ui.t(Msg::GiveBack)}
+                {give_back(ui, &backend, gate, resident)}
             }
-            }
+        }
+    }
+}
+
+/// Parts of her screens, each with its button's words.
+type Parts = &'static [(Part, Msg)];
+
+/// The parts of her screens: the first row, and on her own phone the rarer
+/// ones, below her page so her words come first.
+fn parts_for(own_phone: bool) -> (Parts, Parts) {
+    if own_phone {
+        (
+            &[
+                (Part::Page, Msg::MyPage),
+                (Part::Circle, Msg::TabCircle),
+                (Part::Journal, Msg::NotesFromVisits),
+                (Part::Checkin, Msg::TabCheckins),
+                (Part::Story, Msg::TabStory),
+            ],
+            &[(Part::AboutMe, Msg::EverythingAboutMe), (Part::ThisPhone, Msg::ThisPhone)],
+        )
+    } else {
+        // On the supporter's phone too, the notes shared with them: what
+        // "shared with the resident" means.
+        (
+            &[
+                (Part::Page, Msg::MyPage),
+                (Part::Journal, Msg::NotesFromVisits),
+                (Part::Checkin, Msg::TabCheckins),
+                (Part::Story, Msg::TabStory),
+            ],
+            &[],
+        )
+    }
+}
+
+/// "Give the phone back": leaves resident mode and locks, so the phone is
+/// back in the supporter's hands only with the supporter's PIN.
+fn give_back(ui: Ui, backend: &DeviceClient, gate: Option<Gate>, resident: ResidentId) -> Element {
+    let backend = backend.clone();
+    rsx! {
+        button {
+            class: "button give-back",
+            onclick: move |_| {
+                let backend = backend.clone();
+                run_call(ui, None, async move { backend.set_resident_lock(None).await }, move |()| {
+                    let mut locked = ui.locked_to;
+                    locked.set(None);
+                    ui.go(Screen::Resident(resident, Tab::Page));
+                    if let Some(gate) = gate {
+                        gate.lock();
+                    }
+                });
+            },
+            {ui.t(Msg::GiveBack)}
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn StatusBar() -> Element {
                 span { class: "status-next", {ui.t(if own_phone { Msg::SentOnceJoined } else { Msg::JoinTeamToSend })} }
             } else {
                 match last {
-                    Some(when) => rsx! { span { class: "status-last", {ui.t(Msg::LastSent)} " {when}" } },
+                    Some(when) => rsx! { span { class: "status-last", {ui.tr(Msg::LastSent, &[("when", when.as_str().into())])} } },
                     // Nothing to send and nothing sent: no line that reads as a failure.
                     None if o.unsent == 0 => rsx! {},
                     None => rsx! { span { class: "status-last", {ui.t(Msg::NeverSent)} } },

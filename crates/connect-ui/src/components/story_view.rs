@@ -69,7 +69,7 @@ pub fn StoryView(resident: ResidentId, story: Option<Story>, resident_mode: bool
                                 p { class: "item-text", {ui.t(consent_msg(c.level))} }
                                 p { class: "item-meta",
                                     span { {crate::when::moment_words(ui.lang(), c.at.to_datetime().with_timezone(&chrono::Local))} }
-                                    span { class: "byline", {ui.t(Msg::ChangedBy)} " {c.by.name}" }
+                                    span { class: "byline", {ui.tr(Msg::ChangedBy, &[("name", c.by.name.as_str().into())])} }
                                     // The resident's own choice, and whose phone it was made on.
                                     if let Some(by) = written_down_msg(&c.by) {
                                         span { class: "byline", " · " {ui.t(by)} }
