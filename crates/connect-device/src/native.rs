@@ -322,6 +322,33 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_screen_speaks_the_phones_language_and_the_residents_while_handed_to_her() {
+        let rt = runtime();
+        let dir = tempfile::tempdir().unwrap();
+        let vault = NativeVault::new(dir.path().join("device.db"), false, "Amara", Duration::from_secs(60));
+        let screens = rt.block_on(vault.create("Amara", PIN, false, false)).unwrap();
+        let doreen = rt.block_on(screens.create_resident("Doreen")).unwrap();
+        let spoken = || rt.block_on(vault.lock_state()).unwrap().language;
+        rt.block_on(screens.set_language(Some("ro".into()))).unwrap();
+        assert_eq!(spoken().as_deref(), Some("ro"), "the phone's person's choice");
+        assert!(rt.block_on(screens.set_language(Some("not a language!".into()))).is_err());
+        assert_eq!(spoken().as_deref(), Some("ro"), "a refused tag changes nothing");
+        rt.block_on(screens.edit(doreen, crate::Edit::SetLanguage { tag: Some("ur".into()), by_resident: true }))
+            .unwrap();
+        assert_eq!(spoken().as_deref(), Some("ro"), "hers only while she holds the phone");
+        rt.block_on(screens.set_resident_lock(Some(doreen))).unwrap();
+        let state = rt.block_on(vault.lock_state()).unwrap();
+        assert_eq!((state.language.as_deref(), state.handed_to.as_deref()), (Some("ur"), Some("Amara")));
+        rt.block_on(screens.set_resident_lock(None)).unwrap();
+        let state = rt.block_on(vault.lock_state()).unwrap();
+        assert_eq!(
+            (state.language.as_deref(), state.handed_to),
+            (Some("ro"), None),
+            "given back: the supporter's again"
+        );
+    }
+
+    #[test]
     fn a_lock_whose_closing_runs_after_the_next_unlock_never_closes_the_store_that_unlock_opened() {
         let rt = runtime();
         let dir = tempfile::tempdir().unwrap();

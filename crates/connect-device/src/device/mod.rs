@@ -262,9 +262,11 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     }
 
     /// The language the lock screen should speak now: while the phone is
-    /// handed to a resident, theirs (if they chose one), else this phone's.
+    /// handed to a resident, and on a resident's own phone, theirs (if they
+    /// chose one), else this phone's.
     pub fn lock_screen_language(&self) -> Result<Option<String>, DeviceError> {
-        if let Some(resident) = self.resident_lock()? {
+        let own = self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?.and_then(|r| r.parse().ok());
+        if let Some(resident) = self.resident_lock()?.or(own) {
             let page = self
                 .with_store(|s| s.load(connect_model::DocumentId::resident(resident, connect_model::DocKind::Page)));
             if let Some(tag) = page.ok().and_then(|d| connect_model::page::read(&d).ok()).and_then(|p| p.language) {

@@ -42,13 +42,22 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let gate = use_gate();
     let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let mut part = use_signal(|| Part::Page);
-    // The screens speak the resident's language while they hold the phone.
+    // The screens speak the resident's language while they hold the phone;
+    // her own phone speaks it always, also when it was chosen on her
+    // supporter's phone and came with a sync.
+    let own_phone_screens = backend.own_resident() == Some(resident);
     use_effect(move || {
         let chosen = match &*data.read() {
             Some(Ok(d)) => d.page.language.as_deref().and_then(Lang::from_tag),
             _ => None,
         };
         ui.speak_residents(chosen);
+        if let Some(chosen) = chosen.filter(|_| own_phone_screens) {
+            let mut phone = ui.lang;
+            if *phone.peek() != chosen {
+                phone.set(chosen);
+            }
+        }
     });
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),
