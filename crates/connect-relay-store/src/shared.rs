@@ -1,7 +1,12 @@
-//! What both backends share: how their pools are built, what a save did, how
-//! often "last seen" is written, and how a backup file is created.
+//! What both backends share: how their pools are built, what a save brings
+//! and what it did, how often "last seen" is written, and how a backup file
+//! is created.
 
-use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::DocumentId;
+use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+
+use crate::policy::NewBytes;
+use crate::{CommitSave, RelayStoreError, Result};
 
 /// How long a request waits for a free pooled connection.
 const POOL_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -38,11 +43,59 @@ pub(crate) enum Saved {
     Stale,
 }
 
-/// The bytes that bring a stored document (with `stored` heads, or none) up to `doc`.
-pub(crate) fn bytes_for(doc: &Automerge, stored: Option<&[ChangeHash]>) -> Vec<u8> {
-    match stored {
-        None => doc.save(),
-        Some(heads) => doc.save_after(heads),
+impl Saved {
+    /// A direct save's answer: its feed position, or why nothing was stored.
+    pub(crate) fn feed_position(self, id: DocumentId) -> Result<u64> {
+        match self {
+            Saved::At(seq) => Ok(seq),
+            Saved::Erased => Err(RelayStoreError::Erased(id)),
+            Saved::Stale => Err(RelayStoreError::Stale(id)),
+        }
+    }
+}
+
+/// What saving a whole document (not a sync round's chunks) adds to what
+/// the store holds of it.
+pub(crate) struct Upload {
+    bytes: Vec<u8>,
+    heads: Vec<ChangeHash>,
+    stored: Option<Vec<ChangeHash>>,
+}
+
+impl Upload {
+    /// `doc` over a stored document with `stored` heads (or none): refused
+    /// as stale if the store holds a change `doc` lacks, else the bytes that
+    /// bring it up to `doc`.
+    pub(crate) fn over(id: DocumentId, doc: &Automerge, stored: Option<Vec<ChangeHash>>) -> Result<Self> {
+        if stored.as_ref().is_some_and(|s| s.iter().any(|h| doc.get_change_by_hash(h).is_none())) {
+            return Err(RelayStoreError::Stale(id));
+        }
+        let bytes = match stored.as_deref() {
+            None => doc.save(),
+            Some(heads) => doc.save_after(heads),
+        };
+        Ok(Self { bytes, heads: doc.get_heads(), stored })
+    }
+
+    /// The document's heads after.
+    pub(crate) fn heads(&self) -> &[ChangeHash] {
+        &self.heads
+    }
+
+    /// The bytes as the save policy takes them.
+    pub(crate) fn new_bytes(&self) -> NewBytes<'_> {
+        NewBytes {
+            bytes: &self.bytes,
+            whole: self.stored.is_none(),
+            base_heads: self.stored.as_deref().unwrap_or_default(),
+            heads: &self.heads,
+        }
+    }
+}
+
+impl<'a> From<&CommitSave<'a>> for NewBytes<'a> {
+    fn from(save: &CommitSave<'a>) -> Self {
+        NewBytes { bytes: save.bytes, whole: save.whole, base_heads: save.base_heads, heads: save.heads }
     }
 }
 

@@ -4,14 +4,14 @@
 
 use std::collections::HashMap;
 
-use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::heads::{decode as decode_heads, encode as encode_heads};
 use connect_model::{DeviceId, DocKind, DocumentId, TeamId, Timestamp};
 use postgres::IsolationLevel;
 
 use super::{Client, Db, PostgresRelayStore, to_i64, to_u64};
 use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
-use crate::shared::{Saved, bytes_for};
+use crate::shared::{Saved, Upload};
 use crate::{CommitOutcome, DocView, RelayStoreError, Result, StoredDocument, SyncCommit};
 
 /// Locks the team's row for the rest of the transaction: every writer of a
@@ -148,13 +148,10 @@ impl PostgresRelayStore {
         let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
         let key = team.to_string();
         db.exec("INSERT INTO teams (team_id, name, created_at) VALUES ($1, $2, $3)", &[&key, &name, &now.millis()])?;
-        let heads = directory.get_heads();
-        let bytes = directory.save();
-        let new = NewBytes { bytes: &bytes, whole: true, base_heads: &[], heads: &heads };
-        match save_in(&mut db, DocumentId::directory(team), &key, &new, &heads, None, now)? {
-            Saved::At(_) => db.commit()?,
-            Saved::Erased | Saved::Stale => return Err(RelayStoreError::Stale(DocumentId::directory(team))),
-        }
+        let id = DocumentId::directory(team);
+        let upload = Upload::over(id, directory, None)?;
+        save_in(&mut db, id, &key, &upload.new_bytes(), upload.heads(), None, now)?.feed_position(id)?;
+        db.commit()?;
         Ok(team)
     }
 
@@ -175,25 +172,10 @@ impl PostgresRelayStore {
             .opt("SELECT heads FROM documents WHERE doc_id = $1", &[&id.to_string()])?
             .map(|r| r.try_get::<_, Vec<u8>>(0).map(|h| decode_heads(&h)))
             .transpose()?;
-        if stored.as_ref().is_some_and(|s| s.iter().any(|h| doc.get_change_by_hash(h).is_none())) {
-            return Err(RelayStoreError::Stale(id));
-        }
-        let bytes = bytes_for(doc, stored.as_deref());
-        let heads = doc.get_heads();
-        let new = NewBytes {
-            bytes: &bytes,
-            whole: stored.is_none(),
-            base_heads: stored.as_deref().unwrap_or_default(),
-            heads: &heads,
-        };
-        match save_in(&mut db, id, &team, &new, new_changes, device, now)? {
-            Saved::At(seq) => {
-                db.commit()?;
-                Ok(seq)
-            }
-            Saved::Erased => Err(RelayStoreError::Erased(id)),
-            Saved::Stale => Err(RelayStoreError::Stale(id)),
-        }
+        let upload = Upload::over(id, doc, stored)?;
+        let seq = save_in(&mut db, id, &team, &upload.new_bytes(), new_changes, device, now)?.feed_position(id)?;
+        db.commit()?;
+        Ok(seq)
     }
 
     pub(super) fn touch_in(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
@@ -294,8 +276,15 @@ impl PostgresRelayStore {
             )?;
         }
         for save in commit.saves {
-            let new = NewBytes { bytes: save.bytes, whole: save.whole, base_heads: save.base_heads, heads: save.heads };
-            match save_in(&mut db, save.id, &team, &new, save.new_changes, Some(commit.device), commit.now)? {
+            match save_in(
+                &mut db,
+                save.id,
+                &team,
+                &NewBytes::from(save),
+                save.new_changes,
+                Some(commit.device),
+                commit.now,
+            )? {
                 Saved::At(_) => {}
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }

@@ -1,14 +1,14 @@
 //! Documents on SQLite: saving (as [`crate::policy::plan_save`] plans it),
 //! loading, the feed, and a sync round's one consistent read and one commit.
 
-use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
+use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::heads::{decode as decode_heads, encode as encode_heads};
 use connect_model::{DeviceId, DocKind, DocumentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{SqliteRelayStore, bad, to_i64, to_u64};
 use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
-use crate::shared::{Saved, bytes_for};
+use crate::shared::{Saved, Upload};
 use crate::{AcceptedChange, CommitOutcome, DocView, FeedEntry, RelayStoreError, Result, StoredDocument, SyncCommit};
 
 /// A stored document's snapshot and chunks, as one byte string.
@@ -267,12 +267,10 @@ impl SqliteRelayStore {
                 "INSERT INTO teams (team_id, name, created_at) VALUES (?1, ?2, ?3)",
                 params![team.to_string(), name, now.millis()],
             )?;
-            let (heads, bytes) = (directory.get_heads(), directory.save());
-            let new = NewBytes { bytes: &bytes, whole: true, base_heads: &[], heads: &heads };
-            match save_in(tx, DocumentId::directory(team), team, &new, &heads, None, now)? {
-                Saved::At(_) => Ok(team),
-                Saved::Erased | Saved::Stale => Err(RelayStoreError::Stale(DocumentId::directory(team))),
-            }
+            let id = DocumentId::directory(team);
+            let upload = Upload::over(id, directory, None)?;
+            save_in(tx, id, team, &upload.new_bytes(), upload.heads(), None, now)?.feed_position(id)?;
+            Ok(team)
         })
     }
 
@@ -292,22 +290,8 @@ impl SqliteRelayStore {
                 })
                 .optional()?
                 .map(|h| decode_heads(&h));
-            if stored.as_ref().is_some_and(|s| s.iter().any(|h| doc.get_change_by_hash(h).is_none())) {
-                return Err(RelayStoreError::Stale(id));
-            }
-            let bytes = bytes_for(doc, stored.as_deref());
-            let heads = doc.get_heads();
-            let new = NewBytes {
-                bytes: &bytes,
-                whole: stored.is_none(),
-                base_heads: stored.as_deref().unwrap_or_default(),
-                heads: &heads,
-            };
-            match save_in(tx, id, team, &new, new_changes, device, now)? {
-                Saved::At(seq) => Ok(seq),
-                Saved::Erased => Err(RelayStoreError::Erased(id)),
-                Saved::Stale => Err(RelayStoreError::Stale(id)),
-            }
+            let upload = Upload::over(id, doc, stored)?;
+            save_in(tx, id, team, &upload.new_bytes(), new_changes, device, now)?.feed_position(id)
         })
     }
 
@@ -329,8 +313,15 @@ impl SqliteRelayStore {
             return Ok(CommitOutcome::Conflict);
         }
         for save in commit.saves {
-            let new = NewBytes { bytes: save.bytes, whole: save.whole, base_heads: save.base_heads, heads: save.heads };
-            match save_in(&tx, save.id, commit.team, &new, save.new_changes, Some(commit.device), commit.now)? {
+            match save_in(
+                &tx,
+                save.id,
+                commit.team,
+                &NewBytes::from(save),
+                save.new_changes,
+                Some(commit.device),
+                commit.now,
+            )? {
                 Saved::At(_) => {}
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }
