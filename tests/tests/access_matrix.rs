@@ -385,6 +385,24 @@ async fn a_device_that_floods_the_relay_is_slowed_not_served() {
 }
 
 #[tokio::test]
+async fn malformed_enrolments_count_against_the_enrolment_limit_as_wrong_codes_do() {
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    connect_relay::admin::create_team(&db, "Team", now).unwrap();
+    let app = connect_relay::router(connect_relay::AppState::new(db));
+    let junk = || Request::post("/v1/enrol").body(Body::from("{not json at all")).unwrap();
+    let mut statuses = Vec::new();
+    for _ in 0..14 {
+        statuses.push(app.clone().oneshot(junk()).await.unwrap().status());
+    }
+    // Refused as malformed until the address's enrolments are spent, then told to wait.
+    assert_eq!(statuses[0], StatusCode::BAD_REQUEST);
+    assert_eq!(statuses.last(), Some(&StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+    let resp = app.clone().oneshot(junk()).await.unwrap();
+    assert!(resp.headers().contains_key(header::RETRY_AFTER));
+}
+
+#[tokio::test]
 async fn a_coordinator_lists_cancels_unassigns_and_removes_and_each_takes_effect() {
     let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());

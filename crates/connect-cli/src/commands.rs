@@ -99,9 +99,31 @@ impl Session {
     }
 }
 
+/// The relay asked this device to wait (a 429 or 503 with `Retry-After`):
+/// `main` says how long and exits with "try again later".
+#[derive(Debug)]
+pub(crate) struct AskedToWait {
+    /// Why, in the command line's words.
+    pub(crate) words: String,
+    /// How long the relay asked for (0: it did not say).
+    pub(crate) seconds: u64,
+}
+
+impl std::fmt::Display for AskedToWait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words)
+    }
+}
+
+impl std::error::Error for AskedToWait {}
+
 /// A device's refusal as the command line says things: in lower case, as
 /// the rest of its messages are.
 fn cli_error(e: DeviceError) -> anyhow::Error {
+    let seconds = match &e {
+        DeviceError::Wait { seconds, .. } => Some(*seconds),
+        _ => None,
+    };
     let words = match e {
         DeviceError::NotEnrolled => {
             "this device is not enrolled with a relay yet: run `connect enrol --relay URL --invite CODE`".to_owned()
@@ -115,7 +137,10 @@ fn cli_error(e: DeviceError) -> anyhow::Error {
             if rest.chars().next().is_some_and(char::is_uppercase) { text } else { first + rest }
         }
     };
-    anyhow::Error::msg(words)
+    match seconds {
+        Some(seconds) => anyhow::Error::new(AskedToWait { words, seconds }),
+        None => anyhow::Error::msg(words),
+    }
 }
 
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {

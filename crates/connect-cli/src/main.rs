@@ -5,7 +5,8 @@
 //!
 //! Scriptable: every command takes `--store PATH` (or `CONNECT_STORE`), list and
 //! show commands take `--json`, commands that create something print its id
-//! alone on the last line, and any error exits non-zero with a plain message.
+//! alone on the last line, and any error exits non-zero with a plain message
+//! (75, `EX_TEMPFAIL`, when the team's server asked to wait: try again later).
 
 mod args;
 mod commands;
@@ -20,7 +21,26 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("connect: {err:#}");
-            std::process::ExitCode::FAILURE
+            match asked_to_wait(&err) {
+                // The relay asked for a wait: how long, and EX_TEMPFAIL, so a
+                // script knows to try again later rather than give up.
+                Some(seconds) => {
+                    if seconds > 0 {
+                        eprintln!("connect: the team's server asks to wait {seconds} seconds before trying again");
+                    }
+                    std::process::ExitCode::from(EX_TEMPFAIL)
+                }
+                None => std::process::ExitCode::FAILURE,
+            }
         }
     }
+}
+
+/// The exit status for "try again later" (sysexits.h).
+const EX_TEMPFAIL: u8 = 75;
+
+/// The wait the relay asked for (its `Retry-After`, 0 if it did not say),
+/// if that is why the command failed.
+fn asked_to_wait(err: &anyhow::Error) -> Option<u64> {
+    err.downcast_ref::<commands::AskedToWait>().map(|w| w.seconds)
 }

@@ -156,6 +156,23 @@ fn invites_are_one_time_and_errors_are_plain() {
 }
 
 #[test]
+fn a_relay_that_asks_to_wait_makes_the_command_say_how_long_and_exit_75() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, _first) = start_relay(dir.path());
+    let guesser = Device { store: dir.path().join("guesser.db") };
+    guesser.ok(&["init", "--name", "Guesser"]);
+    // Wrong invite codes, one after another from one address: the relay's
+    // enrolment limit answers 429 with Retry-After before long.
+    let waited = (0..20).find_map(|n| {
+        let out = guesser.run(&["enrol", "--relay", &relay, "--invite", &format!("WRONG-CODE-{n}")]);
+        assert!(!out.status.success(), "a wrong code never enrols");
+        (out.status.code() == Some(75)).then(|| String::from_utf8_lossy(&out.stderr).into_owned())
+    });
+    let stderr = waited.expect("the enrolment limit answered within 20 wrong codes, and the command exited 75");
+    assert!(stderr.contains("wait") && stderr.contains("seconds"), "{stderr}");
+}
+
+#[test]
 fn a_coordinator_names_lists_and_cancels_invites_ends_assignments_and_takes_people_off_the_team() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());

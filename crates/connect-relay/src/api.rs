@@ -29,7 +29,7 @@ use std::time::Instant;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Extension, Json, Router};
 use connect_model::history::AcceptedRecord;
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
@@ -166,6 +166,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/v1/enrol", post(enrol))
+        // Any other /v1/ path is the API's own 404 (no-store, in JSON), not
+        // the web app's beside it.
+        .route("/v1", any(no_such_endpoint))
+        .route("/v1/", any(no_such_endpoint))
+        .route("/v1/{*rest}", any(no_such_endpoint))
         .merge(authenticated)
         // Bodies are read by the guard, within its limits.
         .layer(DefaultBodyLimit::disable())
@@ -173,6 +178,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), count_and_log))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state)
+}
+
+/// An address under /v1/ that is no endpoint.
+async fn no_such_endpoint() -> RelayError {
+    RelayError::NotFound("there is no such endpoint on this relay: update the app".into())
 }
 
 /// Only `/metrics`, for its own address (`--metrics-listen`): no token asked.
@@ -269,12 +279,14 @@ fn invite_refusal(problem: InviteProblem) -> RelayError {
 /// Enrols a device. The code is looked up with a read first: a wrong code,
 /// or a device id the relay has seen, is answered without a write lock.
 async fn enrol(State(state): State<AppState>, request: Request) -> Result<Json<EnrolResponse>, RelayError> {
-    let address = guard::client_address(&request);
+    // Counted per address before the body is read, so junk and malformed
+    // enrolments count against the limit as much as wrong codes do.
+    state.guard.enrol_from(guard::client_address(&request))?;
     let (parts, body) = request.into_parts();
     let bytes = guard::read_body(&parts.method, &parts.headers, body, JSON_BODY_LIMIT, &state.guard.protection).await?;
     let req: EnrolRequest =
         serde_json::from_slice(&bytes).map_err(|e| RelayError::BadRequest(format!("not an enrolment: {e}")))?;
-    state.guard.enrol(address, req.device_id)?;
+    state.guard.enrol_as(req.device_id)?;
     if req.device_id.uuid().is_nil() {
         return Err(RelayError::BadRequest("a device id of zeros is not a device's id".into()));
     }

@@ -169,9 +169,15 @@ impl Guard {
         self.per_device.check(&device).map_err(RelayError::rate_limited)
     }
 
-    /// An enrolment from `address` for `device`.
-    pub(crate) fn enrol(&self, address: IpAddr, device: connect_model::DeviceId) -> Result<(), RelayError> {
-        self.enrol_per_address.check(&address).map_err(RelayError::rate_limited)?;
+    /// An enrolment from `address`, counted before its body is read: over
+    /// the limit it is told to wait.
+    pub(crate) fn enrol_from(&self, address: IpAddr) -> Result<(), RelayError> {
+        self.enrol_per_address.check(&address).map_err(RelayError::rate_limited)
+    }
+
+    /// An enrolment naming `device`, counted once its body is read: over the
+    /// limit it is told to wait.
+    pub(crate) fn enrol_as(&self, device: connect_model::DeviceId) -> Result<(), RelayError> {
         self.enrol_per_device.check(&device).map_err(RelayError::rate_limited)
     }
 

@@ -103,6 +103,18 @@ async fn nothing_outside_the_app_directory_can_be_read_and_missing_files_are_404
     }
 }
 
+#[tokio::test]
+async fn an_unknown_api_address_is_the_apis_own_404_never_cached_not_the_apps() {
+    let (app, _dir) = relay_with_app();
+    for path in ["/v1/nothing-here", "/v1/residents/x/y/z", "/v1/", "/v1"] {
+        let (status, headers, body) = get(&app, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(header(&headers, "cache-control"), "no-store", "{path}");
+        let error: serde_json::Value = serde_json::from_slice(&body).expect("a JSON error");
+        assert_eq!(error["error"], "not_found", "{path}: {error}");
+    }
+}
+
 /// Chromium's own `Accept-Encoding`.
 const CHROMIUM: &str = "gzip, deflate, br, zstd";
 
