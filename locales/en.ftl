@@ -523,6 +523,7 @@ anonymous = Shared without a name
 tab-people = People
 invites-moved = To invite someone to the team, go to Team, then People.
 invite-name = Their name, as the team will know them
+invite-needs-name = Write their name first: the team's records show the name you give here, whatever their phone calls itself.
 which-resident = Which resident
 choose-one = Choose…
 choose-the-resident = Choose the resident first.

@@ -528,6 +528,7 @@ anonymous = Împărtășită fără nume
 tab-people = Persoane
 invites-moved = Pentru a invita pe cineva în echipă, mergeți la Echipa, apoi la Persoane.
 invite-name = Numele, așa cum îl va cunoaște echipa
+invite-needs-name = Scrieți mai întâi numele: evidențele echipei arată numele dat aici, oricum și-ar numi telefonul persoana.
 which-resident = Care beneficiar
 choose-one = Alegeți…
 choose-the-resident = Alegeți mai întâi beneficiarul.

@@ -28,7 +28,7 @@ async function hidePage(page) {
 test('offline edits reach the team by themselves when the signal comes back, and later edits a little after they are made', async () => {
   const relay = await startRelay({ app: true });
   const { chloeStore } = coordinatorAndSupporter(relay);
-  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  const code = connectJson(chloeStore, 'invite', '--name', 'Amara', '--role', 'supporter').code;
   const { context, page } = await openBrowser();
   const chip = page.locator('.sync-chip');
   try {

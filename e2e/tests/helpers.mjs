@@ -179,7 +179,7 @@ export function coordinatorAndSupporter(relay) {
   connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
   const amaraStore = join(tempDir(), 'device.db');
   connect(amaraStore, 'init', '--name', 'Amara');
-  connect(amaraStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--role', 'supporter').code);
+  connect(amaraStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--name', 'Amara', '--role', 'supporter').code);
   return { chloeStore, amaraStore };
 }
 

@@ -16,7 +16,7 @@ test("a phone enrolled with a resident's invite shows only that resident's own s
   const kwame = connect(chloeStore, 'resident', 'add', '--name', 'Kwame');
   connect(chloeStore, 'offer', 'add', kwame, 'Plays the piano');
   connect(chloeStore, 'sync');
-  const code = connectJson(chloeStore, 'invite', '--role', 'resident', '--resident', doreen).code;
+  const code = connectJson(chloeStore, 'invite', '--name', 'Doreen', '--role', 'resident', '--resident', doreen).code;
 
   const app = await startPreview({ name: 'Doreen' });
   const { context, page } = await openBrowser();

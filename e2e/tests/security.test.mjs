@@ -97,7 +97,7 @@ test('a subject access copy, the audit trail, erasure by a coordinator and remot
   connect(amaraStore, 'sync');
   const lostStore = join(tempDir(), 'device.db');
   connect(lostStore, 'init', '--name', 'Lost phone');
-  connect(lostStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--role', 'supporter').code);
+  connect(lostStore, 'enrol', '--relay', relay.url, '--invite', connectJson(chloeStore, 'invite', '--name', 'Lost phone', '--role', 'supporter').code);
 
   const chloeApp = await startPreview({ store: chloeStore });
   const lostApp = await startPreview({ store: lostStore });

@@ -14,7 +14,7 @@ test('two devices converge through the relay after one edits offline', async () 
   connect(chloeStore, 'init', '--name', 'Chloe');
   connect(chloeStore, 'enrol', '--relay', relay.url, '--invite', relay.invite);
   const code = JSON.parse(
-    execFileSync(bin('connect'), ['--store', chloeStore, 'invite', '--role', 'supporter', '--json'], {
+    execFileSync(bin('connect'), ['--store', chloeStore, 'invite', '--name', 'Amara', '--role', 'supporter', '--json'], {
       encoding: 'utf8',
       env: { ...process.env, CONNECT_PASSPHRASE: PIN },
     }),

@@ -154,7 +154,7 @@ test('the web app opens offline, keeps its words encrypted in OPFS, and forgets 
 test('the web app enrols with an invite code, syncs over fetch, and sees an edit made on another device', async () => {
   const relay = await startRelay({ app: true });
   const { chloeStore } = coordinatorAndSupporter(relay);
-  const code = connectJson(chloeStore, 'invite', '--role', 'supporter').code;
+  const code = connectJson(chloeStore, 'invite', '--name', 'Amara', '--role', 'supporter').code;
   const { context, page } = await openBrowser();
   try {
     await page.goto(relay.url);
@@ -249,7 +249,7 @@ test("7. a browser enrolled with a resident's invite shows only that resident's 
   const kwame = connect(chloeStore, 'resident', 'add', '--name', 'Kwame');
   connect(chloeStore, 'offer', 'add', kwame, 'Plays the piano');
   connect(chloeStore, 'sync');
-  const code = connectJson(chloeStore, 'invite', '--role', 'resident', '--resident', doreen).code;
+  const code = connectJson(chloeStore, 'invite', '--name', 'Doreen', '--role', 'resident', '--resident', doreen).code;
   const { context, page } = await openBrowser();
   try {
     await page.goto(relay.url);
@@ -292,7 +292,7 @@ test('the web app reads the invite from its QR code with the camera, and enrols 
   const relay = await startRelay({ app: true });
   const { chloeStore } = coordinatorAndSupporter(relay);
   // A coordinator's phone this time, so the coordinators' screens are seen too.
-  const code = connectJson(chloeStore, 'invite', '--role', 'coordinator').code;
+  const code = connectJson(chloeStore, 'invite', '--name', 'Amara', '--role', 'coordinator').code;
   // The camera sees the coordinator's screen: the QR code the invite panel draws.
   const camera = fakeCamera(`connect-companion:enrol?relay=${relay.url}&code=${code}`);
   const { context, page } = await openBrowser(undefined, { camera });

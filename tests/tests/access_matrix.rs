@@ -234,7 +234,7 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let (victim_device, body) = enrol(victim_code, "Lost phone");
     let victim = call(&app, "POST", "/v1/enrol", None, Some(body)).await.1["token"].as_str().unwrap().to_owned();
 
-    let invite = serde_json::json!({ "role": "supporter" });
+    let invite = serde_json::json!({ "role": "supporter", "name": "Bogdan" });
     let assign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
     let revoke = format!("/v1/devices/{victim_device}/revoke");
     let erase = format!("/v1/residents/{}/erase", ResidentId::random());
@@ -422,6 +422,15 @@ async fn a_coordinator_lists_cancels_unassigns_and_removes_and_each_takes_effect
     )
     .await;
     assert_eq!(s, StatusCode::OK);
+    // An invite for nobody is refused: the coordinator names the person, so
+    // the enrolling phone never names itself in the team's records.
+    for unnamed in
+        [serde_json::json!({ "role": "supporter" }), serde_json::json!({ "role": "supporter", "name": "  " })]
+    {
+        let (s, refused) = call(&app, "POST", "/v1/invites", Some(&chloe), Some(unnamed)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{refused}");
+        assert!(refused["message"].as_str().unwrap().contains("name the person"), "{refused}");
+    }
     let id = made["invite_id"].as_str().unwrap().to_owned();
     let (_, listed) = call(&app, "GET", "/v1/invites", Some(&chloe), None).await;
     let mine = listed["invites"].as_array().unwrap().iter().find(|i| i["invite_id"] == id.as_str()).unwrap().clone();

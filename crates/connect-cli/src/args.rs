@@ -175,7 +175,8 @@ pub(crate) enum Command {
         /// Hours until the code expires.
         #[arg(long)]
         hours: Option<i64>,
-        /// Who it is for, as the team will know them.
+        /// Who it is for, as the team will know them (needed: the team's
+        /// records show this name, whatever their phone calls itself).
         #[arg(long)]
         name: Option<String>,
     },

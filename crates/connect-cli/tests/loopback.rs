@@ -42,8 +42,8 @@ fn two_supporters_and_a_resident_edit_offline_and_converge() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
     let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
-    let amara = Device::enrolled(dir.path(), "Amara", &relay, &chloe.invite("supporter", None));
-    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
+    let amara = Device::enrolled(dir.path(), "Amara", &relay, &chloe.invite("Amara", "supporter", None));
+    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("Ben", "supporter", None));
 
     let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
     let first_sync = amara.json(&["sync"]);
@@ -61,7 +61,7 @@ fn two_supporters_and_a_resident_edit_offline_and_converge() {
     ben.ok(&["sync"]);
     assert_eq!(ben.json(&["resident", "list"]).as_array().unwrap().len(), 1);
 
-    let doreen = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&r)));
+    let doreen = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("Doreen", "resident", Some(&r)));
     doreen.ok(&["sync"]);
 
     // Everyone edits offline.
@@ -116,7 +116,7 @@ fn a_revoked_device_is_refused_and_wipes_itself() {
     let dir = tempfile::tempdir().unwrap();
     let (relay, first) = start_relay(dir.path());
     let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
-    let lost = Device::enrolled(dir.path(), "Lost phone", &relay, &chloe.invite("supporter", None));
+    let lost = Device::enrolled(dir.path(), "Lost phone", &relay, &chloe.invite("Lost phone", "supporter", None));
     lost.ok(&["resident", "add", "--name", "Doreen"]);
     lost.ok(&["sync"]);
     let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
@@ -149,10 +149,15 @@ fn invites_are_one_time_and_errors_are_plain() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("already been used"));
     let out = second.run(&["sync"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not enrolled"));
-    let amara = Device::enrolled(dir.path(), "Amara", &relay, &_chloe.invite("supporter", None));
-    let out = amara.run(&["invite", "--role", "supporter"]);
+    let amara = Device::enrolled(dir.path(), "Amara", &relay, &_chloe.invite("Amara", "supporter", None));
+    let out = amara.run(&["invite", "--role", "supporter", "--name", "Ben"]);
     assert!(!out.status.success(), "a supporter cannot invite");
     assert!(String::from_utf8_lossy(&out.stderr).contains("only a coordinator"));
+    // The coordinator names the person; an invite for nobody is refused.
+    let unnamed = _chloe.run(&["invite", "--role", "supporter"]);
+    assert!(!unnamed.status.success());
+    assert!(String::from_utf8_lossy(&unnamed.stderr).contains("name the person you are inviting"), "{unnamed:?}");
+    assert_eq!(_chloe.json(&["invites"]).as_array().unwrap().len(), 2, "nothing made for nobody");
 }
 
 #[test]
@@ -196,7 +201,7 @@ fn a_coordinator_names_lists_and_cancels_invites_ends_assignments_and_takes_peop
     let amara = Device::enrolled(dir.path(), "Ami", &relay, for_amara["code"].as_str().unwrap());
     let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
     amara.ok(&["sync"]);
-    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("supporter", None));
+    let ben = Device::enrolled(dir.path(), "Ben", &relay, &chloe.invite("Ben", "supporter", None));
     let people = chloe.json(&["people"]);
     let id_of = |name: &str| {
         people["people"]
@@ -242,7 +247,7 @@ fn a_caseload_larger_than_one_request_syncs_in_one_command_each_way() {
     assert_eq!(up["pending"], 0, "{up}");
     assert!(up["rounds"].as_u64().unwrap() > 1, "{up}");
 
-    let dev = Device::enrolled(dir.path(), "Dev", &relay, &chloe.invite("coordinator", None));
+    let dev = Device::enrolled(dir.path(), "Dev", &relay, &chloe.invite("Dev", "coordinator", None));
     let down = dev.json(&["sync"]);
     assert_eq!(down["pending"], 0, "{down}");
     let list = dev.json(&["resident", "list"]);
@@ -266,12 +271,17 @@ fn a_revoked_device_wipes_itself_at_any_contact_with_the_relay_not_only_at_sync(
     // Each lost phone is a coordinator's, so every call below is one it may make.
     let calls: [&Call<'_>; 4] = [
         &|r| vec!["history".into(), r.into()],
-        &|_| vec!["invite".into(), "--role".into(), "supporter".into()],
+        &|_| vec!["invite".into(), "--role".into(), "supporter".into(), "--name".into(), "Ben".into()],
         &|_| vec!["people".into()],
         &|r| ["export", r, "--format", "json", "--out", &out_file].map(String::from).to_vec(),
     ];
     for (n, call) in calls.iter().enumerate() {
-        let lost = Device::enrolled(dir.path(), &format!("Lost {n}"), &relay, &chloe.invite("coordinator", None));
+        let lost = Device::enrolled(
+            dir.path(),
+            &format!("Lost {n}"),
+            &relay,
+            &chloe.invite(&format!("Lost {n}"), "coordinator", None),
+        );
         let resident = lost.ok(&["resident", "add", "--name", &format!("Resident {n}")]);
         lost.ok(&["sync"]);
         let device_id = lost.json(&["status"])["device_id"].as_str().unwrap().to_owned();
@@ -295,7 +305,7 @@ fn enrolling_with_a_residents_invite_makes_this_their_own_device_as_in_the_app()
     let doreen = chloe.ok(&["resident", "add", "--name", "Doreen"]);
     chloe.ok(&["sync"]);
     assert_eq!(chloe.json(&["status"])["own_resident"], Value::Null, "a coordinator's device is nobody's own");
-    let hers = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("resident", Some(&doreen)));
+    let hers = Device::enrolled(dir.path(), "Doreen", &relay, &chloe.invite("Doreen", "resident", Some(&doreen)));
     let status = hers.json(&["status"]);
     assert_eq!(status["own_resident"], doreen.as_str(), "{status}");
     assert_eq!(status["role"], "resident");

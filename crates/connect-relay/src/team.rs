@@ -33,8 +33,17 @@ pub(crate) async fn invite(
     Json(req): Json<InviteRequest>,
 ) -> Result<Json<InviteResponse>, RelayError> {
     require_coordinator(&device)?;
+    // The coordinator names the person: the enrolling phone never names
+    // itself in the team's records.
+    let name = req.name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if name.is_none() {
+        return Err(RelayError::BadRequest(
+            "name the person you are inviting: the team's records show that name, whatever their phone calls itself"
+                .into(),
+        ));
+    }
     let team = device.person.team;
-    let from = InviteFrom { name: req.name, created_by: Some(device.device_id) };
+    let from = InviteFrom { name, created_by: Some(device.device_id) };
     let hours = req.hours.unwrap_or(admin::DEFAULT_INVITE_HOURS);
     let issued = state
         .with_db(move |db| admin::create_invite_from(db, team, req.role, req.resident, hours, &from, now()))

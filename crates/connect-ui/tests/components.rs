@@ -520,6 +520,11 @@ fn a_coordinator_invites_someone_by_name_sees_it_waiting_and_cancels_it() {
     assert!(html(&dom).contains("No invites are waiting to be used."), "{}", html(&dom));
     let name = listeners(&edits, "input")[0];
     let form = listeners(&edits, "submit")[0];
+    // An invite for nobody is not made: the coordinator names the person.
+    submit(&mut dom, form);
+    settle(&mut dom);
+    assert!(issued.lock().unwrap().is_empty(), "nothing asked of the relay");
+    assert!(!html(&dom).contains("An invite for"), "no invite shown");
     type_text(&mut dom, name, "Bogdan");
     settle(&mut dom);
     submit(&mut dom, form);

@@ -67,9 +67,9 @@ impl Device {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
-    /// (Coordinator) A new invite's code.
-    pub fn invite(&self, role: &str, resident: Option<&str>) -> String {
-        let mut args = vec!["invite", "--role", role];
+    /// (Coordinator) A new invite's code, for the person named `name`.
+    pub fn invite(&self, name: &str, role: &str, resident: Option<&str>) -> String {
+        let mut args = vec!["invite", "--name", name, "--role", role];
         if let Some(r) = resident {
             args.extend(["--resident", r]);
         }

@@ -19,6 +19,10 @@ use crate::api::views::{InviteCard, SyncSummary};
 use crate::network::{Network, RelayAccess};
 use crate::session::SharedSession;
 
+/// Why an invite without a name is refused (by this device and the relay alike).
+pub const NAME_THE_PERSON: &str =
+    "Name the person you are inviting: the team's records show that name, whatever their phone calls itself.";
+
 /// Why a device with no relay shows only its own half of the audit trail.
 pub const NO_RELAY_HISTORY: &str = "This phone is not part of a team yet.";
 
@@ -143,7 +147,9 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
 
     /// (Coordinator) Creates an invite for a person of `role` (a resident's
     /// own names them), valid for `hours` (the relay's default if `None`),
-    /// for the person the coordinator `name`s.
+    /// for the person the coordinator `name`s: the name the team's records
+    /// show, whatever the enrolling phone calls its person. Refused without
+    /// one, before the relay is asked.
     pub async fn invite(
         &self,
         role: AuthorRole,
@@ -151,8 +157,11 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         hours: Option<i64>,
         name: Option<String>,
     ) -> Result<InviteResponse, DeviceError> {
-        let relay = self.relay()?;
         let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        if name.is_none() {
+            return Err(DeviceError::refused(NAME_THE_PERSON));
+        }
+        let relay = self.relay()?;
         self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours, name: name.clone() }).await)
     }
 

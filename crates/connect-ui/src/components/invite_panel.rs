@@ -41,6 +41,12 @@ pub fn InvitePanel(#[props(default)] on_made: EventHandler<()>) -> Element {
             return;
         }
         let person = Some(name.read().trim().to_owned()).filter(|n| !n.is_empty());
+        // The team's records show the name given here, never the one the
+        // new phone calls its person: it is asked for first.
+        if person.is_none() {
+            ui.error(ui.t(Msg::InviteNeedsName));
+            return;
+        }
         run_call(
             ui,
             Some(busy),
@@ -61,6 +67,7 @@ pub fn InvitePanel(#[props(default)] on_made: EventHandler<()>) -> Element {
                     input {
                         r#type: "text",
                         autocomplete: "off",
+                        required: true,
                         value: "{name}",
                         oninput: move |e| name.set(e.value()),
                     }

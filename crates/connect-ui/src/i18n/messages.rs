@@ -467,6 +467,7 @@ messages! {
         TabPeople = "tab-people",
         InvitesMoved = "invites-moved",
         InviteName = "invite-name",
+        InviteNeedsName = "invite-needs-name",
         WhichResident = "which-resident",
         ChooseOne = "choose-one",
         ChooseTheResident = "choose-the-resident",
