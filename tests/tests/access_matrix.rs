@@ -403,6 +403,37 @@ async fn malformed_enrolments_count_against_the_enrolment_limit_as_wrong_codes_d
 }
 
 #[tokio::test]
+async fn an_enrolment_as_the_nil_device_or_a_device_already_seen_is_refused_and_the_invite_kept() {
+    let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
+    let now = connect_model::Timestamp::new(chrono::Utc::now());
+    let first = connect_relay::admin::create_team(&db, "Team", now).unwrap();
+    let app = connect_relay::router(connect_relay::AppState::new(db));
+    let enrol = |device: connect_model::DeviceId| serde_json::json!({ "invite": first.code, "device_id": device, "device_name": "phone", "person_name": "Chloe" });
+    let nil: connect_model::DeviceId = serde_json::from_value(serde_json::json!(uuid::Uuid::nil())).unwrap();
+    let (s, refused) = call(&app, "POST", "/v1/enrol", None, Some(enrol(nil))).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{refused}");
+    let phone = connect_model::DeviceId::random();
+    let (s, enrolled) = call(&app, "POST", "/v1/enrol", None, Some(enrol(phone))).await;
+    assert_eq!(s, StatusCode::OK, "the invite was kept for a real device");
+    let chloe = enrolled["token"].as_str().unwrap().to_owned();
+    // A second invite, and the same device id again: an id is never reused,
+    // and the invite stays for the phone it was meant for.
+    let (_, made) = call(
+        &app,
+        "POST",
+        "/v1/invites",
+        Some(&chloe),
+        Some(serde_json::json!({ "role": "supporter", "name": "Amara" })),
+    )
+    .await;
+    let again = |device: connect_model::DeviceId| serde_json::json!({ "invite": made["code"], "device_id": device, "device_name": "phone", "person_name": "Amara" });
+    let (s, refused) = call(&app, "POST", "/v1/enrol", None, Some(again(phone))).await;
+    assert!(s.is_client_error(), "{s}: {refused}");
+    let (s, _) = call(&app, "POST", "/v1/enrol", None, Some(again(connect_model::DeviceId::random()))).await;
+    assert_eq!(s, StatusCode::OK, "the invite was kept");
+}
+
+#[tokio::test]
 async fn a_coordinator_lists_cancels_unassigns_and_removes_and_each_takes_effect() {
     let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
     let now = connect_model::Timestamp::new(chrono::Utc::now());

@@ -428,15 +428,27 @@ pub fn counts_follow_documents_devices_and_teams<S: RelayStore>(store: &mut S) {
     assert_eq!(store.counts().unwrap(), (2, 1, 2));
 }
 
-/// A backup is a non-empty file (each backend's own tests restore it); one
-/// that cannot be written is an error, not a silent success.
+/// A backup is a non-empty file readable by its owner only (each backend's
+/// own tests restore it); one that cannot be written is an error, not a
+/// silent success.
 pub fn a_backup_is_written_and_a_bad_destination_is_an_error<S: RelayStore>(store: &mut S) {
     team_with_device(store, AuthorRole::Supporter);
     let dir = std::env::temp_dir().join(format!("connect-backup-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("relay.backup");
+    // A file left there readable by all is made the owner's alone: a backup
+    // holds every resident's words.
+    std::fs::write(&path, b"an older file").unwrap();
+    #[cfg(unix)]
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     store.backup(&path).unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the backup is readable by its owner only, not {mode:o}");
+    }
     let nowhere = dir.join("no-such-dir").join("relay.backup");
     assert!(store.backup(&nowhere).is_err());
     std::fs::remove_dir_all(&dir).unwrap();

@@ -492,6 +492,8 @@ fn an_invite_shows_a_qr_code_that_reads_back_as_the_invite() {
     let (_local, backend) = in_process(store, relay).unwrap();
     let (mut dom, edits) = mount_root(&backend, InvitePanelAlone);
     let [form] = listeners(&edits, "submit")[..] else { panic!("one form") };
+    type_text(&mut dom, listeners(&edits, "input")[0], "Bogdan");
+    settle(&mut dom);
     submit(&mut dom, form);
     settle(&mut dom);
     let page = html(&dom);

@@ -356,7 +356,7 @@ fn a_revoked_device_is_wiped_by_any_call_to_the_relay_not_only_by_sync() {
         let result = connect_device::native::wait_for(async {
             match call {
                 "audit trail" => backend.audit(doreen).await.map(drop),
-                "invite" => backend.invite(AuthorRole::Supporter, None, None, None).await.map(drop),
+                "invite" => backend.invite(AuthorRole::Supporter, None, None, Some("Ben".into())).await.map(drop),
                 _ => backend.subject_access(doreen).await.map(drop),
             }
         });
