@@ -269,7 +269,10 @@ export async function ready(page, text = 'Caseload', { pin = PIN, name } = {}) {
   } else if (await locked.isVisible()) {
     await unlock(page, pin);
   }
-  await target.waitFor({ timeout: 15000 });
+  await target.waitFor({ timeout: 15000 }).catch(async (e) => {
+    const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '?');
+    throw new Error(`${e.message}\nAfter the lock, the screen showed: ${shown}`);
+  });
 }
 
 /** Types the PIN on the lock screen. */

@@ -58,6 +58,12 @@ pub struct Device<S, N> {
     store: Mutex<Option<S>>,
     /// Closed by [`Device::close`] (locked), not wiped.
     closed: AtomicBool,
+    /// Wiped by [`Device::wipe`]: the team revoked this device and its files
+    /// were deleted. Said only by the wipe itself, never inferred from an
+    /// empty store: a lock closing the store while a call was in flight once
+    /// looked like a wipe, and the vault deleted the files of a phone that
+    /// had only locked.
+    wiped: AtomicBool,
     network: N,
     wipe: Wipe,
 }
@@ -82,7 +88,13 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// A device over `store`, reaching the relay through `network`. A revoked
     /// device only forgets its store; [`Device::wiping_with`] also deletes it.
     pub fn new(store: S, network: N) -> Self {
-        Self { store: Mutex::new(Some(store)), closed: AtomicBool::new(false), network, wipe: Box::new(|| Ok(())) }
+        Self {
+            store: Mutex::new(Some(store)),
+            closed: AtomicBool::new(false),
+            wiped: AtomicBool::new(false),
+            network,
+            wipe: Box::new(|| Ok(())),
+        }
     }
 
     /// The same device, deleting its files with `wipe` when the team revokes it.
@@ -122,7 +134,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// Whether the store was deleted after the team revoked this device.
     #[must_use]
     pub fn wiped(&self) -> bool {
-        !self.closed.load(Ordering::SeqCst) && self.store.lock().map(|s| s.is_none()).unwrap_or(false)
+        self.wiped.load(Ordering::SeqCst)
     }
 
     /// This device's identity.
@@ -315,6 +327,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     fn wipe(&self) -> DeviceError {
         if let Ok(mut store) = self.store.lock() {
             // Closed before its files go.
+            self.wiped.store(true, Ordering::SeqCst);
             drop(store.take());
         }
         match (self.wipe)() {
@@ -323,6 +336,34 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 "This device was removed from the team, but deleting its records failed: {}",
                 sentence(e)
             )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::Device;
+    use crate::network::HttpNetwork;
+
+    /// A lock closes the store while calls may be in flight; each call then
+    /// asks whether the device was wiped, and a yes deletes the phone's
+    /// files. Closing must never read as wiping, however the two interleave.
+    #[test]
+    fn a_store_closed_by_a_lock_never_reads_as_wiped_while_it_closes() {
+        for _ in 0..2_000 {
+            let device = Arc::new(Device::new(connect_store::MemoryStore::new(), HttpNetwork));
+            let closer = {
+                let device = Arc::clone(&device);
+                std::thread::spawn(move || device.close())
+            };
+            let mut seen_wiped = false;
+            while !closer.is_finished() {
+                seen_wiped |= device.wiped();
+            }
+            closer.join().unwrap();
+            assert!(!seen_wiped && !device.wiped(), "a lock is never a wipe");
         }
     }
 }
