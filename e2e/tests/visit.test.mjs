@@ -332,8 +332,9 @@ test('8. finding the way: every tab shows, search comes first, a duplicate asks,
   await page.getByRole('button', { name: /^Doreen/ }).click();
   await page.getByRole('tab', { name: 'Journal' }).click();
   await page.getByRole('textbox', { name: 'What happened' }).fill('She showed me her photos from Margate');
-  // Kept a second after the typing stops.
-  await page.waitForTimeout(1600);
+  // Kept a second after the typing stops (and the store's write done: on a
+  // busy machine that takes longer than the second).
+  await page.waitForTimeout(3000);
   await page.reload();
   await ready(page);
   await page.getByRole('button', { name: /^Doreen/ }).click();
