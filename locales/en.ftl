@@ -268,6 +268,14 @@ wait-minutes = { $n ->
    *[other] { $n } minutes
     }
 my-page-named = My page: { $name }
+# Why a call failed, for what the app itself says (a refusal's own words come from the device core).
+error-wiped = This phone was removed from the team, and everything about residents was deleted from it.
+error-not-enrolled = This phone is not part of a team yet. Ask your coordinator for an invite, then add it in Settings.
+error-unreachable = No connection to the team right now.
+error-wait = The team's server asked this phone to wait a little; nothing was lost.
+error-unavailable = The app's store stopped answering. Close the app and open it again; nothing was lost.
+error-locked = The app is locked. Unlock it to go on; nothing was lost.
+error-erased = Too many wrong PINs: this phone erased its records, as your team chose. What reached the team is safe with them: set the phone up again and join the team to get it back.
 app-name = Connect Companion
 wrong-pins-so-far = { $n ->
     [one] { $n } wrong PIN

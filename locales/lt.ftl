@@ -278,6 +278,13 @@ wait-minutes = { $n ->
    *[other] { $n } minučių
     }
 my-page-named = Mano puslapis: { $name }
+error-wiped = Šis telefonas pašalintas iš komandos, o viskas apie gyventojus iš jo ištrinta.
+error-not-enrolled = Šis telefonas dar nepriklauso komandai. Paprašykite koordinatoriaus kvietimo ir įveskite jį nustatymuose.
+error-unreachable = Šiuo metu nėra ryšio su komanda.
+error-wait = Komandos serveris paprašė šio telefono šiek tiek palaukti; niekas neprarasta.
+error-unavailable = Programėlė nustojo atsakinėti. Uždarykite ją ir atidarykite iš naujo; niekas neprarasta.
+error-locked = Programėlė užrakinta. Atrakinkite ją, kad galėtumėte tęsti; niekas neprarasta.
+error-erased = Per daug neteisingų PIN kodų: telefonas ištrynė savo duomenis, kaip nusprendė komanda. Tai, kas pasiekė komandą, yra saugu: vėl nustatykite telefoną ir prisijunkite prie komandos.
 app-name = Connect Companion
 wrong-pins-so-far = { $n ->
     [one] { $n } neteisingas PIN kodas

@@ -278,6 +278,13 @@ wait-minutes = { $n ->
    *[other] { $n } minuty
     }
 my-page-named = Moja strona: { $name }
+error-wiped = Ten telefon został usunięty z zespołu, a wszystko o mieszkańcach zostało z niego skasowane.
+error-not-enrolled = Ten telefon nie należy jeszcze do zespołu. Poproś koordynatora o zaproszenie i dodaj je w Ustawieniach.
+error-unreachable = Teraz nie ma połączenia z zespołem.
+error-wait = Serwer zespołu poprosił ten telefon, by chwilę poczekał; nic nie przepadło.
+error-unavailable = Aplikacja przestała odpowiadać. Zamknij ją i otwórz ponownie; nic nie przepadło.
+error-locked = Aplikacja jest zablokowana. Odblokuj ją, aby kontynuować; nic nie przepadło.
+error-erased = Zbyt wiele błędnych PIN-ów: telefon skasował swoje dane, tak jak zdecydował zespół. To, co dotarło do zespołu, jest bezpieczne: skonfiguruj telefon ponownie i dołącz do zespołu, aby je odzyskać.
 app-name = Connect Companion
 wrong-pins-so-far = { $n ->
     [one] { $n } błędny kod PIN

@@ -274,6 +274,13 @@ wait-minutes = { $n ->
    *[other] { $n } minutos
     }
 my-page-named = A minha página: { $name }
+error-wiped = Este telemóvel foi retirado da equipa, e tudo o que dizia respeito aos residentes foi apagado dele.
+error-not-enrolled = Este telemóvel ainda não faz parte de uma equipa. Peça um convite ao seu coordenador e adicione-o nas Definições.
+error-unreachable = Agora não há ligação à equipa.
+error-wait = O servidor da equipa pediu a este telemóvel que espere um pouco; nada se perdeu.
+error-unavailable = A aplicação deixou de responder. Feche-a e abra-a de novo; nada se perdeu.
+error-locked = A aplicação está bloqueada. Desbloqueie-a para continuar; nada se perdeu.
+error-erased = Demasiados PIN errados: este telemóvel apagou os seus dados, como a equipa decidiu. O que chegou à equipa está seguro: configure o telemóvel de novo e junte-se à equipa para o recuperar.
 app-name = Connect Companion
 wrong-pins-so-far = { $n ->
     [one] { $n } código PIN errado

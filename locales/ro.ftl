@@ -272,6 +272,13 @@ wait-minutes = { $n ->
    *[other] { $n } de minute
     }
 my-page-named = Pagina mea: { $name }
+error-wiped = Acest telefon a fost scos din echipă, iar tot ce privea beneficiarii a fost șters de pe el.
+error-not-enrolled = Acest telefon nu face încă parte dintr-o echipă. Cereți o invitație coordonatorului, apoi adăugați-o în Setări.
+error-unreachable = Nu există legătură cu echipa acum.
+error-wait = Serverul echipei a cerut acestui telefon să aștepte puțin; nu s-a pierdut nimic.
+error-unavailable = Aplicația nu mai răspunde. Închideți-o și deschideți-o din nou; nu s-a pierdut nimic.
+error-locked = Aplicația este blocată. Deblocați-o pentru a continua; nu s-a pierdut nimic.
+error-erased = Prea multe coduri PIN greșite: telefonul și-a șters datele, cum a ales echipa. Ce a ajuns la echipă este în siguranță: configurați telefonul din nou și alăturați-vă echipei ca să le primiți înapoi.
 app-name = Connect Companion
 wrong-pins-so-far = { $n ->
     [one] Un cod PIN greșit

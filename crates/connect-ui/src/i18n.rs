@@ -227,5 +227,26 @@ pub fn role_noun(role: connect_model::AuthorRole) -> Msg {
     }
 }
 
+/// Why a device call failed, in `lang`: what the app itself says (no
+/// connection, locked, removed from the team ...) in every language; a
+/// refusal's own words (a name too long, a step only a coordinator may take)
+/// come from the device core in English.
+#[must_use]
+pub fn device_error(lang: Lang, e: &connect_device::DeviceError) -> String {
+    use connect_device::DeviceError as E;
+    let msg = match e {
+        _ if lang == Lang::En => return e.to_string(),
+        E::Wiped => Msg::ErrorWiped,
+        E::NotEnrolled => Msg::ErrorNotEnrolled,
+        E::Unreachable(_) => Msg::ErrorUnreachable,
+        E::Wait { .. } => Msg::ErrorWait,
+        E::Unavailable => Msg::ErrorUnavailable,
+        E::Locked => Msg::ErrorLocked,
+        E::Erased => Msg::ErrorErased,
+        E::Refused(_) | E::Store(_) | E::Network(_) => return e.to_string(),
+    };
+    t(lang, msg)
+}
+
 #[cfg(test)]
 mod tests;

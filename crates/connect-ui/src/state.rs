@@ -371,9 +371,9 @@ pub fn run_call<T: 'static>(
 fn show_failure(ui: Ui, e: &DeviceError) {
     match e {
         DeviceError::Unreachable(_) | DeviceError::Network(_) => {
-            ui.team_error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())]));
+            ui.team_error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), e).into())]));
         }
-        _ => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())])),
+        _ => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), e).into())])),
     }
 }
 

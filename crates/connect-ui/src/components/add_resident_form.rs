@@ -29,7 +29,9 @@ pub fn AddResidentForm() -> Element {
                         ui.bump();
                         ui.go(Screen::Resident(r, Tab::Page));
                     }
-                    Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
+                    Err(err) => {
+                        ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                    }
                 }
             });
         }

@@ -25,7 +25,9 @@ pub fn AutoSyncPicker(current: u32) -> Element {
                     auto.tell(Command::Every(every(minutes)));
                     ui.bump();
                 }
-                Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
+                Err(err) => {
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                }
             }
         });
     };

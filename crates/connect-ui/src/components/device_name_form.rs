@@ -18,7 +18,9 @@ pub fn DeviceNameForm() -> Element {
         spawn(async move {
             match backend.set_device_name(&name).await {
                 Ok(()) => ui.bump(),
-                Err(err) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
+                Err(err) => {
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                }
             }
         });
     };

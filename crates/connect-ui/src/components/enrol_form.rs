@@ -45,7 +45,8 @@ pub fn EnrolForm() -> Element {
                         locked.set(Some(own));
                     }
                 }
-                Err(err) => ui.team_error(ui.tr(Msg::ErrorPrefix, &[("why", err.to_string().into())])),
+                Err(err) => ui
+                    .team_error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())])),
             }
         });
     };

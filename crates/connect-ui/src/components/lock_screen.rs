@@ -157,7 +157,7 @@ pub fn LockScreen() -> Element {
     let t = move |m| crate::i18n::t(lang, m);
     // The store cannot be reached at all (its files held by another tab):
     // said at once, before any PIN is typed, and nothing is offered to erase.
-    let unavailable = lock_state.read().clone().and_then(Result::err).map(|e| e.to_string());
+    let unavailable = lock_state.read().clone().and_then(Result::err).map(|e| crate::i18n::device_error(lang, &e));
     let fingerprint = state.fingerprint.clone();
     let pin_asked = fingerprint.as_ref().is_none_or(|f| f.pin_too);
     let handed_to = state.handed_to.clone();
@@ -180,8 +180,15 @@ pub fn LockScreen() -> Element {
                     gate.open(backend);
                 }
                 Err(DeviceError::Erased) => gate.erased(),
+                // A wrong PIN in another language than English: the lock
+                // state's count and wait say it in that language (the
+                // device core words its refusals in English).
+                Err(DeviceError::Refused(_)) if lang != Lang::En => {
+                    error.set(None);
+                    lock_state.restart();
+                }
                 Err(why) => {
-                    error.set(Some(why.to_string()));
+                    error.set(Some(crate::i18n::device_error(lang, &why)));
                     // The wrong guess was counted: show the new count and wait.
                     lock_state.restart();
                 }

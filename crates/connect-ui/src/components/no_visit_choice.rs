@@ -39,7 +39,9 @@ pub fn NoVisitChoice(resident: ResidentId) -> Element {
                     ui.tell(Some(Notice::undoable(ui.t(Msg::NoVisitSaved), resident, undo)));
                 }
                 Ok(None) => open.set(false),
-                Err(e) => ui.error(ui.tr(Msg::ErrorPrefix, &[("why", e.to_string().into())])),
+                Err(e) => {
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &e).into())]))
+                }
             }
         });
     };

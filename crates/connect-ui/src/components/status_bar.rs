@@ -38,7 +38,7 @@ pub fn StatusBar() -> Element {
     let press = move |_| {
         // The auto-sync never tries without a team to send to; a tap says why.
         if !enrolled && overview.read().is_some() {
-            ui.error(connect_device::DeviceError::NotEnrolled.to_string());
+            ui.error(crate::i18n::device_error(ui.lang(), &connect_device::DeviceError::NotEnrolled));
             return;
         }
         auto.sync_now();

@@ -177,3 +177,28 @@ fn a_phones_language_tag_finds_the_language_shipped() {
     assert_eq!(Lang::from_tag(""), None);
     assert!(Lang::Ur.right_to_left() && Lang::SHIPPED.iter().filter(|l| l.right_to_left()).count() == 1);
 }
+
+#[test]
+fn what_the_app_says_when_a_call_fails_is_in_each_language_and_english_as_the_core_words_it() {
+    use connect_device::DeviceError;
+    let said = [
+        DeviceError::Unreachable("no route".into()),
+        DeviceError::Wait { words: "wait".into(), seconds: 30 },
+        DeviceError::Locked,
+        DeviceError::Wiped,
+        DeviceError::NotEnrolled,
+        DeviceError::Unavailable,
+        DeviceError::Erased,
+    ];
+    for e in &said {
+        assert_eq!(device_error(Lang::En, e), e.to_string(), "English is the core's own words");
+        for lang in Lang::SHIPPED.into_iter().filter(|l| *l != Lang::En) {
+            let words = device_error(lang, e);
+            assert_ne!(words, device_error(Lang::En, e), "{lang:?} says {e:?} in its own words");
+            assert!(!words.is_empty());
+        }
+    }
+    // A refusal's own words come from the core, in English, in every language.
+    let refused = DeviceError::Refused("That name is too long.".into());
+    assert_eq!(device_error(Lang::Ur, &refused), "That name is too long.");
+}
