@@ -30,7 +30,9 @@ pub fn AddResidentForm() -> Element {
                         ui.go(Screen::Resident(r, Tab::Page));
                     }
                     Err(err) => {
-                        ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                        ui.error(
+                            ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]),
+                        );
                     }
                 }
             });

@@ -26,7 +26,7 @@ pub fn AutoSyncPicker(current: u32) -> Element {
                     ui.bump();
                 }
                 Err(err) => {
-                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]));
                 }
             }
         });

@@ -19,7 +19,7 @@ pub fn DeviceNameForm() -> Element {
             match backend.set_device_name(&name).await {
                 Ok(()) => ui.bump(),
                 Err(err) => {
-                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]))
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &err).into())]));
                 }
             }
         });

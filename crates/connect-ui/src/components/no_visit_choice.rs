@@ -40,7 +40,7 @@ pub fn NoVisitChoice(resident: ResidentId) -> Element {
                 }
                 Ok(None) => open.set(false),
                 Err(e) => {
-                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &e).into())]))
+                    ui.error(ui.tr(Msg::ErrorPrefix, &[("why", crate::i18n::device_error(ui.lang(), &e).into())]));
                 }
             }
         });
