@@ -20,7 +20,8 @@ use crate::components::{
 use crate::i18n::{Lang, Msg};
 use crate::state::{Screen, Tab, Ui, run_call, use_backend, use_backend_read, use_ui};
 use crate::vault::{Gate, use_gate};
-use connect_device::DeviceClient;
+use connect_device::api::ResidentData;
+use connect_device::{DeviceClient, DeviceError};
 
 /// What the resident is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,23 +43,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let gate = use_gate();
     let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let mut part = use_signal(|| Part::Page);
-    // The screens speak the resident's language while they hold the phone;
-    // her own phone speaks it always, also when it was chosen on her
-    // supporter's phone and came with a sync.
-    let own_phone_screens = backend.own_resident() == Some(resident);
-    use_effect(move || {
-        let chosen = match &*data.read() {
-            Some(Ok(d)) => d.page.language.as_deref().and_then(Lang::from_tag),
-            _ => None,
-        };
-        ui.speak_residents(chosen);
-        if let Some(chosen) = chosen.filter(|_| own_phone_screens) {
-            let mut phone = ui.lang;
-            if *phone.peek() != chosen {
-                phone.set(chosen);
-            }
-        }
-    });
+    use_residents_language(ui, data, backend.own_resident() == Some(resident));
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),
         // A resident's own phone before its first sync: their page is on its way.
@@ -191,4 +176,23 @@ fn give_back(ui: Ui, backend: &DeviceClient, gate: Option<Gate>, resident: Resid
             {ui.t(Msg::GiveBack)}
         }
     }
+}
+
+/// The screens speak the resident's language while she holds the phone; her
+/// own phone (`own_phone`) speaks it always, also when it was chosen on her
+/// supporter's phone and came with a sync.
+fn use_residents_language(ui: Ui, data: Resource<Result<ResidentData, DeviceError>>, own_phone: bool) {
+    use_effect(move || {
+        let chosen = match &*data.read() {
+            Some(Ok(d)) => d.page.language.as_deref().and_then(Lang::from_tag),
+            _ => None,
+        };
+        ui.speak_residents(chosen);
+        if let Some(chosen) = chosen.filter(|_| own_phone) {
+            let mut phone = ui.lang;
+            if *phone.peek() != chosen {
+                phone.set(chosen);
+            }
+        }
+    });
 }
