@@ -35,12 +35,9 @@ pub(crate) async fn invite(
     require_coordinator(&device)?;
     // The coordinator names the person: the enrolling phone never names
     // itself in the team's records.
-    let name = req.name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    let name = connect_sync::api::invite_name(req.name.as_deref());
     if name.is_none() {
-        return Err(RelayError::BadRequest(
-            "name the person you are inviting: the team's records show that name, whatever their phone calls itself"
-                .into(),
-        ));
+        return Err(RelayError::BadRequest(connect_sync::api::INVITE_NEEDS_A_NAME.into()));
     }
     let team = device.person.team;
     let from = InviteFrom { name, created_by: Some(device.device_id) };

@@ -84,6 +84,18 @@ pub struct EnrolResponse {
     pub person: Person,
 }
 
+/// Why a coordinator's invite for nobody is refused, by the device before it
+/// asks and by the relay alike: the team's records show the name the
+/// coordinator gives, never the one the enrolling phone calls its person.
+pub const INVITE_NEEDS_A_NAME: &str =
+    "name the person you are inviting: the team's records show that name, whatever their phone calls itself";
+
+/// The name an invite is for, trimmed, or `None` when it names nobody.
+#[must_use]
+pub fn invite_name(name: Option<&str>) -> Option<String> {
+    name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned)
+}
+
 /// A coordinator's request for an invite.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteRequest {

@@ -144,9 +144,17 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
 
     /// What the screens know at once when the store opens.
     pub fn opened(&self) -> Result<Opened, DeviceError> {
-        let own = self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?;
-        let own_resident = own.and_then(|r| r.parse().ok());
-        Ok(Opened { me: self.me()?, resident_lock: self.resident_lock()?, own_resident, language: self.language()? })
+        Ok(Opened {
+            me: self.me()?,
+            resident_lock: self.resident_lock()?,
+            own_resident: self.own_resident()?,
+            language: self.language()?,
+        })
+    }
+
+    /// The resident whose own phone this is (enrolled with their invite), if any.
+    fn own_resident(&self) -> Result<Option<ResidentId>, DeviceError> {
+        Ok(self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?.and_then(|r| r.parse().ok()))
     }
 
     /// Answers one request: the ones that reach the relay wait for it, the
@@ -277,8 +285,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// handed to a resident, and on a resident's own phone, theirs (if they
     /// chose one), else this phone's.
     pub fn lock_screen_language(&self) -> Result<Option<String>, DeviceError> {
-        let own = self.with_store(|s| s.setting(OWN_RESIDENT_SETTING))?.and_then(|r| r.parse().ok());
-        if let Some(resident) = self.resident_lock()?.or(own) {
+        if let Some(resident) = self.resident_lock()?.or(self.own_resident()?) {
             let page = self
                 .with_store(|s| s.load(connect_model::DocumentId::resident(resident, connect_model::DocKind::Page)));
             if let Some(tag) = page.ok().and_then(|d| connect_model::page::read(&d).ok()).and_then(|p| p.language) {

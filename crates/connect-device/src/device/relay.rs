@@ -19,10 +19,6 @@ use crate::api::views::{InviteCard, SyncSummary};
 use crate::network::{Network, RelayAccess};
 use crate::session::SharedSession;
 
-/// Why an invite without a name is refused (by this device and the relay alike).
-pub const NAME_THE_PERSON: &str =
-    "Name the person you are inviting: the team's records show that name, whatever their phone calls itself.";
-
 /// Why a device with no relay shows only its own half of the audit trail.
 pub const NO_RELAY_HISTORY: &str = "This phone is not part of a team yet.";
 
@@ -157,12 +153,11 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         hours: Option<i64>,
         name: Option<String>,
     ) -> Result<InviteResponse, DeviceError> {
-        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-        if name.is_none() {
-            return Err(DeviceError::refused(NAME_THE_PERSON));
-        }
+        let Some(name) = connect_sync::api::invite_name(name.as_deref()) else {
+            return Err(DeviceError::refused(crate::sentence(connect_sync::api::INVITE_NEEDS_A_NAME)));
+        };
         let relay = self.relay()?;
-        self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours, name: name.clone() }).await)
+        self.reached(self.network.invite(&relay, &InviteRequest { role, resident, hours, name: Some(name) }).await)
     }
 
     /// [`Device::invite`], as the screens show it: with the relay's address,
@@ -173,8 +168,8 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         resident: Option<ResidentId>,
         name: Option<String>,
     ) -> Result<InviteCard, DeviceError> {
+        let name = connect_sync::api::invite_name(name.as_deref());
         let issued = self.invite(role, resident, None, name.clone()).await?;
-        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         Ok(InviteCard {
             invite_id: issued.invite_id,
             code: issued.code,
