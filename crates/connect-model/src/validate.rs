@@ -115,6 +115,7 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
         DocKind::Checkins => {
             let c = checkin::read(doc)?;
             for i in &c.checkins {
+                r.text("language asked in", page::LANGUAGE_TAG_MAX, &i.asked_in);
                 r.claim(format!("checkins/{}/author", i.id), &i.author);
                 for area in i.life_map.keys() {
                     r.text("life area", NAME_MAX, area);
@@ -164,6 +165,8 @@ fn read_promises(r: &mut Reader, doc: &Automerge) -> Result<()> {
 
 fn read_page(r: &mut Reader, p: &page::ResidentPage) {
     r.text("name", NAME_MAX, &p.preferred_name);
+    // A tag, read by every phone and noted for its lock screen.
+    r.text("language", page::LANGUAGE_TAG_MAX, p.language.as_deref().unwrap_or_default());
     r.text("about me", LONG_TEXT_MAX, &p.about_me);
     for o in &p.offers {
         r.text("offer", ITEM_MAX, &o.text);
@@ -219,6 +222,21 @@ mod tests {
         tx.commit();
         let err = check_document(id, &doc).unwrap_err();
         assert!(matches!(err, ModelError::TooLong { field: "offer", len: 2001, max: 2000 }), "{err}");
+    }
+
+    #[test]
+    fn a_language_tag_written_past_the_model_is_refused_by_its_length() {
+        let resident = ResidentId::random();
+        let id = DocumentId::resident(resident, DocKind::Page);
+        let mut doc = page::create(&supporter_actor(), resident, "Doreen", &ctx(0)).unwrap();
+        page::set_language(&mut doc, &ctx(1), Some("ur")).unwrap();
+        check_document(id, &doc).unwrap();
+        // Every phone reads it, and notes it beside its key for the lock screen.
+        let mut tx = doc.transaction();
+        automerge::transaction::Transactable::put(&mut tx, ROOT, "language", "x".repeat(5_000)).unwrap();
+        tx.commit();
+        let err = check_document(id, &doc).unwrap_err();
+        assert!(matches!(err, ModelError::TooLong { field: "language", len: 5000, .. }), "{err}");
     }
 
     #[test]
