@@ -8,6 +8,8 @@
 //! cleanly. Nothing is deleted: "remove" sets `archived`, so a concurrent edit
 //! to a removed item still lands.
 
+use std::collections::BTreeMap;
+
 use automerge::transaction::{CommitOptions, Transactable, Transaction};
 use automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, Value};
 use autosurgeon::{Hydrate, HydrateError, Reconcile, Reconciler, Text};
@@ -138,6 +140,38 @@ pub(crate) fn update_text(tx: &mut Transaction<'_>, obj: &ObjId, field: &str, va
         }
     }
     Ok(())
+}
+
+/// Every map at `ROOT[name]`: one, or several if devices added it at once.
+pub(crate) fn root_maps<D: ReadDoc>(doc: &D, name: &str) -> Result<Vec<ObjId>> {
+    Ok(doc
+        .get_all(ROOT, name)?
+        .into_iter()
+        .filter_map(|(v, id)| matches!(v, Value::Object(ObjType::Map)).then_some(id))
+        .collect())
+}
+
+/// The map edits write to at `ROOT[name]`, added if the document has none.
+pub(crate) fn root_map_for_writing(tx: &mut Transaction<'_>, name: &str) -> Result<ObjId> {
+    match tx.get(ROOT, name)? {
+        Some((Value::Object(ObjType::Map), id)) => Ok(id),
+        _ => Ok(tx.put_object(ROOT, name, ObjType::Map)?),
+    }
+}
+
+/// Every entry of every map at `ROOT[name]`, hydrated as `T`; a key found
+/// in two maps (it never is, as ids are random) is read once.
+pub(crate) fn root_entries<T: Hydrate>(doc: &Automerge, name: &str) -> Result<BTreeMap<String, T>> {
+    let mut out = BTreeMap::new();
+    for map in root_maps(doc, name)? {
+        for key in doc.keys(&map) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = out.entry(key) {
+                let value: T = autosurgeon::hydrate_prop(doc, &map, slot.key().as_str())?;
+                slot.insert(value);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The next free order value in a collection: one past the largest.

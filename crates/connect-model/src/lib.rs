@@ -42,6 +42,7 @@ pub mod journal;
 pub mod limits;
 pub mod matching;
 pub mod measures;
+pub mod media;
 pub mod page;
 pub mod promise;
 pub mod questions;

@@ -22,7 +22,7 @@
 use std::collections::BTreeMap;
 
 use automerge::transaction::{Transactable, Transaction};
-use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, Value};
+use automerge::{Automerge, ObjId, ObjType, ReadDoc, Value};
 use autosurgeon::{Hydrate, Reconcile};
 use chrono::NaiveDate;
 
@@ -253,41 +253,9 @@ fn promise_kind(doc: &Automerge) -> Result<DocKind> {
     }
 }
 
-/// Every map at `ROOT[name]`: one, or several if devices added it at once.
-fn maps<D: ReadDoc>(doc: &D, name: &str) -> Result<Vec<ObjId>> {
-    Ok(doc
-        .get_all(ROOT, name)?
-        .into_iter()
-        .filter_map(|(v, id)| matches!(v, Value::Object(ObjType::Map)).then_some(id))
-        .collect())
-}
-
-/// The map edits write to at `ROOT[name]`, added if the document has none.
-fn map_for_writing(tx: &mut Transaction<'_>, name: &str) -> Result<ObjId> {
-    match tx.get(ROOT, name)? {
-        Some((Value::Object(ObjType::Map), id)) => Ok(id),
-        _ => Ok(tx.put_object(ROOT, name, ObjType::Map)?),
-    }
-}
-
-/// Every entry of every map at `ROOT[name]`, hydrated as `T`; a key found
-/// in two maps (it never is, as ids are random) is read once.
-fn entries<T: Hydrate>(doc: &Automerge, name: &str) -> Result<BTreeMap<String, T>> {
-    let mut out = BTreeMap::new();
-    for map in maps(doc, name)? {
-        for key in doc.keys(&map) {
-            if let std::collections::btree_map::Entry::Vacant(slot) = out.entry(key) {
-                let value: T = autosurgeon::hydrate_prop(doc, &map, slot.key().as_str())?;
-                slot.insert(value);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// The promise `id`'s object, in whichever map holds it.
 fn promise_obj(tx: &Transaction<'_>, id: ItemId) -> Result<ObjId> {
-    for map in maps(tx, "promises")? {
+    for map in document::root_maps(tx, "promises")? {
         if let Ok(obj) = document::item(tx, &map, id, "promise") {
             return Ok(obj);
         }
@@ -298,7 +266,7 @@ fn promise_obj(tx: &Transaction<'_>, id: ItemId) -> Result<ObjId> {
 /// The promises in a page (shared) or team notes (team-only), in order.
 pub fn read(doc: &Automerge) -> Result<Vec<Promise>> {
     let shared = promise_kind(doc)? == DocKind::Page;
-    let stored: BTreeMap<String, StoredPromise> = entries(doc, "promises")?;
+    let stored: BTreeMap<String, StoredPromise> = document::root_entries(doc, "promises")?;
     let promises = stored.into_values().map(|p| {
         let mut changes: Vec<(String, StateChange)> = p.changes.into_iter().collect();
         changes.sort_by(|(ka, a), (kb, b)| a.at.cmp(&b.at).then(ka.cmp(kb)));
@@ -331,9 +299,9 @@ pub fn add(doc: &mut Automerge, ctx: &EditContext, new: &NewPromise<'_>) -> Resu
     let (when_kind, when_date) = When::to_fields(new.when);
     let id = ItemId::random();
     document::edit(doc, ctx, "add promise", |tx| {
-        let map = map_for_writing(tx, "promises")?;
+        let map = document::root_map_for_writing(tx, "promises")?;
         let mut order = 0.0_f64;
-        for m in maps(tx, "promises")? {
+        for m in document::root_maps(tx, "promises")? {
             order = order.max(document::next_order(tx, &m)?);
         }
         let stored = StoredPromise {
@@ -399,7 +367,7 @@ pub fn set_next_visit(doc: &mut Automerge, ctx: &EditContext, plan: Plan, reason
         Plan::TheyWillCall => ("they-call", String::new()),
     };
     document::edit(doc, ctx, "set next visit", |tx| {
-        let map = map_for_writing(tx, "visits")?;
+        let map = document::root_map_for_writing(tx, "visits")?;
         let stored = StoredPlan { kind: kind.to_owned(), date, reason, at: ctx.now, by: ctx.author.clone() };
         autosurgeon::reconcile_prop(tx, &map, ItemId::random().to_string().as_str(), &stored)?;
         Ok(())
@@ -409,7 +377,7 @@ pub fn set_next_visit(doc: &mut Automerge, ctx: &EditContext, plan: Plan, reason
 /// Every plan for the next visit on a page, oldest first; the last is in force.
 pub fn visit_plans(doc: &Automerge) -> Result<Vec<NextVisit>> {
     document::check_kind(doc, DocKind::Page)?;
-    let stored: BTreeMap<String, StoredPlan> = entries(doc, "visits")?;
+    let stored: BTreeMap<String, StoredPlan> = document::root_entries(doc, "visits")?;
     let mut plans: Vec<(String, NextVisit)> = stored
         .into_iter()
         .filter_map(|(key, p)| {
@@ -434,7 +402,7 @@ pub fn next_visit(doc: &Automerge) -> Result<Option<NextVisit>> {
 /// where each is recorded: what the relay checks a device may claim.
 pub fn claims(doc: &Automerge) -> Result<Vec<(String, Author)>> {
     let mut out = Vec::new();
-    let stored: BTreeMap<String, StoredPromise> = entries(doc, "promises")?;
+    let stored: BTreeMap<String, StoredPromise> = document::root_entries(doc, "promises")?;
     for (key, p) in stored {
         out.push((format!("promises/{key}/author"), p.author));
         for (change, c) in p.changes {
@@ -442,7 +410,7 @@ pub fn claims(doc: &Automerge) -> Result<Vec<(String, Author)>> {
         }
     }
     if promise_kind(doc)? == DocKind::Page {
-        let plans: BTreeMap<String, StoredPlan> = entries(doc, "visits")?;
+        let plans: BTreeMap<String, StoredPlan> = document::root_entries(doc, "visits")?;
         out.extend(plans.into_iter().map(|(key, p)| (format!("visits/{key}/by"), p.by)));
     }
     Ok(out)

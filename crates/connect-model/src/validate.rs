@@ -7,12 +7,13 @@
 //! what ([`Inspection::claims`]); and [`id_of`] so that an upload cannot
 //! claim to be a document it is not.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use automerge::{Automerge, ROOT, ReadDoc, Value};
 
 use crate::limits::{ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
 use crate::{Author, DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document};
+use crate::media::{self, BlobHash};
 use crate::{journal, page, promise, story};
 
 /// Reads a document's id from its root (`kind` and `owner`).
@@ -41,12 +42,16 @@ pub struct Inspection {
     /// example `offers/ID/author` or `consent/KEY/by`): comparing two
     /// versions by key shows which claims a change made.
     pub claims: BTreeMap<String, Author>,
+    /// The media files the document references: the relay keeps their
+    /// bytes, and deletes those no document references any more.
+    pub media: BTreeSet<BlobHash>,
 }
 
 /// Collects a document's texts to check and the authors it records.
 #[derive(Default)]
 struct Reader {
     claims: BTreeMap<String, Author>,
+    media: BTreeSet<BlobHash>,
     texts: Vec<(&'static str, usize, String)>,
 }
 
@@ -70,7 +75,7 @@ impl Reader {
                 return Err(ModelError::TooLong { field, len, max });
             }
         }
-        Ok(Inspection { claims: self.claims })
+        Ok(Inspection { claims: self.claims, media: self.media })
     }
 }
 
@@ -148,6 +153,7 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
             }
         }
     }
+    read_media(&mut r, id.kind(), doc)?;
     r.finish()
 }
 
@@ -159,6 +165,26 @@ fn read_promises(r: &mut Reader, doc: &Automerge) -> Result<()> {
     }
     for (place, author) in promise::claims(doc)? {
         r.claim(place, &author);
+    }
+    Ok(())
+}
+
+/// A document's media references: each a file the app could have made,
+/// attached where its document holds such things, with its caption,
+/// transcript and author.
+fn read_media(r: &mut Reader, kind: DocKind, doc: &Automerge) -> Result<()> {
+    for m in media::read(doc)? {
+        media::check_file(m.kind, &m.mime, m.bytes, m.duration_ms, m.dimensions)?;
+        if !m.place.holds(kind) {
+            return Err(ModelError::WrongShape {
+                expected: kind.as_str(),
+                detail: format!("media attached to {} in a {} document", m.place, kind.as_str()),
+            });
+        }
+        r.text("caption", ITEM_MAX, &m.caption);
+        r.text("transcript", LONG_TEXT_MAX, &m.transcript);
+        r.claim(format!("media/{}/author", m.id), &m.author);
+        r.media.insert(m.hash);
     }
     Ok(())
 }
@@ -276,6 +302,46 @@ mod tests {
         let mut doc = journal::create(&supporter_actor(), resident, journal::Visibility::TeamOnly, &ctx(0)).unwrap();
         promise::add(&mut doc, &ctx(1), &new).unwrap();
         assert_eq!(inspect(notes, &doc).unwrap().claims.len(), 1, "team-only promises are checked too");
+    }
+
+    #[test]
+    fn media_references_are_listed_and_one_written_past_the_model_is_refused() {
+        let resident = ResidentId::random();
+        let id = DocumentId::resident(resident, DocKind::Page);
+        let mut doc = page::create(&supporter_actor(), resident, "Doreen", &ctx(0)).unwrap();
+        let photo = media::NewMedia {
+            hash: BlobHash::of(b"roses"),
+            kind: media::MediaKind::Photo,
+            mime: media::PHOTO_MIME,
+            bytes: 5,
+            duration_ms: None,
+            dimensions: Some((800, 600)),
+            caption: "roses",
+            transcript: "",
+            place: media::MediaPlace::About,
+        };
+        media::add(&mut doc, &ctx(1), &photo).unwrap();
+        let seen = inspect(id, &doc).unwrap();
+        assert_eq!(seen.media, BTreeSet::from([BlobHash::of(b"roses")]));
+        assert!(seen.claims.keys().any(|k| k.starts_with("media/")), "{:?}", seen.claims);
+        // A device that skips the model's checks writes fields directly.
+        let put = |doc: &Automerge, field: &str, value: automerge::ScalarValue| {
+            let mut doc = doc.clone();
+            let Some((_, map)) = doc.get(ROOT, "media").unwrap() else { unreachable!("a media map") };
+            let item = doc.map_range(&map, ..).next().unwrap().id();
+            let mut tx = doc.transaction();
+            automerge::transaction::Transactable::put(&mut tx, &item, field, value).unwrap();
+            tx.commit();
+            doc
+        };
+        let huge = put(&doc, "bytes", automerge::ScalarValue::Uint(media::MEDIA_BYTES_MAX + 1));
+        let err = check_document(id, &huge).unwrap_err();
+        assert!(matches!(err, ModelError::Invalid { what: "media size", .. }), "{err}");
+        let elsewhere = put(&doc, "place", "story".into());
+        let err = check_document(id, &elsewhere).unwrap_err();
+        assert!(err.to_string().contains("media attached to story in a page document"), "{err}");
+        let unreadable = put(&doc, "hash", "not a hash".into());
+        assert!(check_document(id, &unreadable).is_err());
     }
 
     #[test]
