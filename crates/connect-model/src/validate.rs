@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use automerge::{Automerge, ROOT, ReadDoc, Value};
 
 use crate::limits::{ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
-use crate::{Author, DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document};
 use crate::media::{self, BlobHash};
+use crate::{Author, DocKind, DocumentId, ModelError, ResidentId, Result, checkin, circle, directory, document};
 use crate::{journal, page, promise, story};
 
 /// Reads a document's id from its root (`kind` and `owner`).

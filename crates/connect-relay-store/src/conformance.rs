@@ -6,6 +6,12 @@ use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditConte
 
 use crate::{CommitOutcome, CommitSave, Invite, InviteFrom, InviteProblem, RelayStore, SyncCommit};
 
+mod blobs;
+pub use blobs::*;
+
+/// A save that references no media.
+static NO_MEDIA: std::collections::BTreeSet<connect_model::media::BlobHash> = std::collections::BTreeSet::new();
+
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
 }
@@ -51,6 +57,11 @@ macro_rules! relay_conformance_tests {
             unassigning_ends_only_that_assignment,
             a_teams_stored_bytes_follow_its_saves_and_erasures,
             erasure_remembers_who_could_see_the_resident,
+            a_blob_sent_in_pieces_resumes_completes_once_and_reads_back_by_chunk,
+            a_blob_whose_bytes_do_not_match_its_name_is_deleted,
+            blob_uploads_past_a_limit_or_out_of_step_keep_nothing,
+            a_blob_its_document_stops_referencing_is_deleted_and_strays_are_collected,
+            erasing_a_resident_deletes_their_media,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {
@@ -212,7 +223,15 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
     let doc = page_doc(r, device, &["soup"]);
     let heads = doc.get_heads();
     let bytes = doc.save();
-    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
+    let saves = [CommitSave {
+        id,
+        bytes: &bytes,
+        whole: true,
+        base_heads: &[],
+        heads: &heads,
+        new_changes: &heads,
+        media: &NO_MEDIA,
+    }];
     let states = [(id, vec![1, 2, 3], Some(4))];
     let register = [r];
     let c = SyncCommit { saves: &saves, sync_states: &states, round: 4, ..commit(team, person, device, &register) };
@@ -239,6 +258,7 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
         base_heads: &[],
         heads: &stray_heads,
         new_changes: &stray_heads,
+        media: &NO_MEDIA,
     }];
     let (other_team, _, other_person) = team_with_device_named(store, "Elsewhere");
     let taken = [r, other.resident_id().unwrap()];
@@ -289,8 +309,15 @@ pub fn a_sync_commit_over_a_changed_document_is_a_conflict<S: RelayStore>(store:
         .unwrap();
     let new: Vec<_> = ours.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
     let (chunk, base_heads, heads) = (ours.save_after(&base.get_heads()), base.get_heads(), ours.get_heads());
-    let saves =
-        [CommitSave { id, bytes: &chunk, whole: false, base_heads: &base_heads, heads: &heads, new_changes: &new }];
+    let saves = [CommitSave {
+        id,
+        bytes: &chunk,
+        whole: false,
+        base_heads: &base_heads,
+        heads: &heads,
+        new_changes: &new,
+        media: &NO_MEDIA,
+    }];
     let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
     assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Conflict);
     let stored = store.load(id).unwrap().unwrap();
@@ -359,7 +386,15 @@ pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_
     let mut doc = page_doc(r, device, &[]);
     let heads = doc.get_heads();
     let bytes = doc.save();
-    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
+    let saves = [CommitSave {
+        id,
+        bytes: &bytes,
+        whole: true,
+        base_heads: &[],
+        heads: &heads,
+        new_changes: &heads,
+        media: &NO_MEDIA,
+    }];
     let register = [r];
     assert_eq!(
         store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &register) }).unwrap(),
@@ -375,8 +410,15 @@ pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_
         let chunk = doc.save_after(&base);
         let heads = doc.get_heads();
         let new: Vec<_> = doc.get_changes(&base).iter().map(|c| c.hash()).collect();
-        let saves =
-            [CommitSave { id, bytes: &chunk, whole: false, base_heads: &base, heads: &heads, new_changes: &new }];
+        let saves = [CommitSave {
+            id,
+            bytes: &chunk,
+            whole: false,
+            base_heads: &base,
+            heads: &heads,
+            new_changes: &new,
+            media: &NO_MEDIA,
+        }];
         assert_eq!(
             store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &[]) }).unwrap(),
             CommitOutcome::Committed
@@ -464,7 +506,15 @@ pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>
     let base = page_doc(r, device, &[]);
     let register = [r];
     let (heads, bytes) = (base.get_heads(), base.save());
-    let saves = [CommitSave { id, bytes: &bytes, whole: true, base_heads: &[], heads: &heads, new_changes: &heads }];
+    let saves = [CommitSave {
+        id,
+        bytes: &bytes,
+        whole: true,
+        base_heads: &[],
+        heads: &heads,
+        new_changes: &heads,
+        media: &NO_MEDIA,
+    }];
     let first = SyncCommit { saves: &saves, ..commit(team, person, device, &register) };
     assert_eq!(store.commit_sync(&first).unwrap(), CommitOutcome::Committed);
     const EACH: usize = 8;
@@ -491,6 +541,7 @@ pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>
                             base_heads: &before,
                             heads: &after,
                             new_changes: &new,
+                            media: &NO_MEDIA,
                         }];
                         let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
                         if store.commit_sync(&c).unwrap() == CommitOutcome::Committed {

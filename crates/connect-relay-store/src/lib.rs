@@ -16,12 +16,14 @@
 //! keep the same rules by calling the same code.
 
 #[cfg(feature = "testing")]
+pub mod blobs;
 pub mod conformance;
 mod error;
 pub mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod shared;
+pub mod sql;
 mod sqlite;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -227,6 +229,8 @@ pub struct CommitSave<'a> {
     pub heads: &'a [ChangeHash],
     /// The changes this request added, for the change log.
     pub new_changes: &'a [ChangeHash],
+    /// The media the document references after ([`blobs::set_doc_media`]).
+    pub media: &'a std::collections::BTreeSet<connect_model::media::BlobHash>,
 }
 
 /// Everything one sync request writes, committed in one transaction by
@@ -277,8 +281,9 @@ pub struct PoolState {
 
 /// Storage for a relay. Methods take `&self`: a store is shared by every
 /// request at once and keeps its own connections. Methods block: call them
-/// from a blocking thread, never on an async task.
-pub trait RelayStore {
+/// from a blocking thread, never on an async task. Media ([`blobs`]) is
+/// written once over the SQL both backends run ([`sql::SqlRunner`]).
+pub trait RelayStore: sql::SqlRunner {
     /// Creates a team and its directory document (created here, once, by the relay).
     fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
     /// Team names by id.

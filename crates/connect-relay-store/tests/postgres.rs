@@ -212,7 +212,8 @@ fn two_relays_starting_together_on_a_new_database_migrate_it_once() {
     });
     let mut client = postgres::Client::connect(&address, postgres::NoTls).unwrap();
     let versions: i64 = client.query_one("SELECT COUNT(*) FROM relay_schema", &[]).unwrap().get(0);
-    assert_eq!(versions, 2, "each migration applied once");
+    let migrations = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres")).unwrap().count();
+    assert_eq!(versions, i64::try_from(migrations).unwrap(), "each migration applied once");
 }
 
 #[test]

@@ -85,6 +85,7 @@ pub fn handle_sync_with_fault(
                             base_heads: &s.base_heads,
                             heads: &s.heads,
                             new_changes: &s.new_changes,
+                            media: &s.media,
                         })
                         .collect();
                     let commit = SyncCommit {

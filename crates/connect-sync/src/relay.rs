@@ -51,6 +51,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use connect_model::automerge::sync;
 use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::heads::sorted;
+use connect_model::media::BlobHash;
 use connect_model::{AuthorRole, DocumentId, ResidentId};
 
 use crate::SyncError;
@@ -187,6 +188,9 @@ pub struct DocSave {
     pub heads: Vec<ChangeHash>,
     /// The changes this request added, for the change log.
     pub new_changes: Vec<ChangeHash>,
+    /// The media the document references after: the relay keeps these
+    /// files' bytes for it and deletes any it referenced before.
+    pub media: BTreeSet<BlobHash>,
 }
 
 /// Everything one request writes, to commit in one transaction.

@@ -285,7 +285,7 @@ impl PostgresRelayStore {
                 Some(commit.device),
                 commit.now,
             )? {
-                Saved::At(_) => {}
+                Saved::At(_) => crate::blobs::set_doc_media(&mut db, save.id, save.media)?,
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }
         }

@@ -270,12 +270,15 @@ impl PostgresRelayStore {
         )?;
         db.exec("UPDATE people SET name = $2 WHERE resident_id = $1", &[&r, &plan.person_name])?;
         db.exec("DELETE FROM invites WHERE resident_id = $1", &[&r])?;
+        crate::blobs::forget_docs(&mut db, &plan.documents)?;
         db.commit()?;
         // Deleted and updated rows stay in the table files as dead versions
         // until rewritten: VACUUM FULL rewrites every table that held the
-        // resident's words (their TOAST and indexes with them). It cannot run
+        // resident's words or media (their TOAST and indexes with them). It cannot run
         // in a transaction, and holds each table's lock while it runs.
-        conn.0.client.batch_execute("VACUUM FULL documents, chunks, sync_states, people, devices, invites")?;
+        conn.0
+            .client
+            .batch_execute("VACUUM FULL documents, chunks, sync_states, people, devices, invites, blob_chunks")?;
         Ok(plan.documents)
     }
 }

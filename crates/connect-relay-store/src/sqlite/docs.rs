@@ -322,7 +322,7 @@ impl SqliteRelayStore {
                 Some(commit.device),
                 commit.now,
             )? {
-                Saved::At(_) => {}
+                Saved::At(_) => crate::blobs::set_doc_media(&mut super::ConnRef(&tx), save.id, save.media)?,
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }
         }

@@ -24,15 +24,18 @@ use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::shared::pool_builder;
+use crate::sql::{Cell, Param, Sql, SqlRunner, sqlite_placeholders};
 use crate::{
     AcceptedChange, CommitOutcome, DeviceRecord, DocView, ErasedResident, FeedEntry, Invite, InviteFrom, InviteProblem,
     InviteRecord, POOL_SIZE, Person, PersonRemoved, PoolState, RelayStore, RelayStoreError, Result, SyncCommit,
 };
+use rusqlite::types::{ToSqlOutput, ValueRef};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_relay.sql"),
     include_str!("../../migrations/sqlite/0002_feed_and_rounds.sql"),
     include_str!("../../migrations/sqlite/0003_people_and_invites.sql"),
+    include_str!("../../migrations/sqlite/0004_media.sql"),
 ];
 
 /// Settings every pooled connection gets before first use. Each keeps a
@@ -222,6 +225,60 @@ impl SqliteRelayStore {
     #[must_use]
     pub fn path(&self) -> &str {
         &self.path
+    }
+}
+
+fn to_sqlite<'a>(p: &'a Param<'a>) -> ToSqlOutput<'a> {
+    match *p {
+        Param::Int(n) => ToSqlOutput::Owned(rusqlite::types::Value::Integer(n)),
+        Param::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+        Param::Bytes(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+    }
+}
+
+impl SqlRunner for SqliteRelayStore {
+    fn in_write(&self, f: &mut dyn FnMut(&mut dyn Sql) -> Result<()>) -> Result<()> {
+        self.write(|tx| {
+            // A transaction is its connection, for statements.
+            f(&mut ConnRef(tx))
+        })
+    }
+
+    fn in_read(&self, f: &mut dyn FnMut(&mut dyn Sql) -> Result<()>) -> Result<()> {
+        let conn = self.conn()?;
+        f(&mut ConnRef(&conn))
+    }
+}
+
+/// A shared connection (a transaction's) as [`Sql`].
+pub(crate) struct ConnRef<'c>(pub(crate) &'c Connection);
+
+impl Sql for ConnRef<'_> {
+    fn is_postgres(&self) -> bool {
+        false
+    }
+
+    fn exec(&mut self, sql: &'static str, params: &[Param<'_>]) -> Result<u64> {
+        let mut stmt = self.0.prepare_cached(&sqlite_placeholders(sql))?;
+        Ok(stmt.execute(rusqlite::params_from_iter(params.iter().map(to_sqlite)))? as u64)
+    }
+
+    fn rows(&mut self, sql: &'static str, params: &[Param<'_>]) -> Result<Vec<Vec<Cell>>> {
+        let mut stmt = self.0.prepare_cached(&sqlite_placeholders(sql))?;
+        let columns = stmt.column_count();
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter().map(to_sqlite)), |row| {
+            (0..columns)
+                .map(|i| {
+                    Ok(match row.get_ref(i)? {
+                        ValueRef::Integer(n) => Cell::Int(n),
+                        ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+                        ValueRef::Blob(b) => Cell::Bytes(b.to_vec()),
+                        ValueRef::Null | ValueRef::Real(_) => Cell::Null,
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<Cell>>>()
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -254,6 +254,7 @@ impl SqliteRelayStore {
             )?;
             tx.execute("DELETE FROM assignments WHERE resident_id = ?1", [&r])?;
             tx.execute("DELETE FROM residents WHERE resident_id = ?1", [&r])?;
+            crate::blobs::forget_docs(&mut super::ConnRef(tx), &plan.documents)?;
             // The resident's own devices: revoked (so their next contact wipes
             // them), and the resident's name goes from every row that held it.
             tx.execute(

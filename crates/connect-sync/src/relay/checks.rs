@@ -3,8 +3,11 @@
 //! what, and how many bytes the document and the team may take. Each check
 //! answers a plain reason a device can show, never resident text.
 
+use std::collections::BTreeSet;
+
 use connect_model::automerge::decode_budget::{self, Budget};
 use connect_model::automerge::{Automerge, Change};
+use connect_model::media::BlobHash;
 use connect_model::validate;
 use connect_model::{DocumentId, ModelError};
 
@@ -109,7 +112,7 @@ impl RelayRound<'_> {
 
     /// Whether the changes `new` (merged into `base`, making `merged`) may be
     /// kept: their number, what they claim, the texts and the bytes. The
-    /// reason if not.
+    /// media the document then references if so; the reason if not.
     pub(super) fn check_changes(
         &self,
         id: DocumentId,
@@ -117,7 +120,7 @@ impl RelayRound<'_> {
         merged: &Automerge,
         new: &[Change],
         grows_by: usize,
-    ) -> Result<(), String> {
+    ) -> Result<BTreeSet<BlobHash>, String> {
         let limits = &self.limits;
         let ops: usize = new.iter().map(Change::len).sum();
         if new.len() > limits.decode.changes_per_document || ops > limits.decode.ops_per_document {
@@ -140,7 +143,8 @@ impl RelayRound<'_> {
             return Err(CLAIM_REFUSED.into());
         }
         let size_after = self.docs.get(&id).map_or(0, super::Working::stored_len).saturating_add(grows_by);
-        self.check_quota(id, size_after, grows_by)
+        self.check_quota(id, size_after, grows_by)?;
+        Ok(inspected.media)
     }
 
     /// Whether the document (`size_after` bytes once saved) and the team

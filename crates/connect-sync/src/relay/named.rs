@@ -2,9 +2,12 @@
 //! device says it is missing. Every change a device sends is merged into a
 //! copy, checked ([`super::checks`]), and only then recorded for saving.
 
+use std::collections::BTreeSet;
+
 use connect_model::automerge::sync::{self, SyncDoc};
 use connect_model::automerge::{Automerge, ChangeHash, ReadDoc};
 use connect_model::heads::sorted;
+use connect_model::media::BlobHash;
 use connect_model::{DocumentId, validate};
 
 use super::{RelayRound, StoredBytes, Working, checks, decode_state, heads_bytes};
@@ -69,10 +72,13 @@ impl RelayRound<'_> {
             return false;
         }
         let chunk = if base_heads.is_empty() { merged.save() } else { merged.save_after(&base_heads) };
-        if let Err(reason) = self.check_changes(id, base, merged, &new, chunk.len()) {
-            self.refuse(wire, reason);
-            return false;
-        }
+        let media = match self.check_changes(id, base, merged, &new, chunk.len()) {
+            Ok(media) => media,
+            Err(reason) => {
+                self.refuse(wire, reason);
+                return false;
+            }
+        };
         let hashes: Vec<ChangeHash> = new.iter().map(|c| c.hash()).collect();
         self.outcome.changes_accepted += hashes.len() as u64;
         self.team_growth = self.team_growth.saturating_add(chunk.len() as u64);
@@ -89,7 +95,7 @@ impl RelayRound<'_> {
             }
         }
         let heads = merged.get_heads();
-        self.record_save(id, &chunk, base_heads, heads.clone(), hashes);
+        self.record_save(id, &chunk, base_heads, heads.clone(), hashes, media);
         let w = self.working(id);
         let mut bytes = w.stored.take().map(|s| s.bytes).unwrap_or_default();
         let compacted = bytes.is_empty();
@@ -107,16 +113,19 @@ impl RelayRound<'_> {
         base_heads: Vec<ChangeHash>,
         heads: Vec<ChangeHash>,
         hashes: Vec<ChangeHash>,
+        media: BTreeSet<BlobHash>,
     ) {
         match self.saves.get_mut(&id) {
             Some(save) => {
                 save.bytes.extend_from_slice(chunk);
                 save.heads = heads;
                 save.new_changes.extend(hashes);
+                save.media = media;
             }
             None => {
                 let whole = base_heads.is_empty();
-                let save = super::DocSave { id, bytes: chunk.to_vec(), whole, base_heads, heads, new_changes: hashes };
+                let save =
+                    super::DocSave { id, bytes: chunk.to_vec(), whole, base_heads, heads, new_changes: hashes, media };
                 self.saves.insert(id, save);
             }
         }

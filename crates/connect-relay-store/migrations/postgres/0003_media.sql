@@ -1,0 +1,29 @@
+-- Media bytes (voice notes, photos), apart from the documents that name
+-- them; see src/blobs.rs.
+CREATE TABLE blobs (
+    doc_id TEXT NOT NULL,
+    hash TEXT NOT NULL,           -- the SHA-256 of the bytes, hex
+    team_id TEXT NOT NULL,
+    length BIGINT NOT NULL,       -- as the uploader declared it
+    received BIGINT NOT NULL,    -- bytes held, from the start
+    complete BIGINT NOT NULL,    -- 1 once every byte arrived and matched the hash
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (doc_id, hash)
+);
+CREATE INDEX blobs_by_team ON blobs (team_id);
+CREATE INDEX blobs_by_age ON blobs (created_at);
+
+CREATE TABLE blob_chunks (
+    doc_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    start BIGINT NOT NULL,
+    bytes BYTEA NOT NULL,
+    PRIMARY KEY (doc_id, hash, start)
+);
+
+-- The media each document references, as of its last commit.
+CREATE TABLE doc_media (
+    doc_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (doc_id, hash)
+);
