@@ -9,7 +9,9 @@
 //! device asks how much the relay has ([`BlobStore::blob_status`]) and
 //! appends the rest ([`BlobStore::append_blob`]) in requests of any size up
 //! to the relay's limit, each kept as chunks of at most [`CHUNK_BYTES`]; no
-//! call holds a whole file in memory. When the last byte arrives the chunks
+//! call holds a whole file in memory. An upload that gives the same file a
+//! different length starts it again (only the hash can say which was right).
+//! When the last byte arrives the chunks
 //! are hashed as they are read back: a match completes the blob, a mismatch
 //! deletes it. A complete blob is never written again, so a retried upload
 //! never makes a copy.
@@ -89,11 +91,6 @@ pub enum Appended {
     WrongOffset {
         /// Where the next bytes must start.
         received: u64,
-    },
-    /// The length differs from the one the upload began with: nothing kept.
-    WrongLength {
-        /// The length the upload began with.
-        length: u64,
     },
     /// More bytes than the declared length: nothing kept.
     PastTheEnd,
@@ -197,14 +194,27 @@ fn append_in(db: &mut dyn Sql, a: &Append<'_>, limits: BlobLimits) -> Result<App
     if db.is_postgres() {
         db.rows("SELECT 1 FROM teams WHERE team_id = $1 FOR UPDATE", &[Param::Text(&team)])?;
     }
-    let held = status(db, a.doc, a.hash)?;
-    let held = match held {
+    let held = match status(db, a.doc, a.hash)? {
         Some(s) if s.complete => return Ok(Appended::Complete),
-        Some(s) if s.length != a.length => return Ok(Appended::WrongLength { length: s.length }),
+        // A different length for the same bytes: one of the two uploads was
+        // wrong, and only the hash can tell. Start again with this one.
+        Some(s) if s.length != a.length => {
+            delete_blob(db, &doc, &hash)?;
+            None
+        }
+        other => other,
+    };
+    let held = match held {
         Some(s) => s,
         None => {
             if a.length == 0 || a.length > limits.blob_bytes {
                 return Ok(Appended::TooLarge);
+            }
+            if a.offset != 0 {
+                return Ok(Appended::WrongOffset { received: 0 });
+            }
+            if a.bytes.len() as u64 > a.length {
+                return Ok(Appended::PastTheEnd);
             }
             if team_bytes(db, a.team)?.saturating_add(a.length) > limits.team_bytes {
                 return Ok(Appended::TeamFull);

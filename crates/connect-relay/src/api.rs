@@ -13,6 +13,7 @@
 //!   `POST /v1/residents/{id}/erase`
 //! - `GET /v1/residents/{id}/history`: the audit trail of the documents the
 //!   caller may read (who changed what and when, as the relay accepted it)
+//! - media ([`crate::media`]): `HEAD`, `PATCH` and `GET /v1/blobs/{sha256}?doc={id}`
 //!
 //! Every JSON body is a type from `connect_sync::api`. Every answer says
 //! `Cache-Control: no-store`. What a request may cost is [`crate::guard`]'s:
@@ -42,7 +43,7 @@ use crate::access::{self, Access};
 use crate::guard::{self, Guard, JSON_BODY_LIMIT, Protection, RateLimit};
 use crate::metrics::Metrics;
 use crate::sync::{SyncLimits, handle_sync_with_fault};
-use crate::{RelayError, auth, team};
+use crate::{RelayError, auth, media, team};
 
 /// A failure a test can make the next sync request suffer, inside its handler.
 #[doc(hidden)]
@@ -161,6 +162,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/devices/{id}/revoke", post(team::revoke))
         .route("/v1/residents/{id}/erase", post(erase))
         .route("/v1/residents/{id}/history", get(history))
+        .route("/v1/blobs/{hash}", get(media::get).head(media::head).patch(media::patch))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard::authenticate));
     Router::new()
         .route("/healthz", get(healthz))

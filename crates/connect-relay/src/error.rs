@@ -45,6 +45,15 @@ pub enum RelayError {
     /// Other requests kept changing the same documents; nothing was changed.
     #[error("the relay is busy with the same documents; nothing was changed; try again")]
     Busy,
+    /// A media upload's bytes did not start where the relay's copy ends.
+    #[error("the relay has {0} bytes of this file; send the rest from there")]
+    WrongOffset(u64),
+    /// A media file's bytes did not match its name.
+    #[error("the file's bytes did not match its SHA-256; nothing of it was kept; send it again")]
+    HashMismatch,
+    /// The team's media space is full.
+    #[error("{0}")]
+    MediaFull(String),
     /// Storage failed.
     #[error("storage error")]
     Store(#[from] connect_relay_store::RelayStoreError),
@@ -87,6 +96,9 @@ impl IntoResponse for RelayError {
             RelayError::Overloaded => (StatusCode::SERVICE_UNAVAILABLE, codes::BUSY),
             RelayError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, codes::TOO_LARGE),
             RelayError::Busy => (StatusCode::SERVICE_UNAVAILABLE, codes::BUSY),
+            RelayError::WrongOffset(_) => (StatusCode::CONFLICT, codes::WRONG_OFFSET),
+            RelayError::HashMismatch => (StatusCode::UNPROCESSABLE_ENTITY, codes::HASH_MISMATCH),
+            RelayError::MediaFull(_) => (StatusCode::INSUFFICIENT_STORAGE, codes::MEDIA_FULL),
             RelayError::Store(_) | RelayError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, codes::INTERNAL),
         };
         if status.is_server_error() {
@@ -97,6 +109,9 @@ impl IntoResponse for RelayError {
             other => other.to_string(),
         };
         let mut response = (status, Json(ErrorBody { error: code.into(), message })).into_response();
+        if let RelayError::WrongOffset(held) = self {
+            response.headers_mut().insert(connect_sync::api::UPLOAD_OFFSET, axum::http::HeaderValue::from(held));
+        }
         if let Some(secs) = self.retry_after() {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(secs));
         }

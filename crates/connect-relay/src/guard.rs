@@ -241,7 +241,14 @@ async fn authenticated(state: &AppState, request: Request) -> Result<Request, Re
         return Err(RelayError::Revoked);
     }
     state.guard.device(device.device_id)?;
-    let limit = if request.uri().path() == "/v1/sync" { state.limits.max_request_bytes } else { JSON_BODY_LIMIT };
+    let path = request.uri().path();
+    let limit = if path == "/v1/sync" {
+        state.limits.max_request_bytes
+    } else if path.starts_with("/v1/blobs/") {
+        connect_sync::api::BLOB_PATCH_BYTES
+    } else {
+        JSON_BODY_LIMIT
+    };
     let (mut parts, body) = request.into_parts();
     let bytes = read_body(&parts.method, &parts.headers, body, limit, &state.guard.protection).await?;
     parts.extensions.insert(device);

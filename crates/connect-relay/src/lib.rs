@@ -15,6 +15,7 @@ pub mod api;
 pub mod auth;
 mod error;
 pub mod guard;
+pub mod media;
 pub mod metrics;
 pub mod serve;
 pub mod sync;

@@ -383,9 +383,10 @@ fn serve(db: SharedRelayStore, pool_size: u32, args: ServeArgs, config: ConfigFi
             let metrics_listener =
                 tokio::net::TcpListener::bind(metrics).await.with_context(|| format!("cannot listen on {metrics}"))?;
             eprintln!("metrics on http://{metrics}/metrics");
-            let router = connect_relay::api::metrics_router(state);
+            let router = connect_relay::api::metrics_router(state.clone());
             tokio::spawn(connect_relay::serve::serve(metrics_listener, router, None, limits, std::future::pending()));
         }
+        tokio::spawn(connect_relay::media::collect_strays_hourly(state.clone()));
         let scheme = if acceptor.is_some() { "https" } else { "http" };
         tracing::info!(%listen, scheme, "relay listening");
         eprintln!("connect-relay listening on {scheme}://{listen}");

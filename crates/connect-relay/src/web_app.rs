@@ -12,7 +12,8 @@
 //! asked for another. Every answer gets the headers a web app
 //! needs: a strict Content-Security-Policy, `nosniff`, no referrer; the
 //! service worker its scope; a permissions policy that allows the camera (for
-//! an invite's QR code) and nothing else; the entry points (`/`, `index.html`, the service
+//! an invite's QR code and photos) and the microphone (voice notes) to the
+//! app's own origin and nothing else; the entry points (`/`, `index.html`, the service
 //! worker, the manifest) `no-cache`, so a new version is seen at once; and
 //! files named by their content hash `immutable`, cached for a year.
 
@@ -27,15 +28,17 @@ use tower_http::services::ServeDir;
 
 /// What the app may load: only itself. Scripts are its own files, and
 /// WebAssembly may be compiled; styles may be inline (the screens carry
-/// their style sheet); images may be data URLs (icons, QR codes); nothing
-/// may frame it.
+/// their style sheet); images may be data URLs (icons, QR codes) and
+/// images and sound `blob:` URLs (a photo or voice note from the phone's
+/// encrypted store, played without leaving it); nothing may frame it.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; \
+     style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; worker-src 'self'; \
      manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// What the app may use of the phone: the camera, to read an invite's QR
-/// code, and nothing else a page could ask for.
-pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(), geolocation=(), payment=(), usb=()";
+/// code and take photos, and the microphone, to record voice notes, both
+/// for the app's own origin only; nothing else a page could ask for.
+pub const PERMISSIONS_POLICY: &str = "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()";
 
 /// The service worker's file name; it controls the whole origin.
 pub const SERVICE_WORKER: &str = "sw.js";

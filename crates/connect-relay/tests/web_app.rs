@@ -67,7 +67,10 @@ async fn the_app_is_served_beside_the_api_with_the_headers_a_web_app_needs() {
     assert_eq!(header(&headers, "content-security-policy"), CONTENT_SECURITY_POLICY);
     assert_eq!(header(&headers, "x-content-type-options"), "nosniff");
     assert_eq!(header(&headers, "permissions-policy"), PERMISSIONS_POLICY);
-    assert!(PERMISSIONS_POLICY.contains("camera=(self)") && PERMISSIONS_POLICY.contains("microphone=()"));
+    // Photos and voice notes, for the app's own origin; nothing else.
+    assert!(PERMISSIONS_POLICY.contains("camera=(self)") && PERMISSIONS_POLICY.contains("microphone=(self)"));
+    assert!(PERMISSIONS_POLICY.contains("geolocation=()"));
+    assert!(CONTENT_SECURITY_POLICY.contains("media-src 'self' blob:"));
 
     let (status, headers, _) = get(&app, &format!("/{WASM}")).await;
     assert_eq!(status, StatusCode::OK);

@@ -20,7 +20,16 @@
 //! | `POST /v1/devices/{id}/revoke` | | 204, no body |
 //! | `POST /v1/residents/{id}/erase` | | [`EraseResponse`] (a bare number) |
 //! | `GET /v1/residents/{id}/history` | | [`HistoryResponse`] |
+//! | `HEAD /v1/blobs/{sha256}?doc={id}` | | 200 with [`UPLOAD_OFFSET`] and [`UPLOAD_LENGTH`], or 404 |
+//! | `PATCH /v1/blobs/{sha256}?doc={id}` | the bytes from [`UPLOAD_OFFSET`] on | 204 with [`UPLOAD_OFFSET`] |
+//! | `GET /v1/blobs/{sha256}?doc={id}` | `Range` optional | the bytes (206 for a range) |
 //! | any error | | [`ErrorBody`] with a code from [`codes`] (429 and 503 with `Retry-After`) |
+//!
+//! Media ([`blob_path`]) goes as tus does it: a device asks how much of a
+//! file the relay has (`HEAD`) and sends the rest (`PATCH`, at most
+//! [`BLOB_PATCH_BYTES`] a request, saying where its bytes start and the
+//! whole file's length). A file belongs to a document, named by `doc`, and a
+//! device may read or send it exactly as it may that document.
 //!
 //! Field names are a contract with scripts and older apps: add fields, never
 //! rename them. The snapshot tests below pin every body's exact JSON.
@@ -89,6 +98,21 @@ pub struct EnrolResponse {
 /// coordinator gives, never the one the enrolling phone calls its person.
 pub const INVITE_NEEDS_A_NAME: &str =
     "name the person you are inviting: the team's records show that name, whatever their phone calls itself";
+
+/// The header that says where a `PATCH`'s bytes start, and (in answers) how
+/// many bytes of a file the relay holds.
+pub const UPLOAD_OFFSET: &str = "upload-offset";
+/// The header that says a media file's whole length.
+pub const UPLOAD_LENGTH: &str = "upload-length";
+/// The most bytes one media `PATCH` carries: a lost request costs little to
+/// send again, and the relay holds no more than this per upload at once.
+pub const BLOB_PATCH_BYTES: usize = 1024 * 1024;
+
+/// The address of media file `hash` of document `doc`.
+#[must_use]
+pub fn blob_path(hash: connect_model::media::BlobHash, doc: connect_model::DocumentId) -> String {
+    format!("/v1/blobs/{hash}?doc={doc}")
+}
 
 /// The name an invite is for, trimmed, or `None` when it names nobody.
 #[must_use]
@@ -247,6 +271,14 @@ pub mod codes {
     pub const TOO_SLOW: &str = "too_slow";
     /// The relay failed; nothing was changed.
     pub const INTERNAL: &str = "internal";
+    /// A media upload's bytes did not start where the relay's copy ends: send
+    /// from the `upload-offset` it answered.
+    pub const WRONG_OFFSET: &str = "wrong_offset";
+    /// A media file's bytes did not match its SHA-256: the relay kept none of
+    /// it; send it again from the start.
+    pub const HASH_MISMATCH: &str = "hash_mismatch";
+    /// The team's media space on the relay is full.
+    pub const MEDIA_FULL: &str = "media_full";
 }
 
 #[cfg(test)]

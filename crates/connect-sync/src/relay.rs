@@ -79,6 +79,8 @@ pub struct RelayLimits {
     pub directory_bytes: usize,
     /// Most bytes one team's documents may take on the relay together.
     pub team_bytes: u64,
+    /// Most bytes one team's media (voice notes, photos) may take.
+    pub team_media_bytes: u64,
 }
 
 impl Default for RelayLimits {
@@ -97,6 +99,9 @@ impl Default for RelayLimits {
             document_bytes: 4 * 1024 * 1024,
             directory_bytes: 2 * 1024 * 1024,
             team_bytes: 2 * 1024 * 1024 * 1024,
+            // A few hundred residents with a few dozen photos and voice
+            // notes each, at a few hundred kilobytes apiece.
+            team_media_bytes: 10 * 1024 * 1024 * 1024,
         }
     }
 }
@@ -120,6 +125,7 @@ impl RelayLimits {
             document_bytes: usize::MAX,
             directory_bytes: usize::MAX,
             team_bytes: u64::MAX,
+            team_media_bytes: u64::MAX,
             ..self
         }
     }

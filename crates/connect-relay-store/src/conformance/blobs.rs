@@ -87,8 +87,8 @@ pub fn a_blob_whose_bytes_do_not_match_its_name_is_deleted<S: RelayStore>(store:
     assert_eq!(store.append_blob(&append(team, doc, &all, 0, &all), LIMITS).unwrap(), Appended::Complete);
 }
 
-/// Too large, a full team, a changed length, bytes past the end: refused,
-/// with nothing of the request kept.
+/// Too large, a full team, bytes past the end: refused, with nothing of the
+/// request kept; a changed length starts the upload again.
 pub fn blob_uploads_past_a_limit_or_out_of_step_keep_nothing<S: RelayStore>(store: &mut S) {
     let (team, _, _) = team_with_device(store, AuthorRole::Supporter);
     let doc = DocumentId::resident(ResidentId::random(), DocKind::Page);
@@ -105,13 +105,16 @@ pub fn blob_uploads_past_a_limit_or_out_of_step_keep_nothing<S: RelayStore>(stor
         store.append_blob(&append(team, doc, &small, 0, &small[..100]), LIMITS).unwrap(),
         Appended::Partial { received: 100 }
     );
-    let other_length = Append { length: 999, ..append(team, doc, &small, 100, &small[100..200]) };
-    assert_eq!(store.append_blob(&other_length, LIMITS).unwrap(), Appended::WrongLength { length: 1000 });
     let mut past = small.clone();
     past.extend_from_slice(b"extra");
     let over = Append { bytes: &past[100..], ..append(team, doc, &small, 100, &small[100..]) };
     assert_eq!(store.append_blob(&over, LIMITS).unwrap(), Appended::PastTheEnd);
     assert_eq!(store.blob_status(doc, BlobHash::of(&small)).unwrap().unwrap().received, 100, "nothing more kept");
+    // Another length for the same bytes starts the upload again.
+    let restart = Append { length: 999, ..append(team, doc, &small, 100, &small[100..200]) };
+    assert_eq!(store.append_blob(&restart, LIMITS).unwrap(), Appended::WrongOffset { received: 0 });
+    assert_eq!(store.blob_status(doc, BlobHash::of(&small)).unwrap(), None, "the old start is gone");
+    assert_eq!(store.append_blob(&append(team, doc, &small, 0, &small), LIMITS).unwrap(), Appended::Complete);
 }
 
 fn commit_media<S: RelayStore>(
