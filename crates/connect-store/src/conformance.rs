@@ -12,6 +12,9 @@ use connect_model::{AuthorRole, DeviceId, DocKind, DocumentId, ResidentId, Times
 
 use crate::{DeviceIdentity, DocumentStore, StoreError, SyncBatch, SyncStatus, create_resident};
 
+mod media;
+pub use media::*;
+
 /// 2026-03-01T09:00:00Z plus `minutes`.
 fn at(minutes: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + minutes * 60_000)
@@ -59,6 +62,9 @@ macro_rules! conformance_tests {
             story_consents_follow_the_latest_change,
             a_sync_write_merges_erases_marks_and_sets_in_one_go,
             promises_and_the_next_visit_come_from_the_index,
+            media_is_written_in_steps_and_read_back_by_chunk,
+            media_written_out_of_step_is_refused_and_keeps_nothing,
+            media_remembers_what_the_relay_has_and_goes_when_deleted_or_erased,
         );
     };
     (@each $make:expr; $($name:ident),+ $(,)?) => {

@@ -127,6 +127,15 @@ pub enum StoreError {
         /// The kind the id names.
         expected: &'static str,
     },
+    /// Media bytes written out of step with what is stored of the file:
+    /// not where its stored bytes end, past its length, or with another length.
+    #[error("media file {hash}: {detail}")]
+    MediaOutOfStep {
+        /// The file.
+        hash: String,
+        /// What was out of step.
+        detail: String,
+    },
     /// The store has no device identity yet (run `connect init`).
     #[error("this store has no device identity yet; initialise it first")]
     NoIdentity,

@@ -11,6 +11,8 @@
 //! and what a device does with its documents (edits, exports, team views, the
 //! demo caseload) lives in `connect-device`. The store knows SQL and nothing
 //! of what the documents are for.
+//! Voice notes and photos are kept beside the documents, in chunks
+//! ([`media`]).
 //! The [`DocumentStore`] trait has two
 //! implementations, [`SqliteStore`] and [`MemoryStore`], and both pass the
 //! shared [`conformance`] suite.
@@ -20,6 +22,7 @@ mod error;
 mod identity;
 pub mod index;
 pub mod keys;
+pub mod media;
 mod memory;
 mod residents;
 mod sqlite;
@@ -29,6 +32,7 @@ pub use error::{Result, StoreError};
 pub use identity::DeviceIdentity;
 pub use index::{CaseloadRow, ItemRow, SearchHit, StoryRow, SyncStatus};
 pub use keys::{KeyFile, LockNotes, LockStatus, StoreKey, Unlocking};
+pub use media::{MediaFile, MediaOrigin, MediaStore};
 pub use memory::MemoryStore;
 pub use residents::{create_resident, resident_documents};
 pub use sqlite::{SqliteStore, StoreOptions, destroy_files};

@@ -10,8 +10,10 @@ use connect_model::today::PromiseRow;
 use connect_model::{DocumentId, ResidentId};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
+use crate::media::{MEDIA_CHUNK_BYTES, MediaFile, MediaOrigin, MediaStore, check_write};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 use connect_model::heads::sorted;
+use connect_model::media::BlobHash;
 
 struct Stored {
     bytes: Vec<u8>,
@@ -28,6 +30,8 @@ pub struct MemoryStore {
     docs: BTreeMap<DocumentId, Stored>,
     sync_states: BTreeMap<(String, DocumentId), Vec<u8>>,
     erased: BTreeSet<DocumentId>,
+    /// Media files by document and hash, each with its chunks by start.
+    media: BTreeMap<(DocumentId, BlobHash), (MediaFile, BTreeMap<u64, Vec<u8>>)>,
 }
 
 impl MemoryStore {
@@ -41,6 +45,7 @@ impl MemoryStore {
             docs: BTreeMap::new(),
             sync_states: BTreeMap::new(),
             erased: BTreeSet::new(),
+            media: BTreeMap::new(),
         }
     }
 
@@ -136,6 +141,7 @@ impl DocumentStore for MemoryStore {
     fn erase(&mut self, id: DocumentId) -> Result<()> {
         self.docs.remove(&id);
         self.sync_states.retain(|(_, d), _| *d != id);
+        self.media.retain(|(d, _), _| *d != id);
         self.erased.insert(id);
         Ok(())
     }
@@ -308,6 +314,68 @@ impl DocumentStore for MemoryStore {
             let doc = Automerge::load(&stored.bytes).map_err(StoreError::corrupt(*id))?;
             stored.rows = index::derive(*id, &doc)?;
         }
+        Ok(())
+    }
+}
+
+impl MediaStore for MemoryStore {
+    fn write_media(
+        &mut self,
+        doc: DocumentId,
+        hash: BlobHash,
+        length: u64,
+        start: u64,
+        bytes: &[u8],
+        origin: MediaOrigin,
+        now_ms: i64,
+    ) -> Result<u64> {
+        let held = self.media.get(&(doc, hash)).map(|(f, _)| f);
+        check_write(held, hash, length, start, bytes.len())?;
+        let (file, chunks) = self.media.entry((doc, hash)).or_insert_with(|| {
+            let file = MediaFile { doc, hash, length, stored: 0, sent: 0, origin, last_used: now_ms };
+            (file, BTreeMap::new())
+        });
+        let mut at = start;
+        for piece in bytes.chunks(MEDIA_CHUNK_BYTES) {
+            chunks.insert(at, piece.to_vec());
+            at += piece.len() as u64;
+        }
+        file.stored = at;
+        Ok(at)
+    }
+
+    fn media_file(&self, doc: DocumentId, hash: BlobHash) -> Result<Option<MediaFile>> {
+        Ok(self.media.get(&(doc, hash)).map(|(f, _)| f.clone()))
+    }
+
+    fn media_files(&self) -> Result<Vec<MediaFile>> {
+        Ok(self.media.values().map(|(f, _)| f.clone()).collect())
+    }
+
+    fn read_media(&self, doc: DocumentId, hash: BlobHash, at: u64) -> Result<Option<(u64, Vec<u8>)>> {
+        let Some((_, chunks)) = self.media.get(&(doc, hash)) else { return Ok(None) };
+        Ok(chunks
+            .range(..=at)
+            .next_back()
+            .filter(|(start, bytes)| **start + bytes.len() as u64 > at)
+            .map(|(start, bytes)| (*start, bytes.clone())))
+    }
+
+    fn set_media_sent(&mut self, doc: DocumentId, hash: BlobHash, sent: u64) -> Result<()> {
+        let (file, _) = self.media.get_mut(&(doc, hash)).ok_or(StoreError::NotFound(doc))?;
+        file.sent = sent.min(file.length);
+        Ok(())
+    }
+
+    fn touch_media(&mut self, doc: DocumentId, hash: BlobHash, now_ms: i64) -> Result<()> {
+        if let Some((file, _)) = self.media.get_mut(&(doc, hash)) {
+            file.last_used = now_ms;
+        }
+        Ok(())
+    }
+
+    fn delete_media(&mut self, doc: DocumentId, hash: BlobHash) -> Result<()> {
+        self.media.remove(&(doc, hash));
         Ok(())
     }
 }

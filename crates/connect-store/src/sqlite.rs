@@ -30,6 +30,7 @@ use index_tables::{delete_index, parse_resident, write_index};
 
 mod files;
 mod index_tables;
+mod media;
 mod opening;
 
 #[cfg(test)]
@@ -43,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_insights.sql"),
     include_str!("../migrations/0003_fts_secure_delete.sql"),
     include_str!("../migrations/0004_promises.sql"),
+    include_str!("../migrations/0005_media.sql"),
 ];
 
 /// The index tables keyed by document, every one derived by `index::derive`.
@@ -249,6 +251,7 @@ fn erase_in(tx: &Transaction<'_>, id: DocumentId) -> Result<()> {
     let key = id.to_string();
     delete_index(tx, &key)?;
     tx.execute("DELETE FROM documents WHERE doc_id = ?1", [&key])?;
+    media::erase_media(tx, &key)?;
     tx.execute("INSERT OR IGNORE INTO erased (doc_id, erased_at) VALUES (?1, ?2)", params![key, now_millis()])?;
     Ok(())
 }

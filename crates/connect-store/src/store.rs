@@ -16,7 +16,7 @@ use crate::{DeviceIdentity, Result};
 /// Implementations: [`crate::SqliteStore`] (the real one) and
 /// [`crate::MemoryStore`] (for tests and previews). Both pass
 /// [`crate::conformance`].
-pub trait DocumentStore {
+pub trait DocumentStore: crate::MediaStore {
     /// This device's identity, if the store was initialised.
     fn identity(&self) -> Result<Option<DeviceIdentity>>;
 

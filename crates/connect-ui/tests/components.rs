@@ -247,6 +247,62 @@ struct FullDisk {
     full: Arc<std::sync::atomic::AtomicBool>,
 }
 
+/// A full disk keeps no media either.
+impl connect_store::MediaStore for FullDisk {
+    fn write_media(
+        &mut self,
+        doc: DocumentId,
+        hash: connect_model::media::BlobHash,
+        length: u64,
+        start: u64,
+        bytes: &[u8],
+        origin: connect_store::MediaOrigin,
+        now_ms: i64,
+    ) -> connect_store::Result<u64> {
+        if self.full.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(connect_store::StoreError::DiskFull);
+        }
+        self.inner.write_media(doc, hash, length, start, bytes, origin, now_ms)
+    }
+    fn media_file(
+        &self,
+        doc: DocumentId,
+        hash: connect_model::media::BlobHash,
+    ) -> connect_store::Result<Option<connect_store::MediaFile>> {
+        self.inner.media_file(doc, hash)
+    }
+    fn media_files(&self) -> connect_store::Result<Vec<connect_store::MediaFile>> {
+        self.inner.media_files()
+    }
+    fn read_media(
+        &self,
+        doc: DocumentId,
+        hash: connect_model::media::BlobHash,
+        at: u64,
+    ) -> connect_store::Result<Option<(u64, Vec<u8>)>> {
+        self.inner.read_media(doc, hash, at)
+    }
+    fn set_media_sent(
+        &mut self,
+        doc: DocumentId,
+        hash: connect_model::media::BlobHash,
+        sent: u64,
+    ) -> connect_store::Result<()> {
+        self.inner.set_media_sent(doc, hash, sent)
+    }
+    fn touch_media(
+        &mut self,
+        doc: DocumentId,
+        hash: connect_model::media::BlobHash,
+        now_ms: i64,
+    ) -> connect_store::Result<()> {
+        self.inner.touch_media(doc, hash, now_ms)
+    }
+    fn delete_media(&mut self, doc: DocumentId, hash: connect_model::media::BlobHash) -> connect_store::Result<()> {
+        self.inner.delete_media(doc, hash)
+    }
+}
+
 impl DocumentStore for FullDisk {
     fn identity(&self) -> connect_store::Result<Option<DeviceIdentity>> {
         self.inner.identity()
