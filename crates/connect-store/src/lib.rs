@@ -32,7 +32,7 @@ pub use error::{Result, StoreError};
 pub use identity::DeviceIdentity;
 pub use index::{CaseloadRow, ItemRow, SearchHit, StoryRow, SyncStatus};
 pub use keys::{KeyFile, LockNotes, LockStatus, StoreKey, Unlocking};
-pub use media::{MediaFile, MediaOrigin, MediaStore};
+pub use media::{MediaFile, MediaOrigin, MediaStore, MediaWrite};
 pub use memory::MemoryStore;
 pub use residents::{create_resident, resident_documents};
 pub use sqlite::{SqliteStore, StoreOptions, destroy_files};

@@ -47,13 +47,8 @@ impl MediaOrigin {
 
 /// Checks a write against what is stored of its file (`None`: nothing
 /// yet), as both stores do before they keep anything.
-pub(crate) fn check_write(
-    held: Option<&MediaFile>,
-    hash: BlobHash,
-    length: u64,
-    start: u64,
-    bytes: usize,
-) -> Result<()> {
+pub(crate) fn check_write(held: Option<&MediaFile>, w: &MediaWrite<'_>) -> Result<()> {
+    let (hash, length, start, bytes) = (w.hash, w.length, w.start, w.bytes.len());
     let out_of_step = |detail: String| Err(crate::StoreError::MediaOutOfStep { hash: hash.to_string(), detail });
     let stored = match held {
         Some(f) if f.length != length => {
@@ -104,23 +99,33 @@ impl MediaFile {
     }
 }
 
+/// Bytes to store for a file, at `start`.
+#[derive(Debug, Clone, Copy)]
+pub struct MediaWrite<'a> {
+    /// The document the file belongs to.
+    pub doc: DocumentId,
+    /// The SHA-256 of the whole file.
+    pub hash: BlobHash,
+    /// The whole file's length.
+    pub length: u64,
+    /// Where these bytes start.
+    pub start: u64,
+    /// The bytes.
+    pub bytes: &'a [u8],
+    /// Where the file came from.
+    pub origin: MediaOrigin,
+    /// Now, in milliseconds since the epoch.
+    pub now_ms: i64,
+}
+
 /// The media half of a device store. Both stores implement it and pass the
 /// shared conformance suite ([`crate::conformance`]).
 pub trait MediaStore {
-    /// Appends `bytes` at `start` (which must be where the stored bytes end)
-    /// to file `hash` of `doc`, `length` bytes long, creating its record on
-    /// the first write. Answers how many bytes are stored. Storing past the
-    /// length, or a different length than the file began with, is refused.
-    fn write_media(
-        &mut self,
-        doc: DocumentId,
-        hash: BlobHash,
-        length: u64,
-        start: u64,
-        bytes: &[u8],
-        origin: MediaOrigin,
-        now_ms: i64,
-    ) -> Result<u64>;
+    /// Appends a write's bytes at its `start` (which must be where the
+    /// stored bytes end), creating the file's record on the first write.
+    /// Answers how many bytes are stored. Storing past the length, or a
+    /// different length than the file began with, is refused.
+    fn write_media(&mut self, write: &MediaWrite<'_>) -> Result<u64>;
     /// The record of file `hash` of `doc`, if the device has one.
     fn media_file(&self, doc: DocumentId, hash: BlobHash) -> Result<Option<MediaFile>>;
     /// Every file record, of every document.

@@ -10,7 +10,7 @@ use connect_model::today::PromiseRow;
 use connect_model::{DocumentId, ResidentId};
 
 use crate::index::{self, CaseloadRow, IndexRows, ItemRow, SearchHit, StoryRow, SyncStatus};
-use crate::media::{MEDIA_CHUNK_BYTES, MediaFile, MediaOrigin, MediaStore, check_write};
+use crate::media::{MEDIA_CHUNK_BYTES, MediaFile, MediaStore, MediaWrite, check_write};
 use crate::{DeviceIdentity, DocumentStore, Result, StoreError};
 use connect_model::heads::sorted;
 use connect_model::media::BlobHash;
@@ -22,6 +22,9 @@ struct Stored {
     rows: IndexRows,
 }
 
+/// A media file's chunks, by where each starts.
+type Chunks = BTreeMap<u64, Vec<u8>>;
+
 /// A store that lives only as long as the value.
 pub struct MemoryStore {
     session: u64,
@@ -31,7 +34,7 @@ pub struct MemoryStore {
     sync_states: BTreeMap<(String, DocumentId), Vec<u8>>,
     erased: BTreeSet<DocumentId>,
     /// Media files by document and hash, each with its chunks by start.
-    media: BTreeMap<(DocumentId, BlobHash), (MediaFile, BTreeMap<u64, Vec<u8>>)>,
+    media: BTreeMap<(DocumentId, BlobHash), (MediaFile, Chunks)>,
 }
 
 impl MemoryStore {
@@ -319,18 +322,10 @@ impl DocumentStore for MemoryStore {
 }
 
 impl MediaStore for MemoryStore {
-    fn write_media(
-        &mut self,
-        doc: DocumentId,
-        hash: BlobHash,
-        length: u64,
-        start: u64,
-        bytes: &[u8],
-        origin: MediaOrigin,
-        now_ms: i64,
-    ) -> Result<u64> {
+    fn write_media(&mut self, w: &MediaWrite<'_>) -> Result<u64> {
+        let MediaWrite { doc, hash, length, start, bytes, origin, now_ms } = *w;
         let held = self.media.get(&(doc, hash)).map(|(f, _)| f);
-        check_write(held, hash, length, start, bytes.len())?;
+        check_write(held, w)?;
         let (file, chunks) = self.media.entry((doc, hash)).or_insert_with(|| {
             let file = MediaFile { doc, hash, length, stored: 0, sent: 0, origin, last_used: now_ms };
             (file, BTreeMap::new())

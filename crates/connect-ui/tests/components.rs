@@ -249,20 +249,11 @@ struct FullDisk {
 
 /// A full disk keeps no media either.
 impl connect_store::MediaStore for FullDisk {
-    fn write_media(
-        &mut self,
-        doc: DocumentId,
-        hash: connect_model::media::BlobHash,
-        length: u64,
-        start: u64,
-        bytes: &[u8],
-        origin: connect_store::MediaOrigin,
-        now_ms: i64,
-    ) -> connect_store::Result<u64> {
+    fn write_media(&mut self, w: &connect_store::media::MediaWrite<'_>) -> connect_store::Result<u64> {
         if self.full.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(connect_store::StoreError::DiskFull);
         }
-        self.inner.write_media(doc, hash, length, start, bytes, origin, now_ms)
+        self.inner.write_media(w)
     }
     fn media_file(
         &self,

@@ -6,7 +6,7 @@ use connect_model::media::BlobHash;
 use rusqlite::{OptionalExtension, params};
 
 use super::SqliteStore;
-use crate::media::{MEDIA_CHUNK_BYTES, MediaFile, MediaOrigin, MediaStore, check_write};
+use crate::media::{MEDIA_CHUNK_BYTES, MediaFile, MediaOrigin, MediaStore, MediaWrite, check_write};
 use crate::{Result, StoreError};
 
 const FILE_COLUMNS: &str = "doc_id, hash, length, stored, sent, origin, last_used";
@@ -35,18 +35,10 @@ fn to_i64(n: u64) -> i64 {
 }
 
 impl MediaStore for SqliteStore {
-    fn write_media(
-        &mut self,
-        doc: DocumentId,
-        hash: BlobHash,
-        length: u64,
-        start: u64,
-        bytes: &[u8],
-        origin: MediaOrigin,
-        now_ms: i64,
-    ) -> Result<u64> {
+    fn write_media(&mut self, w: &MediaWrite<'_>) -> Result<u64> {
+        let MediaWrite { doc, hash, length, start, bytes, origin, now_ms } = *w;
         let held = self.media_file(doc, hash)?;
-        check_write(held.as_ref(), hash, length, start, bytes.len())?;
+        check_write(held.as_ref(), w)?;
         let (doc_key, hash_key) = (doc.to_string(), hash.to_string());
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if held.is_none() {
