@@ -72,6 +72,9 @@ pub(crate) enum Command {
     /// The resident's story and its consent level.
     #[command(subcommand)]
     Story(StoryCmd),
+    /// Voice notes and photos: add, list, fetch, remove.
+    #[command(subcommand)]
+    Media(MediaCmd),
     /// Promises: what we said we'd do, who will do it and when.
     #[command(subcommand)]
     Promise(PromiseCmd),
@@ -486,5 +489,65 @@ pub(crate) enum StoryCmd {
         resident: String,
         /// The new level.
         level: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum MediaCmd {
+    /// Keep a photo (JPEG or PNG: scaled to 1600 pixels and stripped of its
+    /// metadata, the place it was taken included) or a voice note (WebM, MP4
+    /// or Ogg audio) and attach it (to "about me" unless told where). Prints
+    /// the file's SHA-256 alone on the last line.
+    Add {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The file.
+        file: PathBuf,
+        /// Attach it to an offer, ask or goal (its id).
+        #[arg(long, value_name = "ITEM-ID", group = "place")]
+        on: Option<connect_model::ItemId>,
+        /// Attach it to a visit note (its id).
+        #[arg(long, value_name = "NOTE-ID", group = "place")]
+        note: Option<connect_model::ItemId>,
+        /// Attach it to the resident's story.
+        #[arg(long, group = "place")]
+        story: bool,
+        /// Attach it to "about me" (the default).
+        #[arg(long, group = "place")]
+        about: bool,
+        /// Its caption, which is also what a screen reader says of it.
+        #[arg(long, default_value = "")]
+        caption: String,
+        /// A voice note's words, typed.
+        #[arg(long, default_value = "")]
+        transcript: String,
+        /// A voice note's length in seconds, for a file that does not say it.
+        #[arg(long)]
+        duration: Option<f64>,
+        /// Who made it: the resident ("in my words") or you.
+        #[arg(long, value_enum, default_value_t = ByArg::Supporter)]
+        by: ByArg,
+    },
+    /// Every voice note and photo on a resident's record: its hash, type,
+    /// size, state (local, uploading, synced or remote) and where it is attached.
+    List {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+    },
+    /// Write a file's bytes, fetching them from the relay if this device lacks them.
+    Get {
+        /// The file's SHA-256 (from `connect media list`).
+        hash: connect_model::media::BlobHash,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Remove a voice note or photo from the resident's record: it is
+    /// deleted here now, and from the relay and every device at their next sync.
+    Remove {
+        /// Resident id (or a unique name or id prefix).
+        resident: String,
+        /// The reference's id (from `connect media list`).
+        id: connect_model::ItemId,
     },
 }

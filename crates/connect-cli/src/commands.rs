@@ -76,7 +76,7 @@ impl Session {
         render::write_stdout(&body)
     }
 
-    fn resident(&self, given: &str) -> anyhow::Result<ResidentId> {
+    pub(crate) fn resident(&self, given: &str) -> anyhow::Result<ResidentId> {
         self.device.find_resident(given).map_err(|e| self.said(e))
     }
 
@@ -238,6 +238,7 @@ fn run_with(s: &Session, command: Command) -> anyhow::Result<()> {
         }
         Command::Enrol { relay, invite, allow_insecure_http } => enrol(s, &relay, &invite, allow_insecure_http),
         Command::Sync => sync(s),
+        Command::Media(cmd) => crate::media::run(s, cmd),
         coordinator => team(s, coordinator),
     }
 }
@@ -546,8 +547,33 @@ fn enrol(s: &Session, relay: &str, invite: &str, allow_insecure_http: bool) -> a
 }
 
 fn sync(s: &Session) -> anyhow::Result<()> {
+    /// `connect sync --json`: the document sync's report, and what the media queue did.
+    #[derive(Serialize)]
+    struct Synced<'a> {
+        #[serde(flatten)]
+        report: &'a connect_sync::SyncReport,
+        media: &'a connect_device::api::MediaReport,
+    }
     match s.runtime.block_on(s.device.sync()) {
-        Ok(report) => s.print(&report, || render::sync_report(&report)),
+        Ok(report) => {
+            // Documents first; media after, never holding them up.
+            let media = match s.runtime.block_on(s.device.sync_media()) {
+                Ok(media) => media,
+                Err(e @ DeviceError::Wiped) => return Err(s.said(e)),
+                Err(e) => {
+                    eprintln!(
+                        "connect: voice notes and photos were not sent this time ({e}); they wait on this device"
+                    );
+                    connect_device::api::MediaReport {
+                        waiting: s.device.media_pending().map_or(0, |p| p.total()),
+                        ..Default::default()
+                    }
+                }
+            };
+            s.print(&Synced { report: &report, media: &media }, || {
+                render::sync_report(&report) + &render::media_report(&media)
+            })
+        }
         Err(e @ (DeviceError::Wiped | DeviceError::NotEnrolled)) => Err(s.said(e)),
         Err(e) => {
             let pending = s.device.pending().map_err(|e| s.said(e))?;

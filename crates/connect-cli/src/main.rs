@@ -10,6 +10,7 @@
 
 mod args;
 mod commands;
+mod media;
 mod open;
 mod render;
 

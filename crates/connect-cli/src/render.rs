@@ -192,6 +192,8 @@ pub(crate) fn status(s: &Session) -> anyhow::Result<()> {
         relay: Option<String>,
         /// On a resident's own phone, whose it is.
         own_resident: Option<connect_model::ResidentId>,
+        /// Voice notes and photos made here and not yet with the team.
+        media_pending: u32,
     }
     let me = s.device.me().map_err(|e| s.said(e))?;
     let overview = s.device.overview().map_err(|e| s.said(e))?;
@@ -213,6 +215,7 @@ pub(crate) fn status(s: &Session) -> anyhow::Result<()> {
         last_sync: overview.last_sync,
         relay: overview.relay,
         own_resident,
+        media_pending: overview.media_pending.total(),
     };
     s.print(&st, || {
         format!(
@@ -435,6 +438,55 @@ pub(crate) fn today(t: &Today) -> String {
     );
     if t.is_empty() {
         out.push_str("Nothing planned or due, and everyone seen lately.\n");
+    }
+    out
+}
+
+/// What the media queue did, after the documents' report.
+pub(crate) fn media_report(media: &connect_device::api::MediaReport) -> String {
+    let mut out = String::new();
+    if media.sent + media.received > 0 || media.sent_bytes + media.received_bytes > 0 {
+        out.push_str(&format!(
+            "Voice notes and photos: {} sent ({} bytes), {} received ({} bytes).\n",
+            media.sent, media.sent_bytes, media.received, media.received_bytes
+        ));
+    }
+    if media.deleted > 0 {
+        out.push_str(&format!("{} removed or erased files were deleted from this device.\n", media.deleted));
+    }
+    if media.waiting > 0 {
+        out.push_str(&format!("{} voice notes or photos wait on this device.\n", media.waiting));
+    }
+    for why in &media.stuck {
+        out.push_str(&format!("Stuck: {why}\n"));
+    }
+    out
+}
+
+/// `connect media list`, as text.
+pub(crate) fn media_list(items: &[connect_device::api::MediaItem]) -> String {
+    if items.is_empty() {
+        return "No voice notes or photos.\n".into();
+    }
+    let mut out = String::new();
+    for m in items {
+        let state = match m.state {
+            connect_device::api::MediaState::Uploading => format!("uploading, {}% sent", m.sent_percent),
+            other => other.as_str().to_owned(),
+        };
+        let words = if m.media.in_my_words() { ", in my words" } else { "" };
+        out.push_str(&format!(
+            "{} {} ({} bytes, {state}{words}) on {}: {}\n  {}\n",
+            m.media.kind.as_str(),
+            m.media.id,
+            m.media.bytes,
+            m.media.place,
+            if m.media.caption.is_empty() { "no caption" } else { &m.media.caption },
+            m.media.hash
+        ));
+        if let Some(why) = &m.stuck {
+            out.push_str(&format!("  stuck: {why}\n"));
+        }
     }
     out
 }

@@ -39,6 +39,8 @@ pub mod demo;
 pub mod device;
 #[cfg(feature = "store")]
 pub mod export;
+#[cfg(feature = "store")]
+pub mod media;
 #[cfg(all(feature = "store", not(target_arch = "wasm32")))]
 pub mod native;
 #[cfg(feature = "store")]

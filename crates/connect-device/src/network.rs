@@ -7,7 +7,8 @@
 //! an answer says the team revoked it. Tests plug in relays of their own.
 
 use connect_model::history::AcceptedRecord;
-use connect_model::{DeviceId, ResidentId};
+use connect_model::media::BlobHash;
+use connect_model::{DeviceId, DocumentId, ResidentId};
 use connect_sync::api::{
     AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteRequest, InviteResponse, InvitesResponse,
     PeopleResponse, PersonRemovedResponse,
@@ -68,6 +69,36 @@ pub trait Network {
     async fn unassign(&self, relay: &RelayAccess, request: &AssignRequest) -> Result<(), SyncError>;
     /// (Coordinator) Takes a person off the team, revoking their devices.
     async fn remove_person(&self, relay: &RelayAccess, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError>;
+    /// How many bytes of media file `hash` of `doc` the relay holds (0: none).
+    async fn media_held(&self, relay: &RelayAccess, doc: DocumentId, hash: BlobHash) -> Result<u64, SyncError>;
+    /// Sends the bytes of a `length`-byte media file from `offset`; how many
+    /// bytes the relay then holds (another amount than expected if a lost
+    /// answer left it ahead: the device goes on from there).
+    async fn media_send(&self, relay: &RelayAccess, part: MediaPart) -> Result<u64, SyncError>;
+    /// At most `max` bytes of a complete media file, from `offset` on.
+    async fn media_fetch(
+        &self,
+        relay: &RelayAccess,
+        doc: DocumentId,
+        hash: BlobHash,
+        offset: u64,
+        max: u64,
+    ) -> Result<Vec<u8>, SyncError>;
+}
+
+/// One request's worth of a media file to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaPart {
+    /// The document the file belongs to.
+    pub doc: DocumentId,
+    /// The file's SHA-256.
+    pub hash: BlobHash,
+    /// The whole file's length.
+    pub length: u64,
+    /// Where these bytes start.
+    pub offset: u64,
+    /// The bytes.
+    pub bytes: Vec<u8>,
 }
 
 /// The relay over HTTPS (plain HTTP only to this machine, unless allowed).
@@ -134,6 +165,25 @@ impl Network for HttpNetwork {
     async fn remove_person(&self, relay: &RelayAccess, person: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
         client(relay)?.remove_person(person).await
     }
+
+    async fn media_held(&self, relay: &RelayAccess, doc: DocumentId, hash: BlobHash) -> Result<u64, SyncError> {
+        client(relay)?.media_held(doc, hash).await
+    }
+
+    async fn media_send(&self, relay: &RelayAccess, part: MediaPart) -> Result<u64, SyncError> {
+        client(relay)?.media_send(part.doc, part.hash, part.length, part.offset, part.bytes).await
+    }
+
+    async fn media_fetch(
+        &self,
+        relay: &RelayAccess,
+        doc: DocumentId,
+        hash: BlobHash,
+        offset: u64,
+        max: u64,
+    ) -> Result<Vec<u8>, SyncError> {
+        client(relay)?.media_fetch(doc, hash, offset, max).await
+    }
 }
 
 /// A network that reaches no relay: every call answers that the relay is out
@@ -181,6 +231,22 @@ impl Network for Offline {
         out_of_reach()
     }
     async fn revoke(&self, _: &RelayAccess, _: DeviceId) -> Result<(), SyncError> {
+        out_of_reach()
+    }
+    async fn media_held(&self, _: &RelayAccess, _: DocumentId, _: BlobHash) -> Result<u64, SyncError> {
+        out_of_reach()
+    }
+    async fn media_send(&self, _: &RelayAccess, _: MediaPart) -> Result<u64, SyncError> {
+        out_of_reach()
+    }
+    async fn media_fetch(
+        &self,
+        _: &RelayAccess,
+        _: DocumentId,
+        _: BlobHash,
+        _: u64,
+        _: u64,
+    ) -> Result<Vec<u8>, SyncError> {
         out_of_reach()
     }
 }

@@ -4,11 +4,13 @@
 //! sync it accepts changes nothing on the device. Tests of sync itself run a
 //! real relay (the `connect-tests` harness).
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use connect_model::history::AcceptedRecord;
-use connect_model::{AuthorRole, DeviceId, ResidentId, TeamId, Timestamp};
+use connect_model::media::BlobHash;
+use connect_model::{AuthorRole, DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use connect_sync::api::{
     AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteInfo, InviteRequest, InviteResponse, InviteState,
     InvitesResponse, PeopleResponse, Person, PersonRemovedResponse,
@@ -16,7 +18,11 @@ use connect_sync::api::{
 use connect_sync::driver::AsyncSessionStore;
 use connect_sync::{SyncError, SyncReport};
 
-use crate::network::{Moment, Network, RelayAccess, Synced};
+use crate::network::{MediaPart, Moment, Network, RelayAccess, Synced};
+
+/// Media files a [`FakeRelay`] holds, by document and hash: each file's
+/// length and the bytes it has of it.
+pub type HeldMedia = BTreeMap<(DocumentId, BlobHash), (u64, Vec<u8>)>;
 
 /// A relay that answers from switches the test flips.
 #[derive(Clone, Default)]
@@ -37,6 +43,10 @@ pub struct FakeRelay {
     pub invites: Arc<Mutex<Vec<InviteInfo>>>,
     /// The assignments made and not ended.
     pub assignments: Arc<Mutex<Vec<AssignRequest>>>,
+    /// Media files it holds, whole or in part: their length and bytes.
+    pub media: Arc<Mutex<HeldMedia>>,
+    /// Media requests answered (sent, fetched, asked about).
+    pub media_calls: Arc<AtomicUsize>,
 }
 
 impl FakeRelay {
@@ -173,5 +183,46 @@ impl Network for FakeRelay {
     async fn remove_person(&self, _: &RelayAccess, _: uuid::Uuid) -> Result<PersonRemovedResponse, SyncError> {
         self.answer()?;
         Ok(PersonRemovedResponse { devices_revoked: 1, invites_cancelled: 0 })
+    }
+
+    async fn media_held(&self, _: &RelayAccess, doc: DocumentId, hash: BlobHash) -> Result<u64, SyncError> {
+        self.media_calls.fetch_add(1, Ordering::SeqCst);
+        self.answer()?;
+        Ok(lock(&self.media).get(&(doc, hash)).map_or(0, |(_, bytes)| bytes.len() as u64))
+    }
+
+    async fn media_send(&self, _: &RelayAccess, part: MediaPart) -> Result<u64, SyncError> {
+        self.media_calls.fetch_add(1, Ordering::SeqCst);
+        self.answer()?;
+        let mut media = lock(&self.media);
+        let (_, held) = media.entry((part.doc, part.hash)).or_insert_with(|| (part.length, Vec::new()));
+        if part.offset != held.len() as u64 {
+            return Ok(held.len() as u64);
+        }
+        held.extend_from_slice(&part.bytes);
+        if held.len() as u64 == part.length && BlobHash::of(held) != part.hash {
+            media.remove(&(part.doc, part.hash));
+            return Err(SyncError::Refused { status: 422, message: "the bytes did not match".into() });
+        }
+        Ok(media.get(&(part.doc, part.hash)).map_or(0, |(_, b)| b.len() as u64))
+    }
+
+    async fn media_fetch(
+        &self,
+        _: &RelayAccess,
+        doc: DocumentId,
+        hash: BlobHash,
+        offset: u64,
+        max: u64,
+    ) -> Result<Vec<u8>, SyncError> {
+        self.media_calls.fetch_add(1, Ordering::SeqCst);
+        self.answer()?;
+        let media = lock(&self.media);
+        let Some((length, bytes)) = media.get(&(doc, hash)).filter(|(l, b)| *l == b.len() as u64) else {
+            return Err(SyncError::Refused { status: 404, message: "the relay has none of this file".into() });
+        };
+        let from = usize::try_from(offset.min(*length)).unwrap_or(usize::MAX);
+        let to = usize::try_from(offset.saturating_add(max).min(*length)).unwrap_or(usize::MAX);
+        Ok(bytes[from..to].to_vec())
     }
 }

@@ -15,8 +15,8 @@
 //! functions (plan a save, check an invite, plan an erasure), so both backends
 //! keep the same rules by calling the same code.
 
-#[cfg(feature = "testing")]
 pub mod blobs;
+#[cfg(feature = "testing")]
 pub mod conformance;
 mod error;
 pub mod policy;

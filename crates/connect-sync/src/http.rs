@@ -14,17 +14,18 @@
 use std::time::Duration;
 
 use connect_model::history::AcceptedRecord;
-use connect_model::{DeviceId, ResidentId};
+use connect_model::media::BlobHash;
+use connect_model::{DeviceId, DocumentId, ResidentId};
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::SyncError;
 use crate::api::{
     AssignRequest, Device, EnrolRequest, EnrolResponse, EraseResponse, ErrorBody, HistoryResponse, InviteRequest,
     InviteResponse, InvitesResponse, PeopleResponse, PersonRemovedResponse, codes,
 };
 use crate::driver::AsyncTransport;
+use crate::{SyncError, api};
 // Blocking calls exist only off the browser, where a thread may wait.
 #[cfg(not(target_arch = "wasm32"))]
 use crate::{driver::Transport, protocol::Limits};
@@ -487,6 +488,100 @@ impl AsyncRelayClient {
         .ok_or_else(|| SyncError::BadRelayData("an empty history".into()))?;
         Ok(h.changes)
     }
+}
+
+/// The relay's media calls (`connect_sync::api`'s blob endpoints), from an
+/// async host. A device resumes an upload from what `HEAD` says the relay
+/// holds, and downloads in ranges.
+impl AsyncRelayClient {
+    fn blob_url(&self, doc: DocumentId, hash: BlobHash) -> Result<reqwest::Url, SyncError> {
+        // `blob_path` starts with a slash; the base may carry a path of its own.
+        self.url(api::blob_path(hash, doc).trim_start_matches('/'))
+    }
+
+    /// `HEAD /v1/blobs/{sha256}`: how many bytes of the file the relay
+    /// holds (0 if none), and its whole length as the relay knows it.
+    pub async fn media_held(&self, doc: DocumentId, hash: BlobHash) -> Result<u64, SyncError> {
+        let response = self
+            .client
+            .head(self.blob_url(doc, hash)?)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        match response.status().as_u16() {
+            404 => Ok(0),
+            200..=299 => upload_offset(response.headers()),
+            status => Err(error_with_retry(status, retry_after(response.headers()), b"")),
+        }
+    }
+
+    /// `PATCH /v1/blobs/{sha256}`: sends `bytes` of a `length`-byte file
+    /// from `offset`. Answers how many bytes the relay then holds; when it
+    /// held another amount than `offset` (a retry after a lost answer), that
+    /// amount, for the device to go on from.
+    pub async fn media_send(
+        &self,
+        doc: DocumentId,
+        hash: BlobHash,
+        length: u64,
+        offset: u64,
+        bytes: Vec<u8>,
+    ) -> Result<u64, SyncError> {
+        let response = self
+            .client
+            .patch(self.blob_url(doc, hash)?)
+            .bearer_auth(&self.token)
+            .header(api::UPLOAD_OFFSET, offset)
+            .header(api::UPLOAD_LENGTH, length)
+            .header(reqwest::header::CONTENT_TYPE, "application/offset+octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let status = response.status().as_u16();
+        if ((200..300).contains(&status) || status == 409)
+            && let Ok(held) = upload_offset(response.headers())
+        {
+            return Ok(held);
+        }
+        let wait = retry_after(response.headers());
+        let body = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        Err(error_with_retry(status, wait, &body))
+    }
+
+    /// `GET /v1/blobs/{sha256}` with a `Range`: at most `max` bytes of a
+    /// complete file from `offset` on.
+    pub async fn media_fetch(
+        &self,
+        doc: DocumentId,
+        hash: BlobHash,
+        offset: u64,
+        max: u64,
+    ) -> Result<Vec<u8>, SyncError> {
+        let last = offset + max.max(1) - 1;
+        let response = self
+            .client
+            .get(self.blob_url(doc, hash)?)
+            .bearer_auth(&self.token)
+            .header(reqwest::header::RANGE, format!("bytes={offset}-{last}"))
+            .send()
+            .await
+            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let status = response.status().as_u16();
+        let wait = retry_after(response.headers());
+        let body = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        if (200..300).contains(&status) { Ok(body.to_vec()) } else { Err(error_with_retry(status, wait, &body)) }
+    }
+}
+
+/// The `Upload-Offset` a media answer carries.
+fn upload_offset(headers: &reqwest::header::HeaderMap) -> Result<u64, SyncError> {
+    headers
+        .get(api::UPLOAD_OFFSET)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| SyncError::BadRelayData("a media answer without its upload-offset".into()))
 }
 
 #[cfg(test)]

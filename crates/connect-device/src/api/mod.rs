@@ -8,10 +8,12 @@
 pub mod edit;
 pub mod error;
 pub mod lock;
+pub mod media;
 pub mod request;
 pub mod views;
 
 pub use edit::{Edit, Edited};
+pub use media::{MediaItem, MediaPending, MediaReport, MediaState, NewFile};
 pub use request::{Reply, Request};
 pub use views::{
     AuditView, DEFAULT_AUTO_SYNC_MINUTES, IntroView, InviteCard, NewPlace, ResidentData, SubjectAccess, SyncOverview,

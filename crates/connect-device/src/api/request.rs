@@ -22,6 +22,16 @@ use super::views::{
 /// A question for the device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
+    /// Keep and attach a voice note or photo.
+    AddMedia(ResidentId, Box<super::NewFile>),
+    /// Every voice note and photo on a resident's record, with its state.
+    Media(ResidentId),
+    /// A file's bytes, fetched from the team if this phone lacks them.
+    MediaBytes(connect_model::DocumentId, connect_model::media::BlobHash),
+    /// Remove a voice note or photo, everywhere.
+    RemoveMedia(ResidentId, connect_model::ItemId),
+    /// The phone's media budget, in megabytes.
+    SetMediaBudget(u64),
     /// This device's identity.
     Me,
     /// The caseload, sorted by name.
@@ -145,6 +155,10 @@ impl Request {
 /// An answer; each [`Request`] has one kind of answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
+    /// Voice notes and photos, with their state.
+    Media(Vec<super::MediaItem>),
+    /// A file's bytes.
+    Bytes(Vec<u8>),
     /// Done, nothing to show.
     Done,
     /// An edit was saved ([`Request::Edit`]).

@@ -106,6 +106,9 @@ pub struct SyncOverview {
     /// How often to sync while the app is open, in minutes; 0 is never
     /// (edits, opening and the network coming back still sync).
     pub auto_sync_minutes: u32,
+    /// Voice notes and photos made here and not yet safe with the team.
+    #[serde(default)]
+    pub media_pending: super::MediaPending,
 }
 
 /// The regular sync's period, in minutes, when Settings has not changed it.
@@ -122,6 +125,9 @@ pub struct SyncSummary {
     pub pending: usize,
     /// Documents the relay refused, with reasons.
     pub refused: Vec<String>,
+    /// What the media queue did after the documents.
+    #[serde(default)]
+    pub media: super::MediaReport,
 }
 
 /// A new invite to show as a QR code and as text (the code is shown only

@@ -7,10 +7,12 @@
 //! By area: [`residents`] (the caseload, one resident, every edit), [`record`]
 //! (audit trail, subject access, erasure, raw documents), [`relay`] (sync,
 //! enrolment and the coordinator's calls), [`team`] (matches, directory,
-//! insights, stories), [`find`] (names and id prefixes a person types) and
-//! the settings here.
+//! insights, stories), [`find`] (names and id prefixes a person types),
+//! [`media`] (voice notes and photos, and their own sync queue) and the
+//! settings here.
 
 pub mod find;
+pub mod media;
 pub mod record;
 pub mod relay;
 pub mod residents;
@@ -24,7 +26,7 @@ use connect_store::{DeviceIdentity, DocumentStore, StoreError};
 use connect_sync::http;
 
 use crate::api::lock::Opened;
-use crate::api::views::{DEFAULT_AUTO_SYNC_MINUTES, SyncOverview, SyncSummary};
+use crate::api::views::{DEFAULT_AUTO_SYNC_MINUTES, SyncOverview};
 use crate::api::{Edited, Reply, Request};
 use crate::network::Network;
 use crate::{DeviceError, sentence};
@@ -162,7 +164,8 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     pub async fn call(&self, request: Request) -> Result<Reply, DeviceError> {
         let done = |()| Reply::Done;
         Ok(match request {
-            Request::SyncNow => Reply::Synced(SyncSummary::from(&self.sync().await?)),
+            Request::SyncNow => Reply::Synced(self.sync_everything().await?),
+            Request::MediaBytes(doc, hash) => Reply::Bytes(self.media_bytes(doc, hash).await?),
             Request::Enrol { relay, code } => {
                 self.enrol(&relay, &code, false).await?;
                 Reply::Opened(self.opened()?)
@@ -192,6 +195,10 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::Resident(r) => Reply::Resident(Box::new(self.resident_view(r)?)),
             Request::CreateResident(name) => Reply::Created(self.create_resident(&name)?),
             Request::Edit(r, edit) => Reply::Edited(Edited { item: self.edit(r, edit)? }),
+            Request::AddMedia(r, file) => Reply::Edited(Edited { item: Some(self.add_media(r, *file)?.0) }),
+            Request::Media(r) => Reply::Media(self.media_of(r)?),
+            Request::RemoveMedia(r, id) => done(self.remove_media(r, id)?),
+            Request::SetMediaBudget(mb) => done(self.set_media_budget(mb)?),
             Request::Overview => Reply::Overview(self.overview()?),
             Request::SetDeviceName(name) => Reply::Me(self.set_device_name(&name)?),
             Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),
@@ -216,6 +223,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             }
             Request::ShareableStories => Reply::Stories(self.shareable_stories()?),
             Request::SyncNow
+            | Request::MediaBytes(..)
             | Request::Enrol { .. }
             | Request::Invite { .. }
             | Request::Invites
@@ -234,6 +242,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
 
     /// The status bar's numbers.
     pub fn overview(&self) -> Result<SyncOverview, DeviceError> {
+        let media_pending = self.media_pending()?;
         self.with_store(|s| {
             let pending = s.pending()?;
             let mut unsent = 0;
@@ -252,6 +261,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                     .setting(AUTO_SYNC_SETTING)?
                     .and_then(|m| m.parse().ok())
                     .unwrap_or(DEFAULT_AUTO_SYNC_MINUTES),
+                media_pending,
             })
         })
     }

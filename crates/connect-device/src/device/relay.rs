@@ -82,6 +82,7 @@ impl From<&SyncReport> for SyncSummary {
             changed: report.documents_changed,
             pending: report.pending,
             refused: report.rejected.iter().map(|(id, why)| format!("{} was not accepted: {why}", id.kind())).collect(),
+            media: crate::api::MediaReport::default(),
         }
     }
 }
@@ -107,7 +108,16 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         })
     }
 
-    /// Syncs now: the whole session, on this device's own store (lent to the
+    /// Syncs documents, then media: what the sync chip and `connect sync` do.
+    /// Media never holds up documents, which go first; a media round that
+    /// finds no signal stops quietly and resumes next time.
+    pub async fn sync_everything(&self) -> Result<SyncSummary, DeviceError> {
+        let mut summary = SyncSummary::from(&self.sync().await?);
+        summary.media = self.sync_media().await?;
+        Ok(summary)
+    }
+
+    /// Syncs the documents now: the whole session, on this device's own store (lent to the
     /// session one step at a time, so the screens go on reading and writing
     /// while it waits for the relay).
     pub async fn sync(&self) -> Result<SyncReport, DeviceError> {

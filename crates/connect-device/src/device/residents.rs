@@ -8,7 +8,7 @@ use connect_model::measures::DEFAULT_LIFE_AREAS;
 use connect_model::page;
 use connect_model::promise::{self, NewPromise, PlanReason};
 use connect_model::story;
-use connect_model::{Author, AuthorRole, DocKind, DocumentId, EditContext, ItemId, ResidentId};
+use connect_model::{Author, AuthorRole, DocKind, DocumentId, EditContext, ItemId, ResidentId, Timestamp};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit};
 
 use super::{Device, now, store_error};
@@ -80,10 +80,15 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         self.with(|s| connect_store::create_resident(s, &me, name, now()).map_err(store_error))
     }
 
-    /// Applies one edit, durably; answers the new item's id, if it added one.
-    pub fn edit(&self, resident: ResidentId, edit: Edit) -> Result<Option<ItemId>, DeviceError> {
+    /// Who speaks in an edit about `resident` at `now`: this device's person,
+    /// and the resident in their own words on it (marked as recorded by that
+    /// person, unless this is the resident's own phone).
+    pub(crate) fn voices(
+        &self,
+        resident: ResidentId,
+        now: Timestamp,
+    ) -> Result<(EditContext, EditContext), DeviceError> {
         let me = self.me()?;
-        let now = now();
         let ctx = me.context(now);
         // Only the page, for the resident's name: an edit never loads the rest.
         let name = self.with(|s| {
@@ -91,6 +96,13 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Ok(page::read(&doc).map_err(DeviceError::store)?.preferred_name)
         })?;
         let as_resident = ctx.by(Author::new(AuthorRole::Resident, name, me.device_id));
+        Ok((ctx, as_resident))
+    }
+
+    /// Applies one edit, durably; answers the new item's id, if it added one.
+    pub fn edit(&self, resident: ResidentId, edit: Edit) -> Result<Option<ItemId>, DeviceError> {
+        let now = now();
+        let (ctx, as_resident) = self.voices(resident, now)?;
         let who = |by_resident: bool| if by_resident { as_resident.clone() } else { ctx.clone() };
         let page_id = DocumentId::resident(resident, DocKind::Page);
         let circle_id = DocumentId::resident(resident, DocKind::Circle);
