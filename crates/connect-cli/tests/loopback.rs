@@ -313,3 +313,78 @@ fn enrolling_with_a_residents_invite_makes_this_their_own_device_as_in_the_app()
     let list = hers.json(&["resident", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 1, "only her own record reaches her phone: {list}");
 }
+
+/// A photo as a camera takes it, with its metadata block.
+fn camera_jpeg(dir: &Path) -> std::path::PathBuf {
+    let picture = image::RgbImage::from_fn(2400, 1800, |x, y| {
+        image::Rgb([
+            u8::try_from(x % 256).unwrap(),
+            u8::try_from(y % 256).unwrap(),
+            u8::try_from((x ^ y) % 256).unwrap(),
+        ])
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
+        .encode_image(&image::DynamicImage::ImageRgb8(picture))
+        .unwrap();
+    let exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\0GPS 51.5362N 0.0810E";
+    let mut block = vec![0xFF, 0xE1];
+    block.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+    block.extend_from_slice(exif);
+    bytes.splice(2..2, block);
+    let path = dir.join("garden.jpg");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn media_from_the_command_line_as_scripts_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (relay, first) = start_relay(dir.path());
+    let chloe = Device::enrolled(dir.path(), "Chloe", &relay, &first);
+    let amara = Device::enrolled(dir.path(), "Amara", &relay, &chloe.invite("Amara", "supporter", None));
+    let r = amara.ok(&["resident", "add", "--name", "Doreen"]);
+    let offer = amara.ok(&["offer", "add", &r, "I grow roses", "--category", "practical"]);
+    let offer = offer.lines().last().unwrap().to_owned();
+
+    // Bad input: a clear error, and nothing kept.
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a photo").unwrap();
+    let err = amara.fails(&["media", "add", &r, notes.to_str().unwrap()]);
+    assert!(err.contains("not a photo (JPEG or PNG) or a voice note"), "{err}");
+    let missing = amara.fails(&["media", "add", &r, "/no/such/file.jpg"]);
+    assert!(missing.contains("cannot read /no/such/file.jpg"), "{missing}");
+    assert_eq!(amara.json(&["media", "list", &r]), serde_json::json!([]));
+
+    let photo = camera_jpeg(dir.path());
+    let added = amara.ok(&["media", "add", &r, photo.to_str().unwrap(), "--on", &offer, "--caption", "The roses"]);
+    let hash = added.lines().last().unwrap().to_owned();
+    assert_eq!(hash.len(), 64, "the SHA-256 alone on the last line: {added}");
+    let listed = amara.json(&["media", "list", &r]);
+    let item = &listed[0];
+    assert_eq!(
+        (item["hash"].as_str(), item["kind"].as_str(), item["mime"].as_str()),
+        (Some(hash.as_str()), Some("photo"), Some("image/jpeg"))
+    );
+    assert_eq!(item["state"], "local");
+    assert_eq!(item["attached_to"], serde_json::json!({ "on": "item", "id": offer }));
+    assert!(item["bytes"].as_u64().unwrap() <= 400_000);
+    assert_eq!(amara.json(&["status"])["media_pending"], 1);
+
+    let synced = amara.json(&["sync"]);
+    assert_eq!((synced["pending"].as_u64(), synced["media"]["sent"].as_u64()), (Some(0), Some(1)), "{synced}");
+    assert_eq!(amara.json(&["media", "list", &r])[0]["state"], "synced");
+    assert_eq!(amara.json(&["status"])["media_pending"], 0);
+
+    let fetched = chloe.json(&["sync"]);
+    assert_eq!(fetched["media"]["received"], 1, "{fetched}");
+    let theirs = dir.path().join("theirs.jpg");
+    let ours = dir.path().join("ours.jpg");
+    chloe.ok(&["media", "get", &hash, "--out", theirs.to_str().unwrap()]);
+    amara.ok(&["media", "get", &hash, "--out", ours.to_str().unwrap()]);
+    let bytes = std::fs::read(&theirs).unwrap();
+    assert!(bytes == std::fs::read(&ours).unwrap(), "byte-identical on both devices");
+    assert!(!bytes.windows(4).any(|w| w == b"Exif") && !bytes.windows(3).any(|w| w == b"GPS"), "no EXIF, no place");
+    let unknown = chloe.fails(&["media", "get", &"0".repeat(64), "--out", theirs.to_str().unwrap()]);
+    assert!(unknown.contains("no voice note or photo with that hash"), "{unknown}");
+}
