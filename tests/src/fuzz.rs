@@ -20,14 +20,19 @@ use connect_sync::protocol::{SyncRequest, SyncResponse, Upload, WireDocId};
 pub type Target = fn(&[u8]);
 
 /// The fuzz targets, by name: `fuzz/fuzz_targets/NAME.rs` and `fuzz/corpus/NAME/`.
-pub const TARGETS: [(&str, Target); 6] = [
+pub const TARGETS: [(&str, Target); 8] = [
     ("sync_request", sync_request),
     ("bombs", bombs),
     ("relay_round", relay_round),
     ("automerge_import", automerge_import),
     ("json_bodies", json_bodies),
     ("web_app_inputs", web_app_inputs),
+    ("media_files", media_files),
+    ("blob_requests", blob_requests),
 ];
+
+mod media;
+pub use media::{blob_requests, media_files};
 
 static SCRATCH: OnceLock<PathBuf> = OnceLock::new();
 
@@ -352,6 +357,7 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
         seeds.push(("relay_round", [vec![who], request.encode()].concat()));
     }
     seeds.extend(web_app_seeds(other));
+    seeds.extend(media::seeds());
     seeds
 }
 

@@ -53,10 +53,10 @@ pub fn prepare(bytes: Vec<u8>, measured_ms: Option<u64>) -> Result<Prepared, Dev
                     "How long is that voice note? Its file does not say: give its length in seconds.",
                 ));
             };
-            if bytes.len() as u64 > media::MEDIA_BYTES_MAX {
-                return Err(DeviceError::refused("That voice note is too large to keep (25 MB at most)."));
-            }
-            Ok(Prepared { kind, mime, bytes, duration_ms: Some(duration.max(1)), dimensions: None })
+            let duration_ms = Some(duration.max(1));
+            media::check_file(kind, mime, bytes.len() as u64, duration_ms, None)
+                .map_err(|e| DeviceError::Refused(crate::sentence(e)))?;
+            Ok(Prepared { kind, mime, bytes, duration_ms, dimensions: None })
         }
     }
 }

@@ -15,10 +15,10 @@ use image::{DynamicImage, ImageDecoder, ImageReader, Limits, imageops::FilterTyp
 /// camera comes to about half this.
 pub const PHOTO_BYTES_MAX: usize = 400 * 1000;
 
-/// The largest picture decoded, a side: beyond any phone camera.
-const DECODE_SIDE_MAX: u32 = 16_384;
-/// The most memory one decode may take.
-const DECODE_ALLOC_MAX: u64 = 512 * 1024 * 1024;
+/// The largest picture decoded, a side: a 108-megapixel sensor's.
+const DECODE_SIDE_MAX: u32 = 12_000;
+/// The most memory one decode may take (a 48-megapixel photo takes 144 MiB).
+const DECODE_ALLOC_MAX: u64 = 256 * 1024 * 1024;
 /// JPEG qualities tried in turn until the photo fits [`PHOTO_BYTES_MAX`].
 const QUALITIES: [u8; 5] = [82, 74, 66, 58, 50];
 
