@@ -13,10 +13,7 @@
 #[path = "../tests/harness/mod.rs"]
 mod harness;
 
-use std::io::{Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use connect_model::AuthorRole;
@@ -40,8 +37,8 @@ fn main() {
         connect_relay::admin::create_invite(&store, team, AuthorRole::Supporter, None, 24, now).unwrap().code
     };
     let relay = serve_relay(&db.display().to_string());
-    let (proxy, up_bytes, down_bytes) = counting_proxy(relay);
-    let url = format!("http://{proxy}");
+    let (url, proxy) = connect_tests::proxy::start(&relay.to_string(), connect_tests::proxy::Faults::NONE);
+    let (up_bytes, down_bytes) = (&proxy.up, &proxy.down);
 
     let options = StoreOptions { key: Some(connect_store::StoreKey::random()) };
     let mut store = SqliteStore::open(dir.path().join("device.db"), &options).unwrap();
@@ -109,32 +106,4 @@ fn serve_relay(db: &str) -> std::net::SocketAddr {
         rate,
         limits.max_request_bytes,
     ))
-}
-
-/// A TCP proxy to `to` that counts the bytes each way.
-fn counting_proxy(to: std::net::SocketAddr) -> (std::net::SocketAddr, Arc<AtomicU64>, Arc<AtomicU64>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (up, down) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
-    let (up2, down2) = (up.clone(), down.clone());
-    std::thread::spawn(move || {
-        for client in listener.incoming().flatten() {
-            let Ok(server) = TcpStream::connect(to) else { continue };
-            let pipe = |mut from: TcpStream, mut into: TcpStream, count: Arc<AtomicU64>| {
-                std::thread::spawn(move || {
-                    let mut buf = [0u8; 16 * 1024];
-                    while let Ok(n) = from.read(&mut buf) {
-                        if n == 0 || into.write_all(&buf[..n]).is_err() {
-                            break;
-                        }
-                        count.fetch_add(n as u64, Ordering::SeqCst);
-                    }
-                    let _ = into.shutdown(Shutdown::Write);
-                });
-            };
-            pipe(client.try_clone().unwrap(), server.try_clone().unwrap(), up2.clone());
-            pipe(server, client, down2.clone());
-        }
-    });
-    (addr, up, down)
 }

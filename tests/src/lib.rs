@@ -3,9 +3,11 @@
 //! libFuzzer crate in `fuzz/` and replayed by `tests/tests/fuzz_replay.rs`;
 //! [`processes`], real relay processes for the tests that kill them; and
 //! [`loopback`], a relay served from a thread, for real HTTP in one process;
-//! [`bombs`], Automerge chunks that decode to far more than they weigh.
+//! [`bombs`], Automerge chunks that decode to far more than they weigh;
+//! [`proxy`], a loopback proxy that counts bytes and cuts connections.
 
 pub mod bombs;
 pub mod fuzz;
 pub mod loopback;
 pub mod processes;
+pub mod proxy;

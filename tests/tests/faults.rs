@@ -2,9 +2,7 @@
 //! every device still converges, with no duplicate and no loss.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use connect_model::page::{self, Category};
@@ -34,69 +32,6 @@ fn start_relay() -> (String, Arc<Mutex<SqliteRelayStore>>, connect_model::TeamId
     (url, admin_db, team)
 }
 
-/// A TCP proxy to `upstream` that, per connection, either passes bytes
-/// through, resets at once, or forwards the request but cuts the response
-/// after a random number of bytes. Returns its URL and a count of faults.
-fn start_proxy(upstream: &str, seed: u64) -> (String, Arc<AtomicU64>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let upstream = upstream.trim_start_matches("http://").to_owned();
-    let faults = Arc::new(AtomicU64::new(0));
-    let counter = faults.clone();
-    std::thread::spawn(move || {
-        let mut rng = StdRng::seed_from_u64(seed);
-        for client in listener.incoming() {
-            let Ok(mut client) = client else { continue };
-            let roll: f64 = rng.random();
-            if roll < 0.15 {
-                counter.fetch_add(1, Ordering::Relaxed);
-                let _ = client.shutdown(Shutdown::Both);
-                continue;
-            }
-            let cut_after = if roll < 0.40 {
-                counter.fetch_add(1, Ordering::Relaxed);
-                Some(rng.random_range(1..600usize))
-            } else {
-                None
-            };
-            let Ok(mut server) = TcpStream::connect(&upstream) else { continue };
-            let (mut c2, mut s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = c2.read(&mut buf) {
-                    if n == 0 || s2.write_all(&buf[..n]).is_err() {
-                        break;
-                    }
-                }
-                let _ = s2.shutdown(Shutdown::Write);
-            });
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                let mut sent = 0usize;
-                while let Ok(n) = server.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    let n = match cut_after {
-                        Some(limit) if sent + n >= limit => {
-                            let _ = client.write_all(&buf[..limit - sent]);
-                            break;
-                        }
-                        _ => n,
-                    };
-                    if client.write_all(&buf[..n]).is_err() {
-                        break;
-                    }
-                    sent += n;
-                }
-                let _ = client.shutdown(Shutdown::Both);
-                let _ = server.shutdown(Shutdown::Both);
-            });
-        }
-    });
-    (url, faults)
-}
-
 struct Device {
     store: MemoryStore,
     identity: DeviceIdentity,
@@ -106,7 +41,10 @@ struct Device {
 #[test]
 fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
     let (relay, admin_db, team) = start_relay();
-    let (proxy, faults) = start_proxy(&relay, 7);
+    // Per connection: passed through, reset at once, or the request
+    // forwarded and the response cut after a few bytes.
+    let (proxy, stats) =
+        connect_tests::proxy::start(&relay, connect_tests::proxy::Faults { reset: 0.15, cut: 0.25, seed: 7 });
     let mut devices: Vec<Device> = Vec::new();
     for (i, role) in [AuthorRole::Coordinator, AuthorRole::Coordinator, AuthorRole::Coordinator].into_iter().enumerate()
     {
@@ -145,7 +83,7 @@ fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
             failures += 1;
         }
     }
-    assert!(faults.load(Ordering::Relaxed) > 5, "the proxy injected faults");
+    assert!(stats.faults.load(Ordering::Relaxed) > 5, "the proxy injected faults");
     assert!(failures > 0, "some syncs failed on the way");
 
     // Signal is good again: sync directly until quiet.

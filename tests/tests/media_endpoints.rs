@@ -191,3 +191,36 @@ async fn a_photo_removed_from_its_page_is_deleted_on_the_relay_at_the_next_sync(
         "deleted with it"
     );
 }
+
+#[tokio::test]
+async fn a_body_cut_off_midway_keeps_what_arrived_before_the_cut() {
+    let relay = Relay::new();
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let me = amara.identity.clone();
+    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
+    amara.sync_ok();
+    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
+    let voice = file(900_000, 4);
+    let path = blob_path(BlobHash::of(&voice), DocumentId::resident(doreen, DocKind::Page));
+    // 600,000 bytes arrive, then the connection drops.
+    let arrived = voice[..600_000].to_vec();
+    let stream = futures_util::stream::iter(vec![
+        Ok::<_, std::io::Error>(axum::body::Bytes::from(arrived)),
+        Err(std::io::Error::other("the signal went")),
+    ]);
+    let req = Request::builder()
+        .method("PATCH")
+        .uri(&path)
+        .header(header::AUTHORIZATION, format!("Bearer {}", amara.token))
+        .header(UPLOAD_OFFSET, "0")
+        .header(UPLOAD_LENGTH, voice.len().to_string())
+        .body(Body::from_stream(stream))
+        .unwrap();
+    let cut = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(cut.status(), StatusCode::BAD_REQUEST, "the body was cut off");
+    let held = call(&app, "HEAD", &path, &amara.token, &[], b"").await;
+    assert_eq!(held.offset(), Some(600_000), "every byte that arrived was kept");
+    let rest = patch(&app, &path, &amara.token, 600_000, voice.len(), &voice[600_000..]).await;
+    assert_eq!((rest.status, rest.offset()), (StatusCode::NO_CONTENT, Some(900_000)));
+    assert!(call(&app, "GET", &path, &amara.token, &[], b"").await.body == voice);
+}

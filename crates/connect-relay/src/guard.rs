@@ -242,13 +242,14 @@ async fn authenticated(state: &AppState, request: Request) -> Result<Request, Re
     }
     state.guard.device(device.device_id)?;
     let path = request.uri().path();
-    let limit = if path == "/v1/sync" {
-        state.limits.max_request_bytes
-    } else if path.starts_with("/v1/blobs/") {
-        connect_sync::api::BLOB_PATCH_BYTES
-    } else {
-        JSON_BODY_LIMIT
-    };
+    if path.starts_with("/v1/blobs/") {
+        // Media bodies are read by their handler, piece by piece as each
+        // is stored (`crate::media`), within the same rules.
+        let (mut parts, body) = request.into_parts();
+        parts.extensions.insert(device);
+        return Ok(Request::from_parts(parts, body));
+    }
+    let limit = if path == "/v1/sync" { state.limits.max_request_bytes } else { JSON_BODY_LIMIT };
     let (mut parts, body) = request.into_parts();
     let bytes = read_body(&parts.method, &parts.headers, body, limit, &state.guard.protection).await?;
     parts.extensions.insert(device);
@@ -271,32 +272,103 @@ pub(crate) async fn read_body(
     if method == Method::GET || method == Method::HEAD {
         return Ok(Bytes::new());
     }
-    let declared =
-        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return Err(RelayError::TooLarge(format!("the body is larger than the relay takes ({limit} bytes)")));
-    }
-    let started = Instant::now();
-    let mut body = body;
+    let mut pieces = BodyPieces::new(headers, body, limit, limit, protection)?;
     let mut read = Vec::new();
     loop {
-        let allowed =
-            protection.body_grace + Duration::from_secs_f64(read.len() as f64 / protection.body_min_rate.max(1) as f64);
-        let deadline = tokio::time::Instant::from_std(started + allowed);
-        match tokio::time::timeout_at(deadline, body.frame()).await {
-            Err(_) => return Err(RelayError::TooSlow),
-            Ok(None) => return Ok(Bytes::from(read)),
-            Ok(Some(Err(_))) => return Err(RelayError::BadRequest("the body was cut off".into())),
-            Ok(Some(Ok(frame))) => {
-                if let Ok(data) = frame.into_data() {
-                    if read.len() + data.len() > limit {
-                        return Err(RelayError::TooLarge(format!(
-                            "the body is larger than the relay takes ({limit} bytes)"
-                        )));
+        match pieces.next().await {
+            Piece::Bytes(b) => read.extend_from_slice(&b),
+            Piece::End => return Ok(Bytes::from(read)),
+            Piece::Stopped { why, .. } => return Err(why),
+        }
+    }
+}
+
+/// One step of reading a body in pieces.
+pub(crate) enum Piece {
+    /// The next `piece` bytes (the last may be shorter).
+    Bytes(Vec<u8>),
+    /// The body ended.
+    End,
+    /// The body stopped early: cut off, too slow or too large. `rest` is
+    /// what arrived since the last piece, which a resumable upload keeps.
+    Stopped {
+        /// What arrived since the last piece.
+        rest: Vec<u8>,
+        /// Why it stopped.
+        why: RelayError,
+    },
+}
+
+/// A request body read piece by piece, under [`read_body`]'s rules (the
+/// declared and actual size, the minimum rate): a media upload stores each
+/// piece as it comes, so a connection cut in the middle loses little, and
+/// the relay holds one piece per upload, never a whole body.
+pub(crate) struct BodyPieces {
+    body: Body,
+    started: Instant,
+    read: usize,
+    limit: usize,
+    piece: usize,
+    pending: Vec<u8>,
+    grace: Duration,
+    min_rate: u64,
+}
+
+impl BodyPieces {
+    /// Refuses at once a body that says it is larger than `limit`.
+    pub(crate) fn new(
+        headers: &HeaderMap,
+        body: Body,
+        limit: usize,
+        piece: usize,
+        protection: &Protection,
+    ) -> Result<Self, RelayError> {
+        let declared =
+            headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(too_large(limit));
+        }
+        Ok(Self {
+            body,
+            started: Instant::now(),
+            read: 0,
+            limit,
+            piece: piece.max(1),
+            pending: Vec::new(),
+            grace: protection.body_grace,
+            min_rate: protection.body_min_rate.max(1),
+        })
+    }
+
+    /// The next piece, the end, or why the body stopped.
+    pub(crate) async fn next(&mut self) -> Piece {
+        loop {
+            if self.pending.len() >= self.piece {
+                let rest = self.pending.split_off(self.piece);
+                return Piece::Bytes(std::mem::replace(&mut self.pending, rest));
+            }
+            let allowed = self.grace + Duration::from_secs_f64(self.read as f64 / self.min_rate as f64);
+            let deadline = tokio::time::Instant::from_std(self.started + allowed);
+            let stop = |this: &mut Self, why| Piece::Stopped { rest: std::mem::take(&mut this.pending), why };
+            match tokio::time::timeout_at(deadline, self.body.frame()).await {
+                Err(_) => return stop(self, RelayError::TooSlow),
+                Ok(None) if self.pending.is_empty() => return Piece::End,
+                Ok(None) => return Piece::Bytes(std::mem::take(&mut self.pending)),
+                Ok(Some(Err(_))) => return stop(self, RelayError::BadRequest("the body was cut off".into())),
+                Ok(Some(Ok(frame))) => {
+                    if let Ok(data) = frame.into_data() {
+                        if self.read + data.len() > self.limit {
+                            return stop(self, too_large(self.limit));
+                        }
+                        self.read += data.len();
+                        self.pending.extend_from_slice(&data);
                     }
-                    read.extend_from_slice(&data);
                 }
             }
         }
     }
+}
+
+fn too_large(limit: usize) -> RelayError {
+    RelayError::TooLarge(format!("the body is larger than the relay takes ({limit} bytes)"))
 }

@@ -5,7 +5,9 @@
 //! A file belongs to one document, and a device reaches it exactly as it
 //! reaches that document: not at all (404, as if it did not exist), to read,
 //! or to write. An upload is resumable: `HEAD` says how many bytes the relay
-//! holds, and each `PATCH` (at most `BLOB_PATCH_BYTES`) appends from there.
+//! holds, and each `PATCH` (at most `BLOB_PATCH_BYTES`) appends from there,
+//! stored piece by piece as it arrives, so a connection cut mid-body keeps
+//! what came before the cut.
 //! A download streams the stored chunks one at a time, whole or from a
 //! `Range`, so the relay's memory stays flat whatever the file's size.
 
@@ -17,13 +19,13 @@ use axum::response::{IntoResponse, Response};
 use connect_model::DocumentId;
 use connect_model::media::{BlobHash, MEDIA_BYTES_MAX};
 use connect_relay_store::DeviceRecord;
-use connect_relay_store::blobs::{Append, Appended, BlobLimits, BlobStatus, BlobStore};
+use connect_relay_store::blobs::{Append, Appended, BlobLimits, BlobStatus, BlobStore, CHUNK_BYTES};
 use connect_sync::api::{BLOB_PATCH_BYTES, UPLOAD_LENGTH, UPLOAD_OFFSET};
 
 use crate::RelayError;
 use crate::access::{self, Access};
 use crate::api::{AppState, now};
-use crate::guard;
+use crate::guard::{BodyPieces, Piece};
 
 /// The document a file belongs to.
 #[derive(Debug, serde::Deserialize)]
@@ -107,27 +109,47 @@ pub(crate) async fn patch(
     if length > MEDIA_BYTES_MAX {
         return Err(too_large());
     }
-    let bytes =
-        guard::read_body(&parts.method, &parts.headers, body, BLOB_PATCH_BYTES, &state.guard.protection).await?;
+    let mut pieces = BodyPieces::new(&parts.headers, body, BLOB_PATCH_BYTES, CHUNK_BYTES, &state.guard.protection)?;
     let limits = BlobLimits { blob_bytes: MEDIA_BYTES_MAX, team_bytes: state.limits.team_media_bytes };
     let team = device.person.team;
-    let appended = state
-        .with_db(move |db| {
-            check_access(db, &device, doc, Access::Write)?;
-            let append = Append { team, doc, hash, length, offset, bytes: &bytes, now: now() };
-            Ok(db.append_blob(&append, limits)?)
-        })
-        .await?;
-    match appended {
-        Appended::Partial { received } => Ok(upload_headers(StatusCode::NO_CONTENT, received, length)),
-        Appended::Complete => Ok(upload_headers(StatusCode::NO_CONTENT, length, length)),
-        Appended::WrongOffset { received } => Err(RelayError::WrongOffset(received)),
-        Appended::PastTheEnd => Err(RelayError::BadRequest("the bytes run past the file's length".into())),
-        Appended::TooLarge => Err(too_large()),
-        Appended::TeamFull => Err(RelayError::MediaFull(
-            "the team's space for voice notes and photos on the relay is full; tell your coordinator".into(),
-        )),
-        Appended::HashMismatch => Err(RelayError::HashMismatch),
+    let device = std::sync::Arc::new(device);
+    let mut at = offset;
+    loop {
+        // Each piece is stored as it arrives: a cut connection keeps what came.
+        let (bytes, stopped) = match pieces.next().await {
+            Piece::Bytes(b) => (b, None),
+            Piece::End => return Ok(upload_headers(StatusCode::NO_CONTENT, at, length)),
+            Piece::Stopped { rest, why } => (rest, Some(why)),
+        };
+        if !bytes.is_empty() || at == offset {
+            let device = device.clone();
+            let appended = state
+                .with_db(move |db| {
+                    check_access(db, &device, doc, Access::Write)?;
+                    let append = Append { team, doc, hash, length, offset: at, bytes: &bytes, now: now() };
+                    Ok(db.append_blob(&append, limits)?)
+                })
+                .await?;
+            at = match appended {
+                Appended::Partial { received } => received,
+                Appended::Complete => length,
+                Appended::WrongOffset { received } => return Err(RelayError::WrongOffset(received)),
+                Appended::PastTheEnd => {
+                    return Err(RelayError::BadRequest("the bytes run past the file's length".into()));
+                }
+                Appended::TooLarge => return Err(too_large()),
+                Appended::TeamFull => {
+                    return Err(RelayError::MediaFull(
+                        "the team's space for voice notes and photos on the relay is full; tell your coordinator"
+                            .into(),
+                    ));
+                }
+                Appended::HashMismatch => return Err(RelayError::HashMismatch),
+            };
+        }
+        if let Some(why) = stopped {
+            return Err(why);
+        }
     }
 }
 
