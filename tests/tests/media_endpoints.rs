@@ -53,20 +53,36 @@ async fn patch(app: &axum::Router, path: &str, token: &str, offset: usize, lengt
     call(app, "PATCH", path, token, &headers, bytes).await
 }
 
+/// A relay, Amara's phone on it, the resident she made (her documents on
+/// the relay if `synced`) and the relay's HTTP surface.
+struct Team {
+    relay: Relay,
+    amara: harness::Device,
+    doreen: connect_model::ResidentId,
+    app: axum::Router,
+}
+
+fn team(synced: bool) -> Team {
+    let relay = Relay::new();
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let me = amara.identity.clone();
+    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
+    if synced {
+        amara.sync_ok();
+    }
+    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
+    Team { relay, amara, doreen, app }
+}
+
 fn file(n: usize, seed: u8) -> Vec<u8> {
     (0..n).map(|i| u8::try_from((i * 7 + usize::from(seed)) % 253).unwrap()).collect()
 }
 
 #[tokio::test]
 async fn media_uploads_resume_download_by_range_and_follow_document_access() {
-    let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let Team { relay, amara, doreen, app } = team(true);
     let ben = relay.enrol("Ben", AuthorRole::Supporter, None);
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
-    amara.sync_ok();
     let own = relay.enrol("Doreen", AuthorRole::Resident, Some(doreen));
-    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
 
     let page = DocumentId::resident(doreen, DocKind::Page);
     let photo = file(1_500_000, 1);
@@ -118,12 +134,7 @@ async fn media_uploads_resume_download_by_range_and_follow_document_access() {
 
 #[tokio::test]
 async fn bad_media_requests_are_refused_by_what_is_wrong_and_keep_nothing() {
-    let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
-    amara.sync_ok();
-    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
+    let Team { amara, doreen, app, .. } = team(true);
     let page = DocumentId::resident(doreen, DocKind::Page);
     let t = amara.token.clone();
     let voice = file(5000, 2);
@@ -158,12 +169,9 @@ async fn bad_media_requests_are_refused_by_what_is_wrong_and_keep_nothing() {
 
 #[tokio::test]
 async fn a_photo_removed_from_its_page_is_deleted_on_the_relay_at_the_next_sync() {
-    let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let Team { mut amara, doreen, app, .. } = team(false);
     let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
     let page = DocumentId::resident(doreen, DocKind::Page);
-    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
     let photo = file(3000, 3);
     let path = blob_path(BlobHash::of(&photo), page);
     // The file goes up before the document that names it (media never waits
@@ -194,12 +202,7 @@ async fn a_photo_removed_from_its_page_is_deleted_on_the_relay_at_the_next_sync(
 
 #[tokio::test]
 async fn a_body_cut_off_midway_keeps_what_arrived_before_the_cut() {
-    let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
-    amara.sync_ok();
-    let app = connect_relay::router(connect_relay::AppState::new(relay.db.lock().unwrap().clone()));
+    let Team { amara, doreen, app, .. } = team(true);
     let voice = file(900_000, 4);
     let path = blob_path(BlobHash::of(&voice), DocumentId::resident(doreen, DocKind::Page));
     // 600,000 bytes arrive, then the connection drops.

@@ -98,7 +98,8 @@ pub(crate) enum Command {
         /// Resident id (or a unique name or id prefix).
         resident: String,
         /// `json`: one machine-readable file; `html`: one readable, printable page;
-        /// `automerge`: one `DOCUMENT-ID.automerge` per document.
+        /// `automerge`: one `DOCUMENT-ID.automerge` per document, and the
+        /// voice notes and photos in `media/`.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// A file for `json` and `html`, a directory for `automerge`.

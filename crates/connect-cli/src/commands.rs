@@ -483,6 +483,16 @@ fn export(s: &Session, resident: &str, format: ExportFormat, out: &Path) -> anyh
                 std::fs::write(&file, bytes).with_context(|| format!("cannot write {}", file.display()))?;
                 println!("{}", file.display());
             }
+            // The voice notes and photos beside them, as the JSON copy names them.
+            let all = s.wait(s.device.export(r))?;
+            for m in all.media.iter().filter(|m| m.included) {
+                let file = out.join(&m.file);
+                if let (Some(dir), Some(bytes)) = (file.parent(), all.media_bytes.get(&m.media.hash)) {
+                    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                    std::fs::write(&file, bytes).with_context(|| format!("cannot write {}", file.display()))?;
+                    println!("{}", file.display());
+                }
+            }
         }
     }
     Ok(())

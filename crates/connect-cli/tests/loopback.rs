@@ -387,4 +387,25 @@ fn media_from_the_command_line_as_scripts_use_it() {
     assert!(!bytes.windows(4).any(|w| w == b"Exif") && !bytes.windows(3).any(|w| w == b"GPS"), "no EXIF, no place");
     let unknown = chloe.fails(&["media", "get", &"0".repeat(64), "--out", theirs.to_str().unwrap()]);
     assert!(unknown.contains("no voice note or photo with that hash"), "{unknown}");
+
+    // The subject access copy: the JSON names it, the page shows it, the folder holds it.
+    let copy = dir.path().join("doreen.json");
+    chloe.ok(&["export", &r, "--format", "json", "--out", copy.to_str().unwrap()]);
+    let json: Value = serde_json::from_slice(&std::fs::read(&copy).unwrap()).unwrap();
+    assert_eq!(json["media"][0]["hash"], hash.as_str());
+    assert_eq!(json["media"][0]["file"], format!("media/{hash}.jpg"));
+    assert_eq!(
+        (json["media"][0]["included"].as_bool(), json["media"][0]["caption"].as_str()),
+        (Some(true), Some("The roses"))
+    );
+    let page = dir.path().join("doreen.html");
+    chloe.ok(&["export", &r, "--format", "html", "--out", page.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("<img src=\"data:image/jpeg;base64,") && html.contains("alt=\"The roses\""),
+        "the photo is in the page"
+    );
+    let folder = dir.path().join("doreen");
+    chloe.ok(&["export", &r, "--format", "automerge", "--out", folder.to_str().unwrap()]);
+    assert!(std::fs::read(folder.join(format!("media/{hash}.jpg"))).unwrap() == bytes, "and in the folder");
 }

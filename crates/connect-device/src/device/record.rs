@@ -75,6 +75,18 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let mut all = self.export_here(resident)?;
         if let Ok(records) = relay {
             all.join_relay(&records);
+            // Media only the team holds is fetched for the copy, when it can be.
+            let missing: Vec<_> = all
+                .media
+                .iter()
+                .filter(|m| !m.included)
+                .map(|m| (DocumentId::resident(resident, m.document), m.media.hash))
+                .collect();
+            for (doc, hash) in missing {
+                if let Ok(bytes) = self.media_bytes(doc, hash).await {
+                    all.include_media(hash, bytes);
+                }
+            }
         }
         Ok(all)
     }

@@ -222,6 +222,39 @@ fn audit_part(export: &ResidentExport) -> Markup {
     }
 }
 
+/// Voice notes and photos, in the page itself (as `data:` URLs), so the
+/// one file shows every photo and plays every voice note wherever it is opened.
+fn media_part(export: &ResidentExport) -> Markup {
+    use base64::Engine;
+    if export.media.is_empty() {
+        return html! {};
+    }
+    html! {
+        h2 { "Voice notes and photos" }
+        @for m in &export.media {
+            @let words = if m.media.caption.is_empty() { "No caption" } else { m.media.caption.as_str() };
+            figure {
+                @match export.media_bytes.get(&m.media.hash) {
+                    Some(bytes) => {
+                        @let url = format!("data:{};base64,{}", m.media.mime, base64::engine::general_purpose::STANDARD.encode(bytes));
+                        @if m.media.kind == connect_model::media::MediaKind::Photo {
+                            img src=(url) alt=(words) style="max-width: 100%";
+                        } @else {
+                            audio controls src=(url) { }
+                        }
+                    }
+                    None => p { small { "Kept with the team; not on this device when this copy was made." } }
+                }
+                figcaption {
+                    (words) " — " (m.media.kind.as_str()) ", " (by(&m.media.author)) ", " (day(m.media.added_at))
+                    @if m.media.in_my_words() { " (in my words)" }
+                    @if !m.media.transcript.is_empty() { br; "Transcript: " (m.media.transcript) }
+                }
+            }
+        }
+    }
+}
+
 /// Everything in `export` as one readable, printable page.
 #[must_use]
 pub fn subject_access(export: &ResidentExport) -> String {
@@ -249,6 +282,7 @@ pub fn subject_access(export: &ResidentExport) -> String {
                 (promises_part(export))
                 (checkins_part(export))
                 (story_part(export))
+                (media_part(export))
                 (audit_part(export))
             }
         }

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use connect_model::history::{self, AcceptedRecord, AuditEntry, KnownDevice};
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp, checkin, circle, journal, page, story};
 
+use connect_model::media::{BlobHash, Media};
 use connect_store::{DocumentStore, Result, StoreError, resident_documents};
 
 /// The name of the JSON export format.
@@ -65,9 +66,52 @@ pub struct ResidentExport {
     /// People named in the audit trail come from this device only (the relay
     /// was not asked, or could not be reached).
     pub audit_is_local_only: bool,
+    /// Voice notes and photos: what each document says of them, and each
+    /// file's name in an export folder. The bytes are not in the JSON.
+    pub media: Vec<ExportedMedia>,
+    /// The bytes of the media in `media` this device holds (or fetched for
+    /// the copy), for the readable copy and an export folder.
+    #[serde(skip)]
+    pub media_bytes: BTreeMap<BlobHash, Vec<u8>>,
+}
+
+/// A voice note or photo in an export.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExportedMedia {
+    /// What its document records.
+    #[serde(flatten)]
+    pub media: Media,
+    /// The document that holds it.
+    pub document: DocKind,
+    /// Its file in an export folder (`media/HASH.jpg`).
+    pub file: String,
+    /// Whether its bytes are in this copy (a file only the team's relay
+    /// holds, with the relay out of reach, is named but not included).
+    pub included: bool,
+}
+
+/// The file name a media file has in an export folder.
+#[must_use]
+pub fn media_file_name(m: &Media) -> String {
+    let extension = match m.mime.as_str() {
+        "image/jpeg" => "jpg",
+        "audio/webm" => "webm",
+        "audio/mp4" => "m4a",
+        "audio/ogg" => "ogg",
+        _ => "bin",
+    };
+    format!("media/{}.{extension}", m.hash)
 }
 
 impl ResidentExport {
+    /// Adds bytes fetched for the copy (a file only the relay held).
+    pub fn include_media(&mut self, hash: BlobHash, bytes: Vec<u8>) {
+        for m in self.media.iter_mut().filter(|m| m.media.hash == hash) {
+            m.included = true;
+        }
+        self.media_bytes.insert(hash, bytes);
+    }
+
     /// Joins the relay's records of these documents into the audit trail, so
     /// every change names its person and says whether it reached the team.
     pub fn join_relay(&mut self, relay: &[AcceptedRecord]) {
@@ -110,7 +154,22 @@ pub fn export_resident(store: &impl DocumentStore, resident: ResidentId, now: Ti
         .collect();
     let local: Vec<_> = history.iter().map(|d| (d.kind, d.changes.clone())).collect();
     let audit = connect_model::history::audit_trail(&local, &[], &known);
+    let mut media = Vec::new();
+    let mut media_bytes = BTreeMap::new();
+    for kind in DocKind::RESIDENT_KINDS {
+        let id = DocumentId::resident(resident, kind);
+        let Some(d) = doc(kind)? else { continue };
+        for m in connect_model::media::read(&d)? {
+            let whole = store.media_file(id, m.hash)?.is_some_and(|f| f.is_whole());
+            if whole && !media_bytes.contains_key(&m.hash) {
+                media_bytes.insert(m.hash, connect_store::media::read_whole(store, id, m.hash)?);
+            }
+            media.push(ExportedMedia { file: media_file_name(&m), media: m, document: kind, included: whole });
+        }
+    }
     let out = ResidentExport {
+        media,
+        media_bytes,
         known,
         audit,
         audit_is_local_only: true,
