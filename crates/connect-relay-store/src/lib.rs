@@ -22,6 +22,7 @@ mod error;
 pub mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod queries;
 mod shared;
 pub mod sql;
 mod sqlite;
@@ -281,13 +282,16 @@ pub struct PoolState {
 
 /// Storage for a relay. Methods take `&self`: a store is shared by every
 /// request at once and keeps its own connections. Methods block: call them
-/// from a blocking thread, never on an async task. Media ([`blobs`]) is
-/// written once over the SQL both backends run ([`sql::SqlRunner`]).
+/// from a blocking thread, never on an async task. Media ([`blobs`]) and
+/// the calls that are the same SQL on both backends (the default methods,
+/// in `queries.rs`) are written once over the SQL both run ([`sql::SqlRunner`]).
 pub trait RelayStore: sql::SqlRunner {
     /// Creates a team and its directory document (created here, once, by the relay).
     fn create_team(&self, name: &str, directory: &Automerge, now: Timestamp) -> Result<TeamId>;
     /// Team names by id.
-    fn teams(&self) -> Result<Vec<(TeamId, String)>>;
+    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
+        sql::read(self, queries::teams)
+    }
     /// Stores a one-time invite code (hashed by the caller) made on the
     /// relay's command line, for a person the enrolling device names; returns its id.
     fn create_invite(
@@ -316,7 +320,9 @@ pub trait RelayStore: sql::SqlRunner {
     /// A team's invites, newest first.
     fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>>;
     /// Cancels an unused invite; returns whether it was one.
-    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool>;
+    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
+        sql::write(self, |db| queries::cancel_invite(db, id, now))
+    }
     /// Redeems an invite ([`policy::check_invite`]): creates the person
     /// (named as the invite says, or `person_name` if it names no one) and
     /// the device in one transaction. The invite can never be used again.
@@ -346,15 +352,25 @@ pub trait RelayStore: sql::SqlRunner {
     /// Devices on a team.
     fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>>;
     /// Assigns a resident to a person.
-    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()>;
+    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
+        sql::write(self, |db| queries::assign(db, resident, person))
+    }
     /// Ends an assignment; returns whether there was one.
-    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool>;
+    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool> {
+        sql::write(self, |db| queries::unassign(db, resident, person))
+    }
     /// Residents a person is assigned to (including those they created).
-    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>>;
+    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
+        sql::read(self, |db| queries::assignments(db, person))
+    }
     /// The team a resident belongs to, if known.
-    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>>;
+    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
+        sql::read(self, |db| queries::resident_team(db, resident))
+    }
     /// Records a new resident, created by `person` (who is assigned to them).
-    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()>;
+    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
+        sql::write(self, |db| queries::register_resident(db, resident, team, person, now))
+    }
     /// Loads a document.
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>>;
     /// Saves a document's new changes, appends one feed entry and logs each
@@ -372,7 +388,9 @@ pub trait RelayStore: sql::SqlRunner {
     /// it, so devices that can newly see it (after an assignment) receive it.
     fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
     /// Whether a document was erased.
-    fn is_erased(&self, id: DocumentId) -> Result<bool>;
+    fn is_erased(&self, id: DocumentId) -> Result<bool> {
+        sql::read(self, |db| queries::is_erased(db, id))
+    }
     /// Who could see a resident before they were erased (`None` if they were not).
     fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>>;
     /// Erases every document of a resident, with their sync states, change log
@@ -380,9 +398,13 @@ pub trait RelayStore: sql::SqlRunner {
     /// them, and puts tombstones in the feed. Returns the ids erased.
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>>;
     /// The sync state between a device and a document.
-    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>>;
+    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
+        sql::read(self, |db| queries::sync_state(db, device, id))
+    }
     /// Saves (or clears, with `None`) that sync state, as confirmed.
-    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()>;
+    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
+        sql::write(self, |db| queries::set_sync_state(db, device, id, state))
+    }
     /// Feed entries of a team after `cursor`, one per document (its latest), oldest first, at most `limit`.
     fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>>;
     /// The latest feed position of a team.
@@ -390,9 +412,13 @@ pub trait RelayStore: sql::SqlRunner {
     /// Accepted changes of a document, oldest first.
     fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>>;
     /// Counts for metrics: (documents, devices, teams).
-    fn counts(&self) -> Result<(u64, u64, u64)>;
+    fn counts(&self) -> Result<(u64, u64, u64)> {
+        sql::read(self, queries::counts)
+    }
     /// The bytes a team's documents take.
-    fn team_bytes(&self, team: TeamId) -> Result<u64>;
+    fn team_bytes(&self, team: TeamId) -> Result<u64> {
+        sql::read(self, |db| queries::team_bytes(db, team))
+    }
     /// What sync needs about `ids`, as one consistent read, with the sync
     /// states between `device` and each.
     fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>>;

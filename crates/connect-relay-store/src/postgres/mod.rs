@@ -340,15 +340,6 @@ impl RelayStore for PostgresRelayStore {
         self.create_team_in(name, directory, now)
     }
 
-    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .all("SELECT team_id, name FROM teams ORDER BY created_at, team_id", &[])?
-            .iter()
-            .map(|r| Ok((r.try_get::<_, String>(0)?.parse()?, r.try_get(1)?)))
-            .collect()
-    }
-
     fn create_invite_from(
         &self,
         code_hash: &[u8],
@@ -371,15 +362,6 @@ impl RelayStore for PostgresRelayStore {
 
     fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
         self.team_invites(team)
-    }
-
-    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
-        let mut conn = self.conn()?;
-        let n = conn.db().exec(
-            "UPDATE invites SET cancelled_at = $2 WHERE invite_id = $1 AND used_at IS NULL AND cancelled_at IS NULL",
-            &[&id.to_string(), &now.millis()],
-        )?;
-        Ok(n > 0)
     }
 
     fn redeem_invite(
@@ -440,54 +422,6 @@ impl RelayStore for PostgresRelayStore {
             .collect()
     }
 
-    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
-        let mut conn = self.conn()?;
-        conn.db().exec(
-            "INSERT INTO assignments (resident_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            &[&resident.to_string(), &person.to_string()],
-        )?;
-        Ok(())
-    }
-
-    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool> {
-        let mut conn = self.conn()?;
-        let n = conn.db().exec(
-            "DELETE FROM assignments WHERE resident_id = $1 AND person_id = $2",
-            &[&resident.to_string(), &person.to_string()],
-        )?;
-        Ok(n > 0)
-    }
-
-    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .all("SELECT resident_id FROM assignments WHERE person_id = $1", &[&person.to_string()])?
-            .iter()
-            .map(|r| Ok(r.try_get::<_, String>(0)?.parse()?))
-            .collect()
-    }
-
-    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .opt("SELECT team_id FROM residents WHERE resident_id = $1", &[&resident.to_string()])?
-            .map(|r| Ok(r.try_get::<_, String>(0)?.parse()?))
-            .transpose()
-    }
-
-    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
-        let mut conn = self.conn()?;
-        let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
-        let (r, p) = (resident.to_string(), person.to_string());
-        db.exec(
-            "INSERT INTO residents (resident_id, team_id, created_by, created_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-            &[&r, &team.to_string(), &p, &now.millis()],
-        )?;
-        db.exec("INSERT INTO assignments (resident_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&r, &p])?;
-        db.commit()
-    }
-
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
         let mut conn = self.conn()?;
         docs::stored_bytes(&mut conn.db(), &id.to_string())?
@@ -511,42 +445,12 @@ impl RelayStore for PostgresRelayStore {
         self.touch_in(id, now)
     }
 
-    fn is_erased(&self, id: DocumentId) -> Result<bool> {
-        let mut conn = self.conn()?;
-        Ok(conn.db().opt("SELECT 1 FROM erased WHERE doc_id = $1", &[&id.to_string()])?.is_some())
-    }
-
     fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
         self.erased_resident_in(resident)
     }
 
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
         self.erase_resident_in(resident, now)
-    }
-
-    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .opt(
-                "SELECT state FROM sync_states WHERE device_id = $1 AND doc_id = $2",
-                &[&device.to_string(), &id.to_string()],
-            )?
-            .map(|r| Ok(r.try_get(0)?))
-            .transpose()
-    }
-
-    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
-        let mut conn = self.conn()?;
-        let (d, k) = (device.to_string(), id.to_string());
-        match state {
-            Some(s) => conn.db().exec(
-                "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES ($1, $2, $3, NULL)
-                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = EXCLUDED.state, assumed_round = NULL",
-                &[&d, &k, &s],
-            )?,
-            None => conn.db().exec("DELETE FROM sync_states WHERE device_id = $1 AND doc_id = $2", &[&d, &k])?,
-        };
-        Ok(())
     }
 
     fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
@@ -589,22 +493,6 @@ impl RelayStore for PostgresRelayStore {
                 })
             })
             .collect()
-    }
-
-    fn counts(&self) -> Result<(u64, u64, u64)> {
-        let mut conn = self.conn()?;
-        let row = conn.db().one(
-            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL),
-                    (SELECT COUNT(*) FROM teams)",
-            &[],
-        )?;
-        Ok((to_u64(row.try_get(0)?), to_u64(row.try_get(1)?), to_u64(row.try_get(2)?)))
-    }
-
-    fn team_bytes(&self, team: TeamId) -> Result<u64> {
-        let mut conn = self.conn()?;
-        let found = conn.db().opt("SELECT stored_bytes FROM teams WHERE team_id = $1", &[&team.to_string()])?;
-        Ok(found.map(|r| r.try_get::<_, i64>(0)).transpose()?.map_or(0, to_u64))
     }
 
     fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>> {

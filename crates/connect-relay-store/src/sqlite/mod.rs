@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::shared::pool_builder;
 use crate::sql::{Cell, Param, Sql, SqlRunner, sqlite_placeholders};
@@ -287,13 +287,6 @@ impl RelayStore for SqliteRelayStore {
         self.create_team_in(name, directory, now)
     }
 
-    fn teams(&self) -> Result<Vec<(TeamId, String)>> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare("SELECT team_id, name FROM teams ORDER BY created_at")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?.parse().map_err(bad)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     fn create_invite_from(
         &self,
         code_hash: &[u8],
@@ -315,16 +308,6 @@ impl RelayStore for SqliteRelayStore {
 
     fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
         self.team_invites(team)
-    }
-
-    fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
-        self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE invites SET cancelled_at = ?2 WHERE invite_id = ?1 AND used_at IS NULL AND cancelled_at IS NULL",
-                params![id.to_string(), now.millis()],
-            )?;
-            Ok(n > 0)
-        })
     }
 
     fn redeem_invite(
@@ -373,53 +356,6 @@ impl RelayStore for SqliteRelayStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
-        let conn = self.conn()?;
-        conn.execute(
-            "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
-            [resident.to_string(), person.to_string()],
-        )?;
-        Ok(())
-    }
-
-    fn unassign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<bool> {
-        let conn = self.conn()?;
-        let n = conn.execute(
-            "DELETE FROM assignments WHERE resident_id = ?1 AND person_id = ?2",
-            [resident.to_string(), person.to_string()],
-        )?;
-        Ok(n > 0)
-    }
-
-    fn assignments(&self, person: uuid::Uuid) -> Result<Vec<ResidentId>> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare_cached("SELECT resident_id FROM assignments WHERE person_id = ?1")?;
-        let rows = stmt.query_map([person.to_string()], |r| r.get::<_, String>(0)?.parse().map_err(bad))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn resident_team(&self, resident: ResidentId) -> Result<Option<TeamId>> {
-        let conn = self.conn()?;
-        let found: Option<String> = conn
-            .query_row("SELECT team_id FROM residents WHERE resident_id = ?1", [resident.to_string()], |r| r.get(0))
-            .optional()?;
-        Ok(found.map(|t| t.parse()).transpose()?)
-    }
-
-    fn register_resident(&self, resident: ResidentId, team: TeamId, person: uuid::Uuid, now: Timestamp) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT OR IGNORE INTO residents (resident_id, team_id, created_by, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![resident.to_string(), team.to_string(), person.to_string(), now.millis()],
-            )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO assignments (resident_id, person_id) VALUES (?1, ?2)",
-                [resident.to_string(), person.to_string()],
-            )?;
-            Ok(())
-        })
-    }
-
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
         docs::load_in(&*self.conn()?, id)
     }
@@ -440,42 +376,12 @@ impl RelayStore for SqliteRelayStore {
         self.write(|tx| docs::touch_in(tx, id, now))
     }
 
-    fn is_erased(&self, id: DocumentId) -> Result<bool> {
-        let conn = self.conn()?;
-        Ok(conn.query_row("SELECT 1 FROM erased WHERE doc_id = ?1", [id.to_string()], |_| Ok(())).optional()?.is_some())
-    }
-
     fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
         people::erased_resident(&*self.conn()?, resident)
     }
 
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
         self.erase_resident_in(resident, now)
-    }
-
-    fn sync_state(&self, device: DeviceId, id: DocumentId) -> Result<Option<Vec<u8>>> {
-        let conn = self.conn()?;
-        Ok(conn
-            .prepare_cached("SELECT state FROM sync_states WHERE device_id = ?1 AND doc_id = ?2")?
-            .query_row([device.to_string(), id.to_string()], |r| r.get(0))
-            .optional()?)
-    }
-
-    fn set_sync_state(&self, device: DeviceId, id: DocumentId, state: Option<&[u8]>) -> Result<()> {
-        let conn = self.conn()?;
-        match state {
-            Some(s) => conn
-                .prepare_cached(
-                    "INSERT INTO sync_states (device_id, doc_id, state, assumed_round) VALUES (?1, ?2, ?3, NULL)
-                 ON CONFLICT (device_id, doc_id) DO UPDATE SET state = ?3, assumed_round = NULL",
-                )?
-                .execute(params![device.to_string(), id.to_string(), s])?,
-            None => conn.execute(
-                "DELETE FROM sync_states WHERE device_id = ?1 AND doc_id = ?2",
-                [device.to_string(), id.to_string()],
-            )?,
-        };
-        Ok(())
     }
 
     fn feed_since(&self, team: TeamId, cursor: u64, limit: usize) -> Result<Vec<FeedEntry>> {
@@ -491,25 +397,6 @@ impl RelayStore for SqliteRelayStore {
 
     fn change_log(&self, id: DocumentId) -> Result<Vec<AcceptedChange>> {
         docs::change_log(&*self.conn()?, id)
-    }
-
-    fn counts(&self) -> Result<(u64, u64, u64)> {
-        let conn = self.conn()?;
-        let count = |sql: &str| -> Result<u64> { Ok(to_u64(conn.query_row(sql, [], |r| r.get::<_, i64>(0))?)) };
-        Ok((
-            count("SELECT COUNT(*) FROM documents")?,
-            count("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL")?,
-            count("SELECT COUNT(*) FROM teams")?,
-        ))
-    }
-
-    fn team_bytes(&self, team: TeamId) -> Result<u64> {
-        let conn = self.conn()?;
-        let found: Option<i64> = conn
-            .prepare_cached("SELECT stored_bytes FROM teams WHERE team_id = ?1")?
-            .query_row([team.to_string()], |r| r.get(0))
-            .optional()?;
-        Ok(found.map_or(0, to_u64))
     }
 
     fn read_docs(&self, device: DeviceId, ids: &[DocumentId]) -> Result<Vec<DocView>> {
