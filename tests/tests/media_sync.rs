@@ -187,3 +187,20 @@ async fn a_full_team_space_leaves_the_file_waiting_with_the_reason_and_documents
     assert_eq!(item.state, MediaState::Local);
     assert!(item.stuck.as_deref().is_some_and(|w| w.contains("full")), "{:?}", item.stuck);
 }
+
+#[tokio::test]
+async fn an_upload_that_never_moves_is_called_stuck_instead_of_tried_for_ever() {
+    let relay = connect_device::testing::FakeRelay::new();
+    relay.media_stalls.store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut store = MemoryStore::new();
+    store.set_identity(&connect_store::conformance::supporter()).unwrap();
+    let phone = Device::new(store, relay.clone());
+    phone.enrol("https://relay.example.org", "CODE", false).await.unwrap();
+    let doreen = phone.create_resident("Doreen").unwrap();
+    phone.add_media(doreen, file(MediaPlace::About, voice_note(3_000_000, 30), "", false)).unwrap();
+    let report = phone.sync_media().await.unwrap();
+    assert_eq!((report.sent, report.waiting, report.stuck.len()), (0, 1, 1), "{report:?}");
+    let item = &phone.media_of(doreen).unwrap()[0];
+    assert!(item.stuck.as_deref().is_some_and(|w| w.contains("stopped moving")), "{:?}", item.stuck);
+    assert!(relay.media_calls.load(std::sync::atomic::Ordering::SeqCst) < 10, "a few tries, not for ever");
+}

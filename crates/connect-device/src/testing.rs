@@ -47,6 +47,8 @@ pub struct FakeRelay {
     pub media: Arc<Mutex<HeldMedia>>,
     /// Media requests answered (sent, fetched, asked about).
     pub media_calls: Arc<AtomicUsize>,
+    /// Taking media bytes without ever keeping them: an upload that never moves.
+    pub media_stalls: Arc<AtomicBool>,
 }
 
 impl FakeRelay {
@@ -196,7 +198,7 @@ impl Network for FakeRelay {
         self.answer()?;
         let mut media = lock(&self.media);
         let (_, held) = media.entry((part.doc, part.hash)).or_insert_with(|| (part.length, Vec::new()));
-        if part.offset != held.len() as u64 {
+        if part.offset != held.len() as u64 || self.media_stalls.load(Ordering::SeqCst) {
             return Ok(held.len() as u64);
         }
         held.extend_from_slice(&part.bytes);

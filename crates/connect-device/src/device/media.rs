@@ -37,6 +37,16 @@ fn stuck_setting(hash: BlobHash) -> String {
     format!("media_stuck:{hash}")
 }
 
+/// Deletes a file's bytes and whatever this phone noted about it.
+fn forget_file(store: &mut impl DocumentStore, doc: DocumentId, hash: BlobHash) -> Result<(), DeviceError> {
+    store.delete_media(doc, hash).map_err(store_error)?;
+    store.set_setting(&stuck_setting(hash), None).map_err(store_error)
+}
+
+/// How many requests in a row may move an upload no further before the
+/// file is called stuck (a relay that keeps answering the same offset).
+const STALLED_STEPS: u32 = 3;
+
 fn now_ms() -> i64 {
     now().millis()
 }
@@ -126,7 +136,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let added = self.with(|s| s.edit(doc, |d| media::add(d, &ctx, &reference)).map_err(store_error));
         if added.is_err() && made_now {
             // Nothing names the bytes: they go, as the refusal says nothing was kept.
-            self.with(|s| s.delete_media(doc, hash).map_err(store_error))?;
+            self.with(|s| forget_file(s, doc, hash))?;
         }
         Ok((added?, hash))
     }
@@ -239,7 +249,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         }
         let whole = self.with(|s| read_whole(s, doc, hash).map_err(store_error))?;
         if BlobHash::of(&whole) != hash {
-            self.with(|s| s.delete_media(doc, hash).map_err(store_error))?;
+            self.with(|s| forget_file(s, doc, hash))?;
             return Err(DeviceError::Network(
                 "The file fetched from the team was damaged on the way; try again.".into(),
             ));
@@ -258,7 +268,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             return self.with(|s| {
                 s.edit(doc, |d| media::remove(d, &ctx, id)).map_err(store_error)?;
                 if !still_named {
-                    s.delete_media(doc, m.hash).map_err(store_error)?;
+                    forget_file(s, doc, m.hash)?;
                 }
                 Ok(())
             });
@@ -342,7 +352,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         }
         for f in self.with(|s| s.media_files().map_err(store_error))? {
             if !named.contains_key(&(f.doc, f.hash)) {
-                self.with(|s| s.delete_media(f.doc, f.hash).map_err(store_error))?;
+                self.with(|s| forget_file(s, f.doc, f.hash))?;
                 report.deleted += 1;
             }
         }
@@ -353,8 +363,14 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     async fn send(&self, relay: &RelayAccess, f: &MediaFile, report: &mut MediaReport) -> Result<(), Halt> {
         let held = self.network.media_held(relay, f.doc, f.hash).await;
         let mut held = self.halt_on(held, f.hash)?;
+        let mut stalled = 0;
         while held < f.length {
             let bytes = self.with(|s| read_range(s, f.doc, f.hash, held, BLOB_PATCH_BYTES)).map_err(Halt::Fail)?;
+            if bytes.is_empty() || stalled >= STALLED_STEPS {
+                // Never a loop without end: a copy here cut short, or a relay
+                // that will not move on, leaves the file stuck with a reason.
+                return Err(self.stuck(f.hash, "Sending this file stopped moving; it stays on this phone."));
+            }
             let part = MediaPart { doc: f.doc, hash: f.hash, length: f.length, offset: held, bytes };
             let sent = part.bytes.len() as u64;
             let now_held = self.network.media_send(relay, part).await;
@@ -362,6 +378,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             if now_held == held + sent {
                 report.sent_bytes += sent;
             }
+            stalled = if now_held > held { 0 } else { stalled + 1 };
             held = now_held;
             self.with(|s| s.set_media_sent(f.doc, f.hash, held).map_err(store_error)).map_err(Halt::Fail)?;
         }
@@ -383,14 +400,17 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Err(SyncError::Unreachable(_) | SyncError::RateLimited { .. } | SyncError::Busy { .. }) => Err(Halt::Later),
             Err(e) => match self.reached::<()>(Err(e)) {
                 Err(DeviceError::Wiped) => Err(Halt::Fail(DeviceError::Wiped)),
-                Err(why) => {
-                    let words = why.to_string();
-                    self.with(|s| s.set_setting(&stuck_setting(hash), Some(&words)).map_err(store_error))
-                        .map_err(Halt::Fail)?;
-                    Err(Halt::Stuck(words))
-                }
+                Err(why) => Err(self.stuck(hash, &why.to_string())),
                 Ok(()) => Err(Halt::Later),
             },
+        }
+    }
+
+    /// Notes on the file why it is stuck, for its list and the next round.
+    fn stuck(&self, hash: BlobHash, words: &str) -> Halt {
+        match self.with(|s| s.set_setting(&stuck_setting(hash), Some(words)).map_err(store_error)) {
+            Ok(()) => Halt::Stuck(words.to_owned()),
+            Err(e) => Halt::Fail(e),
         }
     }
 
@@ -441,7 +461,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 break;
             }
             if f.origin == MediaOrigin::Downloaded && Some((f.doc, f.hash)) != keep {
-                self.with(|s| s.delete_media(f.doc, f.hash).map_err(store_error))?;
+                self.with(|s| forget_file(s, f.doc, f.hash))?;
                 used -= f.stored;
             }
         }
