@@ -29,6 +29,9 @@ use crate::network::{MediaPart, Network, RelayAccess};
 pub const MEDIA_BUDGET_SETTING: &str = "media_budget_mb";
 /// The media budget unless Settings changed it.
 pub const DEFAULT_MEDIA_BUDGET_MB: u64 = 200;
+/// Set while a media round still has files to fetch, so the next round
+/// looks through the documents again even if none changed.
+const SCAN_DUE_SETTING: &str = "media_scan_due";
 /// The kinds of document that may hold media.
 const MEDIA_KINDS: [DocKind; 4] = [DocKind::Page, DocKind::Journal, DocKind::TeamNotes, DocKind::Story];
 
@@ -316,23 +319,41 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// of what this phone's residents have. Stops quietly when the signal
     /// goes (what was sent or fetched stays), and resumes next round.
     pub async fn sync_media(&self) -> Result<MediaReport, DeviceError> {
+        self.media_round(true).await
+    }
+
+    /// [`Device::sync_media`] after a document sync. Finding what the
+    /// documents name costs a load of every document, so it is done only
+    /// when the sync changed documents here or an earlier round left a file
+    /// to fetch; sending what waits here needs no document at all.
+    pub(crate) async fn media_round(&self, documents_changed: bool) -> Result<MediaReport, DeviceError> {
         let relay = self.relay()?;
         let mut report = MediaReport::default();
-        let named = self.forget_unnamed(&mut report)?;
+        let scan = documents_changed || self.with(|s| s.setting(SCAN_DUE_SETTING).map_err(store_error))?.is_some();
+        let named = if scan { Some(self.forget_unnamed(&mut report)?) } else { None };
         let files = self.with(|s| s.media_files().map_err(store_error))?;
+        let mut complete = true;
         for f in files.iter().filter(|f| f.origin == MediaOrigin::Here && !f.is_sent()) {
             match self.send(&relay, f, &mut report).await {
                 Ok(()) => {}
                 Err(Halt::Stuck(why)) => report.stuck.push(why),
                 Err(Halt::Later) => {
-                    report.waiting = self.media_pending()?.total();
-                    return Ok(report);
+                    complete = false;
+                    break;
                 }
                 Err(Halt::Fail(e)) => return Err(e),
             }
         }
-        if let Err(Halt::Fail(e)) = self.prefetch(&relay, &named, &mut report).await {
-            return Err(e);
+        if let Some(named) = named.filter(|_| complete) {
+            complete = match self.prefetch(&relay, &named, &mut report).await {
+                Ok(fetched_all) => fetched_all,
+                Err(Halt::Fail(e)) => return Err(e),
+                Err(_) => false,
+            };
+        }
+        if scan {
+            let due = (!complete).then_some("true");
+            self.with(|s| s.set_setting(SCAN_DUE_SETTING, due).map_err(store_error))?;
         }
         report.waiting = self.media_pending()?.total();
         Ok(report)
@@ -415,14 +436,16 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     }
 
     /// Fetches what this phone's residents have and it lacks, newest first,
-    /// while the budget allows.
+    /// while the budget allows. Answers whether nothing is left to fetch
+    /// later (a file not on the relay yet is, for the next round).
     async fn prefetch(
         &self,
         relay: &RelayAccess,
         named: &BTreeMap<(DocumentId, BlobHash), Media>,
         report: &mut MediaReport,
-    ) -> Result<(), Halt> {
+    ) -> Result<bool, Halt> {
         let budget = self.media_budget().map_err(Halt::Fail)?;
+        let mut fetched_all = true;
         let files = self.with(|s| s.media_files().map_err(store_error)).map_err(Halt::Fail)?;
         let mut used: u64 = files.iter().map(|f| f.stored).sum();
         let whole: BTreeSet<(DocumentId, BlobHash)> =
@@ -443,10 +466,10 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
                 Err(DeviceError::Wiped) => return Err(Halt::Fail(DeviceError::Wiped)),
                 Err(DeviceError::Unreachable(_) | DeviceError::Wait { .. }) => return Err(Halt::Later),
                 // Not on the relay yet (its maker has not sent it): next round.
-                Err(_) => {}
+                Err(_) => fetched_all = false,
             }
         }
-        Ok(())
+        Ok(fetched_all)
     }
 
     /// Evicts fetched copies, least recently opened first, until what this

@@ -113,7 +113,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     /// finds no signal stops quietly and resumes next time.
     pub async fn sync_everything(&self) -> Result<SyncSummary, DeviceError> {
         let mut summary = SyncSummary::from(&self.sync().await?);
-        summary.media = self.sync_media().await?;
+        summary.media = self.media_round(summary.changed > 0).await?;
         Ok(summary)
     }
 
