@@ -112,7 +112,8 @@ pub(crate) async fn patch(
     let mut pieces = BodyPieces::new(&parts.headers, body, BLOB_PATCH_BYTES, CHUNK_BYTES, &state.guard.protection)?;
     let limits = BlobLimits { blob_bytes: MEDIA_BYTES_MAX, team_bytes: state.limits.team_media_bytes };
     let team = device.person.team;
-    let device = std::sync::Arc::new(device);
+    // Access once, before any byte is read: the pieces only append.
+    state.with_db(move |db| check_access(db, &device, doc, Access::Write)).await?;
     let mut at = offset;
     loop {
         // Each piece is stored as it arrives: a cut connection keeps what came.
@@ -122,10 +123,8 @@ pub(crate) async fn patch(
             Piece::Stopped { rest, why } => (rest, Some(why)),
         };
         if !bytes.is_empty() || at == offset {
-            let device = device.clone();
             let appended = state
                 .with_db(move |db| {
-                    check_access(db, &device, doc, Access::Write)?;
                     let append = Append { team, doc, hash, length, offset: at, bytes: &bytes, now: now() };
                     Ok(db.append_blob(&append, limits)?)
                 })
