@@ -60,6 +60,13 @@ pub(crate) fn run(s: &Session, cmd: MediaCmd) -> anyhow::Result<()> {
     match cmd {
         MediaCmd::Add { resident, file, on, note, story, about: _, caption, transcript, duration, by } => {
             let r = s.resident(&resident)?;
+            // Refused before it is read: a file of any size could be named.
+            let size = std::fs::metadata(&file).with_context(|| format!("cannot read {}", file.display()))?.len();
+            anyhow::ensure!(
+                size <= connect_device::media::INPUT_BYTES_MAX,
+                "{}",
+                connect_device::media::INPUT_TOO_LARGE
+            );
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let place = match (on, note, story) {
                 (Some(item), _, _) => MediaPlace::Item(item),

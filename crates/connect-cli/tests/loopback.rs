@@ -352,6 +352,10 @@ fn media_from_the_command_line_as_scripts_use_it() {
     std::fs::write(&notes, "not a photo").unwrap();
     let err = amara.fails(&["media", "add", &r, notes.to_str().unwrap()]);
     assert!(err.contains("not a photo (JPEG or PNG) or a voice note"), "{err}");
+    let huge = dir.path().join("huge.jpg");
+    std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
+    let err = amara.fails(&["media", "add", &r, huge.to_str().unwrap()]);
+    assert!(err.contains("too large for a photo or a voice note"), "{err}");
     let missing = amara.fails(&["media", "add", &r, "/no/such/file.jpg"]);
     assert!(missing.contains("cannot read /no/such/file.jpg"), "{missing}");
     assert_eq!(amara.json(&["media", "list", &r]), serde_json::json!([]));

@@ -569,6 +569,11 @@ impl AsyncRelayClient {
             .await
             .map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status().as_u16();
+        // Never more than was asked for: the answer's declared length is
+        // checked before its body is read (the body cannot outgrow it).
+        if (200..300).contains(&status) && response.content_length().is_none_or(|n| n > max.max(1)) {
+            return Err(SyncError::BadRelayData(format!("a media answer larger than the {max} bytes asked for")));
+        }
         let wait = retry_after(response.headers());
         let body = response.bytes().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
         if (200..300).contains(&status) { Ok(body.to_vec()) } else { Err(error_with_retry(status, wait, &body)) }

@@ -26,11 +26,22 @@ pub struct Prepared {
     pub dimensions: Option<(u32, u32)>,
 }
 
+/// The largest file taken in to be prepared: a camera's photo before it is
+/// scaled (a 50-megapixel JPEG is about 20 MB), with room to spare. A voice
+/// note must be within the model's 25 MiB as it is.
+pub const INPUT_BYTES_MAX: u64 = 64 * 1024 * 1024;
+
+/// Why a file too large to take in is refused.
+pub const INPUT_TOO_LARGE: &str = "That file is too large for a photo or a voice note (64 MB at most).";
+
 /// Prepares the bytes a person recorded, took or picked: a photo is
 /// re-encoded ([`photo::prepare`]); a voice note is kept as recorded, its
 /// length read from its container or, where the recorder wrote none, the
 /// `measured_ms` the app timed. Anything else is refused in words.
 pub fn prepare(bytes: Vec<u8>, measured_ms: Option<u64>) -> Result<Prepared, DeviceError> {
+    if bytes.len() as u64 > INPUT_BYTES_MAX {
+        return Err(DeviceError::refused(INPUT_TOO_LARGE));
+    }
     let Some((kind, mime)) = probe::sniff(&bytes) else {
         return Err(DeviceError::refused(
             "That file is not a photo (JPEG or PNG) or a voice note (WebM, MP4 or Ogg audio).",
