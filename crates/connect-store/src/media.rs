@@ -140,16 +140,32 @@ pub trait MediaStore {
     fn delete_media(&mut self, doc: DocumentId, hash: BlobHash) -> Result<()>;
 }
 
-/// Every stored byte of a file, read chunk by chunk: for what must have it
-/// whole (an export, a check of its hash, a small file played).
-pub fn read_whole(store: &(impl MediaStore + ?Sized), doc: DocumentId, hash: BlobHash) -> Result<Vec<u8>> {
+/// At most `max` stored bytes of a file from byte `from` on, read chunk by
+/// chunk: a piece to send, or (from 0, with no limit) the whole file.
+pub fn read_range(
+    store: &(impl MediaStore + ?Sized),
+    doc: DocumentId,
+    hash: BlobHash,
+    from: u64,
+    max: usize,
+) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    while let Some((start, chunk)) = store.read_media(doc, hash, out.len() as u64)? {
-        let skip = usize::try_from((out.len() as u64).saturating_sub(start)).unwrap_or(usize::MAX).min(chunk.len());
-        if skip == chunk.len() {
+    let mut at = from;
+    while out.len() < max {
+        let Some((start, chunk)) = store.read_media(doc, hash, at)? else { break };
+        let skip = usize::try_from(at.saturating_sub(start)).unwrap_or(usize::MAX).min(chunk.len());
+        let take = (chunk.len() - skip).min(max - out.len());
+        if take == 0 {
             break;
         }
-        out.extend_from_slice(&chunk[skip..]);
+        out.extend_from_slice(&chunk[skip..skip + take]);
+        at += take as u64;
     }
     Ok(out)
+}
+
+/// Every stored byte of a file: for what must have it whole (an export, a
+/// check of its hash, a small file played).
+pub fn read_whole(store: &(impl MediaStore + ?Sized), doc: DocumentId, hash: BlobHash) -> Result<Vec<u8>> {
+    read_range(store, doc, hash, 0, usize::MAX)
 }

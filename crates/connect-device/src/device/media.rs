@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use connect_model::media::{self, BlobHash, Media, MediaPlace, NewMedia};
 use connect_model::{DocKind, DocumentId, ItemId, ModelError, ResidentId, journal};
-use connect_store::media::{MEDIA_CHUNK_BYTES, read_whole};
+use connect_store::media::{read_range, read_whole};
 use connect_store::{DocumentStore, MediaFile, MediaOrigin, MediaWrite, StoreError};
 use connect_sync::SyncError;
 use connect_sync::api::BLOB_PATCH_BYTES;
@@ -386,7 +386,9 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let mut held = self.halt_on(held, f.hash)?;
         let mut stalled = 0;
         while held < f.length {
-            let bytes = self.with(|s| read_range(s, f.doc, f.hash, held, BLOB_PATCH_BYTES)).map_err(Halt::Fail)?;
+            let bytes = self
+                .with(|s| read_range(s, f.doc, f.hash, held, BLOB_PATCH_BYTES).map_err(store_error))
+                .map_err(Halt::Fail)?;
             if bytes.is_empty() || stalled >= STALLED_STEPS {
                 // Never a loop without end: a copy here cut short, or a relay
                 // that will not move on, leaves the file stuck with a reason.
@@ -490,27 +492,4 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         }
         Ok(())
     }
-}
-
-/// At most `max` bytes of a stored file from `from` on, read chunk by chunk.
-fn read_range(
-    store: &impl DocumentStore,
-    doc: DocumentId,
-    hash: BlobHash,
-    from: u64,
-    max: usize,
-) -> Result<Vec<u8>, DeviceError> {
-    let mut out = Vec::with_capacity(max.min(4 * MEDIA_CHUNK_BYTES));
-    let mut at = from;
-    while out.len() < max {
-        let Some((start, chunk)) = store.read_media(doc, hash, at).map_err(store_error)? else { break };
-        let skip = usize::try_from(at - start).unwrap_or(usize::MAX).min(chunk.len());
-        let take = (chunk.len() - skip).min(max - out.len());
-        if take == 0 {
-            break;
-        }
-        out.extend_from_slice(&chunk[skip..skip + take]);
-        at += take as u64;
-    }
-    Ok(out)
 }
