@@ -37,17 +37,6 @@ fn now() -> Timestamp {
     Timestamp::new(chrono::Utc::now())
 }
 
-/// A voice note of `bytes` (fake audio in an Ogg container), `seconds` long;
-/// `seed` makes each different.
-fn voice(bytes: usize, seconds: u64, seed: u8) -> Vec<u8> {
-    let mut out = b"OggS\0\x02".to_vec();
-    out.extend_from_slice(&[seed; 8]);
-    out.extend((0..bytes).map(|i| u8::try_from((i * 7 + usize::from(seed) * 13) % 251).unwrap_or(0)));
-    out.extend_from_slice(b"OggS\0\x04");
-    out.extend_from_slice(&(48_000 * seconds).to_le_bytes());
-    out
-}
-
 fn new_file(bytes: Vec<u8>) -> NewFile {
     NewFile {
         place: MediaPlace::About,
@@ -110,7 +99,7 @@ async fn through_a_cutting_proxy(files: usize, size: usize) {
     let doreen = amara.create_resident("Doreen").unwrap();
     let mut made = Vec::new();
     for i in 0..files {
-        let bytes = voice(size, 60, u8::try_from(i).unwrap_or(0));
+        let bytes = connect_tests::samples::voice_note(size, 60, u8::try_from(i).unwrap_or(0));
         let (_, hash) = amara.add_media(doreen, new_file(bytes.clone())).unwrap();
         made.push((hash, bytes));
     }
@@ -147,7 +136,7 @@ async fn resumed_after_a_cut(size: usize) {
     let (cut_url, stats) = proxy::start(&url, Faults::NONE);
     let amara = phone(&url, &invite(&db, team), "Amara").await;
     let doreen = amara.create_resident("Doreen").unwrap();
-    let bytes = voice(size, 600, 1);
+    let bytes = connect_tests::samples::voice_note(size, 600, 1);
     let length = bytes.len() as u64;
     let (_, hash) = amara.add_media(doreen, new_file(bytes)).unwrap();
     amara.sync().await.unwrap();
@@ -177,7 +166,7 @@ async fn edit_while_stuck(size: usize) {
     let (url, db, team, _dir) = relay(1024);
     let amara = phone(&url, &invite(&db, team), "Amara").await;
     let doreen = amara.create_resident("Doreen").unwrap();
-    amara.add_media(doreen, new_file(voice(size, 600, 2))).unwrap();
+    amara.add_media(doreen, new_file(connect_tests::samples::voice_note(size, 600, 2))).unwrap();
     let first = amara.sync_everything().await.unwrap();
     assert!(!first.media.stuck.is_empty(), "the team's media space is full: the upload is stuck");
     amara
@@ -210,7 +199,8 @@ fn relay_memory(phones: usize, size: usize, runtime: &tokio::runtime::Runtime) {
         local.spawn_local(async move {
             let p = phone(&url, &code, &format!("P{i}")).await;
             let r: ResidentId = p.create_resident("Doreen").unwrap();
-            p.add_media(r, new_file(voice(size, 600, u8::try_from(i).unwrap_or(0)))).unwrap();
+            p.add_media(r, new_file(connect_tests::samples::voice_note(size, 600, u8::try_from(i).unwrap_or(0))))
+                .unwrap();
             let report = p.sync_everything().await.unwrap();
             results.borrow_mut().push(report.media.sent);
         });
@@ -230,16 +220,7 @@ fn relay_memory(phones: usize, size: usize, runtime: &tokio::runtime::Runtime) {
 }
 
 fn photo_size() {
-    let mut seed = 5u32;
-    let picture = image::RgbImage::from_fn(4000, 3000, |x, y| {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        let n = u8::try_from((seed >> 16) & 0x3f).unwrap_or(0);
-        image::Rgb([u8::try_from(x % 256).unwrap_or(0), u8::try_from(y % 256).unwrap_or(0), n])
-    });
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 92)
-        .encode_image(&image::DynamicImage::ImageRgb8(picture))
-        .unwrap();
+    let jpeg = connect_tests::samples::camera_photo(4000, 3000, 0x3f, 92);
     let started = Instant::now();
     let photo = connect_device::media::photo::prepare(&jpeg).unwrap();
     println!(

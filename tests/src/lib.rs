@@ -4,10 +4,12 @@
 //! [`processes`], real relay processes for the tests that kill them; and
 //! [`loopback`], a relay served from a thread, for real HTTP in one process;
 //! [`bombs`], Automerge chunks that decode to far more than they weigh;
-//! [`proxy`], a loopback proxy that counts bytes and cuts connections.
+//! [`proxy`], a loopback proxy that counts bytes and cuts connections;
+//! [`samples`], media files as phones make them.
 
 pub mod bombs;
 pub mod fuzz;
 pub mod loopback;
 pub mod processes;
 pub mod proxy;
+pub mod samples;

@@ -58,30 +58,12 @@ async fn phone(relay: &Relay, name: &str, role: AuthorRole) -> Phone {
     device
 }
 
-/// A photo as a phone's camera takes it: 3000 by 2000, noisy.
 fn camera_photo() -> Vec<u8> {
-    let mut seed = 11u32;
-    let picture = image::RgbImage::from_fn(3000, 2000, |x, y| {
-        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        let n = u8::try_from((seed >> 16) & 0x1f).unwrap();
-        image::Rgb([u8::try_from(x % 256).unwrap(), u8::try_from(y % 256).unwrap(), n])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
-        .encode_image(&image::DynamicImage::ImageRgb8(picture))
-        .unwrap();
-    out
+    connect_tests::samples::camera_photo(3000, 2000, 0x1f, 90)
 }
 
-/// A voice note's bytes in an Ogg container: pages of (fake) audio and a
-/// last page whose granule position gives its length, `seconds` long.
 fn voice_note(bytes: usize, seconds: u64) -> Vec<u8> {
-    let mut out = b"OggS\0\x02".to_vec();
-    out.extend_from_slice(&[0; 8]);
-    out.extend((0..bytes).map(|i| u8::try_from((i * 7) % 199).unwrap()));
-    out.extend_from_slice(b"OggS\0\x04");
-    out.extend_from_slice(&(48_000 * seconds).to_le_bytes());
-    out
+    connect_tests::samples::voice_note(bytes, seconds, 0)
 }
 
 fn file(place: MediaPlace, bytes: Vec<u8>, caption: &str, by_resident: bool) -> NewFile {
