@@ -348,5 +348,54 @@ promise-day = দিন
 visit-day = দেখা করার দিন
 save-day = দিনটা সেভ করুন
 checkin-asked-in-english = এই প্রশ্নগুলো ইংরেজিতে করা হয়, যে ভাষায় এগুলো পরীক্ষা করা হয়েছে, যাতে উত্তরগুলো মেলানো যায়। কোনো শব্দ বুঝতে অসুবিধা হলে আপনার সাহায্যকারী সাহায্য করবেন।
+# Voice notes and photos.
+add-voice-or-photo = ভয়েস নোট বা ছবি যোগ করুন
+voice-notes-and-photos = ভয়েস নোট ও ছবি
+record-voice = ভয়েস নোট রেকর্ড করুন
+record-my-voice = আমার কথা রেকর্ড করুন
+take-photo = ছবি তুলুন
+choose-photo = একটা ছবি বেছে নিন
+starting-microphone = মাইক্রোফোন চালু হচ্ছে…
+recording-time = রেকর্ড হচ্ছে: { $time } (সর্বোচ্চ { $most })
+stop-recording = রেকর্ড করা থামান
+take-the-photo = ছবিটা তুলুন
+dont-keep = রাখবেন না
+keep-it = রেখে দিন
+new-photo = নতুন ছবি
+new-voice-note = নতুন ভয়েস নোট
+photo-caption = ছবিতে কী আছে
+voice-caption = ভয়েস নোটটা কী নিয়ে
+transcript-label = এতে কী বলা হয়েছে, লিখে রাখুন (চাইলে)
+file-too-large = ছবি হিসেবে এই ফাইলটা খুব বড় (সর্বোচ্চ 64 MB)।
+file-unreadable = এই ফাইলটা পড়া গেল না। অন্য একটা দিয়ে চেষ্টা করুন।
+media-kept = এই ফোনে রাখা হয়েছে। পরের বার পাঠানোর সময় টিমের কাছে চলে যাবে।
+voice-note = ভয়েস নোট
+voice-note-length = ভয়েস নোট, { $time }
+photo = ছবি
+fetch-media = টিমের কাছ থেকে নিয়ে আসুন ({ $size })
+try-again = আবার চেষ্টা করুন
+show-larger = ছবিটা বড় করে দেখান
+show-smaller = ছবিটা ছোট করে দেখান
+play = চালান
+pause = থামিয়ে রাখুন
+what-it-says = এতে কী বলা হয়েছে
+remove = সরিয়ে দিন
+remove-it = হ্যাঁ, সরিয়ে দিন
+remove-voice-everywhere = এই ভয়েস নোটটা সব ফোন থেকে আর টিমের কাছ থেকে সরিয়ে দেবেন?
+remove-photo-everywhere = এই ছবিটা সব ফোন থেকে আর টিমের কাছ থেকে সরিয়ে দেবেন?
+media-removed = সরিয়ে দেওয়া হয়েছে। অন্য ফোনগুলো পরের বার পাঠানোর সময় সেখান থেকেও সরে যাবে।
+media-only-here = শুধু এই ফোনে
+media-sending = পাঠানো হচ্ছে: { $percent }% টিমের কাছে পৌঁছেছে
+media-safe = টিমের কাছে নিরাপদে আছে
+media-with-team = টিমের কাছে আছে, এই ফোনে নেই
+media-stuck = পাঠানো হয়নি: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n }টা ভয়েস নোট শুধু এই ফোনে
+   *[other] { $n }টা ভয়েস নোট শুধু এই ফোনে
+    }
+photos-only-here = { $n ->
+    [one] { $n }টা ছবি শুধু এই ফোনে
+   *[other] { $n }টা ছবি শুধু এই ফোনে
+    }
 
 ## The team's screens

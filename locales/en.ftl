@@ -348,6 +348,56 @@ visit-day = Day of the visit
 save-day = Save the day
 checkin-asked-in-english = These questions are asked in English, in the words they were tested in, so that answers can be compared. Your supporter can help with any word.
 
+# Voice notes and photos.
+add-voice-or-photo = Add a voice note or photo
+voice-notes-and-photos = Voice notes and photos
+record-voice = Record a voice note
+record-my-voice = Record my voice
+take-photo = Take a photo
+choose-photo = Choose a photo
+starting-microphone = Starting the microphone…
+recording-time = Recording: { $time } of { $most }
+stop-recording = Stop recording
+take-the-photo = Take the photo
+dont-keep = Don't keep it
+keep-it = Keep it
+new-photo = The new photo
+new-voice-note = The new voice note
+photo-caption = What the photo shows
+voice-caption = What the voice note is about
+transcript-label = What it says, typed (if you like)
+file-too-large = That file is too large for a photo (64 MB at most).
+file-unreadable = That file could not be read. Try another.
+media-kept = Kept on this phone. It goes to the team at the next send.
+voice-note = Voice note
+voice-note-length = Voice note, { $time }
+photo = Photo
+fetch-media = Get it from the team ({ $size })
+try-again = Try again
+show-larger = Show the photo larger
+show-smaller = Show the photo smaller
+play = Play
+pause = Pause
+what-it-says = What it says
+remove = Remove
+remove-it = Yes, remove it
+remove-voice-everywhere = Remove this voice note from every phone and from the team?
+remove-photo-everywhere = Remove this photo from every phone and from the team?
+media-removed = Removed. It goes from the other phones at their next send.
+media-only-here = Only on this phone
+media-sending = Sending: { $percent }% with the team
+media-safe = Safe with the team
+media-with-team = With the team, not on this phone
+media-stuck = Not sent: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } voice note only on this phone
+   *[other] { $n } voice notes only on this phone
+    }
+photos-only-here = { $n ->
+    [one] { $n } photo only on this phone
+   *[other] { $n } photos only on this phone
+    }
+
 ## The team's screens
 
 auto-sync = Send to the team by itself while the app is open
@@ -647,3 +697,6 @@ main-nav = Main
 checkins-asked-in = Check-ins agreed to count, asked in { $language }
 # One check-in in the supporter's list, asked while the screens spoke another language.
 checkin-asked-with-screens-in = Asked with the screens in { $language }
+# Settings' voice notes and photos.
+media-budget = Keep the team's voice notes and photos for visits without signal, up to
+media-space-used = Kept from the team: { $fetched }. Made on this phone: { $here } (kept until the team has them, whatever the limit).

@@ -365,3 +365,56 @@ promise-day = Diena
 visit-day = Apsilankymo diena
 save-day = Išsaugoti dieną
 checkin-asked-in-english = Šie klausimai užduodami angliškai, tais žodžiais, kuriais jie buvo patikrinti, kad atsakymus būtų galima palyginti. Jums padedantis žmogus padės su bet kuriuo žodžiu.
+# Voice notes and photos.
+add-voice-or-photo = Pridėti balso įrašą arba nuotrauką
+voice-notes-and-photos = Balso įrašai ir nuotraukos
+record-voice = Padaryti balso įrašą
+record-my-voice = Įrašyti mano balsą
+take-photo = Fotografuoti
+choose-photo = Pasirinkti nuotrauką
+starting-microphone = Įjungiamas mikrofonas…
+recording-time = Įrašoma: { $time } iš { $most }
+stop-recording = Sustabdyti įrašymą
+take-the-photo = Nufotografuoti
+dont-keep = Nesaugoti
+keep-it = Išsaugoti
+new-photo = Nauja nuotrauka
+new-voice-note = Naujas balso įrašas
+photo-caption = Kas matyti nuotraukoje
+voice-caption = Apie ką šis balso įrašas
+transcript-label = Kas pasakyta, užrašyta tekstu (jei norite)
+file-too-large = Šis failas per didelis nuotraukai (ne daugiau kaip 64 MB).
+file-unreadable = Šio failo nepavyko perskaityti. Pabandykite kitą.
+media-kept = Išsaugota šiame telefone. Komandą pasieks per kitą siuntimą.
+voice-note = Balso įrašas
+voice-note-length = Balso įrašas, { $time }
+photo = Nuotrauka
+fetch-media = Gauti iš komandos ({ $size })
+try-again = Bandyti dar kartą
+show-larger = Padidinti nuotrauką
+show-smaller = Sumažinti nuotrauką
+play = Paleisti
+pause = Pristabdyti
+what-it-says = Kas pasakyta
+remove = Pašalinti
+remove-it = Taip, pašalinti
+remove-voice-everywhere = Pašalinti šį balso įrašą iš visų telefonų ir iš komandos serverio?
+remove-photo-everywhere = Pašalinti šią nuotrauką iš visų telefonų ir iš komandos serverio?
+media-removed = Pašalinta. Iš kitų telefonų dings, kai jie kitą kartą siųs.
+media-only-here = Tik šiame telefone
+media-sending = Siunčiama: { $percent }% jau pas komandą
+media-safe = Saugiai pas komandą
+media-with-team = Pas komandą, ne šiame telefone
+media-stuck = Neišsiųsta: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } balso įrašas tik šiame telefone
+    [few] { $n } balso įrašai tik šiame telefone
+    [many] { $n } balso įrašo tik šiame telefone
+   *[other] { $n } balso įrašų tik šiame telefone
+    }
+photos-only-here = { $n ->
+    [one] { $n } nuotrauka tik šiame telefone
+    [few] { $n } nuotraukos tik šiame telefone
+    [many] { $n } nuotraukos tik šiame telefone
+   *[other] { $n } nuotraukų tik šiame telefone
+    }

@@ -365,3 +365,56 @@ promise-day = Dzień
 visit-day = Dzień wizyty
 save-day = Zapisz dzień
 checkin-asked-in-english = Te pytania są zadawane po angielsku, w brzmieniu, w jakim je sprawdzono, aby odpowiedzi można było porównać. Osoba wspierająca pomoże z każdym słowem.
+# Voice notes and photos.
+add-voice-or-photo = Dodaj notatkę głosową lub zdjęcie
+voice-notes-and-photos = Notatki głosowe i zdjęcia
+record-voice = Nagraj notatkę głosową
+record-my-voice = Nagraj mój głos
+take-photo = Zrób zdjęcie
+choose-photo = Wybierz zdjęcie
+starting-microphone = Włączanie mikrofonu…
+recording-time = Nagrywanie: { $time } z { $most }
+stop-recording = Zatrzymaj nagrywanie
+take-the-photo = Zrób zdjęcie teraz
+dont-keep = Nie zachowuj
+keep-it = Zachowaj
+new-photo = Nowe zdjęcie
+new-voice-note = Nowa notatka głosowa
+photo-caption = Co widać na zdjęciu
+voice-caption = O czym jest ta notatka głosowa
+transcript-label = Co jest powiedziane, wpisane tekstem (jeśli Pan/Pani chce)
+file-too-large = Ten plik jest za duży na zdjęcie (najwyżej 64 MB).
+file-unreadable = Nie udało się odczytać tego pliku. Proszę wybrać inny.
+media-kept = Zachowane na tym telefonie. Trafi do zespołu przy następnym wysłaniu.
+voice-note = Notatka głosowa
+voice-note-length = Notatka głosowa, { $time }
+photo = Zdjęcie
+fetch-media = Pobierz od zespołu ({ $size })
+try-again = Spróbuj jeszcze raz
+show-larger = Powiększ zdjęcie
+show-smaller = Pomniejsz zdjęcie
+play = Odtwórz
+pause = Wstrzymaj
+what-it-says = Co jest powiedziane
+remove = Usuń
+remove-it = Tak, usuń
+remove-voice-everywhere = Usunąć tę notatkę głosową ze wszystkich telefonów i z serwera zespołu?
+remove-photo-everywhere = Usunąć to zdjęcie ze wszystkich telefonów i z serwera zespołu?
+media-removed = Usunięte. Z innych telefonów zniknie przy ich następnym wysłaniu.
+media-only-here = Tylko na tym telefonie
+media-sending = Wysyłanie: { $percent }% jest już u zespołu
+media-safe = Bezpieczne u zespołu
+media-with-team = U zespołu, nie na tym telefonie
+media-stuck = Niewysłane: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } notatka głosowa tylko na tym telefonie
+    [few] { $n } notatki głosowe tylko na tym telefonie
+    [many] { $n } notatek głosowych tylko na tym telefonie
+   *[other] { $n } notatki głosowej tylko na tym telefonie
+    }
+photos-only-here = { $n ->
+    [one] { $n } zdjęcie tylko na tym telefonie
+    [few] { $n } zdjęcia tylko na tym telefonie
+    [many] { $n } zdjęć tylko na tym telefonie
+   *[other] { $n } zdjęcia tylko na tym telefonie
+    }

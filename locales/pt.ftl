@@ -358,3 +358,54 @@ promise-day = O dia
 visit-day = Dia da visita
 save-day = Guardar o dia
 checkin-asked-in-english = Estas perguntas são feitas em inglês, com as palavras com que foram testadas, para que as respostas se possam comparar. A pessoa que lhe dá apoio pode ajudar com qualquer palavra.
+# Voice notes and photos.
+add-voice-or-photo = Adicionar uma nota de voz ou uma foto
+voice-notes-and-photos = Notas de voz e fotos
+record-voice = Gravar uma nota de voz
+record-my-voice = Gravar a minha voz
+take-photo = Tirar uma foto
+choose-photo = Escolher uma foto
+starting-microphone = A ligar o microfone…
+recording-time = A gravar: { $time } de { $most }
+stop-recording = Parar de gravar
+take-the-photo = Tirar a foto
+dont-keep = Não guardar
+keep-it = Guardar
+new-photo = A nova foto
+new-voice-note = A nova nota de voz
+photo-caption = O que a foto mostra
+voice-caption = De que fala a nota de voz
+transcript-label = O que diz, por escrito (se quiser)
+file-too-large = Esse ficheiro é grande demais para uma foto (64 MB no máximo).
+file-unreadable = Não foi possível ler esse ficheiro. Experimente outro.
+media-kept = Guardada neste telefone. Vai para a equipa no próximo envio.
+voice-note = Nota de voz
+voice-note-length = Nota de voz, { $time }
+photo = Foto
+fetch-media = Ir buscar à equipa ({ $size })
+try-again = Tentar de novo
+show-larger = Mostrar a foto maior
+show-smaller = Mostrar a foto mais pequena
+play = Ouvir
+pause = Pausa
+what-it-says = O que diz
+remove = Remover
+remove-it = Sim, remover
+remove-voice-everywhere = Remover esta nota de voz de todos os telefones e da equipa?
+remove-photo-everywhere = Remover esta foto de todos os telefones e da equipa?
+media-removed = Removida. Desaparece dos outros telefones no próximo envio de cada um.
+media-only-here = Só neste telefone
+media-sending = A enviar: { $percent }% já está com a equipa
+media-safe = Em segurança com a equipa
+media-with-team = Com a equipa, não neste telefone
+media-stuck = Não enviada: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } nota de voz só neste telefone
+    [many] { $n } notas de voz só neste telefone
+   *[other] { $n } notas de voz só neste telefone
+    }
+photos-only-here = { $n ->
+    [one] { $n } foto só neste telefone
+    [many] { $n } fotos só neste telefone
+   *[other] { $n } fotos só neste telefone
+    }

@@ -312,6 +312,57 @@ type-erase = Pentru a confirma, scrieți ȘTERGE
 erase-word = ȘTERGE
 
 checkin-asked-in-english = Aceste întrebări sunt puse în engleză, în cuvintele în care au fost testate, ca răspunsurile să poată fi comparate. Persoana care vă ajută vă poate explica orice cuvânt.
+# Voice notes and photos.
+add-voice-or-photo = Adaugă o notă vocală sau o fotografie
+voice-notes-and-photos = Note vocale și fotografii
+record-voice = Înregistrează o notă vocală
+record-my-voice = Înregistrează-mi vocea
+take-photo = Fă o fotografie
+choose-photo = Alege o fotografie
+starting-microphone = Se pornește microfonul…
+recording-time = Se înregistrează: { $time } din { $most }
+stop-recording = Oprește înregistrarea
+take-the-photo = Fă fotografia
+dont-keep = Nu o păstra
+keep-it = Păstreaz-o
+new-photo = Fotografia nouă
+new-voice-note = Nota vocală nouă
+photo-caption = Ce arată fotografia
+voice-caption = Despre ce este nota vocală
+transcript-label = Ce spune, scris (dacă doriți)
+file-too-large = Fișierul este prea mare pentru o fotografie (cel mult 64 MB).
+file-unreadable = Fișierul nu a putut fi citit. Încercați altul.
+media-kept = Păstrată pe acest telefon. Ajunge la echipă la următoarea trimitere.
+voice-note = Notă vocală
+voice-note-length = Notă vocală, { $time }
+photo = Fotografie
+fetch-media = Adu-o de la echipă ({ $size })
+try-again = Încearcă din nou
+show-larger = Arată fotografia mai mare
+show-smaller = Arată fotografia mai mică
+play = Ascultă
+pause = Pauză
+what-it-says = Ce spune
+remove = Elimină
+remove-it = Da, elimin-o
+remove-voice-everywhere = Eliminați această notă vocală de pe toate telefoanele și de la echipă?
+remove-photo-everywhere = Eliminați această fotografie de pe toate telefoanele și de la echipă?
+media-removed = Eliminată. Dispare de pe celelalte telefoane la următoarea lor trimitere.
+media-only-here = Doar pe acest telefon
+media-sending = Se trimite: { $percent }% e deja la echipă
+media-safe = În siguranță la echipă
+media-with-team = La echipă, nu pe acest telefon
+media-stuck = Netrimisă: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } notă vocală doar pe acest telefon
+    [few] { $n } note vocale doar pe acest telefon
+   *[other] { $n } de note vocale doar pe acest telefon
+    }
+photos-only-here = { $n ->
+    [one] { $n } fotografie doar pe acest telefon
+    [few] { $n } fotografii doar pe acest telefon
+   *[other] { $n } de fotografii doar pe acest telefon
+    }
 
 ## The team's screens
 
@@ -660,3 +711,6 @@ asks-met-after-promise = Cereri rezolvate după o promisiune
 main-nav = Principal
 checkins-asked-in = Discuții care pot conta, puse în { $language }
 checkin-asked-with-screens-in = Întrebări puse cu ecranele în { $language }
+# Settings' voice notes and photos.
+media-budget = Păstrează notele vocale și fotografiile echipei pentru vizitele fără semnal, până la
+media-space-used = Păstrate de la echipă: { $fetched }. Făcute pe acest telefon: { $here } (păstrate până ajung la echipă, oricare ar fi limita).

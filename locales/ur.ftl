@@ -346,3 +346,52 @@ promise-day = دن
 visit-day = ملاقات کا دن
 save-day = دن محفوظ کریں
 checkin-asked-in-english = یہ سوالات انگریزی میں پوچھے جاتے ہیں، انہی الفاظ میں جن میں انہیں جانچا گیا تھا، تاکہ جوابات کا موازنہ کیا جا سکے۔ کسی بھی لفظ میں آپ کا مددگار آپ کی مدد کر سکتا ہے۔
+# Voice notes and photos.
+add-voice-or-photo = وائس نوٹ یا تصویر شامل کریں
+voice-notes-and-photos = وائس نوٹ اور تصویریں
+record-voice = وائس نوٹ ریکارڈ کریں
+record-my-voice = میری آواز ریکارڈ کریں
+take-photo = تصویر کھینچیں
+choose-photo = تصویر چنیں
+starting-microphone = مائیکروفون چالو ہو رہا ہے…
+recording-time = ریکارڈنگ: { $time } (زیادہ سے زیادہ { $most })
+stop-recording = ریکارڈنگ روکیں
+take-the-photo = تصویر کھینچ لیں
+dont-keep = نہ رکھیں
+keep-it = رکھ لیں
+new-photo = نئی تصویر
+new-voice-note = نیا وائس نوٹ
+photo-caption = تصویر میں کیا ہے
+voice-caption = وائس نوٹ کس بارے میں ہے
+transcript-label = اس میں کیا کہا گیا ہے، لکھ کر (اگر آپ چاہیں)
+file-too-large = یہ فائل تصویر کے لیے بہت بڑی ہے (زیادہ سے زیادہ 64 MB)۔
+file-unreadable = یہ فائل پڑھی نہیں جا سکی۔ کوئی اور فائل آزمائیں۔
+media-kept = اس فون پر رکھ لیا گیا ہے۔ اگلی بار بھیجنے پر یہ ٹیم تک پہنچ جائے گا۔
+voice-note = وائس نوٹ
+voice-note-length = وائس نوٹ، { $time }
+photo = تصویر
+fetch-media = ٹیم سے منگوائیں ({ $size })
+try-again = دوبارہ کوشش کریں
+show-larger = تصویر بڑی کر کے دکھائیں
+show-smaller = تصویر چھوٹی کر کے دکھائیں
+play = چلائیں
+pause = روکیں
+what-it-says = اس میں کیا کہا گیا ہے
+remove = ہٹائیں
+remove-it = جی ہاں، ہٹا دیں
+remove-voice-everywhere = یہ وائس نوٹ ہر فون سے اور ٹیم کے پاس سے ہٹا دیں؟
+remove-photo-everywhere = یہ تصویر ہر فون سے اور ٹیم کے پاس سے ہٹا دیں؟
+media-removed = ہٹا دیا گیا۔ دوسرے فون جب اگلی بار بھیجیں گے تو وہاں سے بھی ہٹ جائے گا۔
+media-only-here = صرف اس فون پر
+media-sending = بھیجا جا رہا ہے: { $percent }% ٹیم تک پہنچ گیا
+media-safe = ٹیم کے پاس محفوظ ہے
+media-with-team = ٹیم کے پاس ہے، اس فون پر نہیں
+media-stuck = نہیں بھیجا جا سکا: { $why }
+voice-notes-only-here = { $n ->
+    [one] { $n } وائس نوٹ صرف اس فون پر
+   *[other] { $n } وائس نوٹ صرف اس فون پر
+    }
+photos-only-here = { $n ->
+    [one] { $n } تصویر صرف اس فون پر
+   *[other] { $n } تصویریں صرف اس فون پر
+    }

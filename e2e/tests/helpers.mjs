@@ -316,8 +316,8 @@ export async function smallTargets(page) {
     for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="tab"]')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue; // not shown
-      // A checkbox or radio is tapped through its label, which is the target.
-      const target = el.matches('input[type="checkbox"], input[type="radio"]') ? (el.closest('label') ?? el) : el;
+      // A checkbox, radio or file picker is tapped through its label, which is the target.
+      const target = el.matches('input[type="checkbox"], input[type="radio"], input[type="file"]') ? (el.closest('label') ?? el) : el;
       const t = target.getBoundingClientRect();
       if (t.height < 44 || t.width < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(t.width)}×${Math.round(t.height)}`);
     }

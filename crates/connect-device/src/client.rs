@@ -19,16 +19,17 @@ use connect_model::device::DeviceIdentity;
 use connect_model::directory::Directory;
 use connect_model::insights::TeamInsights;
 use connect_model::matching::Suggestion;
+use connect_model::media::BlobHash;
 use connect_model::story::SharedStory;
 use connect_model::today::Today;
-use connect_model::{AuthorRole, DeviceId, ItemId, ResidentId};
+use connect_model::{AuthorRole, DeviceId, DocumentId, ItemId, ResidentId};
 use connect_sync::api::{InviteInfo, PeopleResponse, PersonRemovedResponse};
 
 use crate::DeviceError;
 use crate::api::lock::{FingerprintSupport, LockState, Opened, StorageInfo};
 use crate::api::{
-    AuditView, Edit, IntroView, InviteCard, NewPlace, Reply, Request, ResidentData, SubjectAccess, SyncOverview,
-    SyncSummary,
+    AuditView, Edit, IntroView, InviteCard, MediaItem, MediaSpace, NewFile, NewPlace, Reply, Request, ResidentData,
+    SubjectAccess, SyncOverview, SyncSummary,
 };
 
 /// `Send + Sync` on native platforms, where the launcher's handles cross
@@ -198,6 +199,37 @@ impl DeviceClient {
     /// Applies one edit, durably; answers the new item's id, if it added one.
     pub async fn edit(&self, resident: ResidentId, edit: Edit) -> Result<Option<ItemId>, DeviceError> {
         expect_reply!(self.call(Request::Edit(resident, edit)).await?, Edited).map(|e| e.item)
+    }
+
+    /// Keeps a voice note or photo and attaches it; answers its reference's id.
+    pub async fn add_media(&self, resident: ResidentId, file: NewFile) -> Result<ItemId, DeviceError> {
+        let edited = expect_reply!(self.call(Request::AddMedia(resident, Box::new(file))).await?, Edited)?;
+        edited.item.ok_or_else(|| DeviceError::Store("the file was kept but no reference came back".into()))
+    }
+
+    /// Every voice note and photo on a resident's record, with its state.
+    pub async fn media(&self, resident: ResidentId) -> Result<Vec<MediaItem>, DeviceError> {
+        expect_reply!(self.call(Request::Media(resident)).await?, Media)
+    }
+
+    /// A file's bytes, fetched from the team if this phone lacks them.
+    pub async fn media_bytes(&self, doc: DocumentId, hash: BlobHash) -> Result<Vec<u8>, DeviceError> {
+        expect_reply!(self.call(Request::MediaBytes(doc, hash)).await?, Bytes)
+    }
+
+    /// Removes a voice note or photo, here at once and everywhere at the next sync.
+    pub async fn remove_media(&self, resident: ResidentId, id: ItemId) -> Result<(), DeviceError> {
+        self.done(Request::RemoveMedia(resident, id)).await
+    }
+
+    /// What voice notes and photos take on this phone, and the budget.
+    pub async fn media_space(&self) -> Result<MediaSpace, DeviceError> {
+        expect_reply!(self.call(Request::MediaSpace).await?, MediaSpace)
+    }
+
+    /// Sets how much fetched voice notes and photos may take, in megabytes.
+    pub async fn set_media_budget(&self, megabytes: u64) -> Result<(), DeviceError> {
+        self.done(Request::SetMediaBudget(megabytes)).await
     }
 
     /// The status bar's numbers.

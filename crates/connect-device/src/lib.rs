@@ -54,7 +54,7 @@ pub mod vault;
 
 pub use api::error::DeviceError;
 pub use api::lock::{FingerprintLock, FingerprintSupport, LockState, NewFingerprint, Opened, StorageInfo, Unlocking};
-pub use api::{Edit, Edited, Reply, Request};
+pub use api::{Edit, Edited, MediaItem, MediaPending, MediaSpace, MediaState, NewFile, Reply, Request};
 pub use client::{Channel, DeviceClient, DeviceFuture, SharedVault, Vault};
 
 #[cfg(feature = "store")]

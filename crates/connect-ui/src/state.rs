@@ -286,9 +286,8 @@ pub fn use_backend() -> DeviceClient {
 /// every change (the revision) or when a signal `read` reads changes. The
 /// value is `None` only until the first read finishes; after that a re-read
 /// keeps showing the last value, so nothing flickers or loses its place.
-/// A read that found the store locked (it lost a race to the lock: "Give the
-/// phone back" locks as the supporter's screen opens) reads again once the
-/// phone is unlocked.
+/// A read that found the store locked reads again once the phone is unlocked
+/// ([`use_read_again_once_open`]).
 pub fn use_backend_read<T, F>(mut read: impl FnMut(DeviceClient) -> F + 'static) -> Resource<Result<T, DeviceError>>
 where
     T: 'static,
@@ -296,10 +295,18 @@ where
 {
     let ui = use_ui();
     let backend = use_backend();
-    let mut resource = use_resource(move || {
+    let resource = use_resource(move || {
         let _ = ui.revision.read();
         read(backend.clone())
     });
+    use_read_again_once_open(resource);
+    resource
+}
+
+/// A read that found the store locked (it lost a race to the lock: "Give the
+/// phone back" locks as the supporter's screen opens) reads again once the
+/// phone is unlocked.
+pub fn use_read_again_once_open<T: 'static>(mut resource: Resource<Result<T, DeviceError>>) {
     let gate = try_use_context::<Gate>();
     // Once per opening: a read that fails again with the store open (another
     // window locked it) is left for that window's lock, never retried in a loop.
@@ -314,7 +321,6 @@ where
             resource.restart();
         }
     });
-    resource
 }
 
 /// Runs a backend call (a store read over many documents, a relay call)

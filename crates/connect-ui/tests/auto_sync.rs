@@ -140,7 +140,8 @@ fn settings_choose_how_often_to_sync_and_the_store_keeps_it() {
     let page = html(&dom);
     assert!(page.contains("Send to the team by itself while the app is open"), "{page}");
     assert!(page.contains("value=\"5\" selected"), "5 minutes is chosen: {page}");
-    let picker = listeners(&edits, "change").into_iter().last().expect("the period picker");
+    // The period picker; the media budget's picker comes after it, once its read lands.
+    let picker = listeners(&edits, "change").into_iter().rev().nth(1).expect("the period picker");
     choose(&mut dom, picker, "15");
     settle(&mut dom);
     assert_eq!(local.overview().unwrap().auto_sync_minutes, 15);

@@ -29,9 +29,9 @@ impl Camera for WebCamera {
     }
 }
 
-/// Stops the camera when the scan ends, however it ends (read, failed, or
-/// dropped because the scanner closed).
-struct Running(MediaStream);
+/// Stops the camera (or microphone) when what uses it ends, however it ends
+/// (read, failed, or dropped because its panel closed).
+pub(crate) struct Running(pub(crate) MediaStream);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -43,17 +43,38 @@ impl Drop for Running {
     }
 }
 
-/// The camera refused or missing, in words.
-fn camera_error(e: &JsValue) -> DeviceError {
+/// What the page asked the phone for, for the words when it is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asked {
+    /// The camera, to read an invite's QR code.
+    CameraForCode,
+    /// The camera, to take a photo.
+    CameraForPhoto,
+    /// The microphone, to record a voice note.
+    Microphone,
+}
+
+/// The camera or microphone refused or missing, in words, with what to do instead.
+pub(crate) fn device_refused(e: &JsValue, asked: Asked) -> DeviceError {
     let name = e.dyn_ref::<web_sys::DomException>().map(web_sys::DomException::name).unwrap_or_default();
+    let (thing, instead) = match asked {
+        Asked::CameraForCode => ("camera", "type the code"),
+        Asked::CameraForPhoto => ("camera", "choose a photo instead"),
+        Asked::Microphone => ("microphone", "type what they said instead"),
+    };
     DeviceError::refused(match name.as_str() {
         "NotAllowedError" | "SecurityError" => {
-            "The camera was not allowed. Allow it in the browser's settings, or type the code."
+            format!("The {thing} was not allowed. Allow it in the browser's settings, or {instead}.")
         }
-        "NotFoundError" | "OverconstrainedError" => "This phone has no camera the app can use. Type the code instead.",
-        "NotReadableError" => "The camera is in use by another app. Close it and try again, or type the code.",
-        _ => "The camera could not start. Type the code instead.",
+        "NotFoundError" | "OverconstrainedError" => format!("This phone has no {thing} the app can use: {instead}."),
+        "NotReadableError" => format!("The {thing} is in use by another app. Close it and try again, or {instead}."),
+        _ => format!("The {thing} could not start: {instead}."),
     })
+}
+
+/// The camera refused or missing, in words.
+fn camera_error(e: &JsValue) -> DeviceError {
+    device_refused(e, Asked::CameraForCode)
 }
 
 async fn scan(video_id: &str) -> Result<String, DeviceError> {
@@ -109,8 +130,8 @@ async fn scan(video_id: &str) -> Result<String, DeviceError> {
     }
 }
 
-/// The scanner's `<video>`, once Dioxus has drawn it.
-async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVideoElement, DeviceError> {
+/// The `<video>` with this id, once Dioxus has drawn it.
+pub(crate) async fn wait_for_video(document: &web_sys::Document, id: &str) -> Result<HtmlVideoElement, DeviceError> {
     for _ in 0..ELEMENT_WAIT_MS / 50 {
         if let Some(element) = document.get_element_by_id(id)
             && let Ok(video) = element.dyn_into::<HtmlVideoElement>()

@@ -9,7 +9,8 @@
 //! the messages of [`message`], as JSON. `static/app.js` starts the worker
 //! first and compiles the module once for both, so the store opens while the
 //! page starts. The page also lends the screens the camera, to read an
-//! invite's QR code ([`frame`] reads one frame), the browser's online,
+//! invite's QR code ([`frame`] reads one frame), the microphone and camera
+//! for voice notes and photos (`phone_media`), the browser's online,
 //! offline and page-hidden events, for the auto-sync, and the phone's
 //! fingerprint or face unlock (WebAuthn with the PRF extension, `webauthn`),
 //! whose secret it passes to the worker to combine with the PIN.
@@ -27,6 +28,8 @@ mod lifecycle;
 pub mod message;
 #[cfg(target_arch = "wasm32")]
 mod page;
+#[cfg(target_arch = "wasm32")]
+mod phone_media;
 #[cfg(target_arch = "wasm32")]
 mod webauthn;
 #[cfg(target_arch = "wasm32")]

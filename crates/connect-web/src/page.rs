@@ -326,6 +326,14 @@ fn camera() -> Box<dyn std::any::Any> {
     Box::new(camera)
 }
 
+/// The microphone, camera and player, for voice notes and photos.
+fn phone_media() -> Box<dyn std::any::Any> {
+    // The page is single-threaded: nothing here crosses a thread.
+    #[allow(clippy::arc_with_non_send_sync)]
+    let media: connect_ui::phone_media::SharedPhoneMedia = Arc::new(crate::phone_media::WebPhoneMedia);
+    Box::new(media)
+}
+
 /// Whether the page's address asks to try the app (`?demo`): the first run
 /// then offers the fictional demo caseload.
 fn page_asks_for_demo() -> bool {
@@ -356,6 +364,7 @@ pub(crate) fn run() {
         .with_cfg(dioxus::web::Config::new().rootname("app-root"))
         .with_context_provider(vault)
         .with_context_provider(camera)
+        .with_context_provider(phone_media)
         .with_context_provider(lifecycle)
         .with_context_provider(history)
         .launch(connect_ui::Root);

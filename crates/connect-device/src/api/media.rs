@@ -6,12 +6,21 @@ use connect_model::DocumentId;
 use connect_model::media::{Media, MediaPlace};
 use serde::{Deserialize, Serialize};
 
+/// The largest file taken in to be prepared: a camera's photo before it is
+/// scaled (a 50-megapixel JPEG is about 20 MB), with room to spare. A voice
+/// note must be within the model's 25 MiB as it is.
+pub const INPUT_BYTES_MAX: u64 = 64 * 1024 * 1024;
+
+/// Why a file too large to take in is refused.
+pub const INPUT_TOO_LARGE: &str = "That file is too large for a photo or a voice note (64 MB at most).";
+
 /// A file a person recorded, took or picked, to attach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewFile {
     /// Where it goes.
     pub place: MediaPlace,
     /// The bytes as recorded or picked (a photo is re-encoded before it is kept).
+    #[serde(with = "wire_bytes")]
     pub bytes: Vec<u8>,
     /// Its caption, which is also its alt text.
     pub caption: String,
@@ -102,5 +111,60 @@ impl MediaPending {
     #[must_use]
     pub fn total(self) -> u32 {
         self.voice + self.photos
+    }
+}
+
+/// What this phone keeps of voice notes and photos, for Settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaSpace {
+    /// How much fetched copies may take, in bytes (200 MB unless changed).
+    pub budget: u64,
+    /// Bytes of copies fetched from the team (evicted first when over budget).
+    pub fetched: u64,
+    /// Bytes of files made on this phone (never evicted).
+    pub made_here: u64,
+}
+
+/// File bytes in JSON as one base64 string: the web worker's messages are
+/// JSON, where a list of numbers would take three to four times the bytes.
+pub mod wire_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the bytes as base64.
+    pub fn serialize<S: Serializer>(bytes: &[u8], to: S) -> Result<S::Ok, S::Error> {
+        to.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    /// Reads base64 back; anything else is an error in words.
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Vec<u8>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(from)?;
+        STANDARD
+            .decode(text.as_bytes())
+            .map_err(|e| serde::de::Error::custom(format!("file bytes are not base64: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_bytes_travel_as_base64_and_bad_base64_is_refused() {
+        let file = NewFile {
+            place: MediaPlace::About,
+            bytes: (0..=255).collect(),
+            caption: "the garden".into(),
+            transcript: String::new(),
+            measured_ms: Some(1200),
+            by_resident: true,
+        };
+        let json = serde_json::to_string(&file).unwrap();
+        assert!(json.len() < 600, "{} bytes of JSON for 256 of file", json.len());
+        assert_eq!(serde_json::from_str::<NewFile>(&json).unwrap(), file);
+        let bad = json.replace("AAEC", "!!!!");
+        let err = serde_json::from_str::<NewFile>(&bad).unwrap_err().to_string();
+        assert!(err.contains("not base64"), "{err}");
     }
 }

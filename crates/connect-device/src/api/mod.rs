@@ -13,7 +13,9 @@ pub mod request;
 pub mod views;
 
 pub use edit::{Edit, Edited};
-pub use media::{MediaItem, MediaPending, MediaReport, MediaState, NewFile};
+pub use media::{
+    INPUT_BYTES_MAX, INPUT_TOO_LARGE, MediaItem, MediaPending, MediaReport, MediaSpace, MediaState, NewFile,
+};
 pub use request::{Reply, Request};
 pub use views::{
     AuditView, DEFAULT_AUTO_SYNC_MINUTES, IntroView, InviteCard, NewPlace, ResidentData, SubjectAccess, SyncOverview,

@@ -32,6 +32,8 @@ pub enum Request {
     RemoveMedia(ResidentId, connect_model::ItemId),
     /// The phone's media budget, in megabytes.
     SetMediaBudget(u64),
+    /// What voice notes and photos take on this phone, and the budget.
+    MediaSpace,
     /// This device's identity.
     Me,
     /// The caseload, sorted by name.
@@ -137,13 +139,16 @@ pub enum Request {
 
 impl Request {
     /// Whether it writes something to send to the team, so a sync should
-    /// follow: an edit, a new resident, an introduction, a new place.
+    /// follow: an edit, a new resident, an introduction, a new place, a
+    /// voice note or photo added or removed.
     #[must_use]
     pub fn writes_for_the_team(&self) -> bool {
         matches!(
             self,
             Self::CreateResident(_)
                 | Self::Edit(..)
+                | Self::AddMedia(..)
+                | Self::RemoveMedia(..)
                 | Self::Introduce(_)
                 | Self::AddPlace(_)
                 | Self::SetShortCheckin(_)
@@ -158,7 +163,9 @@ pub enum Reply {
     /// Voice notes and photos, with their state.
     Media(Vec<super::MediaItem>),
     /// A file's bytes.
-    Bytes(Vec<u8>),
+    Bytes(#[serde(with = "super::media::wire_bytes")] Vec<u8>),
+    /// What media takes here ([`Request::MediaSpace`]).
+    MediaSpace(super::MediaSpace),
     /// Done, nothing to show.
     Done,
     /// An edit was saved ([`Request::Edit`]).

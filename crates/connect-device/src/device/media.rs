@@ -22,7 +22,7 @@ use connect_sync::api::BLOB_PATCH_BYTES;
 
 use super::{Device, now, store_error};
 use crate::DeviceError;
-use crate::api::{MediaItem, MediaPending, MediaReport, MediaState, NewFile};
+use crate::api::{MediaItem, MediaPending, MediaReport, MediaSpace, MediaState, NewFile};
 use crate::network::{MediaPart, Network, RelayAccess};
 
 /// The setting that holds the phone's media budget, in megabytes.
@@ -306,6 +306,20 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
     pub fn media_budget(&self) -> Result<u64, DeviceError> {
         let mb = self.with(|s| s.setting(MEDIA_BUDGET_SETTING).map_err(store_error))?;
         Ok(mb.and_then(|m| m.parse().ok()).unwrap_or(DEFAULT_MEDIA_BUDGET_MB) * 1_000_000)
+    }
+
+    /// What voice notes and photos take here, for Settings: fetched copies
+    /// (which the budget bounds) and files made here (which it never evicts).
+    pub fn media_space(&self) -> Result<MediaSpace, DeviceError> {
+        let files = self.with(|s| s.media_files().map_err(store_error))?;
+        let mut space = MediaSpace { budget: self.media_budget()?, ..MediaSpace::default() };
+        for f in files {
+            match f.origin {
+                MediaOrigin::Here => space.made_here += f.stored,
+                MediaOrigin::Downloaded => space.fetched += f.stored,
+            }
+        }
+        Ok(space)
     }
 
     /// Sets the phone's media budget, in megabytes (at least 10).

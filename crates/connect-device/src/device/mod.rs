@@ -199,6 +199,7 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             Request::Media(r) => Reply::Media(self.media_of(r)?),
             Request::RemoveMedia(r, id) => done(self.remove_media(r, id)?),
             Request::SetMediaBudget(mb) => done(self.set_media_budget(mb)?),
+            Request::MediaSpace => Reply::MediaSpace(self.media_space()?),
             Request::Overview => Reply::Overview(self.overview()?),
             Request::SetDeviceName(name) => Reply::Me(self.set_device_name(&name)?),
             Request::ResidentLock => Reply::ResidentLock(self.resident_lock()?),

@@ -26,13 +26,7 @@ pub struct Prepared {
     pub dimensions: Option<(u32, u32)>,
 }
 
-/// The largest file taken in to be prepared: a camera's photo before it is
-/// scaled (a 50-megapixel JPEG is about 20 MB), with room to spare. A voice
-/// note must be within the model's 25 MiB as it is.
-pub const INPUT_BYTES_MAX: u64 = 64 * 1024 * 1024;
-
-/// Why a file too large to take in is refused.
-pub const INPUT_TOO_LARGE: &str = "That file is too large for a photo or a voice note (64 MB at most).";
+pub use crate::api::{INPUT_BYTES_MAX, INPUT_TOO_LARGE};
 
 /// Prepares the bytes a person recorded, took or picked: a photo is
 /// re-encoded ([`photo::prepare`]); a voice note is kept as recorded, its

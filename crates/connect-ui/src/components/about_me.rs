@@ -1,9 +1,11 @@
-//! "About me", in the resident's words, editable in place.
+//! "About me", in the resident's words, editable in place, with voice
+//! notes and photos beside it.
 
 use connect_model::ResidentId;
+use connect_model::media::MediaPlace;
 use dioxus::prelude::*;
 
-use crate::components::TheySaidThis;
+use crate::components::{MediaShelf, TheySaidThis};
 use crate::drafts::use_draft;
 use crate::i18n::Msg;
 use crate::state::{apply_edit_then, use_backend, use_ui};
@@ -57,6 +59,7 @@ pub fn AboutMe(resident: ResidentId, text: String, resident_mode: bool) -> Eleme
                     {ui.t(Msg::EditItem)} " " span { class: "visually-hidden", {ui.t(Msg::AboutMe)} }
                 }
             }
+            MediaShelf { resident, place: MediaPlace::About, resident_mode, read_only: false }
         }
     }
 }

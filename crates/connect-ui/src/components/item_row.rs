@@ -1,11 +1,13 @@
-//! One offer, ask or goal: its words, who wrote it, and what can be done with it.
+//! One offer, ask or goal: its words, who wrote it, its voice notes and
+//! photos, and what can be done with it.
 
 use connect_model::ResidentId;
 use connect_model::directory::Directory;
+use connect_model::media::MediaPlace;
 use connect_model::page::{AskStatus, Section};
 use dioxus::prelude::*;
 
-use crate::components::{AskLinks, ItemEditForm};
+use crate::components::{AskLinks, ItemEditForm, MediaShelf};
 use crate::i18n::Msg;
 use crate::item_view::{ItemView, category_msg, status_msg, written_down_msg};
 use crate::state::{Notice, apply_edit, use_backend, use_ui};
@@ -56,6 +58,8 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
         li { class: if item.author.is_resident() { "item theirs" } else { "item" },
             if *editing.read() {
                 ItemEditForm { resident, section, item: id, text: item.text.clone(), theirs: item.author.is_resident(), resident_mode, on_done: move |()| editing.set(false) }
+                // Voice notes and photos are added (and removed) while the item is open for editing.
+                MediaShelf { resident, place: MediaPlace::Item(id), resident_mode, read_only: false }
             } else {
                 p { class: "item-text", "{item.text}" }
                 p { class: "item-meta",
@@ -63,6 +67,7 @@ pub fn ItemRow(resident: ResidentId, item: ItemView, directory: Option<Directory
                     if let Some(c) = item.category { span { class: "tag", {ui.t(category_msg(c))} } }
                     if let Some(s) = item.status { span { class: "tag status-{s}", {ui.t(status_msg(s))} } }
                 }
+                MediaShelf { resident, place: MediaPlace::Item(id), resident_mode, read_only: true }
                 if section == Section::Asks && !resident_mode && let Some(directory) = directory {
                     AskLinks { resident, ask: id, text: item.text.clone(), links: item.links.clone(), directory }
                 }

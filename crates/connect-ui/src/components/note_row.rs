@@ -1,12 +1,14 @@
-//! One journal note: when, what kind, who wrote it, the words, and (for the
-//! team) "Edit" and "Remove". A removed note leaves the journal but stays in
-//! the record's history, and "Undo" brings it back.
+//! One journal note: when, what kind, who wrote it, the words, its voice
+//! notes and photos, and (for the team) "Edit" and "Remove". A removed note
+//! leaves the journal but stays in the record's history, and "Undo" brings
+//! it back.
 
 use connect_model::ResidentId;
 use connect_model::journal::{Entry, Marker, Visibility};
+use connect_model::media::MediaPlace;
 use dioxus::prelude::*;
 
-use crate::components::no_visit_msg;
+use crate::components::{MediaShelf, no_visit_msg};
 use crate::i18n::Msg;
 use crate::state::{Notice, apply_edit, apply_edit_then, use_backend, use_ui};
 use connect_device::Edit;
@@ -63,8 +65,11 @@ pub fn NoteRow(resident: ResidentId, visibility: Visibility, entry: Entry, read_
                         button { class: "button secondary", r#type: "button", onclick: move |_| editing.set(false), {ui.t(Msg::Cancel)} }
                     }
                 }
+                // Voice notes and photos are added (and removed) while the note is open for editing.
+                MediaShelf { resident, place: MediaPlace::Note(id), resident_mode: false, read_only: false }
             } else {
                 if !entry.text.is_empty() { p { class: "item-text", "{entry.text}" } }
+                MediaShelf { resident, place: MediaPlace::Note(id), resident_mode: false, read_only: true }
                 if !read_only {
                     div { class: "actions",
                         if entry.marker != Marker::NotToday {

@@ -43,6 +43,7 @@ pub fn ResidentMode(resident: ResidentId) -> Element {
     let gate = use_gate();
     let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
     let mut part = use_signal(|| Part::Page);
+    crate::media_view::use_provide_media(resident);
     use_residents_language(ui, data, backend.own_resident() == Some(resident));
     let d = match &*data.read() {
         Some(Ok(d)) => d.clone(),

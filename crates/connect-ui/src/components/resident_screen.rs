@@ -16,6 +16,7 @@ pub fn ResidentScreen(resident: ResidentId, tab: Tab) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let data = use_backend_read(move |backend| async move { backend.resident(resident).await });
+    crate::media_view::use_provide_media(resident);
     let data = match &*data.read() {
         Some(Ok(d)) => d.clone(),
         Some(Err(e)) => return rsx! { p { class: "notice notice-error", role: "alert", "{e}" } },

@@ -1,13 +1,16 @@
 //! Settings: language, this device's name and id, connecting to the team relay
 //! (the invite typed, or read from its QR code where there is a camera), how
 //! often to sync by itself, (for coordinators) inviting a new device, the
-//! space the app has (in the browser), and what protects this phone's
+//! space the app has (in the browser), how much of the team's voice notes
+//! and photos to keep for offline visits, and what protects this phone's
 //! records: the fingerprint, the PIN, erasing after wrong PINs.
 
 use connect_model::AuthorRole;
 use dioxus::prelude::*;
 
-use crate::components::{AutoSyncPicker, DeviceNameForm, EnrolForm, LanguagePicker, PhoneProtection, StoragePanel};
+use crate::components::{
+    AutoSyncPicker, DeviceNameForm, EnrolForm, LanguagePicker, MediaBudgetPicker, PhoneProtection, StoragePanel,
+};
 use crate::i18n::Msg;
 use crate::state::{use_backend, use_backend_read, use_ui};
 
@@ -39,6 +42,7 @@ pub fn SettingsScreen() -> Element {
                 p { class: "hint", {ui.t(Msg::InvitesMoved)} }
             }
             StoragePanel {}
+            MediaBudgetPicker {}
             PhoneProtection {}
         }
     }

@@ -1,7 +1,9 @@
 //! The sending chip: always in view at the top of supporter screens. It says
 //! one of two things, in the same words everywhere: "Saved on this phone, not
 //! sent yet (N)", where N counts what the person did (a resident added, an
-//! offer, a note), or "Sent to the team"; and "Sending…" while the auto-sync
+//! offer, a note), or "Sent to the team"; voice notes and photos still only
+//! here are counted by kind ("2 voice notes only on this phone"), in the chip
+//! when nothing else waits and on the line below it when something does; and "Sending…" while the auto-sync
 //! runs. Below it, when the last send was and when the next one is, and "Send
 //! now". A failure the person asked about is said at once; one the auto-sync
 //! met is said quietly, with the time of the next try, and never interrupts
@@ -11,7 +13,21 @@ use dioxus::prelude::*;
 
 use crate::auto_sync::{SyncState, use_auto_sync};
 use crate::i18n::Msg;
-use crate::state::{use_backend_read, use_ui};
+use crate::state::{Ui, use_backend_read, use_ui};
+
+/// Voice notes and photos made here and not yet with the team, by kind:
+/// "2 voice notes only on this phone · 1 photo only on this phone"; empty
+/// when none wait.
+fn media_waiting_words(ui: Ui, pending: connect_device::MediaPending) -> String {
+    let mut parts = Vec::new();
+    if pending.voice > 0 {
+        parts.push(ui.tr(Msg::VoiceNotesOnlyHere, &[("n", pending.voice.into())]));
+    }
+    if pending.photos > 0 {
+        parts.push(ui.tr(Msg::PhotosOnlyHere, &[("n", pending.photos.into())]));
+    }
+    parts.join(" · ")
+}
 
 /// The top bar's sync state and button.
 #[component]
@@ -43,6 +59,7 @@ pub fn StatusBar() -> Element {
         }
         auto.sync_now();
     };
+    let media_waiting = media_waiting_words(ui, o.media_pending);
     // Two states, in the same words everywhere: something is only here, or
     // everything has reached the team. (And, while it runs, "Sending…".)
     let (state_class, icon, state) = if syncing {
@@ -50,10 +67,14 @@ pub fn StatusBar() -> Element {
     } else if o.unsent > 0 || !o.enrolled {
         let count = if o.unsent > 0 { format!(" ({})", o.unsent) } else { String::new() };
         ("chip-waiting", "↑ ", format!("{}{count}", ui.t(Msg::NotSentYet)))
+    } else if !media_waiting.is_empty() {
+        // Only files wait: the chip says which, by kind.
+        ("chip-waiting", "↑ ", media_waiting.clone())
     } else {
         ("chip-safe", "☁ ", ui.t(Msg::SentToTeam))
     };
     let refused = sync.refused.join("; ");
+    let media_detail = (o.unsent > 0 || !o.enrolled) && !media_waiting.is_empty();
     // The next send follows the last one's line, when there is one.
     let sep = if last.is_some() || o.unsent > 0 { " · " } else { "" };
     // Only the chip and its button stay on screen while scrolling: one line
@@ -73,6 +94,9 @@ pub fn StatusBar() -> Element {
             }
         }
         p { class: "status-detail",
+            if media_detail {
+                span { class: "status-media", "{media_waiting} · " }
+            }
             if !o.enrolled {
                 // A resident's own phone has no Settings to join from.
                 span { class: "status-next", {ui.t(if own_phone { Msg::SentOnceJoined } else { Msg::JoinTeamToSend })} }

@@ -8,7 +8,8 @@ use crate::state::use_ui;
 use connect_device::{SharedVault, StorageInfo};
 
 /// Bytes in the nearest whole unit a person reads at a glance.
-fn amount(lang: Lang, bytes: u64) -> String {
+#[must_use]
+pub fn amount(lang: Lang, bytes: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     let mb = bytes as f64 / MB;
     // Always one decimal, so the figure does not jump as it grows.

@@ -1,13 +1,15 @@
 //! The resident's story: first who can read it, asked in their voice ("Who
 //! can read my story?") as four large choices, any wider sharing confirmed in
-//! plain words before it counts; then their story in their words; then every
+//! plain words before it counts; then their story in their words, with its
+//! voice notes and photos; then every
 //! change of consent with who made it and when.
 
 use connect_model::ResidentId;
+use connect_model::media::MediaPlace;
 use connect_model::story::{Consent, Story};
 use dioxus::prelude::*;
 
-use crate::components::{ConsentChoices, TheySaidThis};
+use crate::components::{ConsentChoices, MediaShelf, TheySaidThis};
 use crate::drafts::use_draft;
 use crate::i18n::Msg;
 use crate::item_view::written_down_msg;
@@ -59,6 +61,7 @@ pub fn StoryView(resident: ResidentId, story: Option<Story>, resident_mode: bool
                     }
                     button { class: "button", r#type: "submit", {ui.t(Msg::SaveStory)} }
                 }
+                MediaShelf { resident, place: MediaPlace::Story, resident_mode, read_only: false }
             }
             if !history.is_empty() {
                 section { class: "page-section", "aria-labelledby": "h-consent-history",
