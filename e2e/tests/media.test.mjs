@@ -169,6 +169,13 @@ test('a voice note and a photo made offline are kept, play after a reload, sync,
     assert.ok(heard.t > 0.3, 'the other phone played it');
     await shot(other.page, 'media-other-phone');
     await audit(other.page, 'another phone with the voice note');
+    // At 200% text the cards still fit the phone's width.
+    await other.page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const overflow = await other.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `no sideways scrolling at 200% text (overflow ${overflow}px)`);
+    await theirs.scrollIntoViewIfNeeded();
+    await shot(other.page, 'media-200-percent');
+    await other.page.addStyleTag({ content: 'html { font-size: 100% !important; }' });
 
     // 6. Removing the photo on the first phone removes it from the other at its next sync.
     await photo.getByRole('button', { name: /^Remove/ }).click();
