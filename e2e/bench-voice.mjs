@@ -13,7 +13,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startRelay, openBrowser, fakeCamera, ready, root, connect, connectJson, coordinatorAndSupporter, addResident, tempDir,
+  startRelay, openBrowser, fakeCamera, root, connect, connectJson, coordinatorAndSupporter, addResident, tempDir,
+  joinFromBrowser,
 } from './tests/helpers.mjs';
 
 const seconds = Number(process.env.RECORD_SECONDS || 60);
@@ -22,12 +23,7 @@ const { chloeStore } = coordinatorAndSupporter(relay);
 const code = connectJson(chloeStore, 'invite', '--name', 'Bea', '--role', 'supporter').code;
 const { context, page } = await openBrowser(undefined, { camera: fakeCamera(null) });
 try {
-  await page.goto(relay.url);
-  await ready(page, 'Caseload', { name: 'Bea' });
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-  await page.getByRole('button', { name: 'Join your team' }).click();
-  await page.getByText('Sent to the team').first().waitFor({ timeout: 15000 });
+  await joinFromBrowser(page, relay.url, code, 'Bea');
   await page.getByRole('button', { name: 'Caseload' }).click();
   await addResident(page, 'Vera Voice');
   await page.locator('section.about-me').getByRole('button', { name: 'Add a voice note or photo' }).click();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startRelay, startPreview, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter, addResident, addOffer } from './helpers.mjs';
+import { root, startRelay, startPreview, openBrowser, ready, shot, audit, connect, connectJson, coordinatorAndSupporter, addResident, addOffer, joinFromBrowser } from './helpers.mjs';
 
 /** Syncs the CLI device every second until `seen` holds, for up to `limit` ms; answers the time taken. */
 async function cliSees(store, seen, limit) {
@@ -32,12 +32,7 @@ test('offline edits reach the team by themselves when the signal comes back, and
   const { context, page } = await openBrowser();
   const chip = page.locator('.sync-chip');
   try {
-    await page.goto(relay.url);
-    await ready(page, 'Caseload', { name: 'Amara' });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Join your team' }).click();
-    await chip.getByText('Sent to the team').waitFor({ timeout: 15000 });
+    await joinFromBrowser(page, relay.url, code, 'Amara');
     // Settings offers the schedule: every 5 minutes unless changed.
     const every = page.getByRole('combobox', { name: 'Send to the team by itself while the app is open' });
     assert.equal(await every.inputValue(), '5');

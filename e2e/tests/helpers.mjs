@@ -203,6 +203,20 @@ export async function openBrowser(viewport = PHONE, { camera } = {}) {
   return { context, page };
 }
 
+/**
+ * Opens the web app at `relayUrl` in `page`, sets it up for `name`, and joins
+ * the team in Settings with the invite `code` (the relay that served the app
+ * is filled in); waits for the first send to reach the team.
+ */
+export async function joinFromBrowser(page, relayUrl, code, name) {
+  await page.goto(relayUrl);
+  await ready(page, 'Caseload', { name });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
+  await page.getByRole('button', { name: 'Join your team' }).click();
+  await page.locator('.sync-chip').getByText('Sent to the team').waitFor({ timeout: 20000 });
+}
+
 /** Adds a resident from the caseload and waits for their page. */
 export async function addResident(page, name) {
   await page.getByRole('textbox', { name: /Add a resident/ }).fill(name);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   startRelay, openBrowser, fakeCamera, ready, shot, audit, smallTargets, connect, connectJson,
-  coordinatorAndSupporter, addResident, tempDir,
+  coordinatorAndSupporter, addResident, tempDir, joinFromBrowser,
 } from './helpers.mjs';
 
 /** Waits until the `<audio>` of the voice note card `card` has played some of it. */
@@ -48,12 +48,7 @@ test('a voice note and a photo made offline are kept, play after a reload, sync,
   const { context, page } = await openBrowser(undefined, { camera: fakeCamera(null) });
   const other = await openBrowser(undefined, { camera: fakeCamera(null) });
   try {
-    await page.goto(relay.url);
-    await ready(page, 'Caseload', { name: 'Bea' });
-    await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('textbox', { name: 'Invite code' }).fill(code);
-    await page.getByRole('button', { name: 'Join your team' }).click();
-    await page.getByText('Sent to the team').first().waitFor({ timeout: 15000 });
+    await joinFromBrowser(page, relay.url, code, 'Bea');
     // Settings says how much of the team's media this phone keeps.
     await page.getByRole('heading', { name: 'Voice notes and photos' }).waitFor();
     assert.equal(await page.getByRole('combobox', { name: /Keep the team's voice notes and photos/ }).inputValue(), '200');
@@ -153,12 +148,7 @@ test('a voice note and a photo made offline are kept, play after a reload, sync,
 
     // 5. Another phone (a second coordinator's browser) plays the voice note.
     const dee = connectJson(chloeStore, 'invite', '--name', 'Dee', '--role', 'coordinator').code;
-    await other.page.goto(relay.url);
-    await ready(other.page, 'Caseload', { name: 'Dee' });
-    await other.page.getByRole('button', { name: 'Settings' }).click();
-    await other.page.getByRole('textbox', { name: 'Invite code' }).fill(dee);
-    await other.page.getByRole('button', { name: 'Join your team' }).click();
-    await other.page.getByText('Sent to the team').first().waitFor({ timeout: 20000 });
+    await joinFromBrowser(other.page, relay.url, dee, 'Dee');
     await other.page.getByRole('button', { name: 'Caseload' }).click();
     await other.page.getByText('Olive Media').first().click();
     const theirs = other.page.locator('section.about-me li.media-card[data-kind="voice"]');

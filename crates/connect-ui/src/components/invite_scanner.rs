@@ -5,6 +5,7 @@
 use dioxus::prelude::*;
 
 use crate::camera::SharedCamera;
+use crate::components::CameraView;
 use crate::i18n::Msg;
 use crate::invite_link::InviteLink;
 use crate::state::use_ui;
@@ -40,14 +41,7 @@ pub fn InviteScanner(on_read: EventHandler<InviteLink>) -> Element {
     rsx! {
         div { class: "invite-scanner",
             if *scanning.read() {
-                video {
-                    id: VIDEO_ID,
-                    class: "camera",
-                    autoplay: true,
-                    muted: true,
-                    "playsinline": "true",
-                    "aria-label": ui.t(Msg::CameraPicture),
-                }
+                CameraView { id: VIDEO_ID }
                 p { class: "hint", role: "status", {ui.t(Msg::PointAtInvite)} }
                 button { class: "button secondary", r#type: "button", onclick: move |_| scanning.set(false), {ui.t(Msg::StopScanning)} }
             } else {

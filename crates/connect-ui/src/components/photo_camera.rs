@@ -5,6 +5,7 @@
 
 use dioxus::prelude::*;
 
+use crate::components::CameraView;
 use crate::i18n::Msg;
 use crate::phone_media::SharedPhoneMedia;
 use crate::state::use_ui;
@@ -48,14 +49,7 @@ pub fn PhotoCamera(on_taken: EventHandler<Vec<u8>>, on_cancel: EventHandler<()>)
             if let Some(why) = problem() {
                 p { class: "status-error", role: "alert", "{why}" }
             } else {
-                video {
-                    id: VIDEO_ID,
-                    class: "camera",
-                    autoplay: true,
-                    muted: true,
-                    "playsinline": "true",
-                    "aria-label": ui.t(Msg::CameraPicture),
-                }
+                CameraView { id: VIDEO_ID }
             }
             div { class: "actions",
                 if problem.read().is_none() {
