@@ -1,10 +1,11 @@
 //! The suite every [`RelayStore`](crate::RelayStore) backend must pass.
 
+use connect_model::automerge::Automerge;
 use connect_model::directory;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
 
-use crate::{CommitOutcome, CommitSave, Invite, InviteFrom, InviteProblem, RelayStore, SyncCommit};
+use crate::{CommitOutcome, CommitSave, DocSave, Invite, InviteFrom, InviteProblem, RelayStore, SyncCommit};
 
 mod blobs;
 mod concurrency;
@@ -16,6 +17,21 @@ static NO_MEDIA: std::collections::BTreeSet<connect_model::media::BlobHash> = st
 
 fn at(m: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + m * 60_000)
+}
+
+/// Saves every change of `doc` as new, from `device`; its feed position.
+///
+/// # Panics
+/// If the store refuses it.
+pub fn save_whole<S: RelayStore>(
+    store: &S,
+    id: DocumentId,
+    team: TeamId,
+    doc: &Automerge,
+    device: DeviceId,
+    now: Timestamp,
+) -> u64 {
+    store.save(DocSave { id, team, doc, new_changes: &doc.get_heads(), device: Some(device), now }).unwrap()
 }
 
 fn team_with_device<S: RelayStore>(store: &mut S, role: AuthorRole) -> (TeamId, DeviceId, uuid::Uuid) {
@@ -113,11 +129,11 @@ pub fn documents_round_trip_and_feed_numbers_changes<S: RelayStore>(store: &mut 
     let actor = connect_model::actor_for(device, 1);
     let mut doc = page::create(&actor, r, "Doreen", &ctx).unwrap();
     let id = DocumentId::resident(r, DocKind::Page);
-    let s1 = store.save(id, team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    let s1 = save_whole(store, id, team, &doc, device, at(1));
     let before = doc.get_heads();
     page::add_offer(&mut doc, &ctx, "cooking", Category::Caring).unwrap();
     let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
-    let s2 = store.save(id, team, &doc, &new, Some(device), at(2)).unwrap();
+    let s2 = store.save(DocSave { id, team, doc: &doc, new_changes: &new, device: Some(device), now: at(2) }).unwrap();
     assert!(s2 > s1 && s1 > head0);
     assert_eq!(store.load(id).unwrap().unwrap().get_heads(), doc.get_heads());
     let feed = store.feed_since(team, head0, 100).unwrap();
@@ -141,7 +157,7 @@ pub fn erasure_removes_documents_and_leaves_tombstones<S: RelayStore>(store: &mu
     let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(1));
     let doc = page::create(&connect_model::actor_for(device, 1), r, "Doreen", &ctx).unwrap();
     let id = DocumentId::resident(r, DocKind::Page);
-    let s = store.save(id, team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    let s = save_whole(store, id, team, &doc, device, at(1));
     store.set_sync_state(device, id, Some(b"x")).unwrap();
     let erased = store.erase_resident(r, at(2)).unwrap();
     assert_eq!(erased.len(), 6);
@@ -152,7 +168,12 @@ pub fn erasure_removes_documents_and_leaves_tombstones<S: RelayStore>(store: &mu
     assert!(store.assignments(person).unwrap().is_empty());
     let feed = store.feed_since(team, s - 1, 100).unwrap();
     assert!(feed.iter().any(|e| e.doc == id && e.erased));
-    assert!(store.save(id, team, &doc, &doc.get_heads(), Some(device), at(3)).is_err(), "no resurrection");
+    assert!(
+        store
+            .save(DocSave { id, team, doc: &doc, new_changes: &doc.get_heads(), device: Some(device), now: at(3) })
+            .is_err(),
+        "no resurrection"
+    );
 }
 
 /// Erasure reaches the resident's own devices: they are revoked (so their
@@ -293,21 +314,15 @@ pub fn a_sync_commit_over_a_changed_document_is_a_conflict<S: RelayStore>(store:
     let r = ResidentId::random();
     let id = DocumentId::resident(r, DocKind::Page);
     let base = page_doc(r, device, &[]);
-    store.save(id, team, &base, &base.get_heads(), Some(device), at(2)).unwrap();
+    save_whole(store, id, team, &base, device, at(2));
     let mut theirs = base.fork();
     let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Ben", device), at(3));
     page::add_offer(&mut theirs, &ctx, "theirs", Category::Practical).unwrap();
     let mut ours = base.fork();
     page::add_offer(&mut ours, &ctx, "ours", Category::Practical).unwrap();
+    let new_changes: Vec<_> = theirs.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
     store
-        .save(
-            id,
-            team,
-            &theirs,
-            &theirs.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect::<Vec<_>>(),
-            Some(device),
-            at(3),
-        )
+        .save(DocSave { id, team, doc: &theirs, new_changes: &new_changes, device: Some(device), now: at(3) })
         .unwrap();
     let new: Vec<_> = ours.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
     let (chunk, base_heads, heads) = (ours.save_after(&base.get_heads()), base.get_heads(), ours.get_heads());
@@ -334,7 +349,7 @@ pub fn unconfirmed_sync_states_are_forgotten_and_rounds_only_grow<S: RelayStore>
     let r = ResidentId::random();
     let page_id = DocumentId::resident(r, DocKind::Page);
     let page_d = page_doc(r, device, &[]);
-    store.save(page_id, team, &page_d, &page_d.get_heads(), Some(device), at(2)).unwrap();
+    save_whole(store, page_id, team, &page_d, device, at(2));
     let states = [(dir, vec![7], Some(3)), (page_id, vec![8], None)];
     let c = SyncCommit { sync_states: &states, round: 3, ..commit(team, person, device, &[]) };
     assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Committed);
@@ -359,7 +374,8 @@ pub fn the_feed_keeps_one_entry_per_document_its_latest<S: RelayStore>(store: &m
         let before = doc.get_heads();
         page::add_offer(&mut doc, &ctx, &format!("offer {i}"), Category::Practical).unwrap();
         let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
-        last = store.save(id, team, &doc, &new, Some(device), at(i)).unwrap();
+        last =
+            store.save(DocSave { id, team, doc: &doc, new_changes: &new, device: Some(device), now: at(i) }).unwrap();
     }
     let entries = store.feed_since(team, 0, 100).unwrap();
     let mine: Vec<_> = entries.iter().filter(|e| e.doc == id).collect();
@@ -441,8 +457,8 @@ pub fn touch_puts_a_document_back_at_the_head_of_the_feed<S: RelayStore>(store: 
     let (a, b) = (ResidentId::random(), ResidentId::random());
     let (id_a, id_b) = (DocumentId::resident(a, DocKind::Page), DocumentId::resident(b, DocKind::Page));
     let (doc_a, doc_b) = (page_doc(a, device, &[]), page_doc(b, device, &[]));
-    store.save(id_a, team, &doc_a, &doc_a.get_heads(), Some(device), at(1)).unwrap();
-    let seq_b = store.save(id_b, team, &doc_b, &doc_b.get_heads(), Some(device), at(2)).unwrap();
+    save_whole(store, id_a, team, &doc_a, device, at(1));
+    let seq_b = save_whole(store, id_b, team, &doc_b, device, at(2));
     let touched = store.touch(id_a, at(3)).unwrap().expect("a stored document is touched");
     assert!(touched > seq_b);
     assert_eq!(store.feed_head(team).unwrap(), touched);
@@ -463,7 +479,7 @@ pub fn counts_follow_documents_devices_and_teams<S: RelayStore>(store: &mut S) {
     let r = ResidentId::random();
     store.register_resident(r, team, person, at(1)).unwrap();
     let doc = page_doc(r, device, &[]);
-    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    save_whole(store, DocumentId::resident(r, DocKind::Page), team, &doc, device, at(1));
     assert_eq!(store.counts().unwrap(), (2, 1, 1));
     store.revoke_device(device, at(2)).unwrap();
     team_with_device_named(store, "Elsewhere");
@@ -571,7 +587,7 @@ pub fn a_teams_stored_bytes_follow_its_saves_and_erasures<S: RelayStore>(store: 
     let r = ResidentId::random();
     store.register_resident(r, team, person, at(1)).unwrap();
     let doc = page_doc(r, device, &["soup", "a lift to the market"]);
-    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    save_whole(store, DocumentId::resident(r, DocKind::Page), team, &doc, device, at(1));
     assert_eq!(store.team_bytes(team).unwrap(), start + doc.save().len() as u64);
     store.erase_resident(r, at(2)).unwrap();
     assert_eq!(store.team_bytes(team).unwrap(), start);
@@ -585,7 +601,7 @@ pub fn erasure_remembers_who_could_see_the_resident<S: RelayStore>(store: &mut S
     let r = ResidentId::random();
     store.register_resident(r, team, person, at(1)).unwrap();
     let doc = page_doc(r, device, &[]);
-    store.save(DocumentId::resident(r, DocKind::Page), team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    save_whole(store, DocumentId::resident(r, DocKind::Page), team, &doc, device, at(1));
     assert_eq!(store.erased_resident(r).unwrap(), None);
     store.erase_resident(r, at(2)).unwrap();
     let erased = store.erased_resident(r).unwrap().expect("remembered");

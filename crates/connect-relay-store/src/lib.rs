@@ -19,6 +19,7 @@ pub mod blobs;
 #[cfg(feature = "testing")]
 pub mod conformance;
 mod error;
+mod people;
 pub mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
@@ -145,6 +146,23 @@ pub struct DeviceRecord {
     pub name: String,
     /// Revoked devices are refused and told to wipe.
     pub revoked: bool,
+}
+
+/// A document's new changes, to save ([`RelayStore::save`]).
+#[derive(Debug, Clone, Copy)]
+pub struct DocSave<'a> {
+    /// The document.
+    pub id: DocumentId,
+    /// Its team.
+    pub team: TeamId,
+    /// The whole document, the new changes in it.
+    pub doc: &'a Automerge,
+    /// The changes to save and log.
+    pub new_changes: &'a [ChangeHash],
+    /// The device they came from; `None` for the relay's own.
+    pub device: Option<DeviceId>,
+    /// When.
+    pub now: Timestamp,
 }
 
 /// One feed entry.
@@ -312,13 +330,21 @@ pub trait RelayStore: sql::SqlRunner {
         from: &InviteFrom,
         now: Timestamp,
         expires_at: Timestamp,
-    ) -> Result<uuid::Uuid>;
+    ) -> Result<uuid::Uuid> {
+        sql::write(self, |db| people::create_invite(db, code_hash, invite, from, now, expires_at))
+    }
     /// The invite a code's hash belongs to, read without taking a write lock.
-    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>>;
+    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {
+        sql::read(self, |db| people::find_invite(db, code_hash))
+    }
     /// An invite by id.
-    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>>;
+    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>> {
+        sql::read(self, |db| people::invite(db, id))
+    }
     /// A team's invites, newest first.
-    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>>;
+    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
+        sql::read(self, |db| people::invites(db, team))
+    }
     /// Cancels an unused invite; returns whether it was one.
     fn cancel_invite(&self, id: uuid::Uuid, now: Timestamp) -> Result<bool> {
         sql::write(self, |db| queries::cancel_invite(db, id, now))
@@ -335,22 +361,36 @@ pub trait RelayStore: sql::SqlRunner {
         device_name: &str,
         token_hash: &[u8],
         now: Timestamp,
-    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>>;
+    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+        sql::write(self, |db| {
+            people::redeem_invite(db, code_hash, person_name, device_id, device_name, token_hash, now)
+        })
+    }
     /// The device a token belongs to; records it as seen.
     fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>>;
     /// A device by id.
-    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>>;
+    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
+        sql::read(self, |db| people::device(db, device))
+    }
     /// Revokes a device and cancels the unused invites it made; returns
     /// whether it existed.
-    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool>;
+    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
+        sql::write(self, |db| people::revoke_device(db, device, now))
+    }
     /// Takes a person off their team: revokes their devices, cancels the
     /// invites those made, removes their assignments, and keeps their name
     /// for the audit trail. `None` if there is no such person.
-    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>>;
+    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>> {
+        sql::write(self, |db| people::remove_person(db, person, now))
+    }
     /// People on a team.
-    fn people(&self, team: TeamId) -> Result<Vec<Person>>;
+    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
+        sql::read(self, |db| people::people(db, team))
+    }
     /// Devices on a team.
-    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>>;
+    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
+        sql::read(self, |db| people::devices(db, team))
+    }
     /// Assigns a resident to a person.
     fn assign(&self, resident: ResidentId, person: uuid::Uuid) -> Result<()> {
         sql::write(self, |db| queries::assign(db, resident, person))
@@ -375,15 +415,7 @@ pub trait RelayStore: sql::SqlRunner {
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>>;
     /// Saves a document's new changes, appends one feed entry and logs each
     /// accepted change, in one transaction. Returns the feed position.
-    fn save(
-        &self,
-        id: DocumentId,
-        team: TeamId,
-        doc: &Automerge,
-        new_changes: &[ChangeHash],
-        device: Option<DeviceId>,
-        now: Timestamp,
-    ) -> Result<u64>;
+    fn save(&self, save: DocSave<'_>) -> Result<u64>;
     /// Puts an existing document back at the head of the feed without changing
     /// it, so devices that can newly see it (after an assignment) receive it.
     fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>>;
@@ -392,7 +424,9 @@ pub trait RelayStore: sql::SqlRunner {
         sql::read(self, |db| queries::is_erased(db, id))
     }
     /// Who could see a resident before they were erased (`None` if they were not).
-    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>>;
+    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
+        sql::read(self, |db| people::erased_resident(db, resident))
+    }
     /// Erases every document of a resident, with their sync states, change log
     /// and assignments ([`policy::plan_erasure`]), remembers who could see
     /// them, and puts tombstones in the feed. Returns the ids erased.

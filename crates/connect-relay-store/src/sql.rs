@@ -14,6 +14,16 @@ pub enum Param<'a> {
     Text(&'a str),
     /// Bytes (`BLOB`, `BYTEA`).
     Bytes(&'a [u8]),
+    /// No value, in a text column (PostgreSQL checks a null's type too).
+    NullText,
+}
+
+impl<'a> Param<'a> {
+    /// Text, or `NULL` where there is none.
+    #[must_use]
+    pub fn opt_text(text: Option<&'a str>) -> Self {
+        text.map_or(Param::NullText, Param::Text)
+    }
 }
 
 /// A value read from a row.

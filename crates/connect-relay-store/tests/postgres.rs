@@ -8,8 +8,9 @@
 
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
+use connect_relay_store::conformance::save_whole;
 use connect_relay_store::testing::{fresh_postgres_database, postgres_server};
-use connect_relay_store::{Invite, POOL_SIZE, PostgresRelayStore, RelayStore};
+use connect_relay_store::{DocSave, Invite, POOL_SIZE, PostgresRelayStore, RelayStore};
 
 fn fresh() -> PostgresRelayStore {
     PostgresRelayStore::open(&fresh_postgres_database(), POOL_SIZE).unwrap()
@@ -37,12 +38,12 @@ fn team_with_resident(store: &PostgresRelayStore, words: &str) -> (TeamId, Devic
     let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(1));
     let mut doc = page::create(&connect_model::actor_for(device, 1), r, "Doreen Quillfeather", &ctx).unwrap();
     let id = DocumentId::resident(r, DocKind::Page);
-    store.save(id, team, &doc, &doc.get_heads(), Some(device), at(1)).unwrap();
+    save_whole(store, id, team, &doc, device, at(1));
     // A second save, so the words sit in a change chunk as well as a snapshot.
     let before = doc.get_heads();
     page::add_offer(&mut doc, &ctx, words, Category::Creative).unwrap();
     let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
-    store.save(id, team, &doc, &new, Some(device), at(2)).unwrap();
+    store.save(DocSave { id, team, doc: &doc, new_changes: &new, device: Some(device), now: at(2) }).unwrap();
     (team, device, r)
 }
 
@@ -87,7 +88,7 @@ fn two_relays_on_one_database_see_each_others_writes_and_number_the_feed_in_comm
                         let id = DocumentId::resident(r, DocKind::Page);
                         let ctx = EditContext::new(Author::new(AuthorRole::Supporter, "Amara", device), at(4));
                         let doc = page::create(&connect_model::actor_for(device, 1), r, "Ben", &ctx).unwrap();
-                        store.save(id, team, &doc, &doc.get_heads(), Some(device), at(4)).unwrap();
+                        save_whole(store, id, team, &doc, device, at(4));
                         ids.push(id);
                     }
                     done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);

@@ -4,7 +4,7 @@
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId};
 
-use super::{NO_MEDIA, at, commit, page_doc, team_with_device};
+use super::{NO_MEDIA, at, commit, page_doc, save_whole, team_with_device};
 use crate::{CommitOutcome, CommitSave, RelayStore, SyncCommit};
 
 /// Two writers commit changes to one document at the same time, each built
@@ -91,7 +91,7 @@ pub fn a_reader_polling_between_concurrent_commits_never_skips_one<S: RelayStore
                         let r = ResidentId::random();
                         let id = DocumentId::resident(r, DocKind::Page);
                         let doc = page_doc(r, device, &["soup"]);
-                        store.save(id, team, &doc, &doc.get_heads(), Some(device), at(2)).unwrap();
+                        save_whole(store, id, team, &doc, device, at(2));
                         ids.push(id);
                     }
                     done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);

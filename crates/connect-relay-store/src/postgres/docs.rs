@@ -12,7 +12,7 @@ use postgres::IsolationLevel;
 use super::{Client, Db, PostgresRelayStore, to_i64, to_u64};
 use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
 use crate::shared::{Saved, Upload};
-use crate::{CommitOutcome, DocView, RelayStoreError, Result, StoredDocument, SyncCommit};
+use crate::{CommitOutcome, DocSave, DocView, RelayStoreError, Result, StoredDocument, SyncCommit};
 
 /// Locks the team's row for the rest of the transaction: every writer of a
 /// team's documents or feed takes it first (see the module docs).
@@ -155,15 +155,8 @@ impl PostgresRelayStore {
         Ok(team)
     }
 
-    pub(super) fn save_doc(
-        &self,
-        id: DocumentId,
-        team: TeamId,
-        doc: &Automerge,
-        new_changes: &[ChangeHash],
-        device: Option<DeviceId>,
-        now: Timestamp,
-    ) -> Result<u64> {
+    pub(super) fn save_doc(&self, save: DocSave<'_>) -> Result<u64> {
+        let DocSave { id, team, doc, new_changes, device, now } = save;
         let mut conn = self.conn()?;
         let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
         let team = team.to_string();

@@ -36,7 +36,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
-use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::automerge::Automerge;
 use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use postgres::types::ToSql;
 use postgres::{GenericClient, IsolationLevel, Row, Statement};
@@ -45,8 +45,8 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::shared::pool_builder;
 use crate::{
-    AcceptedChange, CommitOutcome, DeviceRecord, DocView, ErasedResident, FeedEntry, Invite, InviteFrom, InviteProblem,
-    InviteRecord, Person, PersonRemoved, PoolState, RelayStore, RelayStoreError, Result, SyncCommit,
+    AcceptedChange, CommitOutcome, DeviceRecord, DocSave, DocView, FeedEntry, PoolState, RelayStore, RelayStoreError,
+    Result, SyncCommit,
 };
 
 /// Numbered migrations, applied in order; the version is kept in `relay_schema`.
@@ -198,10 +198,6 @@ impl Checkout {
     }
 }
 
-fn bad(e: impl std::fmt::Display) -> RelayStoreError {
-    RelayStoreError::BadValue(e.to_string())
-}
-
 fn to_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
@@ -209,43 +205,6 @@ fn to_i64(n: u64) -> i64 {
 fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
-
-/// The columns of a person, from `at` on: id, team, name, role, resident, removed.
-fn person_from(row: &Row, at: usize) -> Result<Person> {
-    let resident: Option<String> = row.try_get(at + 4)?;
-    Ok(Person {
-        person_id: row.try_get::<_, String>(at)?.parse().map_err(bad)?,
-        team: row.try_get::<_, String>(at + 1)?.parse()?,
-        name: row.try_get(at + 2)?,
-        role: row.try_get::<_, String>(at + 3)?.parse()?,
-        resident: resident.map(|r| r.parse()).transpose()?,
-        removed: row.try_get::<_, Option<i64>>(at + 5)?.is_some(),
-    })
-}
-
-/// A device and its person, as [`device_select!`] reads them.
-fn device_from(row: &Row) -> Result<DeviceRecord> {
-    Ok(DeviceRecord {
-        device_id: row.try_get::<_, String>(0)?.parse()?,
-        name: row.try_get(1)?,
-        revoked: row.try_get::<_, Option<i64>>(2)?.is_some(),
-        person: person_from(row, 3)?,
-    })
-}
-
-/// The device query, with its `WHERE` (and `ORDER BY`) appended; column 9
-/// is the device's "last seen", for authentication.
-macro_rules! device_select {
-    ($tail:literal) => {
-        concat!(
-            "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role, p.resident_id,
-                    p.removed_at, d.last_seen
-             FROM devices d JOIN people p ON p.person_id = d.person_id ",
-            $tail
-        )
-    };
-}
-pub(crate) use device_select;
 
 /// `postgres://user@host:port/db`, without the password.
 fn place_of(config: &postgres::Config) -> String {
@@ -340,86 +299,8 @@ impl RelayStore for PostgresRelayStore {
         self.create_team_in(name, directory, now)
     }
 
-    fn create_invite_from(
-        &self,
-        code_hash: &[u8],
-        invite: &Invite,
-        from: &InviteFrom,
-        now: Timestamp,
-        expires_at: Timestamp,
-    ) -> Result<uuid::Uuid> {
-        self.create_invite_in(code_hash, invite, from, now, expires_at)
-    }
-
-    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {
-        let mut conn = self.conn()?;
-        people::find_invite(&mut conn.db(), code_hash)
-    }
-
-    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>> {
-        self.invite_by_id(id)
-    }
-
-    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
-        self.team_invites(team)
-    }
-
-    fn redeem_invite(
-        &self,
-        code_hash: &[u8],
-        person_name: &str,
-        device_id: DeviceId,
-        device_name: &str,
-        token_hash: &[u8],
-        now: Timestamp,
-    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
-        self.redeem_invite_in(code_hash, person_name, device_id, device_name, token_hash, now)
-    }
-
     fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
         self.device_by_token_in(token_hash, now)
-    }
-
-    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .opt(device_select!("WHERE d.device_id = $1"), &[&device.to_string()])?
-            .map(|r| device_from(&r))
-            .transpose()
-    }
-
-    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
-        let mut conn = self.conn()?;
-        let mut db = conn.db().begin(IsolationLevel::ReadCommitted)?;
-        let (revoked, _) = people::revoke(&mut db, &[device.to_string()], now)?;
-        db.commit()?;
-        Ok(revoked > 0)
-    }
-
-    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>> {
-        self.remove_person_in(person, now)
-    }
-
-    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .all(
-                "SELECT person_id, team_id, name, role, resident_id, removed_at FROM people WHERE team_id = $1
-                 ORDER BY created_at, person_id",
-                &[&team.to_string()],
-            )?
-            .iter()
-            .map(|r| person_from(r, 0))
-            .collect()
-    }
-
-    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
-        let mut conn = self.conn()?;
-        conn.db()
-            .all(device_select!("WHERE d.team_id = $1 ORDER BY d.enrolled_at, d.device_id"), &[&team.to_string()])?
-            .iter()
-            .map(device_from)
-            .collect()
     }
 
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
@@ -429,24 +310,12 @@ impl RelayStore for PostgresRelayStore {
             .transpose()
     }
 
-    fn save(
-        &self,
-        id: DocumentId,
-        team: TeamId,
-        doc: &Automerge,
-        new_changes: &[ChangeHash],
-        device: Option<DeviceId>,
-        now: Timestamp,
-    ) -> Result<u64> {
-        self.save_doc(id, team, doc, new_changes, device, now)
+    fn save(&self, save: DocSave<'_>) -> Result<u64> {
+        self.save_doc(save)
     }
 
     fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
         self.touch_in(id, now)
-    }
-
-    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
-        self.erased_resident_in(resident)
     }
 
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {

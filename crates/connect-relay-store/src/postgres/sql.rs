@@ -55,6 +55,7 @@ fn to_postgres<'a>(params: &[Param<'a>]) -> Vec<Box<dyn ToSql + Sync + 'a>> {
                 Param::Int(n) => Box::new(n),
                 Param::Text(t) => Box::new(t),
                 Param::Bytes(b) => Box::new(b),
+                Param::NullText => Box::new(None::<&str>),
             }
         })
         .collect()

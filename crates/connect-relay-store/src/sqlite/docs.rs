@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use super::{SqliteRelayStore, bad, to_i64, to_u64};
 use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
 use crate::shared::{Saved, Upload};
-use crate::{AcceptedChange, CommitOutcome, DocView, FeedEntry, RelayStoreError, Result, StoredDocument, SyncCommit};
+use crate::{
+    AcceptedChange, CommitOutcome, DocSave, DocView, FeedEntry, RelayStoreError, Result, StoredDocument, SyncCommit,
+};
 
 /// A stored document's snapshot and chunks, as one byte string.
 fn stored_bytes(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>> {
@@ -274,15 +276,8 @@ impl SqliteRelayStore {
         })
     }
 
-    pub(super) fn save_doc(
-        &self,
-        id: DocumentId,
-        team: TeamId,
-        doc: &Automerge,
-        new_changes: &[ChangeHash],
-        device: Option<DeviceId>,
-        now: Timestamp,
-    ) -> Result<u64> {
+    pub(super) fn save_doc(&self, save: DocSave<'_>) -> Result<u64> {
+        let DocSave { id, team, doc, new_changes, device, now } = save;
         self.write(|tx| {
             let stored: Option<Vec<ChangeHash>> = tx
                 .query_row("SELECT heads FROM documents WHERE doc_id = ?1", [id.to_string()], |r| {

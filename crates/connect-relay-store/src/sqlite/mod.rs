@@ -19,15 +19,15 @@ mod people;
 
 use std::path::{Path, PathBuf};
 
-use connect_model::automerge::{Automerge, ChangeHash};
+use connect_model::automerge::Automerge;
 use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::shared::pool_builder;
 use crate::sql::{Cell, Param, Sql, SqlRunner, sqlite_placeholders};
 use crate::{
-    AcceptedChange, CommitOutcome, DeviceRecord, DocView, ErasedResident, FeedEntry, Invite, InviteFrom, InviteProblem,
-    InviteRecord, POOL_SIZE, Person, PersonRemoved, PoolState, RelayStore, RelayStoreError, Result, SyncCommit,
+    AcceptedChange, CommitOutcome, DeviceRecord, DocSave, DocView, FeedEntry, POOL_SIZE, PoolState, RelayStore,
+    RelayStoreError, Result, SyncCommit,
 };
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
@@ -120,40 +120,6 @@ fn to_u64(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-/// The columns of a person, from `at` on: id, team, name, role, resident, removed.
-fn person_from(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Person> {
-    let id: String = row.get(at)?;
-    let team: String = row.get(at + 1)?;
-    let role: String = row.get(at + 3)?;
-    let resident: Option<String> = row.get(at + 4)?;
-    Ok(Person {
-        person_id: id.parse().map_err(bad)?,
-        team: team.parse().map_err(bad)?,
-        name: row.get(at + 2)?,
-        role: role.parse().map_err(bad)?,
-        resident: resident.map(|r| r.parse().map_err(bad)).transpose()?,
-        removed: row.get::<_, Option<i64>>(at + 5)?.is_some(),
-    })
-}
-
-/// A person's columns, as [`person_from`] reads them.
-const PERSON_COLUMNS: &str = "person_id, team_id, name, role, resident_id, removed_at";
-
-/// A device and its person (column 9 is its "last seen", for authentication).
-const DEVICE_SELECT: &str = "SELECT d.device_id, d.name, d.revoked_at, p.person_id, p.team_id, p.name, p.role,
-            p.resident_id, p.removed_at, d.last_seen
-     FROM devices d JOIN people p ON p.person_id = d.person_id";
-
-fn device_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceRecord> {
-    let id: String = row.get(0)?;
-    Ok(DeviceRecord {
-        device_id: id.parse().map_err(bad)?,
-        name: row.get(1)?,
-        revoked: row.get::<_, Option<i64>>(2)?.is_some(),
-        person: person_from(row, 3)?,
-    })
-}
-
 impl SqliteRelayStore {
     /// Opens (creating if needed) the relay database at `path`, with a pool
     /// of [`POOL_SIZE`] connections.
@@ -233,6 +199,7 @@ fn to_sqlite<'a>(p: &'a Param<'a>) -> ToSqlOutput<'a> {
         Param::Int(n) => ToSqlOutput::Owned(rusqlite::types::Value::Integer(n)),
         Param::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
         Param::Bytes(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        Param::NullText => ToSqlOutput::Borrowed(ValueRef::Null),
     }
 }
 
@@ -287,97 +254,20 @@ impl RelayStore for SqliteRelayStore {
         self.create_team_in(name, directory, now)
     }
 
-    fn create_invite_from(
-        &self,
-        code_hash: &[u8],
-        invite: &Invite,
-        from: &InviteFrom,
-        now: Timestamp,
-        expires_at: Timestamp,
-    ) -> Result<uuid::Uuid> {
-        self.create_invite_in(code_hash, invite, from, now, expires_at)
-    }
-
-    fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {
-        people::find_invite(&*self.conn()?, code_hash)
-    }
-
-    fn invite(&self, id: uuid::Uuid) -> Result<Option<InviteRecord>> {
-        self.invite_by_id(id)
-    }
-
-    fn invites(&self, team: TeamId) -> Result<Vec<InviteRecord>> {
-        self.team_invites(team)
-    }
-
-    fn redeem_invite(
-        &self,
-        code_hash: &[u8],
-        person_name: &str,
-        device_id: DeviceId,
-        device_name: &str,
-        token_hash: &[u8],
-        now: Timestamp,
-    ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
-        self.redeem_invite_in(code_hash, person_name, device_id, device_name, token_hash, now)
-    }
-
     fn device_by_token(&self, token_hash: &[u8], now: Timestamp) -> Result<Option<DeviceRecord>> {
         self.device_by_token_in(token_hash, now)
-    }
-
-    fn device(&self, device: DeviceId) -> Result<Option<DeviceRecord>> {
-        let conn = self.conn()?;
-        Ok(conn
-            .query_row(&format!("{DEVICE_SELECT} WHERE d.device_id = ?1"), [device.to_string()], device_from)
-            .optional()?)
-    }
-
-    fn revoke_device(&self, device: DeviceId, now: Timestamp) -> Result<bool> {
-        self.write(|tx| Ok(people::revoke(tx, &[device.to_string()], now)?.0 > 0))
-    }
-
-    fn remove_person(&self, person: uuid::Uuid, now: Timestamp) -> Result<Option<PersonRemoved>> {
-        self.remove_person_in(person, now)
-    }
-
-    fn people(&self, team: TeamId) -> Result<Vec<Person>> {
-        let conn = self.conn()?;
-        let mut stmt =
-            conn.prepare(&format!("SELECT {PERSON_COLUMNS} FROM people WHERE team_id = ?1 ORDER BY created_at"))?;
-        let rows = stmt.query_map([team.to_string()], |r| person_from(r, 0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn devices(&self, team: TeamId) -> Result<Vec<DeviceRecord>> {
-        let conn = self.conn()?;
-        let mut stmt = conn.prepare(&format!("{DEVICE_SELECT} WHERE d.team_id = ?1 ORDER BY d.enrolled_at"))?;
-        let rows = stmt.query_map([team.to_string()], device_from)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn load(&self, id: DocumentId) -> Result<Option<Automerge>> {
         docs::load_in(&*self.conn()?, id)
     }
 
-    fn save(
-        &self,
-        id: DocumentId,
-        team: TeamId,
-        doc: &Automerge,
-        new_changes: &[ChangeHash],
-        device: Option<DeviceId>,
-        now: Timestamp,
-    ) -> Result<u64> {
-        self.save_doc(id, team, doc, new_changes, device, now)
+    fn save(&self, save: DocSave<'_>) -> Result<u64> {
+        self.save_doc(save)
     }
 
     fn touch(&self, id: DocumentId, now: Timestamp) -> Result<Option<u64>> {
         self.write(|tx| docs::touch_in(tx, id, now))
-    }
-
-    fn erased_resident(&self, resident: ResidentId) -> Result<Option<ErasedResident>> {
-        people::erased_resident(&*self.conn()?, resident)
     }
 
     fn erase_resident(&self, resident: ResidentId, now: Timestamp) -> Result<Vec<DocumentId>> {
