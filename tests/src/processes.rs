@@ -95,19 +95,7 @@ impl RelayProcess {
     /// If it does not start within 20 s.
     #[must_use]
     pub fn serve(db: &str, port: u16) -> Self {
-        let child = Command::new(relay_binary())
-            .arg("--db")
-            .arg(db)
-            .args(["--db-pool", "4", "serve", "--listen", &format!("127.0.0.1:{port}")])
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "the relay on port {port} did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Self { child, db: db.to_owned(), port }
+        Self::serve_with(db, port, &[])
     }
 
     /// Serves `db` on `port` with extra `serve` flags.

@@ -65,14 +65,8 @@ fn probe(relay: &Relay, device: &Device, owner: &Device, id: DocumentId) -> (boo
 #[test]
 fn every_role_sees_and_writes_exactly_what_it_should() {
     let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let (amara, chloe, doreen, kwame) = harness::amara_and_chloe_with_two_residents(&relay);
     let ben = relay.enrol("Ben", AuthorRole::Supporter, None);
-    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
-    let kwame = connect_store::create_resident(&mut amara.store, &me, "Kwame", at(1)).unwrap();
-    amara.sync_ok();
-    chloe.sync_ok();
     let resident = relay.enrol("Doreen", AuthorRole::Resident, Some(doreen));
 
     let dir = DocumentId::directory(relay.team);

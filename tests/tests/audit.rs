@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use connect_model::history::{self, AcceptedRecord, KnownDevice};
 use connect_model::page::{self, Category};
-use connect_model::{AuthorRole, DocKind, DocumentId, journal};
+use connect_model::{AuthorRole, DocKind, DocumentId};
 use connect_store::DocumentStore;
 use harness::{Relay, at};
 use tower::ServiceExt;
@@ -37,25 +37,7 @@ async fn each_change_is_named_with_its_person_and_device_and_each_role_sees_only
     let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
     let ben = relay.enrol("Ben", AuthorRole::Supporter, None);
 
-    let doreen = connect_store::create_resident(&mut amara.store, &amara.identity, "Doreen", at(1)).unwrap();
-    let ctx = amara.identity.context(at(2));
-    amara
-        .store
-        .edit(DocumentId::resident(doreen, DocKind::Page), |d| page::add_offer(d, &ctx, "curry", Category::Caring))
-        .unwrap();
-    amara
-        .store
-        .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| {
-            let e = journal::NewEntry {
-                happened_at: at(2),
-                marker: journal::Marker::Visit,
-                text: "stairs",
-                mood: None,
-                reason: None,
-            };
-            journal::add_entry(d, &ctx, &e)
-        })
-        .unwrap();
+    let doreen = amara.resident_with_offer_and_team_note("Doreen", "curry", "stairs");
     amara.sync_ok();
     chloe.sync_ok();
     let ctx = chloe.identity.context(at(3));

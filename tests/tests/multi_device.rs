@@ -254,13 +254,7 @@ fn run_random(seed: u64) {
 #[test]
 fn an_erased_resident_disappears_from_every_device_and_cannot_come_back() {
     let relay = Relay::new();
-    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
-    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
-    let kwame = connect_store::create_resident(&mut amara.store, &me, "Kwame", at(1)).unwrap();
-    amara.sync_ok();
-    chloe.sync_ok();
+    let (mut amara, mut chloe, doreen, kwame) = harness::amara_and_chloe_with_two_residents(&relay);
     // Amara edits Doreen's page offline, unaware of the erasure to come.
     let ctx = amara.identity.context(at(2));
     let page_id = DocumentId::resident(doreen, DocKind::Page);
@@ -309,28 +303,11 @@ fn erasure_reaches_a_device_that_was_offline_and_leaves_no_trace_in_the_relay_fi
     let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
     let mut ben = relay.enrol("Ben", AuthorRole::Supporter, None);
 
-    let me = amara.identity.clone();
-    let doreen = connect_store::create_resident(&mut amara.store, &me, "Zebediah Quillfeather", at(1)).unwrap();
-    let ctx = me.context(at(2));
-    amara
-        .store
-        .edit(DocumentId::resident(doreen, DocKind::Page), |d| {
-            page::add_offer(d, &ctx, "marmalade every spring", Category::Caring).map(drop)
-        })
-        .unwrap();
-    amara
-        .store
-        .edit(DocumentId::resident(doreen, DocKind::TeamNotes), |d| {
-            let e = journal::NewEntry {
-                happened_at: at(2),
-                marker: journal::Marker::Visit,
-                text: "Wickhamshire stairs",
-                mood: None,
-                reason: None,
-            };
-            journal::add_entry(d, &ctx, &e).map(drop)
-        })
-        .unwrap();
+    let doreen = amara.resident_with_offer_and_team_note(
+        "Zebediah Quillfeather",
+        "marmalade every spring",
+        "Wickhamshire stairs",
+    );
     amara.sync_ok();
     connect_relay::admin::assign(&*relay.db.lock().unwrap(), relay.team, doreen, ben.record.person.person_id, at(2))
         .unwrap();

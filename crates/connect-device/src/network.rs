@@ -75,15 +75,21 @@ pub trait Network {
     /// bytes the relay then holds (another amount than expected if a lost
     /// answer left it ahead: the device goes on from there).
     async fn media_send(&self, relay: &RelayAccess, part: MediaPart) -> Result<u64, SyncError>;
-    /// At most `max` bytes of a complete media file, from `offset` on.
-    async fn media_fetch(
-        &self,
-        relay: &RelayAccess,
-        doc: DocumentId,
-        hash: BlobHash,
-        offset: u64,
-        max: u64,
-    ) -> Result<Vec<u8>, SyncError>;
+    /// At most `range.max` bytes of a complete media file, from `range.offset` on.
+    async fn media_fetch(&self, relay: &RelayAccess, range: MediaRange) -> Result<Vec<u8>, SyncError>;
+}
+
+/// Which bytes of a complete media file to fetch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MediaRange {
+    /// The document the file belongs to.
+    pub doc: DocumentId,
+    /// The file's SHA-256.
+    pub hash: BlobHash,
+    /// Where to start.
+    pub offset: u64,
+    /// At most this many bytes.
+    pub max: u64,
 }
 
 /// One request's worth of a media file to send.
@@ -174,15 +180,8 @@ impl Network for HttpNetwork {
         client(relay)?.media_send(part.doc, part.hash, part.length, part.offset, part.bytes).await
     }
 
-    async fn media_fetch(
-        &self,
-        relay: &RelayAccess,
-        doc: DocumentId,
-        hash: BlobHash,
-        offset: u64,
-        max: u64,
-    ) -> Result<Vec<u8>, SyncError> {
-        client(relay)?.media_fetch(doc, hash, offset, max).await
+    async fn media_fetch(&self, relay: &RelayAccess, r: MediaRange) -> Result<Vec<u8>, SyncError> {
+        client(relay)?.media_fetch(r.doc, r.hash, r.offset, r.max).await
     }
 }
 
@@ -239,14 +238,7 @@ impl Network for Offline {
     async fn media_send(&self, _: &RelayAccess, _: MediaPart) -> Result<u64, SyncError> {
         out_of_reach()
     }
-    async fn media_fetch(
-        &self,
-        _: &RelayAccess,
-        _: DocumentId,
-        _: BlobHash,
-        _: u64,
-        _: u64,
-    ) -> Result<Vec<u8>, SyncError> {
+    async fn media_fetch(&self, _: &RelayAccess, _: MediaRange) -> Result<Vec<u8>, SyncError> {
         out_of_reach()
     }
 }

@@ -18,7 +18,7 @@ use connect_sync::api::{
 use connect_sync::driver::AsyncSessionStore;
 use connect_sync::{SyncError, SyncReport};
 
-use crate::network::{MediaPart, Moment, Network, RelayAccess, Synced};
+use crate::network::{MediaPart, MediaRange, Moment, Network, RelayAccess, Synced};
 
 /// Media files a [`FakeRelay`] holds, by document and hash: each file's
 /// length and the bytes it has of it.
@@ -209,14 +209,8 @@ impl Network for FakeRelay {
         Ok(media.get(&(part.doc, part.hash)).map_or(0, |(_, b)| b.len() as u64))
     }
 
-    async fn media_fetch(
-        &self,
-        _: &RelayAccess,
-        doc: DocumentId,
-        hash: BlobHash,
-        offset: u64,
-        max: u64,
-    ) -> Result<Vec<u8>, SyncError> {
+    async fn media_fetch(&self, _: &RelayAccess, range: MediaRange) -> Result<Vec<u8>, SyncError> {
+        let MediaRange { doc, hash, offset, max } = range;
         self.media_calls.fetch_add(1, Ordering::SeqCst);
         self.answer()?;
         let media = lock(&self.media);

@@ -363,7 +363,10 @@ pub trait RelayStore: sql::SqlRunner {
         now: Timestamp,
     ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
         sql::write(self, |db| {
-            people::redeem_invite(db, code_hash, person_name, device_id, device_name, token_hash, now)
+            people::redeem_invite(
+                db,
+                &people::Enrolling { code_hash, person_name, device_id, device_name, token_hash, now },
+            )
         })
     }
     /// The device a token belongs to; records it as seen.

@@ -160,17 +160,23 @@ pub(crate) fn invites(db: &mut dyn Sql, team: TeamId) -> Result<Vec<InviteRecord
     .collect()
 }
 
+/// What a device enrolling brings ([`redeem_invite`]).
+pub(crate) struct Enrolling<'a> {
+    pub(crate) code_hash: &'a [u8],
+    pub(crate) person_name: &'a str,
+    pub(crate) device_id: DeviceId,
+    pub(crate) device_name: &'a str,
+    pub(crate) token_hash: &'a [u8],
+    pub(crate) now: Timestamp,
+}
+
 /// Redeems an invite in one transaction (`db`): the person and the device
 /// are made, and the invite is used.
 pub(crate) fn redeem_invite(
     db: &mut dyn Sql,
-    code_hash: &[u8],
-    person_name: &str,
-    device_id: DeviceId,
-    device_name: &str,
-    token_hash: &[u8],
-    now: Timestamp,
+    e: &Enrolling<'_>,
 ) -> Result<std::result::Result<DeviceRecord, InviteProblem>> {
+    let Enrolling { code_hash, person_name, device_id, device_name, token_hash, now } = *e;
     let device_name = connect_model::limits::optional("device name", device_name, connect_model::limits::NAME_MAX)?;
     // FOR UPDATE: a second relay redeeming the same code at the same time
     // waits, then sees it used (SQLite has one writer at a time already).

@@ -30,6 +30,19 @@ use crate::{SyncError, api};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::{driver::Transport, protocol::Limits};
 
+/// A sync exchange's request, for either transport: reqwest's blocking and
+/// async builders have the same methods.
+macro_rules! sync_post {
+    ($transport:expr, $body:expr) => {
+        $transport
+            .client
+            .post($transport.url.clone())
+            .bearer_auth(&$transport.token)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body($body)
+    };
+}
+
 /// Store setting: the relay's base URL.
 pub const RELAY_URL_SETTING: &str = "relay_url";
 /// Store setting: this device's token.
@@ -165,14 +178,7 @@ impl HttpTransport {
 #[cfg(not(target_arch = "wasm32"))]
 impl Transport for HttpTransport {
     fn exchange(&mut self, body: Vec<u8>) -> Result<Vec<u8>, SyncError> {
-        let response = self
-            .client
-            .post(self.url.clone())
-            .bearer_auth(&self.token)
-            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-            .body(body)
-            .send()
-            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let response = sync_post!(self, body).send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status();
         let wait = retry_after(response.headers());
         // A body cut off mid-way is an error here, so nothing half-read is applied.
@@ -198,15 +204,7 @@ impl AsyncHttpTransport {
 
 impl AsyncTransport for AsyncHttpTransport {
     async fn exchange(&mut self, body: Vec<u8>) -> Result<Vec<u8>, SyncError> {
-        let response = self
-            .client
-            .post(self.url.clone())
-            .bearer_auth(&self.token)
-            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-            .body(body)
-            .send()
-            .await
-            .map_err(|e| SyncError::Unreachable(e.to_string()))?;
+        let response = sync_post!(self, body).send().await.map_err(|e| SyncError::Unreachable(e.to_string()))?;
         let status = response.status();
         let wait = retry_after(response.headers());
         let bytes = response.bytes().await.map_err(|e| SyncError::Unreachable(format!("response cut off: {e}")))?;

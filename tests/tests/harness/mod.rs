@@ -183,4 +183,42 @@ impl<S: DocumentStore> Device<S> {
     pub fn sync_ok(&mut self) -> SyncReport {
         self.sync(None, 0.0).unwrap()
     }
+
+    /// A new resident named `name`, with an offer and a team-only visit note
+    /// written here at minute 2 (not yet synced).
+    pub fn resident_with_offer_and_team_note(&mut self, name: &str, offer: &str, note: &str) -> ResidentId {
+        use connect_model::page::{self, Category};
+        use connect_model::{DocKind, DocumentId, journal};
+        let resident = connect_store::create_resident(&mut self.store, &self.identity, name, at(1)).unwrap();
+        let ctx = self.identity.context(at(2));
+        self.store
+            .edit(DocumentId::resident(resident, DocKind::Page), |d| page::add_offer(d, &ctx, offer, Category::Caring))
+            .unwrap();
+        self.store
+            .edit(DocumentId::resident(resident, DocKind::TeamNotes), |d| {
+                let e = journal::NewEntry {
+                    happened_at: at(2),
+                    marker: journal::Marker::Visit,
+                    text: note,
+                    mood: None,
+                    reason: None,
+                };
+                journal::add_entry(d, &ctx, &e)
+            })
+            .unwrap();
+        resident
+    }
+}
+
+/// A team of Amara (supporter) and Chloe (coordinator), and the two
+/// residents Amara added (Doreen and Kwame), synced by both.
+pub fn amara_and_chloe_with_two_residents(relay: &Relay) -> (Device, Device, ResidentId, ResidentId) {
+    let mut amara = relay.enrol("Amara", AuthorRole::Supporter, None);
+    let mut chloe = relay.enrol("Chloe", AuthorRole::Coordinator, None);
+    let me = amara.identity.clone();
+    let doreen = connect_store::create_resident(&mut amara.store, &me, "Doreen", at(1)).unwrap();
+    let kwame = connect_store::create_resident(&mut amara.store, &me, "Kwame", at(1)).unwrap();
+    amara.sync_ok();
+    chloe.sync_ok();
+    (amara, chloe, doreen, kwame)
 }

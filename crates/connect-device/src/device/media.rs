@@ -23,7 +23,7 @@ use connect_sync::api::BLOB_PATCH_BYTES;
 use super::{Device, now, store_error};
 use crate::DeviceError;
 use crate::api::{MediaItem, MediaPending, MediaReport, MediaSpace, MediaState, NewFile};
-use crate::network::{MediaPart, Network, RelayAccess};
+use crate::network::{MediaPart, MediaRange, Network, RelayAccess};
 
 /// The setting that holds the phone's media budget, in megabytes.
 pub const MEDIA_BUDGET_SETTING: &str = "media_budget_mb";
@@ -235,7 +235,8 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
         let start = stored;
         while stored < length {
             let max = (length - stored).min(BLOB_PATCH_BYTES as u64);
-            let bytes = self.reached(self.network.media_fetch(relay, doc, hash, stored, max).await)?;
+            let bytes =
+                self.reached(self.network.media_fetch(relay, MediaRange { doc, hash, offset: stored, max }).await)?;
             if bytes.is_empty() || stored + bytes.len() as u64 > length {
                 return Err(DeviceError::Network("The team's copy of that file is not the size it should be.".into()));
             }

@@ -32,6 +32,16 @@ fn page_by(c: &Caller, r: ResidentId) -> Automerge {
     page::create(&connect_model::actor_for(c.device, 1), r, "Doreen", &ctx(c, c.role)).unwrap()
 }
 
+/// A supporter, a new resident's page as the relay holds it, and a copy of it
+/// on the supporter's phone to change.
+fn a_supporters_page_to_edit() -> (Caller, DocumentId, Automerge, Automerge) {
+    let c = caller(AuthorRole::Supporter, TeamId::random());
+    let r = ResidentId::random();
+    let base = page_by(&c, r);
+    let doc = base.fork().with_actor(connect_model::actor_for(c.device, 2));
+    (c, DocumentId::resident(r, DocKind::Page), base, doc)
+}
+
 fn upload(id: DocumentId, doc: &Automerge) -> Upload {
     Upload { doc: id.into(), heads: doc.get_heads().iter().map(|h| h.0).collect(), bytes: doc.save() }
 }
@@ -274,11 +284,7 @@ fn a_document_past_its_byte_quota_or_the_teams_is_refused_and_the_rest_kept() {
 
 #[test]
 fn text_past_the_apps_limits_is_refused_with_the_field_named() {
-    let c = caller(AuthorRole::Supporter, TeamId::random());
-    let r = ResidentId::random();
-    let id = DocumentId::resident(r, DocKind::Page);
-    let base = page_by(&c, r);
-    let mut doc = base.fork().with_actor(connect_model::actor_for(c.device, 2));
+    let (c, id, base, mut doc) = a_supporters_page_to_edit();
     // Written past the model's own check, as a modified app could.
     let mut tx = doc.transaction();
     connect_model::automerge::transaction::Transactable::put(
@@ -355,11 +361,7 @@ fn a_compressed_bomb_is_refused_within_the_budget_and_the_next_document_is_kept(
 
 #[test]
 fn a_change_of_too_many_operations_is_refused_before_it_is_built() {
-    let c = caller(AuthorRole::Supporter, TeamId::random());
-    let r = ResidentId::random();
-    let id = DocumentId::resident(r, DocKind::Page);
-    let base = page_by(&c, r);
-    let mut doc = base.fork().with_actor(connect_model::actor_for(c.device, 2));
+    let (c, id, base, mut doc) = a_supporters_page_to_edit();
     let mut tx = doc.transaction();
     let list = connect_model::automerge::transaction::Transactable::put_object(
         &mut tx,
