@@ -217,6 +217,19 @@ export async function joinFromBrowser(page, relayUrl, code, name) {
   await page.locator('.sync-chip').getByText('Sent to the team').waitFor({ timeout: 20000 });
 }
 
+/**
+ * The browser preview on the fictional demo caseload, opened at phone size
+ * and unlocked, its caseload drawn; returns { app, context, page }.
+ */
+export async function openDemoCaseload() {
+  const app = await startPreview({ demo: true });
+  const { context, page } = await openBrowser();
+  await page.goto(app.url);
+  await ready(page);
+  await page.locator('.row-name').first().waitFor();
+  return { app, context, page };
+}
+
 /** Adds a resident from the caseload and waits for their page. */
 export async function addResident(page, name) {
   await page.getByRole('textbox', { name: /Add a resident/ }).fill(name);

@@ -4,7 +4,7 @@
 // cut off at phone size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPreview, openBrowser, ready, shot, audit, connect, tempDir, PIN } from './helpers.mjs';
+import { startPreview, openBrowser, ready, shot, audit, connect, tempDir, PIN, openDemoCaseload } from './helpers.mjs';
 import { join } from 'node:path';
 
 const SHIPPED = ['en', 'ro', 'bn', 'pl', 'lt', 'ur', 'pt'];
@@ -203,12 +203,8 @@ test('the lock screen speaks each language shipped, and the supporter\'s choice 
 });
 
 test('in the pseudo-locale every main screen fits a phone with nothing cut off', async () => {
-  const app = await startPreview({ demo: true });
-  const { context, page } = await openBrowser();
+  const { app, context, page } = await openDemoCaseload();
   try {
-    await page.goto(app.url);
-    await ready(page);
-    await page.locator('.row-name').first().waitFor();
     await page.locator('.bottom-nav button').nth(2).click();
     await page.locator('.settings select').first().selectOption('en-XA');
     await page.locator('.app[lang="en-XA"]').waitFor();

@@ -2,15 +2,11 @@
 // adds things in their own words, and cannot reach anyone else, even by reloading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPreview, openBrowser, ready, shot } from './helpers.mjs';
+import { ready, shot, openDemoCaseload } from './helpers.mjs';
 
 test('a resident-mode session shows only that resident and cannot reach another', async () => {
-  const app = await startPreview({ demo: true });
-  const { context, page } = await openBrowser();
+  const { app, context, page } = await openDemoCaseload();
   try {
-    await page.goto(app.url);
-    await ready(page);
-    await page.locator('.row-name').first().waitFor();
     await shot(page, '06-caseload-demo');
     const names = await page.locator('.row-name').allTextContents();
     assert.ok(names.length >= 24, `demo caseload has ${names.length} residents`);

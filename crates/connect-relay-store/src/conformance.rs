@@ -1,6 +1,6 @@
 //! The suite every [`RelayStore`](crate::RelayStore) backend must pass.
 
-use connect_model::automerge::Automerge;
+use connect_model::automerge::{Automerge, ChangeHash};
 use connect_model::directory;
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId, TeamId, Timestamp};
@@ -32,6 +32,44 @@ pub fn save_whole<S: RelayStore>(
     now: Timestamp,
 ) -> u64 {
     store.save(DocSave { id, team, doc, new_changes: &doc.get_heads(), device: Some(device), now }).unwrap()
+}
+
+/// What a phone sends of one document in a sync: the whole of it (a
+/// document the relay has not stored), or the changes since `base`.
+pub(crate) struct Sent {
+    id: DocumentId,
+    bytes: Vec<u8>,
+    whole: bool,
+    base: Vec<ChangeHash>,
+    heads: Vec<ChangeHash>,
+    new: Vec<ChangeHash>,
+}
+
+impl Sent {
+    /// All of `doc`, as new.
+    pub(crate) fn whole(id: DocumentId, doc: &Automerge) -> Self {
+        let heads = doc.get_heads();
+        Self { id, bytes: doc.save(), whole: true, base: Vec::new(), new: heads.clone(), heads }
+    }
+
+    /// The changes made to `doc` since `base`.
+    pub(crate) fn since(id: DocumentId, doc: &Automerge, base: &[ChangeHash]) -> Self {
+        let new = doc.get_changes(base).iter().map(|c| c.hash()).collect();
+        Self { id, bytes: doc.save_after(base), whole: false, base: base.to_vec(), heads: doc.get_heads(), new }
+    }
+
+    /// As one save of a sync commit.
+    pub(crate) fn save(&self) -> CommitSave<'_> {
+        CommitSave {
+            id: self.id,
+            bytes: &self.bytes,
+            whole: self.whole,
+            base_heads: &self.base,
+            heads: &self.heads,
+            new_changes: &self.new,
+            media: &NO_MEDIA,
+        }
+    }
 }
 
 fn team_with_device<S: RelayStore>(store: &mut S, role: AuthorRole) -> (TeamId, DeviceId, uuid::Uuid) {
@@ -244,17 +282,8 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
     let r = ResidentId::random();
     let id = DocumentId::resident(r, DocKind::Page);
     let doc = page_doc(r, device, &["soup"]);
-    let heads = doc.get_heads();
-    let bytes = doc.save();
-    let saves = [CommitSave {
-        id,
-        bytes: &bytes,
-        whole: true,
-        base_heads: &[],
-        heads: &heads,
-        new_changes: &heads,
-        media: &NO_MEDIA,
-    }];
+    let sent = Sent::whole(id, &doc);
+    let saves = [sent.save()];
     let states = [(id, vec![1, 2, 3], Some(4))];
     let register = [r];
     let c = SyncCommit { saves: &saves, sync_states: &states, round: 4, ..commit(team, person, device, &register) };
@@ -265,10 +294,10 @@ pub fn a_sync_commit_stores_everything_or_nothing<S: RelayStore>(store: &mut S) 
     let view = store.read_docs(device, &[id]).unwrap();
     assert_eq!(view.len(), 1);
     let stored = view[0].stored.as_ref().expect("stored");
-    assert_eq!(stored.heads, heads);
-    assert_eq!(connect_model::automerge::Automerge::load(&stored.bytes).unwrap().get_heads(), heads);
+    assert_eq!(stored.heads, sent.heads);
+    assert_eq!(connect_model::automerge::Automerge::load(&stored.bytes).unwrap().get_heads(), sent.heads);
     assert_eq!((view[0].sync_state.clone(), view[0].assumed_round), (Some(vec![1, 2, 3]), Some(4)));
-    assert_eq!(store.change_log(id).unwrap().len(), heads.len());
+    assert_eq!(store.change_log(id).unwrap().len(), sent.heads.len());
     // A resident registered to another team is a conflict, and nothing of it is stored.
     let other = DocumentId::resident(ResidentId::random(), DocKind::Page);
     let stray = page_doc(other.resident_id().unwrap(), device, &[]);
@@ -324,17 +353,8 @@ pub fn a_sync_commit_over_a_changed_document_is_a_conflict<S: RelayStore>(store:
     store
         .save(DocSave { id, team, doc: &theirs, new_changes: &new_changes, device: Some(device), now: at(3) })
         .unwrap();
-    let new: Vec<_> = ours.get_changes(&base.get_heads()).iter().map(|c| c.hash()).collect();
-    let (chunk, base_heads, heads) = (ours.save_after(&base.get_heads()), base.get_heads(), ours.get_heads());
-    let saves = [CommitSave {
-        id,
-        bytes: &chunk,
-        whole: false,
-        base_heads: &base_heads,
-        heads: &heads,
-        new_changes: &new,
-        media: &NO_MEDIA,
-    }];
+    let sent = Sent::since(id, &ours, &base.get_heads());
+    let saves = [sent.save()];
     let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
     assert_eq!(store.commit_sync(&c).unwrap(), CommitOutcome::Conflict);
     let stored = store.load(id).unwrap().unwrap();
@@ -402,17 +422,8 @@ pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_
     let r = ResidentId::random();
     let id = DocumentId::resident(r, DocKind::Page);
     let mut doc = page_doc(r, device, &[]);
-    let heads = doc.get_heads();
-    let bytes = doc.save();
-    let saves = [CommitSave {
-        id,
-        bytes: &bytes,
-        whole: true,
-        base_heads: &[],
-        heads: &heads,
-        new_changes: &heads,
-        media: &NO_MEDIA,
-    }];
+    let sent = Sent::whole(id, &doc);
+    let saves = [sent.save()];
     let register = [r];
     assert_eq!(
         store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &register) }).unwrap(),
@@ -425,18 +436,8 @@ pub fn committed_chunks_build_on_the_stored_heads_and_fold_in_when_they_outgrow_
             page::add_offer(&mut doc, &ctx, &format!("round {round} offer {i} with some words"), Category::Other)
                 .unwrap();
         }
-        let chunk = doc.save_after(&base);
-        let heads = doc.get_heads();
-        let new: Vec<_> = doc.get_changes(&base).iter().map(|c| c.hash()).collect();
-        let saves = [CommitSave {
-            id,
-            bytes: &chunk,
-            whole: false,
-            base_heads: &base,
-            heads: &heads,
-            new_changes: &new,
-            media: &NO_MEDIA,
-        }];
+        let sent = Sent::since(id, &doc, &base);
+        let saves = [sent.save()];
         assert_eq!(
             store.commit_sync(&SyncCommit { saves: &saves, ..commit(team, person, device, &[]) }).unwrap(),
             CommitOutcome::Committed

@@ -331,7 +331,7 @@ pub trait RelayStore: sql::SqlRunner {
         now: Timestamp,
         expires_at: Timestamp,
     ) -> Result<uuid::Uuid> {
-        sql::write(self, |db| people::create_invite(db, code_hash, invite, from, now, expires_at))
+        sql::write(self, |db| people::create_invite(db, code_hash, (invite, from), (now, expires_at)))
     }
     /// The invite a code's hash belongs to, read without taking a write lock.
     fn find_invite(&self, code_hash: &[u8]) -> Result<Option<InviteRecord>> {

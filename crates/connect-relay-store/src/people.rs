@@ -108,13 +108,13 @@ fn invite_from(row: Vec<Cell>) -> Result<InviteRecord> {
     })
 }
 
+/// Stores an invite (what it grants, and who it is for and from), made at
+/// the first time given and working until the second.
 pub(crate) fn create_invite(
     db: &mut dyn Sql,
     code_hash: &[u8],
-    invite: &Invite,
-    from: &InviteFrom,
-    now: Timestamp,
-    expires_at: Timestamp,
+    (invite, from): (&Invite, &InviteFrom),
+    (now, expires_at): (Timestamp, Timestamp),
 ) -> Result<uuid::Uuid> {
     let name = from
         .name

@@ -4,8 +4,8 @@
 use connect_model::page::{self, Category};
 use connect_model::{Author, AuthorRole, DeviceId, DocKind, DocumentId, EditContext, ResidentId};
 
-use super::{NO_MEDIA, at, commit, page_doc, save_whole, team_with_device};
-use crate::{CommitOutcome, CommitSave, RelayStore, SyncCommit};
+use super::{Sent, at, commit, page_doc, save_whole, team_with_device};
+use crate::{CommitOutcome, RelayStore, SyncCommit};
 
 /// Two writers commit changes to one document at the same time, each built
 /// on the copy it read: every commit either lands whole or is refused as a
@@ -16,16 +16,8 @@ pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>
     let id = DocumentId::resident(r, DocKind::Page);
     let base = page_doc(r, device, &[]);
     let register = [r];
-    let (heads, bytes) = (base.get_heads(), base.save());
-    let saves = [CommitSave {
-        id,
-        bytes: &bytes,
-        whole: true,
-        base_heads: &[],
-        heads: &heads,
-        new_changes: &heads,
-        media: &NO_MEDIA,
-    }];
+    let sent = Sent::whole(id, &base);
+    let saves = [sent.save()];
     let first = SyncCommit { saves: &saves, ..commit(team, person, device, &register) };
     assert_eq!(store.commit_sync(&first).unwrap(), CommitOutcome::Committed);
     const EACH: usize = 8;
@@ -42,18 +34,8 @@ pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>
                         let before = doc.get_heads();
                         page::add_offer(&mut doc, &ctx, &format!("writer {writer} offer {i}"), Category::Other)
                             .unwrap();
-                        let chunk = doc.save_after(&before);
-                        let after = doc.get_heads();
-                        let new: Vec<_> = doc.get_changes(&before).iter().map(|c| c.hash()).collect();
-                        let saves = [CommitSave {
-                            id,
-                            bytes: &chunk,
-                            whole: false,
-                            base_heads: &before,
-                            heads: &after,
-                            new_changes: &new,
-                            media: &NO_MEDIA,
-                        }];
+                        let sent = Sent::since(id, &doc, &before);
+                        let saves = [sent.save()];
                         let c = SyncCommit { saves: &saves, ..commit(team, person, device, &[]) };
                         if store.commit_sync(&c).unwrap() == CommitOutcome::Committed {
                             break;
@@ -66,7 +48,7 @@ pub fn two_concurrent_writers_of_one_document_lose_nothing<S: RelayStore + Sync>
     let stored = store.load(id).unwrap().unwrap();
     let offers = page::read(&stored).unwrap().offers;
     assert_eq!(offers.len(), 2 * EACH, "every committed change is kept");
-    assert_eq!(store.change_log(id).unwrap().len(), heads.len() + 2 * EACH);
+    assert_eq!(store.change_log(id).unwrap().len(), sent.heads.len() + 2 * EACH);
     let entries = store.feed_since(team, 0, 1000).unwrap();
     assert_eq!(entries.iter().filter(|e| e.doc == id).count(), 1, "still one feed entry");
 }
