@@ -44,7 +44,7 @@ fn main() {
     let mut store = SqliteStore::open(dir.path().join("device.db"), &options).unwrap();
     let me = connect_store::conformance::supporter();
     store.set_identity(&me).unwrap();
-    let enrolled = connect_sync::http::enrol(&url, &invite, me.device_id, "bench", "Amara", false).unwrap();
+    let enrolled = connect_tests::enrol(&url, &invite, me.device_id, ("bench", "Amara")).unwrap();
     let mut link = connect_sync::http::HttpTransport::new(&url, &enrolled.token, false).unwrap();
     connect_device::demo::seed_demo(&mut store, &me, residents, at(0)).unwrap();
     let first = connect_device::session::run_session(&mut store, &mut link, chrono::Utc::now()).unwrap();

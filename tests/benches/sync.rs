@@ -273,7 +273,7 @@ fn device(
     let identity =
         connect_store::DeviceIdentity { role, person_name: name.into(), ..connect_store::conformance::supporter() };
     store.set_identity(&identity).unwrap();
-    let e = connect_sync::http::enrol(url, invite, identity.device_id, "bench", name, false).unwrap();
+    let e = connect_tests::enrol(url, invite, identity.device_id, ("bench", name)).unwrap();
     let transport = connect_sync::http::HttpTransport::new(url, &e.token, false).unwrap();
     (store, identity, transport)
 }
@@ -372,8 +372,7 @@ fn throughput(urls: &[String], invites: Vec<String>, syncs_each: usize) -> (usiz
                 let mut store = MemoryStore::new();
                 let identity = connect_store::conformance::supporter();
                 store.set_identity(&identity).unwrap();
-                let e = connect_sync::http::enrol(&url, &code, identity.device_id, "bench", &format!("D{i}"), false)
-                    .unwrap();
+                let e = connect_tests::enrol(&url, &code, identity.device_id, ("bench", &format!("D{i}"))).unwrap();
                 let mut transport = connect_sync::http::HttpTransport::new(&url, &e.token, false).unwrap();
                 let r = connect_store::create_resident(&mut store, &identity, &format!("R{i}"), at(0)).unwrap();
                 for n in 0..syncs_each {

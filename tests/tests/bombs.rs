@@ -18,7 +18,7 @@ fn now() -> Timestamp {
 /// Enrols a device over HTTP; its id and token.
 fn enrol(url: &str, code: &str) -> (DeviceId, String) {
     let device = DeviceId::random();
-    let enrolled = connect_sync::http::enrol(url, code, device, "phone", "Amara", false).unwrap();
+    let enrolled = connect_tests::enrol(url, code, device, ("phone", "Amara")).unwrap();
     (device, enrolled.token)
 }
 

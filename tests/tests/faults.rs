@@ -52,7 +52,7 @@ fn syncs_through_cut_responses_and_resets_converge_with_no_duplicates() {
         let mut store = MemoryStore::new();
         let identity = connect_store::conformance::supporter();
         store.set_identity(&identity).unwrap();
-        let e = connect_sync::http::enrol(&relay, &code, identity.device_id, "phone", &format!("D{i}"), false).unwrap();
+        let e = connect_tests::enrol(&relay, &code, identity.device_id, ("phone", &format!("D{i}"))).unwrap();
         devices.push(Device { store, identity, token: e.token });
     }
     // One resident everyone edits.

@@ -16,7 +16,7 @@ use connect_model::{DocKind, DocumentId, Timestamp};
 use connect_relay_store::RelayStore;
 use connect_relay_store::testing::fresh_postgres_database;
 use connect_store::{DocumentStore, MemoryStore};
-use connect_sync::http::{HttpTransport, enrol};
+use connect_sync::http::HttpTransport;
 use connect_tests::processes::{RelayProcess, create_team, free_port, invite};
 
 fn now() -> Timestamp {
@@ -33,7 +33,7 @@ fn device(url: &str, code: &str) -> Device {
     let mut store = MemoryStore::new();
     let identity = connect_store::conformance::supporter();
     store.set_identity(&identity).unwrap();
-    let e = enrol(url, code, identity.device_id, "phone", "Amara", false).unwrap();
+    let e = connect_tests::enrol(url, code, identity.device_id, ("phone", "Amara")).unwrap();
     Device { store, token: e.token, identity }
 }
 

@@ -64,11 +64,10 @@ fn slow_connections_junk_bodies_and_an_enrolment_flood_leave_real_devices_syncin
     let port = free_port();
     let relay = RelayProcess::serve(&db, port);
     let url = relay.url();
-    let mut tokens =
-        vec![connect_sync::http::enrol(&url, &code, DeviceId::random(), "phone", "Chloe", false).unwrap().token];
+    let mut tokens = vec![connect_tests::enrol(&url, &code, DeviceId::random(), ("phone", "Chloe")).unwrap().token];
     for _ in 0..2 {
         let code = invite(&db, &team, "supporter");
-        tokens.push(connect_sync::http::enrol(&url, &code, DeviceId::random(), "phone", "Amara", false).unwrap().token);
+        tokens.push(connect_tests::enrol(&url, &code, DeviceId::random(), ("phone", "Amara")).unwrap().token);
     }
 
     std::thread::scope(|scope| {

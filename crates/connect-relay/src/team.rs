@@ -2,9 +2,10 @@
 //! cancelled), assignments (made and ended), people (listed, taken off the
 //! team) and devices (revoked). Each answers only within the caller's team.
 
-use axum::extract::{Path, State};
+use axum::Json;
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::StatusCode;
-use axum::{Extension, Json};
+use axum::http::request::Parts;
 use connect_model::{AuthorRole, DeviceId};
 use connect_relay_store::{DeviceRecord, InviteFrom};
 use connect_sync::api::{
@@ -14,11 +15,21 @@ use connect_sync::api::{
 use crate::api::{AppState, device_body, now, person_body};
 use crate::{RelayError, admin};
 
-fn require_coordinator(device: &DeviceRecord) -> Result<(), RelayError> {
-    if device.person.role == AuthorRole::Coordinator {
-        Ok(())
-    } else {
-        Err(RelayError::Forbidden("only a coordinator can do this".into()))
+/// The caller's device, which must be a coordinator's: every endpoint here
+/// answers only a coordinator, and only within their own team. Read from the
+/// device the token middleware found (no device there: not signed in).
+pub(crate) struct Coordinator(DeviceRecord);
+
+impl<S: Send + Sync> FromRequestParts<S> for Coordinator {
+    type Rejection = RelayError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, RelayError> {
+        let device = parts.extensions.get::<DeviceRecord>().cloned().ok_or(RelayError::Unauthorised)?;
+        if device.person.role == AuthorRole::Coordinator {
+            Ok(Self(device))
+        } else {
+            Err(RelayError::Forbidden("only a coordinator can do this".into()))
+        }
     }
 }
 
@@ -29,10 +40,9 @@ fn parse<T: std::str::FromStr>(what: &str, id: &str) -> Result<T, RelayError> {
 /// `POST /v1/invites`: an invite for the person the coordinator names.
 pub(crate) async fn invite(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Json(req): Json<InviteRequest>,
 ) -> Result<Json<InviteResponse>, RelayError> {
-    require_coordinator(&device)?;
     // The coordinator names the person: the enrolling phone never names
     // itself in the team's records.
     let name = connect_sync::api::invite_name(req.name.as_deref());
@@ -52,9 +62,8 @@ pub(crate) async fn invite(
 /// `GET /v1/invites`: the team's invites, newest first, never their codes.
 pub(crate) async fn invites(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
 ) -> Result<Json<InvitesResponse>, RelayError> {
-    require_coordinator(&device)?;
     let team = device.person.team;
     let invites = state.with_db(move |db| admin::invites(db, team, now())).await?;
     Ok(Json(InvitesResponse { invites }))
@@ -63,10 +72,9 @@ pub(crate) async fn invites(
 /// `POST /v1/invites/{id}/cancel`.
 pub(crate) async fn cancel_invite(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Path(id): Path<String>,
 ) -> Result<StatusCode, RelayError> {
-    require_coordinator(&device)?;
     let id: uuid::Uuid = parse("invite", &id)?;
     let team = device.person.team;
     state.with_db(move |db| admin::cancel_invite(db, Some(team), id, now())).await?;
@@ -77,10 +85,9 @@ pub(crate) async fn cancel_invite(
 /// `POST /v1/assignments`.
 pub(crate) async fn assign(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Json(req): Json<AssignRequest>,
 ) -> Result<StatusCode, RelayError> {
-    require_coordinator(&device)?;
     let team = device.person.team;
     state.with_db(move |db| admin::assign(db, team, req.resident, req.person, now())).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -89,10 +96,9 @@ pub(crate) async fn assign(
 /// `POST /v1/assignments/remove`.
 pub(crate) async fn unassign(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Json(req): Json<AssignRequest>,
 ) -> Result<StatusCode, RelayError> {
-    require_coordinator(&device)?;
     let team = device.person.team;
     state.with_db(move |db| admin::unassign(db, team, req.resident, req.person)).await?;
     tracing::info!(resident = %req.resident, person = %req.person, by = %device.device_id, "assignment ended");
@@ -102,9 +108,8 @@ pub(crate) async fn unassign(
 /// `GET /v1/people`.
 pub(crate) async fn people(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
 ) -> Result<Json<PeopleResponse>, RelayError> {
-    require_coordinator(&device)?;
     let team = device.person.team;
     let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
     Ok(Json(PeopleResponse {
@@ -116,10 +121,9 @@ pub(crate) async fn people(
 /// `POST /v1/people/{id}/remove`.
 pub(crate) async fn remove_person(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Path(id): Path<String>,
 ) -> Result<Json<PersonRemovedResponse>, RelayError> {
-    require_coordinator(&device)?;
     let person: uuid::Uuid = parse("person", &id)?;
     if person == device.person.person_id {
         return Err(RelayError::BadRequest("a coordinator cannot take themselves off the team".into()));
@@ -133,10 +137,9 @@ pub(crate) async fn remove_person(
 /// `POST /v1/devices/{id}/revoke`.
 pub(crate) async fn revoke(
     State(state): State<AppState>,
-    Extension(device): Extension<DeviceRecord>,
+    Coordinator(device): Coordinator,
     Path(id): Path<String>,
 ) -> Result<StatusCode, RelayError> {
-    require_coordinator(&device)?;
     let target: DeviceId = parse("device", &id)?;
     let team = device.person.team;
     state

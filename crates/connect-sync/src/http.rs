@@ -213,23 +213,6 @@ impl AsyncTransport for AsyncHttpTransport {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// Exchanges an invite code for a device token.
-pub fn enrol(
-    relay_url: &str,
-    invite: &str,
-    device_id: DeviceId,
-    device_name: &str,
-    person_name: &str,
-    allow_insecure_http: bool,
-) -> Result<EnrolResponse, SyncError> {
-    let base = check_url(relay_url, allow_insecure_http)?;
-    let body = enrol_body(invite, device_id, device_name, person_name);
-    let client = client()?;
-    let request = client.post(base.join("v1/enrol").map_err(|e| SyncError::Unreachable(e.to_string()))?).json(&body);
-    read_json(request)?.ok_or_else(|| SyncError::BadRelayData("an empty enrolment answer".into()))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 /// Sends a request; a success's JSON body (`None` if empty), or the error its body names.
 fn read_json<T: DeserializeOwned>(request: reqwest::blocking::RequestBuilder) -> Result<Option<T>, SyncError> {
     let response = request.send().map_err(|e| SyncError::Unreachable(e.to_string()))?;
