@@ -48,6 +48,7 @@ pub mod promise;
 pub mod questions;
 pub mod story;
 mod string_enum;
+pub mod team;
 mod time;
 pub mod today;
 pub mod validate;

@@ -43,24 +43,7 @@ pub use sqlite::SqliteRelayStore;
 /// Connections a store's pool opens at most, unless told otherwise.
 pub const POOL_SIZE: u32 = 8;
 
-/// A person on a team.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Person {
-    /// Stable id.
-    pub person_id: uuid::Uuid,
-    /// Team.
-    pub team: TeamId,
-    /// Name as the team knows them.
-    pub name: String,
-    /// Role.
-    pub role: AuthorRole,
-    /// For a resident: which resident they are.
-    pub resident: Option<ResidentId>,
-    /// Taken off the team: their devices are revoked; what they did stays
-    /// in the audit trail under their name.
-    #[serde(default)]
-    pub removed: bool,
-}
+pub use connect_model::team::Person;
 
 /// What an invite grants.
 #[derive(Debug, Clone, PartialEq, Eq)]

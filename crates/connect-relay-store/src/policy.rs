@@ -4,7 +4,7 @@
 //! plans; neither decides anything itself, so they cannot drift apart.
 
 use connect_model::automerge::ChangeHash;
-use connect_model::{DocKind, DocumentId, ResidentId, Timestamp};
+use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
 
 use crate::{InviteProblem, InviteRecord};
 
@@ -19,6 +19,37 @@ pub struct NewBytes<'a> {
     pub base_heads: &'a [ChangeHash],
     /// The heads after.
     pub heads: &'a [ChangeHash],
+}
+
+/// One save as a backend writes it: the document, its new bytes, the
+/// changes to log, the device they came from (`None`: the relay's own) and
+/// when.
+#[derive(Debug, Clone, Copy)]
+pub struct Saving<'a> {
+    /// The document.
+    pub id: DocumentId,
+    /// Its new bytes.
+    pub new: NewBytes<'a>,
+    /// The changes to log.
+    pub new_changes: &'a [ChangeHash],
+    /// Who sent them.
+    pub device: Option<DeviceId>,
+    /// When.
+    pub now: Timestamp,
+}
+
+impl<'a> Saving<'a> {
+    /// One save of a sync commit.
+    #[must_use]
+    pub fn of_commit(save: &'a crate::CommitSave<'a>, commit: &crate::SyncCommit<'_>) -> Self {
+        Self {
+            id: save.id,
+            new: NewBytes::from(save),
+            new_changes: save.new_changes,
+            device: Some(commit.device),
+            now: commit.now,
+        }
+    }
 }
 
 /// What the store holds of a document, as a save needs it.

@@ -34,7 +34,7 @@ use axum::routing::{any, get, post};
 use axum::{Extension, Json, Router};
 use connect_model::history::AcceptedRecord;
 use connect_model::{DeviceId, DocKind, DocumentId, ResidentId, Timestamp};
-use connect_relay_store::{DeviceRecord, InviteProblem, Person, RelayStore};
+use connect_relay_store::{DeviceRecord, InviteProblem, RelayStore};
 use connect_sync::api::{self as wire, EnrolRequest, EnrolResponse, EraseResponse, HistoryResponse};
 use connect_sync::protocol::{Limits, ProtocolError, SyncRequest};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -250,20 +250,9 @@ async fn limits(State(state): State<AppState>) -> Json<Limits> {
 }
 
 /// A store person as the API shows them.
-pub(crate) fn person_body(p: Person) -> wire::Person {
-    wire::Person {
-        person_id: p.person_id,
-        team: p.team,
-        name: p.name,
-        role: p.role,
-        resident: p.resident,
-        removed: p.removed,
-    }
-}
-
 /// A store device as the API shows it.
 pub(crate) fn device_body(d: DeviceRecord) -> wire::Device {
-    wire::Device { device_id: d.device_id, person: person_body(d.person), name: d.name, revoked: d.revoked }
+    wire::Device { device_id: d.device_id, person: d.person, name: d.name, revoked: d.revoked }
 }
 
 fn invite_refusal(problem: InviteProblem) -> RelayError {
@@ -309,7 +298,7 @@ async fn enrol(State(state): State<AppState>, request: Request) -> Result<Json<E
         .await?;
     let record = result.map_err(invite_refusal)?;
     tracing::info!(device = %record.device_id, role = %record.person.role, "device enrolled");
-    Ok(Json(EnrolResponse { token, team: record.person.team, person: person_body(record.person) }))
+    Ok(Json(EnrolResponse { token, team: record.person.team, person: record.person }))
 }
 
 async fn sync(

@@ -12,7 +12,7 @@ use connect_sync::api::{
     AssignRequest, InviteRequest, InviteResponse, InvitesResponse, PeopleResponse, PersonRemovedResponse,
 };
 
-use crate::api::{AppState, device_body, now, person_body};
+use crate::api::{AppState, device_body, now};
 use crate::{RelayError, admin};
 
 /// The caller's device, which must be a coordinator's: every endpoint here
@@ -112,10 +112,7 @@ pub(crate) async fn people(
 ) -> Result<Json<PeopleResponse>, RelayError> {
     let team = device.person.team;
     let (people, devices) = state.with_db(move |db| Ok((db.people(team)?, db.devices(team)?))).await?;
-    Ok(Json(PeopleResponse {
-        people: people.into_iter().map(person_body).collect(),
-        devices: devices.into_iter().map(device_body).collect(),
-    }))
+    Ok(Json(PeopleResponse { people, devices: devices.into_iter().map(device_body).collect() }))
 }
 
 /// `POST /v1/people/{id}/remove`.

@@ -51,23 +51,7 @@ pub struct EnrolRequest {
     pub person_name: String,
 }
 
-/// A person on a team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Person {
-    /// Stable id.
-    pub person_id: uuid::Uuid,
-    /// Team.
-    pub team: TeamId,
-    /// Name as the team knows them.
-    pub name: String,
-    /// Role.
-    pub role: AuthorRole,
-    /// For a resident: which resident they are.
-    pub resident: Option<ResidentId>,
-    /// Taken off the team (their devices revoked); kept for the audit trail.
-    #[serde(default)]
-    pub removed: bool,
-}
+pub use connect_model::team::Person;
 
 /// An enrolled device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

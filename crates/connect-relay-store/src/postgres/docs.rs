@@ -10,7 +10,7 @@ use connect_model::{DeviceId, DocKind, DocumentId, TeamId, Timestamp};
 use postgres::IsolationLevel;
 
 use super::{Client, Db, PostgresRelayStore, to_i64, to_u64};
-use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
+use crate::policy::{SavePlan, Saving, StoredRow, growth, plan_save};
 use crate::shared::{Saved, Upload};
 use crate::{CommitOutcome, DocSave, DocView, RelayStoreError, Result, StoredDocument, SyncCommit};
 
@@ -58,15 +58,8 @@ pub(super) fn stored_bytes(db: &mut Db<'_, impl Client>, key: &str) -> Result<Op
 /// Saves a document's new changes inside a transaction that holds the team's
 /// lock, with one feed entry and the change log. Nothing is stored unless the
 /// stored heads are exactly the ones the new bytes build on.
-fn save_in(
-    db: &mut Db<'_, postgres::Transaction<'_>>,
-    id: DocumentId,
-    team: &str,
-    new: &NewBytes<'_>,
-    new_changes: &[ChangeHash],
-    device: Option<DeviceId>,
-    now: Timestamp,
-) -> Result<Saved> {
+fn save_in(db: &mut Db<'_, postgres::Transaction<'_>>, team: &str, saving: &Saving<'_>) -> Result<Saved> {
+    let Saving { id, ref new, new_changes, device, now } = *saving;
     let key = id.to_string();
     let erased = db.opt("SELECT 1 FROM erased WHERE doc_id = $1", &[&key])?.is_some();
     let existing = match db.opt(
@@ -150,7 +143,12 @@ impl PostgresRelayStore {
         db.exec("INSERT INTO teams (team_id, name, created_at) VALUES ($1, $2, $3)", &[&key, &name, &now.millis()])?;
         let id = DocumentId::directory(team);
         let upload = Upload::over(id, directory, None)?;
-        save_in(&mut db, id, &key, &upload.new_bytes(), upload.heads(), None, now)?.feed_position(id)?;
+        save_in(
+            &mut db,
+            &key,
+            &Saving { id, new: upload.new_bytes(), new_changes: upload.heads(), device: None, now },
+        )?
+        .feed_position(id)?;
         db.commit()?;
         Ok(team)
     }
@@ -166,7 +164,8 @@ impl PostgresRelayStore {
             .map(|r| r.try_get::<_, Vec<u8>>(0).map(|h| decode_heads(&h)))
             .transpose()?;
         let upload = Upload::over(id, doc, stored)?;
-        let seq = save_in(&mut db, id, &team, &upload.new_bytes(), new_changes, device, now)?.feed_position(id)?;
+        let seq = save_in(&mut db, &team, &Saving { id, new: upload.new_bytes(), new_changes, device, now })?
+            .feed_position(id)?;
         db.commit()?;
         Ok(seq)
     }
@@ -269,15 +268,7 @@ impl PostgresRelayStore {
             )?;
         }
         for save in commit.saves {
-            match save_in(
-                &mut db,
-                save.id,
-                &team,
-                &NewBytes::from(save),
-                save.new_changes,
-                Some(commit.device),
-                commit.now,
-            )? {
+            match save_in(&mut db, &team, &Saving::of_commit(save, commit))? {
                 Saved::At(_) => crate::blobs::set_doc_media(&mut db, save.id, save.media)?,
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }

@@ -7,7 +7,7 @@ use connect_model::{DeviceId, DocKind, DocumentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{SqliteRelayStore, bad, to_i64, to_u64};
-use crate::policy::{NewBytes, SavePlan, StoredRow, growth, plan_save};
+use crate::policy::{SavePlan, Saving, StoredRow, growth, plan_save};
 use crate::shared::{Saved, Upload};
 use crate::{
     AcceptedChange, CommitOutcome, DocSave, DocView, FeedEntry, RelayStoreError, Result, StoredDocument, SyncCommit,
@@ -48,15 +48,8 @@ fn grow_team(tx: &rusqlite::Transaction<'_>, team: &str, delta: i64) -> Result<(
 
 /// Saves a document's new changes inside `tx`, with one feed entry (replacing
 /// the document's older one) and the change log, as the policy plans it.
-fn save_in(
-    tx: &rusqlite::Transaction<'_>,
-    id: DocumentId,
-    team: TeamId,
-    new: &NewBytes<'_>,
-    new_changes: &[ChangeHash],
-    device: Option<DeviceId>,
-    now: Timestamp,
-) -> Result<Saved> {
+fn save_in(tx: &rusqlite::Transaction<'_>, team: TeamId, saving: &Saving<'_>) -> Result<Saved> {
+    let Saving { id, ref new, new_changes, device, now } = *saving;
     let key = id.to_string();
     let team_key = team.to_string();
     let erased =
@@ -271,7 +264,8 @@ impl SqliteRelayStore {
             )?;
             let id = DocumentId::directory(team);
             let upload = Upload::over(id, directory, None)?;
-            save_in(tx, id, team, &upload.new_bytes(), upload.heads(), None, now)?.feed_position(id)?;
+            save_in(tx, team, &Saving { id, new: upload.new_bytes(), new_changes: upload.heads(), device: None, now })?
+                .feed_position(id)?;
             Ok(team)
         })
     }
@@ -286,7 +280,7 @@ impl SqliteRelayStore {
                 .optional()?
                 .map(|h| decode_heads(&h));
             let upload = Upload::over(id, doc, stored)?;
-            save_in(tx, id, team, &upload.new_bytes(), new_changes, device, now)?.feed_position(id)
+            save_in(tx, team, &Saving { id, new: upload.new_bytes(), new_changes, device, now })?.feed_position(id)
         })
     }
 
@@ -308,15 +302,7 @@ impl SqliteRelayStore {
             return Ok(CommitOutcome::Conflict);
         }
         for save in commit.saves {
-            match save_in(
-                &tx,
-                save.id,
-                commit.team,
-                &NewBytes::from(save),
-                save.new_changes,
-                Some(commit.device),
-                commit.now,
-            )? {
+            match save_in(&tx, commit.team, &Saving::of_commit(save, commit))? {
                 Saved::At(_) => crate::blobs::set_doc_media(&mut super::ConnRef(&tx), save.id, save.media)?,
                 Saved::Erased | Saved::Stale => return Ok(CommitOutcome::Conflict),
             }
