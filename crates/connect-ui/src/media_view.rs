@@ -5,7 +5,7 @@
 
 use connect_device::{DeviceError, MediaItem, MediaState};
 use connect_model::ResidentId;
-use connect_model::media::MediaPlace;
+use connect_model::media::{Media, MediaKind, MediaPlace};
 use dioxus::prelude::*;
 
 use crate::i18n::Msg;
@@ -36,6 +36,16 @@ pub fn use_media_at(place: MediaPlace) -> Vec<MediaItem> {
 pub fn clock_words(ms: u64) -> String {
     let seconds = ms / 1000;
     format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// What a file is, in words: "Voice note, 0:42", or "Photo".
+#[must_use]
+pub fn kind_words(ui: Ui, media: &Media) -> String {
+    match (media.kind, media.duration_ms) {
+        (MediaKind::Voice, Some(ms)) => ui.tr(Msg::VoiceNoteLength, &[("time", clock_words(ms).into())]),
+        (MediaKind::Voice, None) => ui.t(Msg::VoiceNote),
+        (MediaKind::Photo, _) => ui.t(Msg::Photo),
+    }
 }
 
 /// Where a file stands, in words: only here, sending (how far), safe with

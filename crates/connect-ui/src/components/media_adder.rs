@@ -8,12 +8,11 @@
 use std::rc::Rc;
 
 use connect_device::NewFile;
-use connect_device::api::INPUT_BYTES_MAX;
 use connect_model::ResidentId;
 use connect_model::media::{MediaKind, MediaPlace};
 use dioxus::prelude::*;
 
-use crate::components::{MediaReview, PhotoCamera, ReviewWords, VoiceRecorder};
+use crate::components::{MediaChoices, MediaReview, PhotoCamera, ReviewWords, VoiceRecorder};
 use crate::i18n::Msg;
 use crate::phone_media::{Recording, SharedPhoneMedia, media_url};
 use crate::state::{run_call, use_backend, use_ui};
@@ -51,7 +50,6 @@ pub fn MediaAdder(resident: ResidentId, place: MediaPlace, resident_mode: bool) 
     let platform = try_use_context::<SharedPhoneMedia>();
     let mut step = use_signal(|| Step::Closed);
     let mut captured: Signal<Option<Captured>> = use_signal(|| None);
-    let mut problem: Signal<Option<String>> = use_signal(|| None);
     let saving = use_signal(|| false);
     let forget = {
         let platform = platform.clone();
@@ -72,22 +70,7 @@ pub fn MediaAdder(resident: ResidentId, place: MediaPlace, resident_mode: bool) 
     };
     let mut got_voice = got.clone();
     let mut got_photo = got.clone();
-    let picked = move |e: FormEvent| {
-        problem.set(None);
-        let Some(file) = e.files().into_iter().next() else { return };
-        if file.size() > INPUT_BYTES_MAX {
-            problem.set(Some(ui.t(Msg::FileTooLarge)));
-            return;
-        }
-        let mut got = got.clone();
-        let mime = file.content_type().unwrap_or_else(|| "image/jpeg".into());
-        spawn(async move {
-            match file.read_bytes().await {
-                Ok(bytes) => got(MediaKind::Photo, bytes.to_vec(), &mime, None),
-                Err(_) => problem.set(Some(ui.t(Msg::FileUnreadable))),
-            }
-        });
-    };
+    let mut got_file = got.clone();
     let mut discard = forget.clone();
     let keep = move |words: ReviewWords| {
         let Some(c) = captured.peek().clone() else { return };
@@ -107,7 +90,6 @@ pub fn MediaAdder(resident: ResidentId, place: MediaPlace, resident_mode: bool) 
             ui.news(ui.t(Msg::MediaKept));
         });
     };
-    let pick_id = format!("pick-photo-{place}");
     rsx! {
         div { class: "media-adder",
             match step() {
@@ -118,22 +100,13 @@ pub fn MediaAdder(resident: ResidentId, place: MediaPlace, resident_mode: bool) 
                     }
                 },
                 Step::Choosing => rsx! {
-                    div { class: "media-choices", role: "group", "aria-label": ui.t(Msg::AddVoiceOrPhoto),
-                        if platform.is_some() {
-                            button { class: "button big-button", onclick: move |_| step.set(Step::Recording),
-                                span { class: "icon", "aria-hidden": "true", "🎙 " }
-                                {ui.t(if resident_mode { Msg::RecordMyVoice } else { Msg::RecordVoice })}
-                            }
-                            button { class: "button big-button", onclick: move |_| step.set(Step::Camera),
-                                span { class: "icon", "aria-hidden": "true", "📷 " }
-                                {ui.t(Msg::TakePhoto)}
-                            }
-                        }
-                        label { class: "button secondary file-button", r#for: "{pick_id}",
-                            {ui.t(Msg::ChoosePhoto)}
-                            input { id: "{pick_id}", class: "visually-hidden", r#type: "file", accept: "image/*", onchange: picked }
-                        }
-                        button { class: "button secondary", onclick: move |_| step.set(Step::Closed), {ui.t(Msg::Cancel)} }
+                    MediaChoices {
+                        pick_id: format!("pick-photo-{place}"),
+                        resident_mode,
+                        on_record: move |()| step.set(Step::Recording),
+                        on_camera: move |()| step.set(Step::Camera),
+                        on_picked: move |(bytes, mime): (Vec<u8>, String)| got_file(MediaKind::Photo, bytes, &mime, None),
+                        on_cancel: move |()| step.set(Step::Closed),
                     }
                 },
                 Step::Recording => rsx! {
@@ -164,9 +137,6 @@ pub fn MediaAdder(resident: ResidentId, place: MediaPlace, resident_mode: bool) 
                     },
                     None => rsx! {},
                 },
-            }
-            if let Some(why) = problem() {
-                p { class: "status-error", role: "alert", "{why}" }
             }
         }
     }

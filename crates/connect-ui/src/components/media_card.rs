@@ -10,9 +10,9 @@ use connect_model::ResidentId;
 use connect_model::media::MediaKind;
 use dioxus::prelude::*;
 
-use crate::components::ConfirmStep;
+use crate::components::{ConfirmStep, PhotoView, VoicePlayer};
 use crate::i18n::Msg;
-use crate::media_view::{clock_words, state_words};
+use crate::media_view::{kind_words, state_words};
 use crate::phone_media::{SharedPhoneMedia, media_url};
 use crate::state::{run_call, use_backend, use_read_again_once_open, use_ui};
 
@@ -50,21 +50,14 @@ pub fn MediaCard(resident: ResidentId, item: MediaItem, resident_mode: bool, rea
             }
         }
     });
-    let mut whole_screen = use_signal(|| false);
-    let mut playing = use_signal(|| false);
     let mut confirming = use_signal(|| false);
     let whose = if media.in_my_words() {
         ui.t(if resident_mode { Msg::InMyWords } else { Msg::InTheirWords })
     } else {
         ui.tr(Msg::AddedBy, &[("name", media.author.name.as_str().into())])
     };
-    let kind_words = match (media.kind, media.duration_ms) {
-        (MediaKind::Voice, Some(ms)) => ui.tr(Msg::VoiceNoteLength, &[("time", clock_words(ms).into())]),
-        (MediaKind::Voice, None) => ui.t(Msg::VoiceNote),
-        (MediaKind::Photo, _) => ui.t(Msg::Photo),
-    };
+    let kind_words = kind_words(ui, &media);
     let alt = if media.caption.is_empty() { kind_words.clone() } else { media.caption.clone() };
-    let audio_id = format!("voice-{id}");
     let state_class = if item.stuck.is_some() { "stuck" } else { item.state.as_str() };
     let remove = move |()| {
         confirming.set(false);
@@ -88,40 +81,9 @@ pub fn MediaCard(resident: ResidentId, item: MediaItem, resident_mode: bool, rea
                     p { class: "status-error", role: "alert", "{e}" }
                     button { class: "button secondary", onclick: move |_| url.restart(), {ui.t(Msg::TryAgain)} }
                 },
-                (Some(Ok(Some(src))), MediaKind::Photo) => rsx! {
-                    button {
-                        class: if whole_screen() { "media-photo-button whole-screen" } else { "media-photo-button" },
-                        "aria-pressed": if whole_screen() { "true" } else { "false" },
-                        "aria-label": format!("{alt}. {}", ui.t(if whole_screen() { Msg::ShowSmaller } else { Msg::ShowLarger })),
-                        onclick: move |_| whole_screen.toggle(),
-                        img { class: "media-photo", src: "{src}", alt: "{alt}" }
-                    }
-                },
+                (Some(Ok(Some(src))), MediaKind::Photo) => rsx! { PhotoView { src, alt: alt.clone() } },
                 (Some(Ok(Some(src))), MediaKind::Voice) => rsx! {
-                    if let Some(platform) = platform.clone() {
-                        button {
-                            class: "button play-button",
-                            "aria-controls": "{audio_id}",
-                            onclick: {
-                                let audio_id = audio_id.clone();
-                                move |_| platform.play_or_pause(&audio_id)
-                            },
-                            span { class: "icon", "aria-hidden": "true", if playing() { "⏸ " } else { "▶ " } }
-                            if playing() { {ui.t(Msg::Pause)} } else { {ui.t(Msg::Play)} }
-                            " · {kind_words}"
-                        }
-                    }
-                    audio {
-                        id: "{audio_id}",
-                        class: "media-voice",
-                        controls: true,
-                        preload: "metadata",
-                        src: "{src}",
-                        "aria-label": "{alt}",
-                        onplay: move |_| playing.set(true),
-                        onpause: move |_| playing.set(false),
-                        onended: move |_| playing.set(false),
-                    }
+                    VoicePlayer { src, id: format!("voice-{id}"), label: kind_words, alt: alt.clone() }
                 },
             }
             if !media.caption.is_empty() { p { class: "media-caption", "{media.caption}" } }

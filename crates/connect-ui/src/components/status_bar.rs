@@ -48,7 +48,6 @@ pub fn StatusBar() -> Element {
         .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
         .map(|d| crate::when::moment_words(ui.lang(), d.with_timezone(&chrono::Local)));
     let next = sync.schedule.next_try.and_then(|at| sync.wall(at)).map(|d| d.format("%H:%M").to_string());
-    let failing = sync.schedule.failures > 0;
     let enrolled = o.enrolled;
     let own_phone = crate::state::use_backend().own_resident().is_some();
     let press = move |_| {
@@ -74,7 +73,6 @@ pub fn StatusBar() -> Element {
         ("chip-safe", "☁ ", ui.t(Msg::SentToTeam))
     };
     let refused = sync.refused.join("; ");
-    let media_detail = (o.unsent > 0 || !o.enrolled) && !media_waiting.is_empty();
     // The next send follows the last one's line, when there is one.
     let sep = if last.is_some() || o.unsent > 0 { " · " } else { "" };
     // Only the chip and its button stay on screen while scrolling: one line
@@ -94,7 +92,7 @@ pub fn StatusBar() -> Element {
             }
         }
         p { class: "status-detail",
-            if media_detail {
+            if (o.unsent > 0 || !o.enrolled) && !media_waiting.is_empty() {
                 span { class: "status-media", "{media_waiting} · " }
             }
             if !o.enrolled {
@@ -111,7 +109,7 @@ pub fn StatusBar() -> Element {
                     span { class: "status-next", "{sep}" {ui.t(Msg::OfflineWaits)} }
                 } else if let Some(next) = next.filter(|_| !syncing) {
                     span { class: "status-next",
-                        "{sep}" {ui.tr(if failing { Msg::NextTry } else { Msg::NextSend }, &[("time", next.into())])}
+                        "{sep}" {ui.tr(if sync.schedule.failures > 0 { Msg::NextTry } else { Msg::NextSend }, &[("time", next.into())])}
                     }
                 }
             }
