@@ -72,24 +72,36 @@ pub(crate) fn device_refused(e: &JsValue, asked: Asked) -> DeviceError {
     })
 }
 
-/// The camera refused or missing, in words.
-fn camera_error(e: &JsValue) -> DeviceError {
-    device_refused(e, Asked::CameraForCode)
+/// Asks the phone for `constraints` (the camera or the microphone). The
+/// request runs in a task of its own: if whoever asked is gone by the time
+/// the phone answers (the panel closed while the permission prompt was up),
+/// the stream it grants is stopped at once, so no camera or microphone stays
+/// on with nothing showing it.
+pub(crate) async fn ask_for(constraints: &MediaStreamConstraints, asked: Asked) -> Result<MediaStream, DeviceError> {
+    let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
+    let devices = window.navigator().media_devices().map_err(|e| device_refused(&e, asked))?;
+    let promise = devices.get_user_media_with_constraints(constraints).map_err(|e| device_refused(&e, asked))?;
+    let (answer, answered) = futures_channel::oneshot::channel();
+    wasm_bindgen_futures::spawn_local(async move {
+        let granted = JsFuture::from(promise).await.map(JsCast::unchecked_into::<MediaStream>);
+        if let Err(Ok(unwanted)) = answer.send(granted) {
+            drop(Running(unwanted));
+        }
+    });
+    answered.await.map_err(|_| DeviceError::Unavailable)?.map_err(|e| device_refused(&e, asked))
 }
 
 async fn scan(video_id: &str) -> Result<String, DeviceError> {
     let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
     let document = window.document().ok_or(DeviceError::Unavailable)?;
     let video = wait_for_video(&document, video_id).await?;
-    let devices = window.navigator().media_devices().map_err(|e| camera_error(&e))?;
     let constraints = MediaStreamConstraints::new();
     let wanted = js_sys::Object::new();
     // The back camera where there is one; any camera otherwise.
     let _ = js_sys::Reflect::set(&wanted, &"facingMode".into(), &"environment".into());
     constraints.set_video(&wanted);
     constraints.set_audio(&JsValue::FALSE);
-    let asked = devices.get_user_media_with_constraints(&constraints).map_err(|e| camera_error(&e))?;
-    let stream: MediaStream = JsFuture::from(asked).await.map_err(|e| camera_error(&e))?.unchecked_into();
+    let stream = ask_for(&constraints, Asked::CameraForCode).await?;
     let _running = Running(stream.clone());
     video.set_src_object(Some(&stream));
     if let Ok(playing) = video.play() {

@@ -16,12 +16,12 @@ use futures_channel::oneshot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobEvent, HtmlCanvasElement, HtmlMediaElement, MediaRecorder, MediaRecorderOptions, MediaStream};
+use web_sys::{Blob, BlobEvent, HtmlCanvasElement, HtmlMediaElement, MediaRecorder, MediaRecorderOptions};
 
 use connect_device::{DeviceError, DeviceFuture};
 use connect_ui::phone_media::{PhoneMedia, Recording};
 
-use crate::camera::{Asked, Running, device_refused, wait_for_video};
+use crate::camera::{Asked, Running, ask_for, wait_for_video};
 
 /// What the recorder is asked for, best first: Opus in WebM, AAC in MP4
 /// (Safari), Opus in Ogg.
@@ -110,14 +110,6 @@ impl PhoneMedia for WebPhoneMedia {
 /// Milliseconds on the page's clock.
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
-/// Asks for `constraints` (audio or video) from the phone.
-async fn ask_for(constraints: &web_sys::MediaStreamConstraints, asked: Asked) -> Result<MediaStream, DeviceError> {
-    let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
-    let devices = window.navigator().media_devices().map_err(|e| device_refused(&e, asked))?;
-    let promise = devices.get_user_media_with_constraints(constraints).map_err(|e| device_refused(&e, asked))?;
-    Ok(JsFuture::from(promise).await.map_err(|e| device_refused(&e, asked))?.unchecked_into())
 }
 
 async fn start_voice() -> Result<(), DeviceError> {
