@@ -407,7 +407,7 @@ fn promises_edited_offline_on_several_phones_merge_and_team_only_ones_stay_with_
     assert_eq!(read(&chloe), theirs);
     assert_eq!(read(&resident), theirs);
     let ramp = theirs.iter().find(|p| p.id == ramp).unwrap();
-    assert_eq!(ramp.text, "ask the council about the ramp and the rail");
+    assert_eq!(ramp.terms.text, "ask the council about the ramp and the rail");
     assert_eq!(ramp.state(), PromiseState::Done);
     let curry = theirs.iter().find(|p| p.id == curry).unwrap();
     assert_eq!(curry.state(), PromiseState::Done);

@@ -4,7 +4,7 @@
 use connect_device::api::AuditView;
 use connect_device::export::ResidentExport;
 use connect_model::matching::Suggestion;
-use connect_model::promise::{Plan, Promise, PromiseBy, PromiseState, When};
+use connect_model::promise::{Plan, Promise, PromiseBy, PromiseState, PromiseTerms, When};
 use connect_model::today::{Today, TodayPromise, TodayVisit};
 use connect_model::{Author, AuthorRole, DeviceId, checkin, journal};
 use connect_store::{CaseloadRow, DocumentStore, SearchHit, SyncStatus};
@@ -110,11 +110,11 @@ pub(crate) fn invites(invites: &[InviteInfo]) -> String {
         };
         out.push_str(&format!(
             "{}  {:<11} {:<9} expires {}  {}\n",
-            i.invite_id,
-            i.role.as_str(),
+            i.details.invite_id,
+            i.details.role.as_str(),
             state,
-            i.expires_at.to_datetime().format("%Y-%m-%d %H:%M"),
-            i.name.as_deref().unwrap_or("(no name)"),
+            i.details.expires_at.to_datetime().format("%Y-%m-%d %H:%M"),
+            i.details.name.as_deref().unwrap_or("(no name)"),
         ));
     }
     if invites.is_empty() {
@@ -370,17 +370,20 @@ fn when_words(when: Option<When>) -> String {
     }
 }
 
+/// "Amara will ask the council about the ramp (by 2026-12-10)".
+fn promise_words(terms: &PromiseTerms) -> String {
+    format!("{} will {} ({})", promise_by(terms.by, &terms.by_name), terms.text, when_words(terms.when))
+}
+
 /// `connect promise list`.
 pub(crate) fn promises(name: &str, promises: &[Promise]) -> String {
     let mut out = String::new();
     for p in promises {
         out.push_str(&format!(
-            "{}  {:<16} {} will {} ({}){}\n",
+            "{}  {:<16} {}{}\n",
             p.id,
             promise_state(p.state()),
-            promise_by(p.by, &p.by_name),
-            p.text,
-            when_words(p.when),
+            promise_words(&p.terms),
             if p.shared { "" } else { "  [team only]" },
         ));
     }
@@ -412,16 +415,7 @@ pub(crate) fn today(t: &Today) -> String {
     let visit = |v: &TodayVisit| {
         if v.day < t.date { format!("{} (planned for {})", v.name, v.day) } else { format!("{} ({})", v.name, v.day) }
     };
-    let promise = |p: &TodayPromise| {
-        format!(
-            "{}: {} will {} ({}) [{}]",
-            p.name,
-            promise_by(p.promise.by, &p.promise.by_name),
-            p.promise.text,
-            when_words(p.promise.when),
-            p.promise.id
-        )
-    };
+    let promise = |p: &TodayPromise| format!("{}: {} [{}]", p.name, promise_words(&p.promise.terms), p.promise.id);
     section("Visits today", t.visits_today.iter().map(visit).collect());
     section("Promises due", t.promises_due.iter().map(promise).collect());
     section("Visits this week", t.visits_this_week.iter().map(visit).collect());

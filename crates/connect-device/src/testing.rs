@@ -12,8 +12,8 @@ use connect_model::history::AcceptedRecord;
 use connect_model::media::BlobHash;
 use connect_model::{AuthorRole, DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use connect_sync::api::{
-    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteInfo, InviteRequest, InviteResponse, InviteState,
-    InvitesResponse, PeopleResponse, Person, PersonRemovedResponse,
+    AssignRequest, EnrolRequest, EnrolResponse, EraseResponse, InviteDetails, InviteInfo, InviteRequest,
+    InviteResponse, InviteState, InvitesResponse, PeopleResponse, Person, PersonRemovedResponse,
 };
 use connect_sync::driver::AsyncSessionStore;
 use connect_sync::{SyncError, SyncReport};
@@ -120,13 +120,15 @@ impl Network for FakeRelay {
         lock(&self.invites).insert(
             0,
             InviteInfo {
-                invite_id,
-                role: request.role,
-                resident: request.resident,
-                name: request.name.clone(),
-                created_by: None,
-                created_at: made,
-                expires_at,
+                details: InviteDetails {
+                    invite_id,
+                    role: request.role,
+                    resident: request.resident,
+                    name: request.name.clone(),
+                    created_by: None,
+                    created_at: made,
+                    expires_at,
+                },
                 state: InviteState::Pending,
             },
         );
@@ -170,7 +172,7 @@ impl Network for FakeRelay {
     async fn cancel_invite(&self, _: &RelayAccess, invite: uuid::Uuid) -> Result<(), SyncError> {
         self.answer()?;
         let mut invites = lock(&self.invites);
-        let found = invites.iter_mut().find(|i| i.invite_id == invite && i.state == InviteState::Pending);
+        let found = invites.iter_mut().find(|i| i.details.invite_id == invite && i.state == InviteState::Pending);
         let found = found.ok_or_else(|| SyncError::Refused { status: 404, message: "no such invite".into() })?;
         found.state = InviteState::Cancelled;
         Ok(())

@@ -150,11 +150,10 @@ struct StoredPromise {
     changes: BTreeMap<String, StateChange>,
 }
 
-/// A promise, read from its document.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Promise {
-    /// Stable id.
-    pub id: ItemId,
+/// What a promise says: what will be done, by whom and when. The same in a
+/// promise read from its document and in the index's row for it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PromiseTerms {
     /// What will be done, in words ("ask the council about the ramp").
     pub text: String,
     /// Who will do it.
@@ -164,6 +163,16 @@ pub struct Promise {
     pub by_name: String,
     /// When, if said.
     pub when: Option<When>,
+}
+
+/// A promise, read from its document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Promise {
+    /// Stable id.
+    pub id: ItemId,
+    /// What will be done, by whom and when.
+    #[serde(flatten)]
+    pub terms: PromiseTerms,
     /// The ask it answers, if any.
     pub ask: Option<ItemId>,
     /// Shared with the resident (on their page), or team-only.
@@ -194,7 +203,7 @@ impl Promise {
     /// Whether it is still to do and its day is `today` or past.
     #[must_use]
     pub fn is_due(&self, today: NaiveDate) -> bool {
-        self.state() == PromiseState::Open && self.when.and_then(When::due).is_some_and(|d| d <= today)
+        self.state() == PromiseState::Open && self.terms.when.and_then(When::due).is_some_and(|d| d <= today)
     }
 }
 
@@ -272,10 +281,12 @@ pub fn read(doc: &Automerge) -> Result<Vec<Promise>> {
         changes.sort_by(|(ka, a), (kb, b)| a.at.cmp(&b.at).then(ka.cmp(kb)));
         Promise {
             id: p.id,
-            text: p.text.as_str().to_owned(),
-            by: p.by.parse().unwrap_or(PromiseBy::Team),
-            by_name: p.by_name,
-            when: When::from_fields(&p.when_kind, &p.when_date),
+            terms: PromiseTerms {
+                text: p.text.as_str().to_owned(),
+                by: p.by.parse().unwrap_or(PromiseBy::Team),
+                by_name: p.by_name,
+                when: When::from_fields(&p.when_kind, &p.when_date),
+            },
             ask: p.ask.parse().ok(),
             shared,
             made_at: p.created_at,

@@ -15,7 +15,7 @@
 use chrono::NaiveDate;
 
 use crate::caseload::CaseloadRow;
-use crate::promise::{Plan, PromiseBy, PromiseState, When};
+use crate::promise::{Plan, PromiseState, PromiseTerms, When};
 use crate::{ItemId, ResidentId, Timestamp};
 
 /// How long without a contact before a resident shows as "not seen for a
@@ -29,15 +29,9 @@ pub struct PromiseRow {
     pub resident: ResidentId,
     /// Which promise.
     pub id: ItemId,
-    /// What will be done.
-    pub text: String,
-    /// Who will do it.
-    pub by: PromiseBy,
-    /// For someone in the circle: their name.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub by_name: String,
-    /// When, if said.
-    pub when: Option<When>,
+    /// What will be done, by whom and when.
+    #[serde(flatten)]
+    pub terms: PromiseTerms,
     /// Where it stands.
     pub state: PromiseState,
     /// Shared with the resident, or team-only.
@@ -155,7 +149,7 @@ pub fn build(caseload: &[CaseloadRow], promises: &[PromiseRow], date: NaiveDate,
     let mut promises_due = Vec::new();
     let mut promises_this_week = Vec::new();
     for p in promises.iter().filter(|p| p.state == PromiseState::Open) {
-        let (Some(day), Some(name)) = (p.when.and_then(When::due), names.get(&p.resident)) else { continue };
+        let (Some(day), Some(name)) = (p.terms.when.and_then(When::due), names.get(&p.resident)) else { continue };
         let item = TodayPromise { name: (*name).to_owned(), promise: p.clone(), day };
         if day <= date {
             promises_due.push(item);

@@ -160,8 +160,8 @@ pub fn inspect(id: DocumentId, doc: &Automerge) -> Result<Inspection> {
 /// A page's or team notes' promises (and a page's visit plans): their words and authors.
 fn read_promises(r: &mut Reader, doc: &Automerge) -> Result<()> {
     for p in promise::read(doc)? {
-        r.text("promise", ITEM_MAX, &p.text);
-        r.text("name of who will do it", NAME_MAX, &p.by_name);
+        r.text("promise", ITEM_MAX, &p.terms.text);
+        r.text("name of who will do it", NAME_MAX, &p.terms.by_name);
     }
     for (place, author) in promise::claims(doc)? {
         r.claim(place, &author);

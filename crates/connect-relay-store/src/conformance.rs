@@ -525,9 +525,9 @@ pub fn invites_are_listed_cancelled_named_and_cancelled_with_their_maker<S: Rela
     let named = store.create_invite_from(b"named", &supporter, &from, at(2), at(60)).unwrap();
     let cancelled = store.create_invite_from(b"cancel", &supporter, &from, at(3), at(60)).unwrap();
     let spare = store.create_invite_from(b"spare", &supporter, &from, at(4), at(60)).unwrap();
-    let listed: Vec<_> = store.invites(team).unwrap().iter().map(|i| i.invite_id).collect();
+    let listed: Vec<_> = store.invites(team).unwrap().iter().map(|i| i.details.invite_id).collect();
     assert_eq!(&listed[..3], &[spare, cancelled, named], "newest first");
-    assert_eq!(store.find_invite(b"named").unwrap().unwrap().created_by, Some(maker));
+    assert_eq!(store.find_invite(b"named").unwrap().unwrap().details.created_by, Some(maker));
     assert!(store.cancel_invite(cancelled, at(5)).unwrap());
     assert!(!store.cancel_invite(cancelled, at(5)).unwrap(), "once");
     let refused = store.redeem_invite(b"cancel", "Eve", DeviceId::random(), "x", b"t-c", at(6)).unwrap();

@@ -43,7 +43,7 @@ pub use sqlite::SqliteRelayStore;
 /// Connections a store's pool opens at most, unless told otherwise.
 pub const POOL_SIZE: u32 = 8;
 
-pub use connect_model::team::Person;
+pub use connect_model::team::{InviteDetails, Person};
 
 /// What an invite grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,22 +70,11 @@ pub struct InviteFrom {
 /// An invite as the relay keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct InviteRecord {
-    /// Its id (the code itself is kept only as a hash).
-    pub invite_id: uuid::Uuid,
-    /// What it grants.
+    /// What it grants, who it is for, who made it and when.
+    #[serde(flatten)]
+    pub details: InviteDetails,
+    /// The team it enrols into.
     pub team: TeamId,
-    /// Role.
-    pub role: AuthorRole,
-    /// For a resident invite: which resident.
-    pub resident: Option<ResidentId>,
-    /// Who it is for and who made it.
-    pub name: Option<String>,
-    /// The device that made it.
-    pub created_by: Option<DeviceId>,
-    /// When it was made.
-    pub created_at: Timestamp,
-    /// When it stops working.
-    pub expires_at: Timestamp,
     /// When it was used, if it was.
     pub used_at: Option<Timestamp>,
     /// When it was cancelled, if it was.
@@ -96,7 +85,7 @@ impl InviteRecord {
     /// What it grants.
     #[must_use]
     pub fn invite(&self) -> Invite {
-        Invite { team: self.team, role: self.role, resident: self.resident }
+        Invite { team: self.team, role: self.details.role, resident: self.details.resident }
     }
 }
 

@@ -10,8 +10,8 @@ use connect_model::{DeviceId, ResidentId, TeamId, Timestamp};
 use crate::policy::{check_invite, enrolled_name};
 use crate::sql::{Cell, Param, Sql};
 use crate::{
-    DeviceRecord, ErasedResident, Invite, InviteFrom, InviteProblem, InviteRecord, Person, PersonRemoved,
-    RelayStoreError, Result,
+    DeviceRecord, ErasedResident, Invite, InviteDetails, InviteFrom, InviteProblem, InviteRecord, Person,
+    PersonRemoved, RelayStoreError, Result,
 };
 
 /// A device and its person, with `$tail` (its `WHERE`, and any `ORDER BY`)
@@ -94,15 +94,19 @@ fn device_from(row: Vec<Cell>) -> Result<(DeviceRecord, Option<i64>)> {
 
 fn invite_from(row: Vec<Cell>) -> Result<InviteRecord> {
     let mut cells = Cells(row.into_iter());
-    Ok(InviteRecord {
-        invite_id: cells.uuid()?,
-        team: cells.text()?.parse()?,
+    let (invite_id, team) = (cells.uuid()?, cells.text()?.parse()?);
+    let details = InviteDetails {
+        invite_id,
         role: cells.text()?.parse()?,
         resident: cells.opt_text()?.map(|r| r.parse()).transpose()?,
         name: cells.opt_text()?,
         created_by: cells.opt_text()?.map(|d| d.parse()).transpose()?,
         created_at: Timestamp::from_millis(cells.next()?.int()?),
         expires_at: Timestamp::from_millis(cells.next()?.int()?),
+    };
+    Ok(InviteRecord {
+        details,
+        team,
         used_at: cells.opt_int()?.map(Timestamp::from_millis),
         cancelled_at: cells.opt_int()?.map(Timestamp::from_millis),
     })
@@ -197,7 +201,7 @@ pub(crate) fn redeem_invite(
     let name =
         connect_model::limits::required("name", enrolled_name(invite, person_name), connect_model::limits::NAME_MAX)?;
     let (person_id, team) = (uuid::Uuid::new_v4().to_string(), invite.team.to_string());
-    let resident = invite.resident.map(|r| r.to_string());
+    let resident = invite.details.resident.map(|r| r.to_string());
     db.exec(
         "UPDATE invites SET used_at = $2 WHERE code_hash = $1",
         &[Param::Bytes(code_hash), Param::Int(now.millis())],
@@ -208,7 +212,7 @@ pub(crate) fn redeem_invite(
             Param::Text(&person_id),
             Param::Text(&team),
             Param::Text(&name),
-            Param::Text(invite.role.as_str()),
+            Param::Text(invite.details.role.as_str()),
             Param::opt_text(resident.as_deref()),
             Param::Int(now.millis()),
         ],

@@ -114,7 +114,7 @@ pub fn check_invite(found: Option<&InviteRecord>, now: Timestamp) -> Result<&Inv
         Err(InviteProblem::Used)
     } else if invite.cancelled_at.is_some() {
         Err(InviteProblem::Cancelled)
-    } else if now > invite.expires_at {
+    } else if now > invite.details.expires_at {
         Err(InviteProblem::Expired)
     } else {
         Ok(invite)
@@ -125,7 +125,7 @@ pub fn check_invite(found: Option<&InviteRecord>, now: Timestamp) -> Result<&Inv
 /// or, for an invite made without one, the enrolling device's.
 #[must_use]
 pub fn enrolled_name<'a>(invite: &'a InviteRecord, given: &'a str) -> &'a str {
-    invite.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(given)
+    invite.details.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(given)
 }
 
 /// What erasing a resident removes and what it leaves.
@@ -162,6 +162,7 @@ pub fn growth(before: u64, after: u64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::InviteDetails;
     use connect_model::{AuthorRole, TeamId};
 
     fn hash(n: u8) -> ChangeHash {
@@ -190,14 +191,16 @@ mod tests {
 
     fn invite(used: bool, cancelled: bool, expires_at: i64) -> InviteRecord {
         InviteRecord {
-            invite_id: uuid::Uuid::nil(),
+            details: InviteDetails {
+                invite_id: uuid::Uuid::nil(),
+                role: AuthorRole::Supporter,
+                resident: None,
+                name: Some("Amara Okafor".into()),
+                created_by: None,
+                created_at: Timestamp::from_millis(0),
+                expires_at: Timestamp::from_millis(expires_at),
+            },
             team: TeamId::random(),
-            role: AuthorRole::Supporter,
-            resident: None,
-            name: Some("Amara Okafor".into()),
-            created_by: None,
-            created_at: Timestamp::from_millis(0),
-            expires_at: Timestamp::from_millis(expires_at),
             used_at: used.then(|| Timestamp::from_millis(1)),
             cancelled_at: cancelled.then(|| Timestamp::from_millis(1)),
         }
@@ -217,7 +220,7 @@ mod tests {
     fn the_coordinators_name_wins_over_the_devices() {
         let named = invite(false, false, 1);
         assert_eq!(enrolled_name(&named, "Queen of Sheba"), "Amara Okafor");
-        let unnamed = InviteRecord { name: None, ..named };
+        let unnamed = InviteRecord { details: InviteDetails { name: None, ..named.details.clone() }, ..named };
         assert_eq!(enrolled_name(&unnamed, "Amara"), "Amara");
     }
 

@@ -126,20 +126,7 @@ pub fn invite_state(invite: &InviteRecord, now: Timestamp) -> InviteState {
 
 /// A team's invites as a coordinator sees them (never their codes), newest first.
 pub fn invites(db: &(impl RelayStore + ?Sized), team: TeamId, now: Timestamp) -> Result<Vec<InviteInfo>, RelayError> {
-    Ok(db
-        .invites(team)?
-        .into_iter()
-        .map(|i| InviteInfo {
-            state: invite_state(&i, now),
-            invite_id: i.invite_id,
-            role: i.role,
-            resident: i.resident,
-            name: i.name,
-            created_by: i.created_by,
-            created_at: i.created_at,
-            expires_at: i.expires_at,
-        })
-        .collect())
+    Ok(db.invites(team)?.into_iter().map(|i| InviteInfo { state: invite_state(&i, now), details: i.details }).collect())
 }
 
 /// Cancels an unused invite, of `team` if one is given (a coordinator may

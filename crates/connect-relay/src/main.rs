@@ -327,12 +327,12 @@ fn invite_action(db: &(dyn connect_relay_store::RelayStore + Send + Sync), actio
                     let state = serde_json::to_value(i.state)?;
                     println!(
                         "{}  {:<9} {:<11} {:<24} expires {}{}",
-                        i.invite_id,
+                        i.details.invite_id,
                         state.as_str().unwrap_or_default(),
-                        i.role.as_str(),
-                        i.name.as_deref().unwrap_or("(named at enrolment)"),
-                        i.expires_at,
-                        i.created_by.map(|d| format!("  made on {d}")).unwrap_or_default()
+                        i.details.role.as_str(),
+                        i.details.name.as_deref().unwrap_or("(named at enrolment)"),
+                        i.details.expires_at,
+                        i.details.created_by.map(|d| format!("  made on {d}")).unwrap_or_default()
                     );
                 }
             }

@@ -472,7 +472,7 @@ pub fn promises_and_the_next_visit_come_from_the_index<S: DocumentStore>(store: 
     store.edit(page, |d| promise::add(d, &ctx, &new("a walk some day", Some(When::NoRush)))).unwrap();
     store.edit(notes, |d| promise::add(d, &ctx, &new("check the boiler", Some(When::By(day("2026-03-08")))))).unwrap();
     let open = store.open_promises().unwrap();
-    let texts: Vec<(&str, bool)> = open.iter().map(|p| (p.text.as_str(), p.shared)).collect();
+    let texts: Vec<(&str, bool)> = open.iter().map(|p| (p.terms.text.as_str(), p.shared)).collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(texts.contains(&("ask the council about the ramp", true)));
     assert!(texts.contains(&("check the boiler", false)), "team-only promises are listed for the team");

@@ -91,10 +91,7 @@ fn promise_rows(resident: ResidentId, promises: &[Promise]) -> Vec<PromiseRow> {
         .map(|p| PromiseRow {
             resident,
             id: p.id,
-            text: p.text.clone(),
-            by: p.by,
-            by_name: p.by_name.clone(),
-            when: p.when,
+            terms: p.terms.clone(),
             state: p.state(),
             shared: p.shared,
             made_at: p.made_at,

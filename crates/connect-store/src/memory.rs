@@ -292,7 +292,7 @@ impl DocumentStore for MemoryStore {
                 IndexRows::Page { promises, .. } | IndexRows::Journal { promises, .. } => promises.as_slice(),
                 _ => &[],
             })
-            .filter(|p| p.state == PromiseState::Open && p.when.and_then(When::due).is_some())
+            .filter(|p| p.state == PromiseState::Open && p.terms.when.and_then(When::due).is_some())
             .cloned()
             .collect();
         out.sort_by(|a, b| a.resident.cmp(&b.resident).then(a.made_at.cmp(&b.made_at)).then(a.id.cmp(&b.id)));

@@ -51,7 +51,7 @@ pub struct EnrolRequest {
     pub person_name: String,
 }
 
-pub use connect_model::team::Person;
+pub use connect_model::team::{InviteDetails, Person};
 
 /// An enrolled device.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,20 +156,9 @@ pub enum InviteState {
 /// One of a team's invites, as a coordinator lists them (never the code).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteInfo {
-    /// Its id.
-    pub invite_id: uuid::Uuid,
-    /// Role it grants.
-    pub role: AuthorRole,
-    /// For a resident invite: which resident.
-    pub resident: Option<ResidentId>,
-    /// Who it is for, if the coordinator named them.
-    pub name: Option<String>,
-    /// The device that made it (`None`: the relay's command line).
-    pub created_by: Option<DeviceId>,
-    /// When it was made.
-    pub created_at: Timestamp,
-    /// When it stops working.
-    pub expires_at: Timestamp,
+    /// What it grants, who it is for, who made it and when.
+    #[serde(flatten)]
+    pub details: InviteDetails,
     /// Where it stands.
     pub state: InviteState,
 }
@@ -362,13 +351,15 @@ mod tests {
         pin(
             &InvitesResponse {
                 invites: vec![InviteInfo {
-                    invite_id: uuid::Uuid::from_bytes([5; 16]),
-                    role: AuthorRole::Supporter,
-                    resident: None,
-                    name: Some("Amara".into()),
-                    created_by: Some(device()),
-                    created_at: Timestamp::from_millis(1_767_225_600_000),
-                    expires_at: Timestamp::from_millis(1_767_484_800_000),
+                    details: InviteDetails {
+                        invite_id: uuid::Uuid::from_bytes([5; 16]),
+                        role: AuthorRole::Supporter,
+                        resident: None,
+                        name: Some("Amara".into()),
+                        created_by: Some(device()),
+                        created_at: Timestamp::from_millis(1_767_225_600_000),
+                        expires_at: Timestamp::from_millis(1_767_484_800_000),
+                    },
                     state: InviteState::Pending,
                 }],
             },

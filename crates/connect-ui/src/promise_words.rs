@@ -3,7 +3,7 @@
 //! To the resident a promise speaks to them; to the team it names who.
 
 use chrono::NaiveDate;
-use connect_model::promise::{Plan, Promise, PromiseBy, PromiseState, When};
+use connect_model::promise::{Plan, PromiseBy, PromiseState, PromiseTerms, When};
 
 use crate::i18n::{Lang, Msg, t, tr};
 use crate::when::{day_name_from, day_words_from};
@@ -12,24 +12,18 @@ use crate::when::{day_name_from, day_words_from};
 /// "Your supporter will …" and "You will …"; to the team "The supporter
 /// will …" and "Doreen will …" (`name` is the resident's).
 #[must_use]
-pub fn promise_sentence(lang: Lang, by: PromiseBy, by_name: &str, text: &str, name: &str, to_resident: bool) -> String {
+pub fn promise_sentence(lang: Lang, terms: &PromiseTerms, name: &str, to_resident: bool) -> String {
     // One sentence per person in the language's own order: the selector
     // says who, the placeables what and (for a named person) whose name.
-    let (who, named) = match (by, to_resident) {
+    let (who, named) = match (terms.by, to_resident) {
         (PromiseBy::Supporter, true) => ("your-supporter", ""),
         (PromiseBy::Supporter, false) => ("supporter", ""),
         (PromiseBy::Resident, true) => ("you", ""),
         (PromiseBy::Resident, false) => ("named", name),
-        (PromiseBy::Circle, _) => ("named", by_name),
+        (PromiseBy::Circle, _) => ("named", terms.by_name.as_str()),
         (PromiseBy::Team, _) => ("team", ""),
     };
-    tr(lang, Msg::PromiseSentence, &[("who", who.into()), ("name", named.into()), ("what", text.into())])
-}
-
-/// The sentence for a stored promise.
-#[must_use]
-pub fn sentence(lang: Lang, p: &Promise, name: &str, to_resident: bool) -> String {
-    promise_sentence(lang, p.by, &p.by_name, &p.text, name, to_resident)
+    tr(lang, Msg::PromiseSentence, &[("who", who.into()), ("name", named.into()), ("what", terms.text.as_str().into())])
 }
 
 /// When it is for, in words: "on Friday", "by Sunday", "no rush", or for an
@@ -79,7 +73,10 @@ mod tests {
     #[test]
     fn a_promise_speaks_to_the_resident_and_names_who_to_the_team() {
         let text = "ask the council about the ramp";
-        let s = |by, to_resident| promise_sentence(Lang::En, by, "Sam", text, "Doreen", to_resident);
+        let s = |by, to_resident| {
+            let terms = PromiseTerms { text: text.into(), by, by_name: "Sam".into(), when: None };
+            promise_sentence(Lang::En, &terms, "Doreen", to_resident)
+        };
         assert_eq!(s(PromiseBy::Supporter, true), "Your supporter will ask the council about the ramp");
         assert_eq!(s(PromiseBy::Supporter, false), "The supporter will ask the council about the ramp");
         assert_eq!(s(PromiseBy::Resident, true), "You will ask the council about the ramp");

@@ -583,8 +583,8 @@ fn a_coordinator_invites_someone_by_name_sees_it_waiting_and_cancels_it() {
     assert!(page.contains("It stops working in 3 days"), "{page}");
     assert!(page.contains("Invites not used yet") && !page.contains("No invites are waiting"), "{page}");
     let sent = issued.lock().unwrap()[0].clone();
-    assert_eq!(sent.name.as_deref(), Some("Bogdan"), "the relay keeps the name the team will know them by");
-    assert_eq!(sent.role, AuthorRole::Supporter, "a supporter unless chosen otherwise");
+    assert_eq!(sent.details.name.as_deref(), Some("Bogdan"), "the relay keeps the name the team will know them by");
+    assert_eq!(sent.details.role, AuthorRole::Supporter, "a supporter unless chosen otherwise");
 
     // The waiting invite's Cancel is the last button drawn.
     let cancel = *listeners(&made, "click").last().expect("a Cancel button");

@@ -113,7 +113,7 @@ fn promises_part(export: &ResidentExport) -> Markup {
         ul {
             @for p in &export.promises {
                 li {
-                    (p.text) " — to be done by " (p.by) @if !p.by_name.is_empty() { " (" (p.by_name) ")" }
+                    (p.terms.text) " — to be done by " (p.terms.by) @if !p.terms.by_name.is_empty() { " (" (p.terms.by_name) ")" }
                     @if !p.shared { " (team only)" }
                     ". Written down " (day(p.made_at)) " by " (by(&p.author)) "."
                     @for c in &p.changes {

@@ -191,7 +191,7 @@ impl ResidentFacts {
     #[must_use]
     pub fn with_promises(mut self, promises: &[Promise]) -> Self {
         self.promises.extend(promises.iter().map(|p| PromiseFacts {
-            by: p.by,
+            by: p.terms.by,
             made_at: p.made_at,
             state: p.state(),
             kept_at: p.kept_at(),

@@ -31,7 +31,7 @@ fn a_promise_keeps_every_change_of_state_with_who_and_when() {
     set_state(&mut doc, &ctx(2), id, PromiseState::NotNow).unwrap();
     set_state(&mut doc, &resident_ctx(3), id, PromiseState::Done).unwrap();
     let p = &read(&doc).unwrap()[0];
-    assert_eq!(p.text, "ask the council about the ramp");
+    assert_eq!(p.terms.text, "ask the council about the ramp");
     assert!(p.shared, "on the page, so shared with the resident");
     assert_eq!(p.state(), PromiseState::Done);
     assert_eq!(p.kept_at(), Some(ctx(3).now));
@@ -67,7 +67,7 @@ fn team_only_promises_live_in_the_team_notes() {
     add(&mut notes, &ctx(1), &sam).unwrap();
     let p = &read(&notes).unwrap()[0];
     assert!(!p.shared);
-    assert_eq!((p.by, p.by_name.as_str()), (PromiseBy::Circle, "Sam next door"));
+    assert_eq!((p.terms.by, p.terms.by_name.as_str()), (PromiseBy::Circle, "Sam next door"));
     assert_eq!(journal::read(&notes).unwrap().entries.len(), 0, "the notes still read as notes");
 }
 
@@ -82,7 +82,7 @@ fn done_on_one_phone_and_reworded_on_another_both_survive() {
     b.merge(&mut a).unwrap();
     for doc in [&a, &b] {
         let p = &read(doc).unwrap()[0];
-        assert_eq!(p.text, "ask the council about the ramp and the rail");
+        assert_eq!(p.terms.text, "ask the council about the ramp and the rail");
         assert_eq!(p.state(), PromiseState::Done);
     }
 }
@@ -112,7 +112,7 @@ fn first_promises_on_two_phones_at_once_are_both_kept() {
     set_next_visit(&mut a, &ctx(1), Plan::On(day("2026-01-05")), PlanReason::Planned).unwrap();
     set_next_visit(&mut b, &ctx(2), Plan::TheyWillCall, PlanReason::ResidentNotNow).unwrap();
     a.merge(&mut b).unwrap();
-    let texts: Vec<String> = read(&a).unwrap().into_iter().map(|p| p.text).collect();
+    let texts: Vec<String> = read(&a).unwrap().into_iter().map(|p| p.terms.text).collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert!(texts.contains(&"bring the seed catalogue".to_owned()));
     assert!(texts.contains(&"ask the council about the ramp".to_owned()));

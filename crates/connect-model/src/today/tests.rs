@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::caseload::SyncStatus;
+use crate::promise::PromiseBy;
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -33,10 +34,7 @@ fn promise(resident: ResidentId, text: &str, when: Option<When>, state: PromiseS
     PromiseRow {
         resident,
         id: ItemId::random(),
-        text: text.to_owned(),
-        by: PromiseBy::Supporter,
-        by_name: String::new(),
-        when,
+        terms: PromiseTerms { text: text.to_owned(), by: PromiseBy::Supporter, by_name: String::new(), when },
         state,
         shared: true,
         made_at: at("2026-11-01"),
@@ -77,7 +75,7 @@ fn promises_due_or_late_come_first_and_closed_or_undated_ones_never_show() {
         promise(ResidentId::random(), "someone not on this phone", Some(When::On(day(TODAY))), PromiseState::Open),
     ];
     let t = build(&[doreen], &promises, day(TODAY), DEFAULT_NOT_SEEN_DAYS);
-    let texts = |v: &[TodayPromise]| v.iter().map(|p| p.promise.text.clone()).collect::<Vec<_>>();
+    let texts = |v: &[TodayPromise]| v.iter().map(|p| p.promise.terms.text.clone()).collect::<Vec<_>>();
     assert_eq!(texts(&t.promises_due), ["ask the council about the ramp", "phone the GP"]);
     assert_eq!(texts(&t.promises_this_week), ["bring the seed catalogue"]);
     assert_eq!(t.promises_due[0].name, "Doreen");

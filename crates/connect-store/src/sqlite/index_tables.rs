@@ -144,7 +144,7 @@ fn write_promises(tx: &Transaction<'_>, key: &str, promises: &[PromiseRow]) -> R
         "INSERT INTO idx_promises (doc_id, resident_id, promise_id, state, due, row) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for p in promises {
-        let due = p.when.and_then(When::due).map(|d| d.to_string());
+        let due = p.terms.when.and_then(When::due).map(|d| d.to_string());
         ins.execute(params![key, p.resident.to_string(), p.id.to_string(), p.state.as_str(), due, to_json(p)?])?;
     }
     Ok(())

@@ -24,7 +24,7 @@ pub fn InviteList(invites: Vec<InviteInfo>, on_change: EventHandler<()>) -> Elem
             }
             ul { class: "item-list",
                 for i in open {
-                    InviteRow { key: "{i.invite_id}", invite: i, on_change }
+                    InviteRow { key: "{i.details.invite_id}", invite: i, on_change }
                 }
             }
             if !earlier.is_empty() {
@@ -32,7 +32,7 @@ pub fn InviteList(invites: Vec<InviteInfo>, on_change: EventHandler<()>) -> Elem
                     summary { {ui.t(Msg::EarlierInvites)} " ({earlier.len()})" }
                     ul { class: "item-list",
                         for i in earlier {
-                            li { key: "{i.invite_id}", class: "item",
+                            li { key: "{i.details.invite_id}", class: "item",
                                 p { class: "item-text", {invite_words(ui, &i)} }
                                 p { class: "item-meta",
                                     {ui.t(match i.state {
@@ -40,7 +40,7 @@ pub fn InviteList(invites: Vec<InviteInfo>, on_change: EventHandler<()>) -> Elem
                                         InviteState::Expired => Msg::InviteExpired,
                                         _ => Msg::InviteCancelled,
                                     })}
-                                    " · " {ui.tr(Msg::Made, &[("day", timestamp_day(ui.lang(), i.created_at).into())])}
+                                    " · " {ui.tr(Msg::Made, &[("day", timestamp_day(ui.lang(), i.details.created_at).into())])}
                                 }
                             }
                         }

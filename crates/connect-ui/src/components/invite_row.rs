@@ -9,8 +9,8 @@ use crate::when::until_words;
 
 /// "Ioana (supporter)", or the role alone for an invite with no name.
 pub(crate) fn invite_words(ui: Ui, i: &InviteInfo) -> String {
-    let role = ui.t(role_noun(i.role));
-    match &i.name {
+    let role = ui.t(role_noun(i.details.role));
+    match &i.details.name {
         Some(name) => format!("{name} ({role})"),
         None => role,
     }
@@ -22,7 +22,7 @@ pub fn InviteRow(invite: InviteInfo, on_change: EventHandler<()>) -> Element {
     let ui = use_ui();
     let backend = use_backend();
     let busy = use_signal(|| false);
-    let id = invite.invite_id;
+    let id = invite.details.invite_id;
     let label = invite_words(ui, &invite);
     let cancel = {
         let label = label.clone();
@@ -35,7 +35,7 @@ pub fn InviteRow(invite: InviteInfo, on_change: EventHandler<()>) -> Element {
             });
         }
     };
-    let ends = until_words(ui.lang(), invite.expires_at.to_datetime().with_timezone(&chrono::Local));
+    let ends = until_words(ui.lang(), invite.details.expires_at.to_datetime().with_timezone(&chrono::Local));
     rsx! {
         li { class: "item",
             p { class: "item-text", "{label}" }

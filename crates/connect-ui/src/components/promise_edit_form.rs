@@ -15,9 +15,9 @@ use connect_device::Edit;
 pub fn PromiseEditForm(resident: ResidentId, promise: Promise, on_done: EventHandler<()>) -> Element {
     let ui = use_ui();
     let backend = use_backend();
-    let (id, shared, before) = (promise.id, promise.shared, promise.when);
-    let mut text = use_signal(|| promise.text.clone());
-    let when = WhenField::use_new(promise.when);
+    let (id, shared, before) = (promise.id, promise.shared, promise.terms.when);
+    let mut text = use_signal(|| promise.terms.text.clone());
+    let when = WhenField::use_new(promise.terms.when);
     let busy = use_signal(|| false);
     let ready = !text.read().trim().is_empty() && when.value().is_some();
     let save = move |e: FormEvent| {
@@ -25,7 +25,7 @@ pub fn PromiseEditForm(resident: ResidentId, promise: Promise, on_done: EventHan
         let Some(chosen) = when.value() else { return };
         let words = text.read().trim().to_owned();
         let mut edits = Vec::new();
-        if words != promise.text {
+        if words != promise.terms.text {
             edits.push(Edit::EditPromise { shared, id, text: words, by_resident: false });
         }
         // A "by" day shows as that day: only a change the person made is saved.

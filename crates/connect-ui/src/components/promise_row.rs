@@ -7,7 +7,7 @@ use dioxus::prelude::*;
 
 use crate::components::PromiseEditForm;
 use crate::i18n::Msg;
-use crate::promise_words::{sentence, state_msg, when_words};
+use crate::promise_words::{promise_sentence, state_msg, when_words};
 use crate::state::{Notice, apply_edit, use_backend, use_ui};
 use crate::when::local_today;
 use connect_device::Edit;
@@ -23,8 +23,8 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
     let state = promise.state();
     let open = state == PromiseState::Open;
     let (id, shared) = (promise.id, promise.shared);
-    let words = sentence(lang, &promise, &name, resident_mode);
-    let when = when_words(lang, promise.when, open, local_today());
+    let words = promise_sentence(lang, &promise.terms, &name, resident_mode);
+    let when = when_words(lang, promise.terms.when, open, local_today());
     let set = move |to: PromiseState| {
         let edit = Edit::SetPromiseState { shared, id, state: to, by_resident: resident_mode };
         let undo = Edit::SetPromiseState { shared, id, state, by_resident: resident_mode };
@@ -34,7 +34,7 @@ pub fn PromiseRow(resident: ResidentId, promise: Promise, name: String, resident
     let changes: Vec<(PromiseState, Msg)> = if !open {
         vec![(PromiseState::Open, Msg::StillToDo)]
     } else if resident_mode {
-        if promise.by == PromiseBy::Resident { vec![(PromiseState::Done, Msg::PromiseDone)] } else { vec![] }
+        if promise.terms.by == PromiseBy::Resident { vec![(PromiseState::Done, Msg::PromiseDone)] } else { vec![] }
     } else {
         vec![
             (PromiseState::Done, Msg::PromiseDone),

@@ -110,8 +110,8 @@ fn promise_list(ui: Ui, backend: &DeviceClient, title: Msg, t: &Today, promises:
         .iter()
         .map(|p| {
             let row = &p.promise;
-            let words = promise_sentence(lang, row.by, &row.by_name, &row.text, &p.name, false);
-            let when = when_words(lang, row.when, true, t.date).unwrap_or_default();
+            let words = promise_sentence(lang, &row.terms, &p.name, false);
+            let when = when_words(lang, row.terms.when, true, t.date).unwrap_or_default();
             let (resident, shared, id) = (row.resident, row.shared, row.id);
             let backend = backend.clone();
             let done = move |_| {
