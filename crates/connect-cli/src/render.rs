@@ -275,11 +275,11 @@ pub(crate) fn describe(all: &ResidentExport) -> String {
         }
         out.push_str("\nWhat I can offer:\n");
         for o in p.current_offers() {
-            out.push_str(&format!("  - {} [{}] ({}) {}\n", o.text, o.category, who(&o.author), o.id));
+            out.push_str(&format!("  - {} [{}] ({}) {}\n", o.text, o.details.category, who(&o.author), o.id));
         }
         out.push_str("\nCould you help me with…?\n");
         for a in p.current_asks() {
-            out.push_str(&format!("  - {} [{}] ({}) {}\n", a.text, a.status, who(&a.author), a.id));
+            out.push_str(&format!("  - {} [{}] ({}) {}\n", a.text, a.details.status, who(&a.author), a.id));
         }
         out.push_str("\nGoals:\n");
         for g in p.current_goals() {

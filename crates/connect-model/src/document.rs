@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use automerge::transaction::{CommitOptions, Transactable, Transaction};
 use automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, Value};
+use autosurgeon::reconcile::MapReconciler;
 use autosurgeon::{Hydrate, HydrateError, Reconcile, Reconciler, Text};
 
 use crate::ids::{DocKind, ItemId};
@@ -45,6 +46,15 @@ pub(crate) fn create(
         fill(tx)
     })?;
     Ok(doc)
+}
+
+/// Fields a type writes into a map it shares with other fields, since
+/// autosurgeon has no `flatten`: a page item's kind-specific fields beside
+/// the ones every item has, an introduction's proposal beside its answer.
+/// Its derived `Hydrate` reads them back from the same map.
+pub trait MapFields: Hydrate {
+    /// Puts each field into `map`.
+    fn put_fields<M: MapReconciler>(&self, map: &mut M) -> std::result::Result<(), M::Error>;
 }
 
 /// Runs `f` as one Automerge change stamped with the edit's time. The message

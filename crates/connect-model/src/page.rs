@@ -6,13 +6,19 @@
 use std::collections::BTreeMap;
 
 use automerge::{ActorId, Automerge, ROOT, ReadDoc};
-use autosurgeon::{Hydrate, Reconcile};
+use autosurgeon::Hydrate;
 
-use crate::document::{self, CollabText};
+use crate::document::{self, CollabText, MapFields};
 use crate::ids::{DocKind, ItemId, ResidentId};
 use crate::limits::{self, ITEM_MAX, LONG_TEXT_MAX, NAME_MAX};
 use crate::string_enum::string_enum;
-use crate::{Author, EditContext, Result, Timestamp};
+use crate::{EditContext, Result, Timestamp};
+
+mod introduction;
+mod item;
+
+pub use introduction::{Introduction, Proposal};
+pub use item::{Ask, AskDetails, Goal, GoalDetails, Item, Offer, OfferDetails};
 
 string_enum! {
     /// What kind of help an offer or ask is about; matching uses it.
@@ -78,38 +84,6 @@ string_enum! {
     }
 }
 
-/// One side of a suggested introduction between two residents, kept on this
-/// resident's page. The same id is on the other resident's page; the
-/// introduction is made only when both said yes. Neither side's words are
-/// copied to the other: a resident sees their own ask or offer and why the
-/// match was suggested, and learns who the other person is from their
-/// supporter once both agreed.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
-pub struct Introduction {
-    /// Stable id, shared by both sides.
-    pub id: ItemId,
-    /// The other resident.
-    pub with: ResidentId,
-    /// This resident asked, or offered.
-    pub side: IntroSide,
-    /// This resident's ask or offer.
-    pub item: ItemId,
-    /// The other resident's offer or ask.
-    pub their_item: ItemId,
-    /// Why it was suggested ("both mention market").
-    pub reason: String,
-    /// When it was suggested.
-    pub proposed_at: Timestamp,
-    /// Who suggested it.
-    pub proposed_by: Author,
-    /// This resident's answer.
-    pub answer: IntroAnswer,
-    /// When they answered.
-    pub answered_at: Option<Timestamp>,
-    /// Who recorded the answer (the resident, or a supporter with them).
-    pub answered_by: Option<Author>,
-}
-
 /// Where an introduction stands, seen from both pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,87 +108,6 @@ pub fn introduction_state(mine: &Introduction, theirs: Option<&Introduction>) ->
     } else {
         IntroState::Waiting
     }
-}
-
-/// What one side of a new introduction records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Proposal {
-    /// The introduction's id, the same on both sides.
-    pub id: ItemId,
-    /// The other resident.
-    pub with: ResidentId,
-    /// This side.
-    pub side: IntroSide,
-    /// This resident's ask (asker) or offer (offerer).
-    pub item: ItemId,
-    /// The other resident's item.
-    pub their_item: ItemId,
-    /// Why it was suggested.
-    pub reason: String,
-}
-
-/// Something the resident can offer others.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
-pub struct Offer {
-    /// Stable id.
-    pub id: ItemId,
-    /// The offer in words.
-    pub text: CollabText,
-    /// What kind of help it is.
-    pub category: Category,
-    /// When it was added.
-    pub created_at: Timestamp,
-    /// Who added it.
-    pub author: Author,
-    /// Hidden from the page; still kept.
-    pub archived: bool,
-    /// Position on the page.
-    pub order: f64,
-}
-
-/// Something the resident would like help with ("could you help me with…?").
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
-pub struct Ask {
-    /// Stable id.
-    pub id: ItemId,
-    /// The ask in words.
-    pub text: CollabText,
-    /// What kind of help it needs.
-    pub category: Category,
-    /// Where it has got to.
-    pub status: AskStatus,
-    /// When the status last changed.
-    pub status_changed_at: Timestamp,
-    /// Team directory entries that could help ("ramp → council adaptations team").
-    #[autosurgeon(missing = "Default::default")]
-    pub links: BTreeMap<String, bool>,
-    /// When it was added.
-    pub created_at: Timestamp,
-    /// Who added it.
-    pub author: Author,
-    /// Hidden from the page; still kept.
-    pub archived: bool,
-    /// Position on the page.
-    pub order: f64,
-}
-
-/// A goal or a "what could be possible".
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize)]
-pub struct Goal {
-    /// Stable id.
-    pub id: ItemId,
-    /// The goal in words.
-    pub text: CollabText,
-    /// Goal or possibility.
-    pub kind: GoalKind,
-    /// When it was added.
-    pub created_at: Timestamp,
-    /// Who added it.
-    pub author: Author,
-    /// Hidden from the page; still kept.
-    pub archived: bool,
-    /// Position on the page.
-    pub order: f64,
 }
 
 #[derive(Hydrate)]
@@ -340,7 +233,7 @@ pub fn read(doc: &Automerge) -> Result<ResidentPage> {
         goals: document::sorted_by_order(raw.goals.into_values(), |g| (g.order, g.id)),
         introductions: {
             let mut v: Vec<Introduction> = raw.introductions.into_values().collect();
-            v.sort_by(|a, b| a.proposed_at.cmp(&b.proposed_at).then(a.id.cmp(&b.id)));
+            v.sort_by(|a, b| a.proposed_at.cmp(&b.proposed_at).then(a.proposal.id.cmp(&b.proposal.id)));
             v
         },
         language: Some(raw.language).filter(|l| !l.is_empty()),
@@ -420,61 +313,37 @@ pub fn set_about_me(doc: &mut Automerge, ctx: &EditContext, text: &str) -> Resul
 /// Adds an offer; returns its id.
 pub fn add_offer(doc: &mut Automerge, ctx: &EditContext, text: &str, category: Category) -> Result<ItemId> {
     let text = limits::required("offer", text, ITEM_MAX)?;
-    add(doc, ctx, Section::Offers, "add offer", |id, order| Offer {
-        id,
-        text: text.into(),
-        category,
-        created_at: ctx.now,
-        author: ctx.author.clone(),
-        archived: false,
-        order,
-    })
+    add(doc, ctx, Section::Offers, "add offer", (&text, OfferDetails { category }))
 }
 
 /// Adds an ask with status open; returns its id.
 pub fn add_ask(doc: &mut Automerge, ctx: &EditContext, text: &str, category: Category) -> Result<ItemId> {
     let text = limits::required("ask", text, ITEM_MAX)?;
-    add(doc, ctx, Section::Asks, "add ask", |id, order| Ask {
-        id,
-        text: text.into(),
-        category,
-        status: AskStatus::Open,
-        status_changed_at: ctx.now,
-        links: BTreeMap::new(),
-        created_at: ctx.now,
-        author: ctx.author.clone(),
-        archived: false,
-        order,
-    })
+    let details = AskDetails { category, status: AskStatus::Open, status_changed_at: ctx.now, links: BTreeMap::new() };
+    add(doc, ctx, Section::Asks, "add ask", (&text, details))
 }
 
 /// Adds a goal or possibility; returns its id.
 pub fn add_goal(doc: &mut Automerge, ctx: &EditContext, text: &str, kind: GoalKind) -> Result<ItemId> {
     let text = limits::required("goal", text, ITEM_MAX)?;
-    add(doc, ctx, Section::Goals, "add goal", |id, order| Goal {
-        id,
-        text: text.into(),
-        kind,
-        created_at: ctx.now,
-        author: ctx.author.clone(),
-        archived: false,
-        order,
-    })
+    add(doc, ctx, Section::Goals, "add goal", (&text, GoalDetails { kind }))
 }
 
-fn add<T: Reconcile>(
+/// Adds an item with `text` and its kind's `details` at the end of `section`.
+fn add<D: MapFields>(
     doc: &mut Automerge,
     ctx: &EditContext,
     section: Section,
     message: &str,
-    make: impl FnOnce(ItemId, f64) -> T,
+    (text, details): (&str, D),
 ) -> Result<ItemId> {
     document::check_kind(doc, KIND)?;
     let id = ItemId::random();
     document::edit(doc, ctx, message, |tx| {
         let map = document::collection(tx, section.map(), KIND)?;
         let order = document::next_order(tx, &map)?;
-        document::insert_item(tx, &map, id, &make(id, order))?;
+        let item = Item::new(id, text, details, (ctx.now, &ctx.author), order);
+        document::insert_item(tx, &map, id, &item)?;
         Ok(id)
     })
 }
@@ -490,17 +359,6 @@ pub fn edit_text(doc: &mut Automerge, ctx: &EditContext, section: Section, id: I
     })
 }
 
-/// Changes an offer's or ask's category.
-pub fn set_category(
-    doc: &mut Automerge,
-    ctx: &EditContext,
-    section: Section,
-    id: ItemId,
-    category: Category,
-) -> Result<()> {
-    set_item_field(doc, ctx, section, id, "category", category)
-}
-
 /// Hides an item (`archived = true`) or brings it back. Nothing is deleted, so an
 /// edit made elsewhere at the same time is kept.
 pub fn set_archived(
@@ -510,7 +368,12 @@ pub fn set_archived(
     id: ItemId,
     archived: bool,
 ) -> Result<()> {
-    set_item_field(doc, ctx, section, id, "archived", archived)
+    document::check_kind(doc, KIND)?;
+    document::edit(doc, ctx, if archived { "hide item" } else { "show item" }, |tx| {
+        let map = document::collection(tx, section.map(), KIND)?;
+        let obj = document::item(tx, &map, id, section.item())?;
+        document::set_field(tx, &obj, "archived", archived)
+    })
 }
 
 /// Moves an ask along: open, in progress, met, or "not now".
@@ -555,12 +418,7 @@ pub fn propose_introduction(doc: &mut Automerge, ctx: &EditContext, proposal: &P
             _ => automerge::transaction::Transactable::put_object(tx, ROOT, "introductions", automerge::ObjType::Map)?,
         };
         let intro = Introduction {
-            id: proposal.id,
-            with: proposal.with,
-            side: proposal.side,
-            item: proposal.item,
-            their_item: proposal.their_item,
-            reason,
+            proposal: Proposal { reason, ..proposal.clone() },
             proposed_at: ctx.now,
             proposed_by: ctx.author.clone(),
             answer: IntroAnswer::Pending,
@@ -584,27 +442,11 @@ pub fn answer_introduction(doc: &mut Automerge, ctx: &EditContext, id: ItemId, y
     })
 }
 
-fn set_item_field<T: Reconcile>(
-    doc: &mut Automerge,
-    ctx: &EditContext,
-    section: Section,
-    id: ItemId,
-    field: &str,
-    value: T,
-) -> Result<()> {
-    document::check_kind(doc, KIND)?;
-    document::edit(doc, ctx, "edit item", |tx| {
-        let map = document::collection(tx, section.map(), KIND)?;
-        let obj = document::item(tx, &map, id, section.item())?;
-        document::set_field(tx, &obj, field, value)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ModelError;
     use crate::test_support::{ctx, resident_ctx, supporter_actor};
+    use crate::{Author, ModelError};
 
     fn new_page() -> (Automerge, ResidentId) {
         let r = ResidentId::random();
@@ -666,8 +508,8 @@ mod tests {
         let ask = add_ask(&mut doc, &ctx(1), "a ramp for the front step", Category::Practical).unwrap();
         set_ask_status(&mut doc, &ctx(5), ask, AskStatus::Met).unwrap();
         let page = read(&doc).unwrap();
-        assert_eq!(page.asks[0].status, AskStatus::Met);
-        assert_eq!(page.asks[0].status_changed_at, ctx(5).now);
+        assert_eq!(page.asks[0].details.status, AskStatus::Met);
+        assert_eq!(page.asks[0].details.status_changed_at, ctx(5).now);
     }
 
     #[test]
@@ -680,6 +522,42 @@ mod tests {
         assert_eq!(page.current_goals().count(), 0);
         set_archived(&mut doc, &ctx(3), Section::Goals, g, false).unwrap();
         assert_eq!(read(&doc).unwrap().current_goals().count(), 1);
+    }
+
+    /// Phones on an older version read these maps with derived `Hydrate`s
+    /// over flat fields: an item's kind fields and an introduction's
+    /// proposal must stay beside the others, never nested.
+    #[test]
+    fn items_and_introductions_keep_their_flat_layout_in_the_document() {
+        let (mut doc, other) = new_page();
+        let ask = add_ask(&mut doc, &ctx(1), "help with forms", Category::Knowledge).unwrap();
+        let goal = add_goal(&mut doc, &ctx(1), "go to the lunch club", GoalKind::Possibility).unwrap();
+        let proposal = Proposal {
+            id: ItemId::random(),
+            with: other,
+            side: IntroSide::Asker,
+            item: ask,
+            their_item: goal,
+            reason: "".into(),
+        };
+        propose_introduction(&mut doc, &ctx(2), &proposal).unwrap();
+        let keys = |section: &str, id: ItemId| {
+            let (_, map) = doc.get(ROOT, section).unwrap().unwrap();
+            let (_, item) = doc.get(&map, id.to_string()).unwrap().unwrap();
+            doc.keys(&item).collect::<Vec<_>>().join(" ")
+        };
+        let common = ["archived", "author", "created_at", "id", "order", "text"];
+        let with = |extra: &[&str]| {
+            let mut all: Vec<&str> = common.iter().chain(extra).copied().collect();
+            all.sort_unstable();
+            all.join(" ")
+        };
+        assert_eq!(keys("asks", ask), with(&["category", "links", "status", "status_changed_at"]));
+        assert_eq!(keys("goals", goal), with(&["kind"]));
+        assert_eq!(
+            keys("introductions", proposal.id),
+            "answer answered_at answered_by id item proposed_at proposed_by reason side their_item with"
+        );
     }
 
     #[test]
@@ -755,7 +633,7 @@ mod tests {
         assert_eq!(state(&asker, &offerer), IntroState::Agreed);
         let mine = &read(&asker).unwrap().introductions[0];
         assert!(mine.answered_by.as_ref().is_some_and(Author::is_resident));
-        assert_eq!(mine.reason, "both mention market");
+        assert_eq!(mine.proposal.reason, "both mention market");
         // A change of mind is recorded as a choice.
         answer_introduction(&mut offerer, &resident_ctx(5), id, false).unwrap();
         assert_eq!(state(&asker, &offerer), IntroState::Declined);

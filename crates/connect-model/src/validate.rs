@@ -207,10 +207,10 @@ fn read_page(r: &mut Reader, p: &page::ResidentPage) {
         r.claim(format!("goals/{}/author", g.id), &g.author);
     }
     for i in &p.introductions {
-        r.text("reason", ITEM_MAX, &i.reason);
-        r.claim(format!("introductions/{}/proposed_by", i.id), &i.proposed_by);
+        r.text("reason", ITEM_MAX, &i.proposal.reason);
+        r.claim(format!("introductions/{}/proposed_by", i.proposal.id), &i.proposed_by);
         if let Some(by) = &i.answered_by {
-            r.claim(format!("introductions/{}/answered_by", i.id), by);
+            r.claim(format!("introductions/{}/answered_by", i.proposal.id), by);
         }
     }
 }

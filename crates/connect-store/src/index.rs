@@ -187,38 +187,31 @@ impl From<&CheckIn> for LatestCheckin {
 
 /// A page's offers, asks and goals as item rows (hidden ones too, marked).
 fn page_items(p: &page::ResidentPage) -> Vec<ItemRow> {
-    let row = |section,
-               item_id,
-               text: &str,
-               category: String,
-               status,
-               author: &connect_model::Author,
-               archived,
-               created_at| {
-        ItemRow {
-            resident: p.resident,
-            item_id,
-            section,
-            text: text.to_owned(),
-            category,
-            status,
-            by_resident: author.is_resident(),
-            archived,
-            created_at,
-        }
-    };
-    let offers = p
-        .offers
-        .iter()
-        .map(|o| row("offer", o.id, &o.text, o.category.to_string(), None, &o.author, o.archived, o.created_at));
-    let asks = p.asks.iter().map(|a| {
-        row("ask", a.id, &a.text, a.category.to_string(), Some(a.status), &a.author, a.archived, a.created_at)
-    });
-    let goals = p
-        .goals
-        .iter()
-        .map(|g| row("goal", g.id, &g.text, g.kind.to_string(), None, &g.author, g.archived, g.created_at));
+    let offers = p.offers.iter().map(|o| item_row(p, "offer", o, o.details.category.to_string(), None));
+    let asks = p.asks.iter().map(|a| item_row(p, "ask", a, a.details.category.to_string(), Some(a.details.status)));
+    let goals = p.goals.iter().map(|g| item_row(p, "goal", g, g.details.kind.to_string(), None));
     offers.chain(asks).chain(goals).collect()
+}
+
+/// One item's row: its kind's `category` (or goal kind) and, for an ask, its status.
+fn item_row<D>(
+    p: &page::ResidentPage,
+    section: &'static str,
+    item: &page::Item<D>,
+    category: String,
+    status: Option<page::AskStatus>,
+) -> ItemRow {
+    ItemRow {
+        resident: p.resident,
+        item_id: item.id,
+        section,
+        text: item.text.to_string(),
+        category,
+        status,
+        by_resident: item.author.is_resident(),
+        archived: item.archived,
+        created_at: item.created_at,
+    }
 }
 
 /// Derives the rows for document `id`, checking the document is the kind its id says.

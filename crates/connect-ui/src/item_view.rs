@@ -2,7 +2,7 @@
 //! statuses and rings.
 
 use connect_model::circle::Ring;
-use connect_model::page::{Ask, AskStatus, Category, Goal, Offer, Section};
+use connect_model::page::{Ask, AskStatus, Category, Goal, Item, Offer, Section};
 use connect_model::{Author, ItemId};
 
 use crate::i18n::Msg;
@@ -30,41 +30,30 @@ impl ItemView {
     /// From an offer.
     #[must_use]
     pub fn offer(o: &Offer) -> Self {
-        Self {
-            id: o.id,
-            section: Section::Offers,
-            text: o.text.to_string(),
-            category: Some(o.category),
-            status: None,
-            author: o.author.clone(),
-            links: Vec::new(),
-        }
+        Self::of(o, Section::Offers, Some(o.details.category), None)
     }
 
-    /// From an ask.
+    /// From an ask, with the directory entries linked to it.
     #[must_use]
     pub fn ask(a: &Ask) -> Self {
-        Self {
-            id: a.id,
-            section: Section::Asks,
-            text: a.text.to_string(),
-            category: Some(a.category),
-            status: Some(a.status),
-            author: a.author.clone(),
-            links: a.links.iter().filter(|(_, on)| **on).filter_map(|(id, _)| id.parse().ok()).collect(),
-        }
+        let links = a.details.links.iter().filter(|(_, on)| **on).filter_map(|(id, _)| id.parse().ok()).collect();
+        Self { links, ..Self::of(a, Section::Asks, Some(a.details.category), Some(a.details.status)) }
     }
 
     /// From a goal.
     #[must_use]
     pub fn goal(g: &Goal) -> Self {
+        Self::of(g, Section::Goals, None, None)
+    }
+
+    fn of<D>(item: &Item<D>, section: Section, category: Option<Category>, status: Option<AskStatus>) -> Self {
         Self {
-            id: g.id,
-            section: Section::Goals,
-            text: g.text.to_string(),
-            category: None,
-            status: None,
-            author: g.author.clone(),
+            id: item.id,
+            section,
+            text: item.text.to_string(),
+            category,
+            status,
+            author: item.author.clone(),
             links: Vec::new(),
         }
     }

@@ -236,7 +236,7 @@ fn adding_an_offer_opens_a_form_and_saves_the_words() {
     let data = f.local.resident(f.kwame).unwrap();
     assert_eq!(data.page.offers.len(), 1);
     assert_eq!(data.page.offers[0].text.as_str(), "Plays the piano");
-    assert_eq!(data.page.offers[0].category, Category::Creative);
+    assert_eq!(data.page.offers[0].details.category, Category::Creative);
     assert!(html(&dom).contains("+ A new offer"), "the form closes after adding");
 }
 

@@ -185,16 +185,16 @@ impl<S: DocumentStore, N: Network> Device<S, N> {
             let text_of = |p: &ResidentPage, item: ItemId| p.item_text(item).unwrap_or_default().to_owned();
             let mut out = Vec::new();
             for p in pages.values() {
-                for mine in p.introductions.iter().filter(|i| i.side == IntroSide::Asker) {
-                    let other = pages.get(&mine.with);
-                    let theirs = other.and_then(|o| o.introductions.iter().find(|i| i.id == mine.id));
+                for mine in p.introductions.iter().filter(|i| i.proposal.side == IntroSide::Asker) {
+                    let other = pages.get(&mine.proposal.with);
+                    let theirs = other.and_then(|o| o.introductions.iter().find(|i| i.proposal.id == mine.proposal.id));
                     out.push(IntroView {
-                        id: mine.id,
-                        asker: (p.preferred_name.clone(), text_of(p, mine.item)),
+                        id: mine.proposal.id,
+                        asker: (p.preferred_name.clone(), text_of(p, mine.proposal.item)),
                         offerer: other
-                            .map(|o| (o.preferred_name.clone(), text_of(o, mine.their_item)))
+                            .map(|o| (o.preferred_name.clone(), text_of(o, mine.proposal.their_item)))
                             .unwrap_or_default(),
-                        reason: mine.reason.clone(),
+                        reason: mine.proposal.reason.clone(),
                         state: page::introduction_state(mine, theirs),
                         proposed_at: mine.proposed_at,
                     });

@@ -7,6 +7,7 @@
 use connect_model::Timestamp;
 use connect_model::history::AuditEntry;
 use connect_model::journal::Journal;
+use connect_model::page::Item;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::ResidentExport;
@@ -45,22 +46,21 @@ fn item_list(title: &str, lines: &[Line]) -> Markup {
     }
 }
 
+/// An offer, ask or goal as a line: its words, then `what` it is and who added it when.
+fn line<D>(item: &Item<D>, what: &str) -> Line {
+    Line {
+        text: item.text.to_string(),
+        hidden: item.archived,
+        about: format!("{what}, added by {} on {}", by(&item.author), day(item.created_at)),
+    }
+}
+
 fn page_part(export: &ResidentExport) -> Markup {
     let Some(p) = &export.page else { return html! {} };
-    let line = |text: &str, hidden: bool, what: String, author: &connect_model::Author, at: Timestamp| Line {
-        text: text.to_owned(),
-        hidden,
-        about: format!("{what}, added by {} on {}", by(author), day(at)),
-    };
-    let offers: Vec<Line> =
-        p.offers.iter().map(|o| line(&o.text, o.archived, o.category.to_string(), &o.author, o.created_at)).collect();
-    let asks: Vec<Line> = p
-        .asks
-        .iter()
-        .map(|a| line(&a.text, a.archived, format!("{}, {}", a.category, a.status), &a.author, a.created_at))
-        .collect();
-    let goals: Vec<Line> =
-        p.goals.iter().map(|g| line(&g.text, g.archived, g.kind.to_string(), &g.author, g.created_at)).collect();
+    let offers: Vec<Line> = p.offers.iter().map(|o| line(o, o.details.category.as_str())).collect();
+    let asks: Vec<Line> =
+        p.asks.iter().map(|a| line(a, &format!("{}, {}", a.details.category, a.details.status))).collect();
+    let goals: Vec<Line> = p.goals.iter().map(|g| line(g, g.details.kind.as_str())).collect();
     html! {
         h2 { "About me" }
         p { (p.about_me) }

@@ -114,21 +114,21 @@ impl ResidentFacts {
         Self {
             resident: Some(page.resident),
             joined_at: Some(page.created_at),
-            asks: page.current_asks().map(|a| a.status).collect(),
+            asks: page.current_asks().map(|a| a.details.status).collect(),
             asks_met_at: page
                 .current_asks()
-                .filter(|a| a.status == AskStatus::Met)
-                .map(|a| (a.id, a.status_changed_at))
+                .filter(|a| a.details.status == AskStatus::Met)
+                .map(|a| (a.id, a.details.status_changed_at))
                 .collect(),
             offers: page.current_offers().count(),
             introductions: page
                 .introductions
                 .iter()
                 .map(|i| IntroFacts {
-                    id: i.id,
-                    item: i.item,
-                    their_item: i.their_item,
-                    side: i.side,
+                    id: i.proposal.id,
+                    item: i.proposal.item,
+                    their_item: i.proposal.their_item,
+                    side: i.proposal.side,
                     answer: i.answer,
                 })
                 .collect(),

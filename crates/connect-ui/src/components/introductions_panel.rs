@@ -25,13 +25,13 @@ pub fn IntroductionsPanel(resident: ResidentId, page: ResidentPage, resident_mod
             h3 { id: "h-intros", {ui.t(Msg::Introductions)} }
             ul { class: "item-list",
                 for intro in page.introductions.iter().rev().cloned() {
-                    li { key: "{intro.id}", class: "item intro",
+                    li { key: "{intro.proposal.id}", class: "item intro",
                         p { class: "item-meta",
-                            {ui.t(if intro.side == IntroSide::Asker { Msg::IntroAsk } else { Msg::IntroOffer })}
+                            {ui.t(if intro.proposal.side == IntroSide::Asker { Msg::IntroAsk } else { Msg::IntroOffer })}
                         }
-                        p { class: "item-text", "“{text_of(intro.item)}”" }
-                        if !intro.reason.is_empty() {
-                            p { class: "item-meta", {ui.t(Msg::IntroWhy)} ": {intro.reason}" }
+                        p { class: "item-text", "“{text_of(intro.proposal.item)}”" }
+                        if !intro.proposal.reason.is_empty() {
+                            p { class: "item-meta", {ui.t(Msg::IntroWhy)} ": {intro.proposal.reason}" }
                         }
                         match intro.answer {
                             IntroAnswer::Yes => rsx! { p { class: "tag", "✓ " {ui.t(Msg::IntroSaidYes)} } },
@@ -45,7 +45,7 @@ pub fn IntroductionsPanel(resident: ResidentId, page: ResidentPage, resident_mod
                                         class: if yes { "button" } else { "button secondary" },
                                         onclick: {
                                             let backend = backend.clone();
-                                            let id = intro.id;
+                                            let id = intro.proposal.id;
                                             move |_| apply_edit(backend.clone(), ui, resident, Edit::AnswerIntroduction { id, yes, by_resident: resident_mode }, None)
                                         },
                                         {ui.t(msg)}

@@ -31,7 +31,7 @@ pub fn PageView(
     let goals: Vec<ItemView> = page.current_goals().map(ItemView::goal).collect();
     let open_asks: Vec<(ItemId, String)> = page
         .current_asks()
-        .filter(|a| matches!(a.status, AskStatus::Open | AskStatus::InProgress))
+        .filter(|a| matches!(a.details.status, AskStatus::Open | AskStatus::InProgress))
         .map(|a| (a.id, a.text.to_string()))
         .collect();
     let sections = [
