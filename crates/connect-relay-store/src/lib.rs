@@ -24,6 +24,7 @@ pub mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod queries;
+mod schema;
 mod shared;
 pub mod sql;
 mod sqlite;

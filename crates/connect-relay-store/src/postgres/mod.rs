@@ -43,18 +43,12 @@ use postgres::{GenericClient, IsolationLevel, Row, Statement};
 use tls::TlsOptions;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
+use crate::schema::Dialect;
 use crate::shared::pool_builder;
 use crate::{
     AcceptedChange, CommitOutcome, DeviceRecord, DocSave, DocView, FeedEntry, PoolState, RelayStore, RelayStoreError,
     Result, SyncCommit,
 };
-
-/// Numbered migrations, applied in order; the version is kept in `relay_schema`.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/postgres/0001_relay.sql"),
-    include_str!("../../migrations/postgres/0002_people_and_invites.sql"),
-    include_str!("../../migrations/postgres/0003_media.sql"),
-];
 
 /// Taken (as a transaction-level advisory lock) while migrating, so relay
 /// processes starting together on a new database migrate it once.
@@ -282,11 +276,13 @@ fn migrate(conn: &mut PgConnection) -> Result<()> {
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
     tx.batch_execute("CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL)")?;
     let version: i32 = tx.query_one("SELECT COALESCE(MAX(version), 0) FROM relay_schema", &[])?.try_get(0)?;
-    let supported = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
+    // The version is kept in `relay_schema`.
+    let migrations = Dialect::Postgres.migrations();
+    let supported = i32::try_from(migrations.len()).unwrap_or(i32::MAX);
     if version > supported {
         return Err(RelayStoreError::NewerSchema { found: i64::from(version), supported: i64::from(supported) });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+    for (i, sql) in migrations.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
         tx.batch_execute(sql)?;
         tx.execute("INSERT INTO relay_schema (version) VALUES ($1)", &[&(i32::try_from(i + 1).unwrap_or(i32::MAX))])?;
     }

@@ -23,6 +23,7 @@ use connect_model::automerge::Automerge;
 use connect_model::{DeviceId, DocumentId, ResidentId, TeamId, Timestamp};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+use crate::schema::Dialect;
 use crate::shared::pool_builder;
 use crate::sql::{Cell, Param, Sql, SqlRunner, sqlite_placeholders};
 use crate::{
@@ -30,13 +31,6 @@ use crate::{
     RelayStoreError, Result, SyncCommit,
 };
 use rusqlite::types::{ToSqlOutput, ValueRef};
-
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/sqlite/0001_relay.sql"),
-    include_str!("../../migrations/sqlite/0002_feed_and_rounds.sql"),
-    include_str!("../../migrations/sqlite/0003_people_and_invites.sql"),
-    include_str!("../../migrations/sqlite/0004_media.sql"),
-];
 
 /// Settings every pooled connection gets before first use. Each keeps a
 /// 1 MiB page cache, so the whole pool's caches stay under 8 MiB.
@@ -148,13 +142,14 @@ impl SqliteRelayStore {
         let mut conn = store.conn()?;
         let version: i64 =
             conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| cannot(e.to_string()))?;
-        let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+        let migrations = Dialect::Sqlite.migrations();
+        let supported = i64::try_from(migrations.len()).unwrap_or(i64::MAX);
         if version > supported {
             return Err(RelayStoreError::NewerSchema { found: version, supported });
         }
         if version < supported {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
-            for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+            for (i, sql) in migrations.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
                 tx.execute_batch(sql)?;
                 tx.pragma_update(None, "user_version", i64::try_from(i + 1).unwrap_or(i64::MAX))?;
             }

@@ -4,10 +4,10 @@ CREATE TABLE blobs (
     doc_id TEXT NOT NULL,
     hash TEXT NOT NULL,           -- the SHA-256 of the bytes, hex
     team_id TEXT NOT NULL,
-    length INTEGER NOT NULL,      -- as the uploader declared it
-    received INTEGER NOT NULL,    -- bytes held, from the start
-    complete INTEGER NOT NULL,    -- 1 once every byte arrived and matched the hash
-    created_at INTEGER NOT NULL,
+    length {int} NOT NULL,        -- as the uploader declared it
+    received {int} NOT NULL,      -- bytes held, from the start
+    complete {int} NOT NULL,      -- 1 once every byte arrived and matched the hash
+    created_at {int} NOT NULL,
     PRIMARY KEY (doc_id, hash)
 );
 CREATE INDEX blobs_by_team ON blobs (team_id);
@@ -16,8 +16,8 @@ CREATE INDEX blobs_by_age ON blobs (created_at);
 CREATE TABLE blob_chunks (
     doc_id TEXT NOT NULL,
     hash TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    bytes BLOB NOT NULL,
+    start {int} NOT NULL,
+    bytes {bytes} NOT NULL,
     PRIMARY KEY (doc_id, hash, start)
 );
 
