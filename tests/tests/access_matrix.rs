@@ -189,6 +189,36 @@ fn upload_two_residents(
     (doreen, kwame)
 }
 
+/// Each endpoint with what it answers the coordinator, the supporter who
+/// created the residents, a supporter not assigned to them, and Doreen (a
+/// resident); "own" and "other" history are Doreen's and Kwame's.
+fn endpoints_and_answers(
+    doreen: ResidentId,
+    kwame: ResidentId,
+) -> Vec<(&'static str, String, Option<serde_json::Value>, [StatusCode; 4])> {
+    use StatusCode as S;
+    let invite = serde_json::json!({ "role": "supporter", "name": "Bogdan" });
+    let assign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
+    let unassign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
+    let history_of = |r: ResidentId| format!("/v1/residents/{r}/history");
+    let coordinators_only = [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN];
+    let coordinators_only_unknown = [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN];
+    vec![
+        ("GET", "/v1/me".into(), None, [S::OK, S::OK, S::OK, S::OK]),
+        ("POST", "/v1/invites".into(), Some(invite), coordinators_only),
+        ("POST", "/v1/assignments".into(), Some(assign), coordinators_only_unknown),
+        ("GET", "/v1/people".into(), None, coordinators_only),
+        ("POST", format!("/v1/residents/{}/erase", ResidentId::random()), None, coordinators_only_unknown),
+        ("GET", history_of(doreen), None, [S::OK, S::OK, S::NOT_FOUND, S::OK]),
+        ("GET", history_of(kwame), None, [S::OK, S::OK, S::NOT_FOUND, S::NOT_FOUND]),
+        ("GET", history_of(ResidentId::random()), None, [S::NOT_FOUND; 4]),
+        ("GET", "/v1/invites".into(), None, coordinators_only),
+        ("POST", format!("/v1/invites/{}/cancel", uuid::Uuid::new_v4()), None, coordinators_only_unknown),
+        ("POST", "/v1/assignments/remove".into(), Some(unassign), coordinators_only_unknown),
+        ("POST", format!("/v1/people/{}/remove", uuid::Uuid::new_v4()), None, coordinators_only_unknown),
+    ]
+}
+
 #[tokio::test]
 async fn every_endpoint_answers_each_role_as_it_should() {
     let db = connect_relay_store::SqliteRelayStore::open_in_memory().unwrap();
@@ -228,55 +258,16 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     let (victim_device, body) = enrol(victim_code, "Lost phone");
     let victim = call(&app, "POST", "/v1/enrol", None, Some(body)).await.1["token"].as_str().unwrap().to_owned();
 
-    let invite = serde_json::json!({ "role": "supporter", "name": "Bogdan" });
-    let assign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
     let revoke = format!("/v1/devices/{victim_device}/revoke");
-    let erase = format!("/v1/residents/{}/erase", ResidentId::random());
-    let history_of = |r: ResidentId| format!("/v1/residents/{r}/history");
-    let (own_history, other_history, unknown_history) =
-        (history_of(doreen), history_of(kwame), history_of(ResidentId::random()));
-    let cancel_invite = format!("/v1/invites/{}/cancel", uuid::Uuid::new_v4());
-    let unassign = serde_json::json!({ "resident": ResidentId::random(), "person": uuid::Uuid::new_v4() });
-    let remove_person = format!("/v1/people/{}/remove", uuid::Uuid::new_v4());
-    let endpoints: Vec<(&str, &str, Option<serde_json::Value>)> = vec![
-        ("GET", "/v1/me", None),
-        ("POST", "/v1/invites", Some(invite)),
-        ("POST", "/v1/assignments", Some(assign)),
-        ("GET", "/v1/people", None),
-        ("POST", erase.as_str(), None),
-        ("GET", own_history.as_str(), None),
-        ("GET", other_history.as_str(), None),
-        ("GET", unknown_history.as_str(), None),
-        ("GET", "/v1/invites", None),
-        ("POST", cancel_invite.as_str(), None),
-        ("POST", "/v1/assignments/remove", Some(unassign)),
-        ("POST", remove_person.as_str(), None),
-    ];
-    use StatusCode as S;
-    // Each endpoint for: the coordinator, the supporter who created the
-    // residents, a supporter not assigned to them, and Doreen (a resident);
-    // "own" and "other" history are Doreen's and Kwame's.
-    let expected = [
-        [S::OK, S::OK, S::OK, S::OK],
-        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::OK, S::OK, S::NOT_FOUND, S::OK],
-        [S::OK, S::OK, S::NOT_FOUND, S::NOT_FOUND],
-        [S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND, S::NOT_FOUND],
-        [S::OK, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-        [S::NOT_FOUND, S::FORBIDDEN, S::FORBIDDEN, S::FORBIDDEN],
-    ];
+    let own_history = format!("/v1/residents/{doreen}/history");
     let roles = [
         ("coordinator", coordinator.as_str()),
         ("creating supporter", maker_token.as_str()),
         ("unassigned supporter", supporter.as_str()),
         ("resident", resident_token.as_str()),
     ];
-    for ((method, path, body), statuses) in endpoints.iter().zip(expected) {
+    for (method, path, body, statuses) in endpoints_and_answers(doreen, kwame) {
+        let (method, path) = (method, path.as_str());
         for ((role, token), status) in roles.iter().zip(statuses) {
             assert_eq!(call(&app, method, path, Some(token), body.clone()).await.0, status, "{role} {method} {path}");
         }
@@ -295,17 +286,38 @@ async fn every_endpoint_answers_each_role_as_it_should() {
     assert!(!kinds(&theirs).is_empty() && !kinds(&theirs).iter().any(|k| k == "team_notes"), "{theirs}");
     let (_, everything) = call(&app, "GET", &own_history, Some(&coordinator), None).await;
     assert!(kinds(&everything).iter().any(|k| k == "team_notes"), "{everything}");
+    only_a_coordinator_revokes_and_the_device_is_then_refused(
+        &app,
+        &revoke,
+        [&resident_token, &supporter, &coordinator, &victim],
+    )
+    .await;
+    bad_bodies_are_refused_with_a_plain_message(&app, &supporter).await;
+}
+
+/// A resident or a supporter may not revoke a device; a coordinator may,
+/// and then the device is refused everywhere.
+async fn only_a_coordinator_revokes_and_the_device_is_then_refused(
+    app: &axum::Router,
+    revoke: &str,
+    [resident, supporter, coordinator, victim]: [&str; 4],
+) {
     // A resident may not revoke a device either.
-    assert_eq!(call(&app, "POST", &revoke, Some(&resident_token), None).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(call(app, "POST", revoke, Some(resident), None).await.0, StatusCode::FORBIDDEN);
 
     // Revocation: a supporter may not revoke; a coordinator may; then the device is refused everywhere.
-    assert_eq!(call(&app, "POST", &revoke, Some(&supporter), None).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(call(&app, "GET", "/v1/me", Some(&victim), None).await.0, StatusCode::OK);
-    assert_eq!(call(&app, "POST", &revoke, Some(&coordinator), None).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(call(app, "POST", revoke, Some(supporter), None).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(call(app, "GET", "/v1/me", Some(victim), None).await.0, StatusCode::OK);
+    assert_eq!(call(app, "POST", revoke, Some(coordinator), None).await.0, StatusCode::NO_CONTENT);
     for (method, path) in [("GET", "/v1/me"), ("POST", "/v1/sync")] {
-        let (s, v) = call(&app, method, path, Some(&victim), None).await;
+        let (s, v) = call(app, method, path, Some(victim), None).await;
         assert_eq!((s, v["error"].as_str()), (StatusCode::FORBIDDEN, Some("device_revoked")), "{path}");
     }
+}
+
+/// Sync bodies (malformed, an older or a newer protocol version) and an
+/// unknown invite are refused, each with its code and a plain message.
+async fn bad_bodies_are_refused_with_a_plain_message(app: &axum::Router, supporter: &str) {
     // Sync bodies: malformed, older and newer protocol versions.
     let sync = |token: &str, body: Vec<u8>| {
         Request::post("/v1/sync")
@@ -322,14 +334,14 @@ async fn every_endpoint_answers_each_role_as_it_should() {
         (older, StatusCode::UPGRADE_REQUIRED, "update_app"),
         (newer, StatusCode::UPGRADE_REQUIRED, "update_relay"),
     ] {
-        let resp = app.clone().oneshot(sync(&supporter, body)).await.unwrap();
+        let resp = app.clone().oneshot(sync(supporter, body)).await.unwrap();
         assert_eq!(resp.status(), status);
         let bytes = http_body_util::BodyExt::collect(resp.into_body()).await.unwrap().to_bytes();
         let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(v["error"], code);
         assert!(v["message"].as_str().unwrap().len() > 10, "a plain message");
     }
-    let (s, _) = call(&app, "POST", "/v1/enrol", None, Some(serde_json::json!({"invite": "NOPE-NOPE-NOPE", "device_id": connect_model::DeviceId::random(), "device_name": "x", "person_name": "x"}))).await;
+    let (s, _) = call(app, "POST", "/v1/enrol", None, Some(serde_json::json!({"invite": "NOPE-NOPE-NOPE", "device_id": connect_model::DeviceId::random(), "device_name": "x", "person_name": "x"}))).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 }
 

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use connect_model::page::{self, Category};
 use connect_model::{DocKind, DocumentId, Timestamp};
 use connect_store::conformance::supporter;
-use connect_store::{DocumentStore, SqliteStore, StoreKey, StoreOptions, create_resident};
+use connect_store::{DeviceIdentity, DocumentStore, SqliteStore, StoreKey, StoreOptions, create_resident};
 
 fn at(i: i64) -> Timestamp {
     Timestamp::from_millis(1_772_355_600_000 + i * 1000)
@@ -98,6 +98,56 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
     let (ids, seed_time) = time(|| connect_device::demo::seed_demo(&mut store, &me, residents, at(0)).expect("seed"));
     println!("seeded {} demo residents in {:.1} s", ids.len(), seed_time.as_secs_f64());
 
+    let (caseload, insights) = index_reads(&store, residents, samples);
+
+    let open_typical = typical_page(&mut store, &me, history, samples);
+
+    let (big_id, save_times, changes) = long_page(&mut store, &me, history, samples);
+
+    // Durable save of one small edit on ordinary residents' pages, round the caseload.
+    let durable = Stats(
+        (0..samples)
+            .map(|i| {
+                let small = DocumentId::resident(ids[i % ids.len()], DocKind::Page);
+                let ctx = me.context(at(200_000 + i64::try_from(i).unwrap_or(0)));
+                time(|| {
+                    store
+                        .edit(small, |d| page::add_goal(d, &ctx, "walk to the shop", page::GoalKind::Goal))
+                        .expect("edit")
+                })
+                .1
+            })
+            .collect(),
+    );
+    durable.line("durable edit (load, change, fsync'd save) of a page", "p95 < 5 ms");
+    Stats(save_times).line(&format!("durable edit of the {changes}-change page"), "(for reference)");
+
+    let stored = store.stored_bytes(big_id).expect("bytes");
+    let saved = store.load(big_id).expect("load").save().len();
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = stored as f64 / saved as f64;
+    println!(
+        "stored bytes vs save() for the long page: {stored} / {saved} = {ratio:.2}x   goal <= 1.5x (before compaction)"
+    );
+    store.compact_all().expect("compact");
+    let stored = store.stored_bytes(big_id).expect("bytes");
+    #[allow(clippy::cast_precision_loss)]
+    let ratio = stored as f64 / saved as f64;
+    println!("stored bytes vs save() after compaction: {stored} / {saved} = {ratio:.2}x   goal <= 1.5x");
+    let file = std::fs::metadata(dir.path().join("bench.db")).map(|m| m.len()).unwrap_or(0);
+    println!("database file: {:.1} MB for {} residents", file as f64 / 1e6, residents + 1);
+    Figures {
+        caseload: caseload.pct(0.5),
+        insights: insights.pct(0.5),
+        open: open_typical.pct(0.5),
+        durable_p50: durable.pct(0.5),
+        durable_p95: durable.pct(0.95),
+        seed: seed_time,
+    }
+}
+
+/// The caseload, Today and team insights, read from the index.
+fn index_reads(store: &SqliteStore, residents: usize, samples: usize) -> (Stats, Stats) {
     let caseload = Stats(
         (0..samples)
             .map(|_| {
@@ -143,10 +193,14 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
             .collect(),
     );
     insights.line(&format!("team insights over {residents} residents from the index"), "< 200 ms");
+    (caseload, insights)
+}
 
+/// A typical long-lived page, opened and hydrated.
+fn typical_page(store: &mut SqliteStore, me: &DeviceIdentity, history: usize, samples: usize) -> Stats {
     // A typical long-lived page: 2,000 changes of history over about 40 items
     // (most changes are edits, status changes and about-me rewrites).
-    let typical = create_resident(&mut store, &me, "Typical history", at(0)).expect("resident");
+    let typical = create_resident(store, me, "Typical history", at(0)).expect("resident");
     let typical_id = DocumentId::resident(typical, DocKind::Page);
     let mut doc = store.load(typical_id).expect("load");
     for i in 0..history {
@@ -188,10 +242,20 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
         ),
         "< 15 ms",
     );
+    open_typical
+}
 
+/// A page with a long history, edited durably, then opened and hydrated;
+/// returns it, the times of its edits and how many changes it has.
+fn long_page(
+    store: &mut SqliteStore,
+    me: &DeviceIdentity,
+    history: usize,
+    samples: usize,
+) -> (DocumentId, Vec<Duration>, usize) {
     // A page with a long history: built in memory, stored, then edited through
     // the store so it has a snapshot and chunks like a real one.
-    let big = create_resident(&mut store, &me, "Long history", at(0)).expect("resident");
+    let big = create_resident(store, me, "Long history", at(0)).expect("resident");
     let big_id = DocumentId::resident(big, DocKind::Page);
     let mut doc = store.load(big_id).expect("load");
     for i in 0..history - 50 {
@@ -235,45 +299,5 @@ fn run(options: &StoreOptions, residents: usize, history: usize, samples: usize)
     hydrate_only.line("  of which: hydrate into a ResidentPage", "");
     let raw = Stats((0..samples).map(|_| time(|| loaded.hydrate(None)).1).collect());
     raw.line("  (automerge's own hydrate of the whole document)", "");
-
-    // Durable save of one small edit on ordinary residents' pages, round the caseload.
-    let durable = Stats(
-        (0..samples)
-            .map(|i| {
-                let small = DocumentId::resident(ids[i % ids.len()], DocKind::Page);
-                let ctx = me.context(at(200_000 + i64::try_from(i).unwrap_or(0)));
-                time(|| {
-                    store
-                        .edit(small, |d| page::add_goal(d, &ctx, "walk to the shop", page::GoalKind::Goal))
-                        .expect("edit")
-                })
-                .1
-            })
-            .collect(),
-    );
-    durable.line("durable edit (load, change, fsync'd save) of a page", "p95 < 5 ms");
-    Stats(save_times).line(&format!("durable edit of the {changes}-change page"), "(for reference)");
-
-    let stored = store.stored_bytes(big_id).expect("bytes");
-    let saved = store.load(big_id).expect("load").save().len();
-    #[allow(clippy::cast_precision_loss)]
-    let ratio = stored as f64 / saved as f64;
-    println!(
-        "stored bytes vs save() for the long page: {stored} / {saved} = {ratio:.2}x   goal <= 1.5x (before compaction)"
-    );
-    store.compact_all().expect("compact");
-    let stored = store.stored_bytes(big_id).expect("bytes");
-    #[allow(clippy::cast_precision_loss)]
-    let ratio = stored as f64 / saved as f64;
-    println!("stored bytes vs save() after compaction: {stored} / {saved} = {ratio:.2}x   goal <= 1.5x");
-    let file = std::fs::metadata(dir.path().join("bench.db")).map(|m| m.len()).unwrap_or(0);
-    println!("database file: {:.1} MB for {} residents", file as f64 / 1e6, residents + 1);
-    Figures {
-        caseload: caseload.pct(0.5),
-        insights: insights.pct(0.5),
-        open: open_typical.pct(0.5),
-        durable_p50: durable.pct(0.5),
-        durable_p95: durable.pct(0.95),
-        seed: seed_time,
-    }
+    (big_id, save_times, changes)
 }
