@@ -220,6 +220,43 @@ fn two_relays_starting_together_on_a_new_database_migrate_it_once() {
     assert_eq!(versions, i64::try_from(migrations).unwrap(), "each migration applied once");
 }
 
+/// A relay database made before the migrations both backends share
+/// (PostgreSQL's schema 1) opens on today's relay with its rows kept: its
+/// invite gains a random id and still works, and its team's stored bytes are
+/// counted from what it already held.
+#[test]
+fn a_database_from_before_the_shared_migrations_is_brought_up_to_date_with_its_rows() {
+    let address = fresh_postgres_database();
+    let team = TeamId::random().to_string();
+    let mut client = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+    client.batch_execute(include_str!("../migrations/postgres/0001_relay.sql")).unwrap();
+    client
+        .batch_execute("CREATE TABLE relay_schema (version INTEGER NOT NULL); INSERT INTO relay_schema VALUES (1)")
+        .unwrap();
+    client.execute("INSERT INTO teams (team_id, name, created_at) VALUES ($1, 'Team', 0)", &[&team]).unwrap();
+    client
+        .execute(
+            "INSERT INTO invites (code_hash, team_id, role, created_at, expires_at)
+             VALUES ('\\x0102', $1, 'supporter', 0, 4102444800000)",
+            &[&team],
+        )
+        .unwrap();
+    client
+        .execute(
+            "INSERT INTO documents (doc_id, team_id, kind, snapshot, chunk_bytes, heads)
+             VALUES ('directory', $1, 'directory', '\\x00112233', 6, '')",
+            &[&team],
+        )
+        .unwrap();
+    let store = PostgresRelayStore::open(&address, 1).unwrap();
+    let invite = store.find_invite(&[1, 2]).unwrap().expect("the invite is kept");
+    assert_eq!(invite.details.invite_id.get_version_num(), 4, "a random id");
+    assert_eq!(store.invite(invite.details.invite_id).unwrap().as_ref(), Some(&invite), "found by its new id");
+    assert_eq!(store.team_bytes(team.parse().unwrap()).unwrap(), 10, "the snapshot's 4 bytes and 6 in chunks");
+    let version: i32 = client.query_one("SELECT MAX(version) FROM relay_schema", &[]).unwrap().get(0);
+    assert_eq!(version, 3);
+}
+
 #[test]
 fn an_unreachable_or_wrong_database_says_which_and_why_without_the_password() {
     let server = postgres_server();
