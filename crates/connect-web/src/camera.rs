@@ -92,21 +92,8 @@ pub(crate) async fn ask_for(constraints: &MediaStreamConstraints, asked: Asked) 
 }
 
 async fn scan(video_id: &str) -> Result<String, DeviceError> {
-    let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
-    let document = window.document().ok_or(DeviceError::Unavailable)?;
-    let video = wait_for_video(&document, video_id).await?;
-    let constraints = MediaStreamConstraints::new();
-    let wanted = js_sys::Object::new();
-    // The back camera where there is one; any camera otherwise.
-    let _ = js_sys::Reflect::set(&wanted, &"facingMode".into(), &"environment".into());
-    constraints.set_video(&wanted);
-    constraints.set_audio(&JsValue::FALSE);
-    let stream = ask_for(&constraints, Asked::CameraForCode).await?;
-    let _running = Running(stream.clone());
-    video.set_src_object(Some(&stream));
-    if let Ok(playing) = video.play() {
-        let _ = JsFuture::from(playing).await;
-    }
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(DeviceError::Unavailable)?;
+    let (video, _running) = show_back_camera(&document, video_id, None, Asked::CameraForCode).await?;
     let canvas: HtmlCanvasElement =
         document.create_element("canvas").map_err(|_| DeviceError::Unavailable)?.unchecked_into();
     let options = js_sys::Object::new();
@@ -140,6 +127,39 @@ async fn scan(video_id: &str) -> Result<String, DeviceError> {
             return Ok(text);
         }
     }
+}
+
+/// The back camera where there is one (any camera otherwise) in the
+/// `<video>` with this id, at about `size` if one is wanted, playing. The
+/// camera stays on until the returned `Running` is dropped.
+pub(crate) async fn show_back_camera(
+    document: &web_sys::Document,
+    video_id: &str,
+    size: Option<(u32, u32)>,
+    asked: Asked,
+) -> Result<(HtmlVideoElement, Running), DeviceError> {
+    let video = wait_for_video(document, video_id).await?;
+    let wanted = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&wanted, &"facingMode".into(), &"environment".into());
+    if let Some((width, height)) = size {
+        let ideal = |n: u32| {
+            let o = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&o, &"ideal".into(), &n.into());
+            o
+        };
+        let _ = js_sys::Reflect::set(&wanted, &"width".into(), &ideal(width));
+        let _ = js_sys::Reflect::set(&wanted, &"height".into(), &ideal(height));
+    }
+    let constraints = MediaStreamConstraints::new();
+    constraints.set_video(&wanted);
+    constraints.set_audio(&JsValue::FALSE);
+    let stream = ask_for(&constraints, asked).await?;
+    let running = Running(stream.clone());
+    video.set_src_object(Some(&stream));
+    if let Ok(playing) = video.play() {
+        let _ = JsFuture::from(playing).await;
+    }
+    Ok((video, running))
 }
 
 /// The `<video>` with this id, once Dioxus has drawn it.

@@ -21,7 +21,7 @@ use web_sys::{Blob, BlobEvent, HtmlCanvasElement, HtmlMediaElement, MediaRecorde
 use connect_device::{DeviceError, DeviceFuture};
 use connect_ui::phone_media::{PhoneMedia, Recording};
 
-use crate::camera::{Asked, Running, ask_for, wait_for_video};
+use crate::camera::{Asked, Running, ask_for};
 
 /// What the recorder is asked for, best first: Opus in WebM, AAC in MP4
 /// (Safari), Opus in Ogg.
@@ -192,28 +192,10 @@ async fn blob_bytes(blob: &Blob) -> Result<Vec<u8>, DeviceError> {
 }
 
 async fn show_camera(video_id: &str) -> Result<(), DeviceError> {
-    let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
-    let document = window.document().ok_or(DeviceError::Unavailable)?;
-    let video = wait_for_video(&document, video_id).await?;
-    let constraints = web_sys::MediaStreamConstraints::new();
-    let wanted = js_sys::Object::new();
-    // The back camera where there is one, at a size worth keeping.
-    let _ = js_sys::Reflect::set(&wanted, &"facingMode".into(), &"environment".into());
-    let ideal = |n: u32| {
-        let o = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&o, &"ideal".into(), &n.into());
-        o
-    };
-    let _ = js_sys::Reflect::set(&wanted, &"width".into(), &ideal(1920));
-    let _ = js_sys::Reflect::set(&wanted, &"height".into(), &ideal(1440));
-    constraints.set_video(&wanted);
-    constraints.set_audio(&JsValue::FALSE);
-    let stream = ask_for(&constraints, Asked::CameraForPhoto).await?;
-    let _running = Running(stream.clone());
-    video.set_src_object(Some(&stream));
-    if let Ok(playing) = video.play() {
-        let _ = JsFuture::from(playing).await;
-    }
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(DeviceError::Unavailable)?;
+    // At a size worth keeping as a photo.
+    let (video, _running) =
+        crate::camera::show_back_camera(&document, video_id, Some((1920, 1440)), Asked::CameraForPhoto).await?;
     // The camera stays on while its `<video>` is on the page.
     while video.is_connected() {
         gloo_timers::future::TimeoutFuture::new(CAMERA_CHECK_MS).await;
