@@ -342,7 +342,7 @@ fn add<D: MapFields>(
     document::edit(doc, ctx, message, |tx| {
         let map = document::collection(tx, section.map(), KIND)?;
         let order = document::next_order(tx, &map)?;
-        let item = Item::new(id, text, details, (ctx.now, &ctx.author), order);
+        let item = Item::new(id, text, details, ctx, order);
         document::insert_item(tx, &map, id, &item)?;
         Ok(id)
     })

@@ -15,7 +15,7 @@ use autosurgeon::{Hydrate, HydrateError, ReadDoc, Reconcile, Reconciler, hydrate
 use super::{AskStatus, Category, GoalKind};
 use crate::document::{CollabText, MapFields};
 use crate::ids::ItemId;
-use crate::{Author, Timestamp};
+use crate::{Author, EditContext, Timestamp};
 
 /// An offer, ask or goal: what every item on a page has, and its kind's own
 /// fields (`D`).
@@ -39,9 +39,9 @@ pub struct Item<D> {
 }
 
 impl<D> Item<D> {
-    /// A new item, not archived, added now by the edit's author.
-    pub(crate) fn new(id: ItemId, text: &str, details: D, (now, author): (Timestamp, &Author), order: f64) -> Self {
-        Self { id, text: text.into(), details, created_at: now, author: author.clone(), archived: false, order }
+    /// A new item, not archived, added by the edit `ctx` describes.
+    pub(crate) fn new(id: ItemId, text: &str, details: D, ctx: &EditContext, order: f64) -> Self {
+        Self { id, text: text.into(), details, created_at: ctx.now, author: ctx.author.clone(), archived: false, order }
     }
 }
 
