@@ -29,6 +29,8 @@ use support::{advance, click, html, listeners, settle, submit, type_text};
 struct FakePhone {
     /// Why the microphone is refused, if it is.
     refuse: Mutex<Option<String>>,
+    /// How many photos fail to be taken before one is.
+    missed_snaps: AtomicU32,
     started: AtomicU32,
     stopped: AtomicU32,
     cancelled: AtomicU32,
@@ -64,7 +66,14 @@ impl PhoneMedia for FakePhone {
     }
 
     fn snap(&self, _video_id: &str) -> DeviceFuture<Vec<u8>> {
-        Box::pin(async { Ok(photo()) })
+        let missed = self.missed_snaps.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1)).is_ok();
+        Box::pin(async move {
+            if missed {
+                Err(DeviceError::refused("The camera had no picture yet. Wait a moment and try again."))
+            } else {
+                Ok(photo())
+            }
+        })
     }
 
     fn media_url(&self, bytes: &[u8], mime: &str) -> String {
@@ -278,6 +287,21 @@ fn a_photo_taken_is_kept_with_its_caption_as_alt_text_and_as_their_words_when_ti
     assert_eq!(held[0].media.mime, "image/jpeg");
     assert!(held[0].media.in_my_words(), "ticked as their words");
     assert!(page.contains("In their words"), "{page}");
+}
+
+#[test]
+fn a_photo_that_could_not_be_taken_says_why_and_the_camera_stays_to_try_again() {
+    let Open { phone, mut dom, edits: mut seen, .. } = open();
+    phone.missed_snaps.store(1, Ordering::SeqCst);
+    tap(&mut dom, &mut seen, "Add a voice note or photo");
+    tap(&mut dom, &mut seen, "Take a photo");
+    tap(&mut dom, &mut seen, "Take the photo");
+    let page = html(&dom);
+    assert!(page.contains("no picture yet"), "the reason is said: {page}");
+    assert!(page.contains("photo-camera") && page.contains("Take the photo"), "the camera stays: {page}");
+    tap(&mut dom, &mut seen, "Take the photo");
+    let page = html(&dom);
+    assert!(page.contains("What the photo shows") && !page.contains("no picture yet"), "{page}");
 }
 
 #[test]

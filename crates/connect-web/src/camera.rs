@@ -77,16 +77,16 @@ pub(crate) fn device_refused(e: &JsValue, asked: Asked) -> DeviceError {
 /// the phone answers (the panel closed while the permission prompt was up),
 /// the stream it grants is stopped at once, so no camera or microphone stays
 /// on with nothing showing it.
-pub(crate) async fn ask_for(constraints: &MediaStreamConstraints, asked: Asked) -> Result<MediaStream, DeviceError> {
+pub(crate) async fn ask_for(constraints: &MediaStreamConstraints, asked: Asked) -> Result<Running, DeviceError> {
     let window = web_sys::window().ok_or(DeviceError::Unavailable)?;
     let devices = window.navigator().media_devices().map_err(|e| device_refused(&e, asked))?;
     let promise = devices.get_user_media_with_constraints(constraints).map_err(|e| device_refused(&e, asked))?;
+    // What crosses the channel is already `Running`: dropped unread (nobody
+    // waits any more, or stopped waiting before reading it), it stops.
     let (answer, answered) = futures_channel::oneshot::channel();
     wasm_bindgen_futures::spawn_local(async move {
-        let granted = JsFuture::from(promise).await.map(JsCast::unchecked_into::<MediaStream>);
-        if let Err(Ok(unwanted)) = answer.send(granted) {
-            drop(Running(unwanted));
-        }
+        let granted = JsFuture::from(promise).await.map(|s| Running(s.unchecked_into::<MediaStream>()));
+        let _ = answer.send(granted);
     });
     answered.await.map_err(|_| DeviceError::Unavailable)?.map_err(|e| device_refused(&e, asked))
 }
@@ -153,9 +153,8 @@ pub(crate) async fn show_back_camera(
     let constraints = MediaStreamConstraints::new();
     constraints.set_video(&wanted);
     constraints.set_audio(&JsValue::FALSE);
-    let stream = ask_for(&constraints, asked).await?;
-    let running = Running(stream.clone());
-    video.set_src_object(Some(&stream));
+    let running = ask_for(&constraints, asked).await?;
+    video.set_src_object(Some(&running.0));
     if let Ok(playing) = video.play() {
         let _ = JsFuture::from(playing).await;
     }

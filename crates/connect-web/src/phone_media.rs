@@ -42,7 +42,23 @@ struct Active {
     _microphone: Running,
     pieces: Rc<RefCell<Vec<Blob>>>,
     began_ms: f64,
+    /// Answered when the recorder stops, whoever stops it: Stop, or the
+    /// microphone ending on its own (unplugged, taken by a call).
+    stopped: oneshot::Receiver<()>,
     _on_data: Closure<dyn FnMut(BlobEvent)>,
+    _on_stop: Closure<dyn FnMut()>,
+}
+
+impl Drop for Active {
+    /// Unhooks the recorder before its handlers are freed (a last piece or
+    /// the stop may still be on its way) and stops it if it still runs.
+    fn drop(&mut self) {
+        self.recorder.set_ondataavailable(None);
+        self.recorder.set_onstop(None);
+        if self.recorder.state() != web_sys::RecordingState::Inactive {
+            let _ = self.recorder.stop();
+        }
+    }
 }
 
 thread_local! {
@@ -63,9 +79,8 @@ impl PhoneMedia for WebPhoneMedia {
     }
 
     fn cancel_voice(&self) {
-        if let Some(active) = ACTIVE.with(|a| a.borrow_mut().take()) {
-            let _ = active.recorder.stop();
-        }
+        // Dropping it stops the recorder and keeps nothing.
+        drop(ACTIVE.with(|a| a.borrow_mut().take()));
     }
 
     fn show_camera(&self, video_id: &str) -> DeviceFuture<()> {
@@ -125,8 +140,8 @@ async fn start_voice() -> Result<(), DeviceError> {
     let _ = js_sys::Reflect::set(&audio, &"channelCount".into(), &1.into());
     constraints.set_audio(&audio);
     constraints.set_video(&JsValue::FALSE);
-    let stream = ask_for(&constraints, Asked::Microphone).await?;
-    let microphone = Running(stream.clone());
+    let microphone = ask_for(&constraints, Asked::Microphone).await?;
+    let stream = microphone.0.clone();
     let options = MediaRecorderOptions::new();
     if let Some(kind) = VOICE_TYPES.iter().find(|t| MediaRecorder::is_type_supported(t)) {
         options.set_mime_type(kind);
@@ -144,28 +159,40 @@ async fn start_voice() -> Result<(), DeviceError> {
         }
     });
     recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
+    // The last piece arrives before `stop` fires.
+    let (tell, stopped) = oneshot::channel::<()>();
+    let tell = RefCell::new(Some(tell));
+    let on_stop = Closure::<dyn FnMut()>::new(move || {
+        if let Some(tell) = tell.borrow_mut().take() {
+            let _ = tell.send(());
+        }
+    });
+    recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
     recorder
         .start_with_time_slice(SLICE_MS)
         .map_err(|_| DeviceError::refused("The microphone could not start recording."))?;
-    let active = Active { recorder, _microphone: microphone, pieces, began_ms: now_ms(), _on_data: on_data };
+    let active = Active {
+        recorder,
+        _microphone: microphone,
+        pieces,
+        began_ms: now_ms(),
+        stopped,
+        _on_data: on_data,
+        _on_stop: on_stop,
+    };
     ACTIVE.with(|a| *a.borrow_mut() = Some(active));
     Ok(())
 }
 
 async fn stop_voice() -> Result<Recording, DeviceError> {
-    let active = ACTIVE.with(|a| a.borrow_mut().take()).ok_or(DeviceError::Unavailable)?;
+    let mut active = ACTIVE.with(|a| a.borrow_mut().take()).ok_or(DeviceError::Unavailable)?;
     let measured_ms = now_ms() - active.began_ms;
-    // The last piece arrives before `stop` fires.
-    let (stopped, on_stopped) = oneshot::channel::<()>();
-    let stopped = RefCell::new(Some(stopped));
-    let on_stop = Closure::<dyn FnMut()>::new(move || {
-        if let Some(tx) = stopped.borrow_mut().take() {
-            let _ = tx.send(());
-        }
-    });
-    active.recorder.set_onstop(Some(on_stop.as_ref().unchecked_ref()));
-    active.recorder.stop().map_err(|_| DeviceError::refused("The recording could not be stopped."))?;
-    let _ = on_stopped.await;
+    // A recorder the microphone already stopped has fired its `stop`: the
+    // answer is waiting, and calling `stop` again would wait for nothing.
+    if active.recorder.state() != web_sys::RecordingState::Inactive {
+        active.recorder.stop().map_err(|_| DeviceError::refused("The recording could not be stopped."))?;
+    }
+    let _ = (&mut active.stopped).await;
     let kind = active.recorder.mime_type();
     let base = kind.split(';').next().unwrap_or_default().trim().to_owned();
     let parts = js_sys::Array::new();

@@ -1,6 +1,7 @@
 //! Taking a photo in the app: the back camera's picture, one large "Take
 //! the photo" button, and "Don't take one". The camera stops as soon as the
-//! photo is taken or the panel closes. (Choosing a photo already on the
+//! photo is taken or the panel closes; if taking it fails, it stays on to
+//! try again. (Choosing a photo already on the
 //! phone is the file picker beside it, in [`crate::components::MediaAdder`].)
 
 use dioxus::prelude::*;
@@ -18,7 +19,10 @@ const VIDEO_ID: &str = "photo-camera";
 pub fn PhotoCamera(on_taken: EventHandler<Vec<u8>>, on_cancel: EventHandler<()>) -> Element {
     let ui = use_ui();
     let Some(platform) = try_use_context::<SharedPhoneMedia>() else { return rsx! {} };
+    // The camera could not start: nothing to take a photo with.
     let mut problem: Signal<Option<String>> = use_signal(|| None);
+    // A photo could not be taken: the camera stays on to try again.
+    let mut missed: Signal<Option<String>> = use_signal(|| None);
     let mut taking = use_signal(|| false);
     // The camera runs while this task does: it ends with the panel.
     let camera = use_hook({
@@ -33,14 +37,17 @@ pub fn PhotoCamera(on_taken: EventHandler<Vec<u8>>, on_cancel: EventHandler<()>)
     });
     let take = move |_| {
         taking.set(true);
+        missed.set(None);
         let platform = platform.clone();
         spawn(async move {
             let snapped = platform.snap(VIDEO_ID).await;
-            camera.cancel();
             taking.set(false);
             match snapped {
-                Ok(jpeg) => on_taken.call(jpeg),
-                Err(e) => problem.set(Some(e.to_string())),
+                Ok(jpeg) => {
+                    camera.cancel();
+                    on_taken.call(jpeg);
+                }
+                Err(e) => missed.set(Some(e.to_string())),
             }
         });
     };
@@ -49,6 +56,9 @@ pub fn PhotoCamera(on_taken: EventHandler<Vec<u8>>, on_cancel: EventHandler<()>)
             if let Some(why) = problem() {
                 p { class: "status-error", role: "alert", "{why}" }
             } else {
+                if let Some(why) = missed() {
+                    p { class: "status-error", role: "alert", "{why}" }
+                }
                 CameraView { id: VIDEO_ID }
             }
             div { class: "actions",
