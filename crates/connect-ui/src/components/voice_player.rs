@@ -27,6 +27,10 @@ pub fn VoicePlayer(src: String, id: String, label: String, alt: String) -> Eleme
                 span { class: "icon", "aria-hidden": "true", if playing() { "⏸ " } else { "▶ " } }
                 if playing() { {ui.t(Msg::Pause)} } else { {ui.t(Msg::Play)} }
                 " · {label}"
+                // Told apart by their captions when read aloud, as Remove is.
+                if !alt.is_empty() && alt != label {
+                    span { class: "visually-hidden", ": {alt}" }
+                }
             }
         }
         audio {
